@@ -1,0 +1,220 @@
+"""Read a content directory into validated, immutable models, reporting every error at once."""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from genesis_tui.glossary import Span, TermMatcher
+from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
+
+ARTICLE_FILE = "article.toml"
+GLOSSARY_FILE = "glossary.toml"
+TIMELINE_FILE = "timeline.toml"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a content directory: which file, where in it, and what."""
+
+    file: Path
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.file}: {self.where}" if self.where else str(self.file)
+        return f"{place}: {self.message}"
+
+
+class ContentError(Exception):
+    """The content directory cannot be used; ``problems`` lists every reason found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(problem) for problem in problems))
+
+
+@dataclass(frozen=True)
+class Content:
+    """A loaded content directory: the article, glossary and timeline, with the term index."""
+
+    directory: Path
+    article: Article
+    glossary: Glossary
+    timeline: Timeline
+    matcher: TermMatcher = field(repr=False)
+    spans: dict[tuple[str, str], tuple[Span, ...]] = field(repr=False)
+    """Term occurrences per (block id, language)."""
+    terms: dict[str, Term] = field(repr=False)
+    """The glossary by term id."""
+
+    def term(self, term_id: str) -> Term:
+        """The glossary term with this id."""
+        return self.terms[term_id]
+
+    def section(self, section_id: str) -> Section:
+        """The section with this id."""
+        for section in self.article.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    def block_terms(self, block: Block) -> tuple[str, ...]:
+        """The ids of the terms a block mentions, in order of first mention, either language."""
+        seen: dict[str, None] = {}
+        for lang in ("ja", "en"):
+            for span in self.spans[(block.id, lang)]:
+                seen.setdefault(span.term_id)
+        return tuple(seen)
+
+    def occurrences(self, term_id: str) -> tuple[tuple[Section, Block], ...]:
+        """Every block that mentions the term, in reading order."""
+        return tuple(
+            (section, block)
+            for section, block in self.article.blocks()
+            if term_id in self.block_terms(block)
+        )
+
+
+def load_content(directory: Path) -> Content:
+    """Load and cross-check a content directory; raise ``ContentError`` with every problem."""
+    directory = Path(directory)
+    problems: list[Problem] = []
+    if not directory.is_dir():
+        raise ContentError([Problem(directory, "", "not a directory")])
+    article = _load_model(directory / ARTICLE_FILE, Article, problems)
+    glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
+    timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
+    if article is None or glossary is None or timeline is None:
+        raise ContentError(problems)
+    matcher = TermMatcher(glossary.terms)
+    spans = {
+        (block.id, lang): matcher.find(getattr(block, lang))
+        for _, block in article.blocks()
+        for lang in ("ja", "en")
+    }
+    terms = {term.id: term for term in glossary.terms}
+    content = Content(directory, article, glossary, timeline, matcher, spans, terms)
+    problems.extend(_cross_check(content))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(path, "", "file is missing"))
+        return None
+    except OSError as error:
+        problems.append(Problem(path, "", f"cannot be read ({error.strerror})"))
+        return None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
+        return None
+    except tomllib.TOMLDecodeError as error:
+        problems.append(Problem(path, _toml_place(str(error)), f"not valid TOML: {error}"))
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            problems.append(Problem(path, _key_path(item["loc"], data), _message(item)))
+        return None
+
+
+def _toml_place(message: str) -> str:
+    """``line N, column M`` from a tomllib message, when it has one."""
+    if "(at line " in message:
+        return message.rsplit("(at ", 1)[1].rstrip(")")
+    return ""
+
+
+def _key_path(loc: tuple[int | str, ...], data: Any) -> str:
+    """A readable key path (``sections[2].blocks[0].en``), with the item's id where known."""
+    path = ""
+    node: Any = data
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                path += f"(id={node['id']})"
+        else:
+            path += f".{part}" if path else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return path
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind == "missing":
+        return "required key is missing"
+    if kind == "extra_forbidden":
+        return "unknown key"
+    message = str(item["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def _cross_check(content: Content) -> list[Problem]:
+    """What a schema cannot check: unique ids, references that resolve, terms that occur."""
+    base = content.directory
+    article_file, glossary_file = base / ARTICLE_FILE, base / GLOSSARY_FILE
+    timeline_file = base / TIMELINE_FILE
+    problems: list[Problem] = []
+    article, glossary = content.article, content.glossary
+
+    section_ids = [section.id for section in article.sections]
+    for dup in _duplicates(section_ids):
+        problems.append(Problem(article_file, f"sections(id={dup})", "duplicate section id"))
+    block_ids = [block.id for _, block in article.blocks()]
+    for dup in _duplicates(block_ids):
+        problems.append(Problem(article_file, f"blocks(id={dup})", "duplicate block id"))
+    term_ids = [term.id for term in glossary.terms]
+    for dup in _duplicates(term_ids):
+        problems.append(Problem(glossary_file, f"terms(id={dup})", "duplicate term id"))
+
+    known_blocks, known_terms = set(block_ids), set(term_ids)
+    for index, excluded in enumerate(article.excluded):
+        if excluded.after not in known_blocks:
+            where = f"excluded[{index}].after"
+            problems.append(Problem(article_file, where, f"no block has id {excluded.after!r}"))
+
+    owners: dict[str, str] = {}
+    for index, term in enumerate(glossary.terms):
+        where = f"terms[{index}](id={term.id})"
+        for related in term.related:
+            if related == term.id:
+                problems.append(Problem(glossary_file, f"{where}.related", "names the term itself"))
+            elif related not in known_terms:
+                message = f"no term has id {related!r}"
+                problems.append(Problem(glossary_file, f"{where}.related", message))
+        for form in term.forms():
+            other = owners.setdefault(form, term.id)
+            if other != term.id:
+                message = f"form {form!r} is also a form of term {other!r}"
+                problems.append(Problem(glossary_file, where, message))
+        if not content.occurrences(term.id):
+            message = "occurs nowhere in the article (no form or alias matches)"
+            problems.append(Problem(glossary_file, where, message))
+
+    for index, event in enumerate(content.timeline.events):
+        for term_id in event.terms:
+            if term_id not in known_terms:
+                where = f"events[{index}].terms"
+                problems.append(Problem(timeline_file, where, f"no term has id {term_id!r}"))
+    return problems
+
+
+def _duplicates(values: list[str]) -> list[str]:
+    return [value for value, count in Counter(values).items() if count > 1]
