@@ -1,0 +1,169 @@
+"""The command line: the reader, ``check`` and ``export``.
+
+Heavy imports (Textual, the app) happen only when the reader starts, so ``--version``, ``check``
+and ``export`` stay quick, and a pipe never pays for a user interface it will not show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from genesis_tui import __version__
+
+if TYPE_CHECKING:
+    from genesis_tui.export import Lang
+    from genesis_tui.loader import Content
+
+PROG = "genesis-tui"
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake on the command line or in a file the user named: one message, exit 2."""
+
+
+def _width(value: str) -> int:
+    try:
+        width = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 10 <= width <= 1000:
+        raise argparse.ArgumentTypeError(f"must be between 10 and 1000, not {width}")
+    return width
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="read the article from DIR instead of the bundled content",
+    )
+    common.add_argument(
+        "--section", metavar="ID", default=argparse.SUPPRESS, help="start at / export section ID"
+    )
+    common.add_argument(
+        "--lang",
+        choices=("both", "ja", "en"),
+        default=argparse.SUPPRESS,
+        help="languages to show (default: both)",
+    )
+    common.add_argument(
+        "--width",
+        metavar="N",
+        type=_width,
+        default=argparse.SUPPRESS,
+        help="wrap plain text at N cells (default: the terminal's width, else 80)",
+    )
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        parents=[common],
+        description=(
+            "Japan becomes the first international partner of the US Genesis Mission: "
+            "the article in Japanese and English, with a bilingual glossary. Without a command, "
+            "opens the reader; when standard output is not a terminal (or TERM=dumb), prints the "
+            "article as plain text."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("read", parents=[common], help="open the reader (the default)")
+    check = commands.add_parser(
+        "check", parents=[common], help="validate a content directory and report every error"
+    )
+    check.add_argument("directory", nargs="?", type=Path, metavar="DIR")
+    export = commands.add_parser(
+        "export", parents=[common], help="write the article to standard output"
+    )
+    export.add_argument("--format", choices=("json", "md", "txt"), default="txt")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except UsageError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader of a pipe went away (``| head``): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    command = args.command or "read"
+    directory: Path | None = getattr(args, "content", None)
+    if command == "check":
+        directory = args.directory or directory
+    content = _load(directory)
+    section_id: str | None = getattr(args, "section", None)
+    if section_id is not None:
+        ids = [section.id for section in content.article.sections]
+        if section_id not in ids:
+            raise UsageError(f"no section {section_id!r} (sections: {', '.join(ids)})")
+    lang = getattr(args, "lang", "both")
+    width: int | None = getattr(args, "width", None)
+
+    if command == "check":
+        article = content.article
+        blocks = len(article.blocks())
+        print(
+            f"{content.directory}: OK — {len(article.sections)} sections, {blocks} blocks, "
+            f"{len(content.glossary.terms)} glossary terms, "
+            f"{len(content.timeline.events)} timeline events"
+        )
+        return 0
+    if command == "export":
+        return _export(content, args.format, lang, width, section_id)
+    if _is_interactive():
+        from genesis_tui.app import run_reader
+
+        return run_reader(content, section_id=section_id, lang=getattr(args, "lang", None))
+    return _export(content, "txt", lang, width or 80, section_id)
+
+
+def _is_interactive() -> bool:
+    return sys.stdout.isatty() and sys.stdin.isatty() and os.environ.get("TERM", "") != "dumb"
+
+
+def _load(directory: Path | None) -> Content:
+    from genesis_tui.loader import ContentError, load_content
+    from genesis_tui.paths import content_dir
+
+    try:
+        return load_content(directory or content_dir())
+    except ContentError as error:
+        count = len(error.problems)
+        noun = "error" if count == 1 else "errors"
+        lines = [f"{count} content {noun}:", *(f"  {problem}" for problem in error.problems)]
+        raise UsageError("\n".join(lines)) from None
+
+
+def _export(content: Content, fmt: str, lang: str, width: int | None, section: str | None) -> int:
+    from genesis_tui import export
+
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    if fmt == "json":
+        sys.stdout.write(export.to_json(content, section))
+    elif fmt == "md":
+        sys.stdout.write(export.to_markdown(content, cast("Lang", lang), section))
+    else:
+        width = width or shutil.get_terminal_size((80, 24)).columns
+        sys.stdout.write(export.to_text(content, cast("Lang", lang), width, section))
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,186 @@
+"""Export the article as JSON (the contract other tools rely on), Markdown or plain text."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from genesis_tui.loader import Content
+from genesis_tui.model import Block, Pair, Section
+from genesis_tui.typesetting import break_lines
+
+Lang = Literal["ja", "en", "both"]
+SCHEMA_VERSION = 1
+
+
+def _langs(lang: Lang) -> tuple[Literal["ja", "en"], ...]:
+    return ("ja", "en") if lang == "both" else (lang,)
+
+
+def _pair(pair: Pair) -> dict[str, str]:
+    return {"ja": pair.ja, "en": pair.en}
+
+
+def _sections(content: Content, section_id: str | None) -> tuple[Section, ...]:
+    if section_id is None:
+        return content.article.sections
+    return (content.section(section_id),)
+
+
+def to_json(content: Content, section_id: str | None = None) -> str:
+    """The article, glossary and timeline as JSON (schema 1; see the README)."""
+    article = content.article
+    data: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "title": _pair(article.title),
+        "source": article.source.model_dump(),
+        "sections": [
+            {
+                "id": section.id,
+                "title": _pair(section.title),
+                "key_points": [_pair(point) for point in section.key_points],
+                "blocks": [_block_json(content, block) for block in section.blocks],
+            }
+            for section in _sections(content, section_id)
+        ],
+        "glossary": [
+            {
+                "id": term.id,
+                "term": _pair(term.term),
+                "reading": term.reading,
+                "aliases": {"ja": list(term.aliases.ja), "en": list(term.aliases.en)},
+                "definition": _pair(term.definition),
+                "category": term.category,
+                "related": list(term.related),
+                "occurrences": [block.id for _, block in content.occurrences(term.id)],
+            }
+            for term in content.glossary.terms
+        ],
+        "timeline": [
+            {
+                "date": event.date,
+                "label": _pair(event.label),
+                "source": event.source,
+                "terms": list(event.terms),
+            }
+            for event in content.timeline.events
+        ],
+        "excluded": [
+            {"after": item.after, "ja": item.ja, "reason": _pair(item.reason)}
+            for item in article.excluded
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _block_json(content: Content, block: Block) -> dict[str, Any]:
+    return {
+        "id": block.id,
+        "kind": block.kind,
+        "ja": block.ja,
+        "en": block.en,
+        "terms": list(content.block_terms(block)),
+        "note": _pair(block.note) if block.note else None,
+        "since": block.since.model_dump() if block.since else None,
+        "cleanups": list(block.cleanups),
+    }
+
+
+NOTE_LABEL = {"ja": "訳注", "en": "Translator's note"}
+SINCE_LABEL = {"ja": "その後", "en": "Since publication"}
+KEY_POINTS_LABEL = {"ja": "要点", "en": "Key points"}
+
+
+def to_markdown(content: Content, lang: Lang = "both", section_id: str | None = None) -> str:
+    """A readable Markdown document: the article, then the timeline and the glossary."""
+    langs = _langs(lang)
+    article = content.article
+    out: list[str] = [f"# {' / '.join(article.title.get(lg) for lg in langs)}", ""]
+    source = article.source
+    out += [f"Source: {source.publisher} — [日本語]({source.url_ja}) · [English]({source.url_en})"]
+    out += ["", f"_{source.note.get(langs[0])}_", ""]
+    for section in _sections(content, section_id):
+        out += [f"## {' / '.join(section.title.get(lg) for lg in langs)}", ""]
+        if section.key_points:
+            for point in section.key_points:
+                out.append("- **" + " / ".join(point.get(lg) for lg in langs) + "**")
+            out.append("")
+        for block in section.blocks:
+            for lg in langs:
+                text = getattr(block, lg)
+                if block.kind == "heading":
+                    out.append(f"### {text}")
+                elif block.kind == "list_item":
+                    out.append(f"- {text}")
+                else:
+                    out.append(text)
+                out.append("")
+            if block.note is not None:
+                out += _quote([f"**{NOTE_LABEL[lg]}:** {block.note.get(lg)}" for lg in langs])
+            if block.since is not None:
+                since = [f"**{SINCE_LABEL[lg]}:** {getattr(block.since, lg)}" for lg in langs]
+                out += _quote([*since, block.since.source])
+    out += ["## " + " / ".join({"ja": "年表", "en": "Timeline"}[lg] for lg in langs), ""]
+    for event in content.timeline.events:
+        label = " / ".join(event.label.get(lg) for lg in langs)
+        where = "" if event.from_article else f" ([source]({event.source}))"
+        out.append(f"- **{event.date}** {label}{where}")
+    out += ["", "## " + " / ".join({"ja": "用語集", "en": "Glossary"}[lg] for lg in langs), ""]
+    for term in sorted(content.glossary.terms, key=lambda t: t.term.en.casefold()):
+        out += [f"### {term.term.ja}（{term.reading}） / {term.term.en}", ""]
+        for lg in langs:
+            out += [term.definition.get(lg), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _quote(paragraphs: list[str]) -> list[str]:
+    """Markdown block-quote lines for ``paragraphs``, then a blank line."""
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        lines += [f"> {paragraph}", ">"]
+    lines[-1] = ""
+    return lines
+
+
+def text_lines(
+    content: Content, lang: Lang = "both", width: int = 80, section_id: str | None = None
+) -> Iterator[str]:
+    """The article as plain text lines, wrapped at ``width`` cells, a blank line between blocks."""
+    langs = _langs(lang)
+    title = " / ".join(content.article.title.get(lg) for lg in langs)
+    yield from break_lines(title, width)
+    for section in _sections(content, section_id):
+        yield ""
+        heading = " / ".join(section.title.get(lg) for lg in langs)
+        yield from break_lines(f"## {heading}", width)
+        for point in section.key_points:
+            for lg in langs:
+                yield from _indented(point.get(lg), width, "* ", "  ")
+        for block in section.blocks:
+            for lg in langs:
+                yield ""
+                text = getattr(block, lg)
+                if block.kind == "list_item":
+                    yield from _indented(text, width, "- ", "  ")
+                else:
+                    yield from break_lines(text, width)
+            for label, extra in ((NOTE_LABEL, block.note), (SINCE_LABEL, block.since)):
+                if extra is not None:
+                    for lg in langs:
+                        yield ""
+                        note = f"{label[lg]}: {getattr(extra, lg)}"
+                        yield from _indented(note, width, "| ", "| ")
+
+
+def _indented(text: str, width: int, first: str, rest: str) -> Iterator[str]:
+    inner = max(1, width - len(first))
+    for index, line in enumerate(break_lines(text, inner)):
+        yield (first if index == 0 else rest) + line
+
+
+def to_text(
+    content: Content, lang: Lang = "both", width: int = 80, section_id: str | None = None
+) -> str:
+    """The article as plain text (see ``text_lines``)."""
+    return "\n".join(text_lines(content, lang, width, section_id)) + "\n"
