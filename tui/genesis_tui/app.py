@@ -1,0 +1,134 @@
+"""The Textual application: a small shell around the reader screen."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from genesis_tui.commands import GenesisCommands
+from genesis_tui.loader import Content
+from genesis_tui.screens.reader import ReaderScreen
+from genesis_tui.state import SavedState, View, load_state, save_state, state_path
+from genesis_tui.widgets.section_view import SectionView
+
+
+class GenesisApp(App[None]):
+    """Japan and the Genesis Mission, explained: the reader and its screens."""
+
+    CSS_PATH = "genesis.tcss"
+    TITLE = "genesis-tui"
+    COMMANDS = App.COMMANDS | {GenesisCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help"),
+    ]
+
+    def __init__(
+        self,
+        content: Content,
+        *,
+        state: SavedState | None = None,
+    ) -> None:
+        super().__init__()
+        self.content = content
+        self.state = state or SavedState()
+        ids = [section.id for section in content.article.sections]
+        if self.state.section not in ids:
+            self.state.section = ids[0]
+
+    def get_default_screen(self) -> Screen[None]:
+        assert self.state.section is not None
+        scroll = self.state.scroll.get(self.state.section, 0)
+        return ReaderScreen(self.content, self.state.section, self.state.view, scroll=scroll)
+
+    @property
+    def reader(self) -> ReaderScreen:
+        """The reader screen, at the bottom of the stack."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, ReaderScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+            # The link dropped, or we were told to stop: save and restore the terminal.
+            loop.add_signal_handler(signum, self.exit)
+
+    # Actions shared by the screens and the command palette.
+    def _to_reader(self) -> ReaderScreen:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        return self.reader
+
+    def show_section(self, section_id: str) -> None:
+        """Go to a section (from the palette)."""
+        self._to_reader().show_section(section_id, remember=True)
+
+    def open_term(self, term_id: str) -> None:
+        """Open a glossary entry (from the palette)."""
+        self._to_reader().open_term(term_id)
+
+    def jump_to_block(self, section_id: str, block_id: str) -> None:
+        """Close the glossary screens and show a block in the reader, highlighted."""
+        self._to_reader().jump_to_block(section_id, block_id)
+
+    def search_step(self, step: int) -> None:
+        """Go on through the reader's search matches from any screen."""
+        self._to_reader().action_search_step(step)
+
+    def run_reader_action(self, action: str) -> None:
+        """Run one of the reader's actions (from the palette)."""
+        self.call_later(self._to_reader().run_action, action)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from genesis_tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def remember(self) -> SavedState:
+        """The state to save: where the reader is now (unchanged if the reader is not up)."""
+        if not self.screen_stack or not isinstance(self.screen_stack[0], ReaderScreen):
+            return self.state
+        reader = self.screen_stack[0]
+        if not reader.is_mounted or not reader.section_id:
+            return self.state
+        self.state.section = reader.section_id
+        self.state.view = reader.view
+        for view in reader.query(SectionView):
+            self.state.scroll[view.section.id] = round(view.scroll_y)
+        return self.state
+
+    def exit(
+        self, result: None = None, return_code: int = 0, message: object | None = None
+    ) -> None:
+        """Note where the reader is, then leave (quit keys and signals all come here)."""
+        self.remember()
+        super().exit(result, return_code, message)  # type: ignore[arg-type]
+
+
+def run_reader(content: Content, *, section_id: str | None, lang: str | None) -> int:
+    """Run the reader in the terminal. Flags win over the saved state."""
+    path = state_path()
+    state = load_state(path)
+    if section_id is not None:
+        state.section = section_id
+    if lang in ("both", "ja", "en"):
+        view: View = lang  # type: ignore[assignment]
+        state.view = view
+    app = GenesisApp(content, state=state)
+    app.run()
+    try:
+        save_state(app.state, path)
+    except OSError as error:
+        print(
+            f"genesis-tui: could not save the reading position to {path}: {error}", file=sys.stderr
+        )
+    return app.return_code or 0

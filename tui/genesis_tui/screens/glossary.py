@@ -1,0 +1,113 @@
+"""The glossary: every term, filtered as you type, sorted by English or by reading."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.model import Term
+from genesis_tui.search import term_matches, to_hiragana
+
+SortKey = Literal["en", "reading"]
+
+
+class GlossaryScreen(Screen[None]):
+    """Every glossary term. The filter has the keys: printable keys are text, not commands."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="glossary-back"),
+        Binding("down", "move(1)", "Down", show=False, priority=True, id="glossary-down"),
+        Binding("up", "move(-1)", "Up", show=False, priority=True, id="glossary-up"),
+        Binding("ctrl+s", "toggle_sort", "Sort", id="glossary-sort"),
+    ]
+
+    def __init__(self, content: ArticleContent) -> None:
+        super().__init__(classes="glossary-screen")
+        self.content = content
+        self.sort_key: SortKey = "en"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="Filter: 日本語, English, よみ, alias", id="filter")
+        yield Static(id="glossary-count")
+        yield OptionList(id="terms")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "Glossary / 用語集"
+        self._fill()
+        self.query_one("#filter", Input).focus()
+
+    def _sorted(self) -> list[Term]:
+        terms = list(self.content.glossary.terms)
+        if self.sort_key == "en":
+            return sorted(terms, key=lambda term: term.term.en.casefold())
+        return sorted(terms, key=lambda term: to_hiragana(term.reading))
+
+    def shown_ids(self) -> list[str]:
+        """The ids of the terms listed now, in order."""
+        options = self.query_one("#terms", OptionList)
+        return [options.get_option_at_index(i).id or "" for i in range(options.option_count)]
+
+    def _fill(self) -> None:
+        text = self.query_one("#filter", Input).value
+        terms = [term for term in self._sorted() if term_matches(self.content, term.id, text)]
+        options = self.query_one("#terms", OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(Content(f"{term.term.en}  ·  {term.term.ja}（{term.reading}）"), id=term.id)
+            for term in terms
+        )
+        if terms:
+            options.highlighted = 0
+        order = "English" if self.sort_key == "en" else "reading / よみ"
+        count = f"{len(terms)} of {len(self.content.glossary.terms)} terms · sorted by {order}"
+        self.query_one("#glossary-count", Static).update(Content(count))
+        self.sub_title = f"sorted by {order}"
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#filter")
+    def _open_highlighted(self) -> None:
+        options = self.query_one("#terms", OptionList)
+        if options.highlighted is not None:
+            term_id = options.get_option_at_index(options.highlighted).id
+            if term_id is not None:
+                self._open(term_id)
+
+    @on(OptionList.OptionSelected, "#terms")
+    def _open_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self._open(event.option.id)
+
+    def _open(self, term_id: str) -> None:
+        from genesis_tui.screens.term import TermScreen
+
+        self.app.push_screen(TermScreen(self.content, term_id))
+
+    def action_move(self, step: int) -> None:
+        """Move the choice up or down, whatever has focus."""
+        options = self.query_one("#terms", OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_toggle_sort(self) -> None:
+        """Sort by English, or by the Japanese reading."""
+        self.sort_key = "reading" if self.sort_key == "en" else "en"
+        self._fill()
+
+    def action_back(self) -> None:
+        """Leave the glossary."""
+        self.dismiss()

@@ -1,0 +1,107 @@
+"""A glossary entry: the term in both languages, its definitions, related terms, occurrences."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.widgets.block_text import BlockText
+
+CATEGORY_LABEL = {
+    "organisation": ("組織", "organisation"),
+    "programme": ("計画", "programme"),
+    "agreement": ("合意", "agreement"),
+    "event": ("出来事", "event"),
+    "policy": ("政策", "policy"),
+    "technology": ("技術", "technology"),
+    "place": ("地名", "place"),
+}
+SNIPPET_CELLS = 36
+
+
+class TermScreen(Screen[None]):
+    """One glossary term. Choosing a related term opens it; choosing an occurrence jumps there."""
+
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", id="term-back"),
+        Binding("n", "search_step(1)", "Next match", show=False, id="term-search-next"),
+        Binding("N", "search_step(-1)", "Previous match", show=False, id="term-search-previous"),
+    ]
+
+    def __init__(self, content: ArticleContent, term_id: str) -> None:
+        super().__init__(classes="term-screen")
+        self.content = content
+        self.term = content.term(term_id)
+
+    def compose(self) -> ComposeResult:
+        term = self.term
+        yield Header()
+        with VerticalScroll(id="term-body"):
+            ja_label, en_label = CATEGORY_LABEL[term.category]
+            yield Static(Content(f"{term.term.ja}  /  {term.term.en}"), id="term-title")
+            yield Static(Content(f"{term.reading}  ·  {ja_label} / {en_label}"), id="term-meta")
+            with Vertical(classes="definition -ja"):
+                yield BlockText(term.definition.ja)
+            with Vertical(classes="definition -en"):
+                yield BlockText(term.definition.en)
+            yield Static(Content("関連用語 / Related terms"), classes="term-heading")
+            related = [
+                Option(Content(f"{r.term.ja} / {r.term.en}"), id=f"term:{r.id}")
+                for r in (self.content.term(related_id) for related_id in term.related)
+            ]
+            yield OptionList(*related, id="related")
+            yield Static(Content("本文中の出現箇所 / Appears in"), classes="term-heading")
+            occurrences = [
+                Option(
+                    Content(self._occurrence_label(section.title.en, block.ja)),
+                    id=f"{section.id}:{block.id}",
+                )
+                for section, block in self.content.occurrences(term.id)
+            ]
+            yield OptionList(*occurrences, id="occurrences")
+        yield Footer()
+
+    @staticmethod
+    def _occurrence_label(section_title: str, text: str) -> str:
+        snippet = text if len(text) <= SNIPPET_CELLS // 2 else text[: SNIPPET_CELLS // 2] + "..."
+        return f"{section_title}: {snippet}"
+
+    def on_mount(self) -> None:
+        self.title = self.term.term.en
+        self.sub_title = "Glossary"
+        self.query_one("#related" if self.term.related else "#occurrences", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#related")
+    def _open_related(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        term_id = event.option.id.removeprefix("term:")
+        self.app.push_screen(TermScreen(self.content, term_id))
+
+    @on(OptionList.OptionSelected, "#occurrences")
+    def _jump(self, event: OptionList.OptionSelected) -> None:
+        assert event.option.id is not None
+        section_id, block_id = event.option.id.split(":", 1)
+        from genesis_tui.app import GenesisApp
+
+        app = self.app
+        assert isinstance(app, GenesisApp)
+        app.jump_to_block(section_id, block_id)
+
+    def action_back(self) -> None:
+        """Close this entry."""
+        self.dismiss()
+
+    def action_search_step(self, step: int) -> None:
+        """Go on through the reader's search matches."""
+        from genesis_tui.app import GenesisApp
+
+        app = self.app
+        assert isinstance(app, GenesisApp)
+        app.search_step(step)
