@@ -123,7 +123,8 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None
         problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
         return None
     except tomllib.TOMLDecodeError as error:
-        problems.append(Problem(path, _toml_place(str(error)), f"not valid TOML: {error}"))
+        place = _toml_place(str(error), raw)
+        problems.append(Problem(path, place, f"not valid TOML: {error}"))
         return None
     try:
         return model.model_validate(data)
@@ -133,10 +134,13 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None
         return None
 
 
-def _toml_place(message: str) -> str:
-    """``line N, column M`` from a tomllib message, when it has one."""
+def _toml_place(message: str, raw: bytes) -> str:
+    """Where a tomllib error is: ``line N, column M``, or the file's last line."""
     if "(at line " in message:
         return message.rsplit("(at ", 1)[1].rstrip(")")
+    if "end of document" in message:
+        lines = raw.count(b"\n") + 1
+        return f"line {lines} (end of file)"
     return ""
 
 

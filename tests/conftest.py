@@ -1,0 +1,27 @@
+"""Shared fixtures: the bundled content, and editable copies of it for error cases."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from genesis_tui.loader import Content, load_content
+from genesis_tui.paths import content_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The bundled content, loaded once."""
+    return load_content(content_dir())
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled content directory."""
+    target = tmp_path / "content"
+    shutil.copytree(content_dir(), target)
+    return target

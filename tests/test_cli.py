@@ -1,0 +1,189 @@
+"""The command line: each command, each flag, and how it fails."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from genesis_tui import __version__
+from genesis_tui.cli import main
+from genesis_tui.typesetting import cells
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run genesis-tui as a user would, with stdout a pipe (not a terminal)."""
+    return subprocess.run(
+        [sys.executable, "-m", "genesis_tui", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.strip() == f"genesis-tui {__version__}"
+
+
+def test_help_lists_commands_and_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for word in ("check", "export", "--content", "--section", "--lang", "--width"):
+        assert word in out
+
+
+def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "OK — 5 sections, 30 blocks" in out
+    assert out.count("\n") == 1
+
+
+def test_check_bad_directory_exits_2_with_every_error(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (content_copy / "timeline.toml").unlink()
+    glossary = content_copy / "glossary.toml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("おおさか", "osaka"), "utf-8")
+    assert main(["check", str(content_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "2 content errors" in err
+    assert "timeline.toml: file is missing" in err
+    assert "glossary.toml" in err and "must be written in kana only" in err
+
+
+def test_check_garbage_in_a_real_process_prints_no_traceback(content_copy: Path) -> None:
+    (content_copy / "article.toml").write_bytes(os.urandom(256))
+    result = run_cli("check", str(content_copy))
+    assert result.returncode == 2
+    assert "article.toml" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_content_flag_is_used_by_export(
+    content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = content_copy / "article.toml"
+    text = article.read_text(encoding="utf-8").replace('en = "Overview"', 'en = "Draft overview"')
+    article.write_text(text, encoding="utf-8")
+    assert main(["--content", str(content_copy), "export", "--format", "txt", "--lang", "en"]) == 0
+    assert "Draft overview" in capsys.readouterr().out
+
+
+def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema"] == 1
+    assert set(data["title"]) == {"ja", "en"}
+    ids = [section["id"] for section in data["sections"]]
+    assert ids[:4] == ["overview", "japan-role", "significance", "challenges"]
+    assert ids[4:] == ["outlook"]
+    term_ids = {term["id"] for term in data["glossary"]}
+    for section in data["sections"]:
+        assert set(section["title"]) == {"ja", "en"}
+        for point in section["key_points"]:
+            assert set(point) == {"ja", "en"}
+        for block in section["blocks"]:
+            assert block["kind"] in ("heading", "paragraph", "list_item")
+            assert block["ja"] and block["en"]
+            assert set(block["terms"]) <= term_ids
+            assert block["note"] is None or set(block["note"]) == {"ja", "en"}
+    for term in data["glossary"]:
+        assert {"id", "term", "reading", "aliases", "definition", "category", "related"} <= set(
+            term
+        )
+        assert term["occurrences"], term["id"]
+        assert set(term["related"]) <= term_ids
+    for event in data["timeline"]:
+        assert len(event["date"]) in (7, 10)
+        assert event["source"] == "article" or event["source"].startswith("https://")
+
+
+def test_export_md_is_bilingual_with_glossary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "md"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(
+        "# 日本、米国「ジェネシス・ミッション」初の国際パートナーに / Japan becomes"
+    )
+    assert "## 概要 / Overview" in out
+    assert "## 用語集 / Glossary" in out
+    assert "### 理化学研究所（りかがくけんきゅうしょ） / RIKEN" in out
+    assert "> **訳注:**" in out
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_export_md_one_language(lang: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "md", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    assert ("## 概要" in out) == (lang == "ja")
+    assert ("## Overview" in out) == (lang == "en")
+
+
+@pytest.mark.parametrize("width", [20, 33, 80])
+def test_export_txt_respects_width(width: int, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "txt", "--width", str(width)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert max(cells(line) for line in lines) <= width
+    assert "" in lines  # blank lines between blocks
+
+
+def test_section_flag_limits_export(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--section", "challenges", "--lang", "en", "--width", "80"]) == 0
+    out = capsys.readouterr().out
+    assert "Open challenges" in out
+    assert "What Japan's participation means" not in out
+
+
+def test_unknown_section_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--section", "nowhere"]) == 2
+    err = capsys.readouterr().err
+    assert "no section 'nowhere'" in err and "overview" in err
+
+
+@pytest.mark.parametrize("args", [["--width", "5"], ["--width", "wide"], ["--lang", "fr"]])
+def test_bad_flags_exit_2_with_one_message(args: list[str]) -> None:
+    result = run_cli(*args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "error:" in result.stderr
+
+
+def test_pipe_prints_the_article_as_text() -> None:
+    result = run_cli()
+    assert result.returncode == 0
+    assert "日本は米国初の国際的パートナーになりました" in result.stdout
+    assert "Japan has become the first international partner" in result.stdout
+    assert max(cells(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_pipe_honours_lang_section_and_width() -> None:
+    result = run_cli("--lang", "ja", "--section", "outlook", "--width", "40")
+    assert result.returncode == 0
+    assert "結論：AIと科学の国際協力の" in result.stdout
+    assert "Conclusion" not in result.stdout
+    assert "概要" not in result.stdout
+    assert max(cells(line) for line in result.stdout.splitlines()) <= 40
+
+
+def test_pipe_closed_early_is_quiet() -> None:
+    process = subprocess.run(
+        f"{sys.executable} -m genesis_tui export --format txt | head -n 2",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert process.stdout.count("\n") == 2
+    assert "Traceback" not in process.stderr

@@ -1,0 +1,218 @@
+"""The loader: bad content gets a clear error naming the file, the place and the problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from genesis_tui.loader import ContentError, load_content
+
+
+def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
+    path = directory / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _errors(directory: Path) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_content(directory)
+    return [str(problem) for problem in raised.value.problems]
+
+
+# (file, text to replace, replacement, expected fragments of one error message)
+CASES = {
+    "empty english": (
+        "article.toml",
+        'en = "Japan has become the first',
+        'en = "" #',
+        [
+            "article.toml",
+            "sections[0](id=overview).blocks[0](id=overview-1).en",
+            "must not be empty",
+        ],
+    ),
+    "unknown key": (
+        "article.toml",
+        'id = "overview-2"\n',
+        'id = "overview-2"\ncolour = "red"\n',
+        ["blocks[1](id=overview-2).colour", "unknown key"],
+    ),
+    "missing key": (
+        "article.toml",
+        'id = "overview-3"\nkind = "heading"\n',
+        'id = "overview-3"\n',
+        ["blocks[2](id=overview-3).kind", "required key is missing"],
+    ),
+    "bad block kind": (
+        "article.toml",
+        'id = "overview-3"\nkind = "heading"',
+        'id = "overview-3"\nkind = "title"',
+        ["blocks[2](id=overview-3).kind", "'heading', 'paragraph' or 'list_item'"],
+    ),
+    "bad id": (
+        "article.toml",
+        'id = "overview-5"',
+        'id = "Overview 5"',
+        ["blocks[4]", ".id", "should match pattern"],
+    ),
+    "wrong schema version": (
+        "article.toml",
+        "schema = 1",
+        "schema = 2",
+        ["article.toml", "schema", "Input should be 1"],
+    ),
+    "unknown clean-up": (
+        "article.toml",
+        'cleanups = ["heading-colon"]',
+        'cleanups = ["tidy"]',
+        ["(id=outlook-1).cleanups[0]", "'stray-period' or 'heading-colon'"],
+    ),
+    "duplicate block id": (
+        "article.toml",
+        'id = "overview-6"',
+        'id = "overview-5"',
+        ["article.toml", "blocks(id=overview-5)", "duplicate block id"],
+    ),
+    "duplicate section id": (
+        "article.toml",
+        'id = "outlook"',
+        'id = "overview"',
+        ["article.toml", "sections(id=overview)", "duplicate section id"],
+    ),
+    "excluded after an unknown block": (
+        "article.toml",
+        'after = "overview-4"',
+        'after = "overview-40"',
+        ["article.toml", "excluded[0].after", "no block has id 'overview-40'"],
+    ),
+    "duplicate term id": (
+        "glossary.toml",
+        'id = "osaka"',
+        'id = "tokyo"',
+        ["glossary.toml", "terms(id=tokyo)", "duplicate term id"],
+    ),
+    "related term that does not exist": (
+        "glossary.toml",
+        'related = ["sca-hpcasia"]',
+        'related = ["atlantis"]',
+        ["glossary.toml", "(id=osaka).related", "no term has id 'atlantis'"],
+    ),
+    "term related to itself": (
+        "glossary.toml",
+        'related = ["sca-hpcasia"]',
+        'related = ["osaka"]',
+        ["(id=osaka).related", "names the term itself"],
+    ),
+    "reading not in kana": (
+        "glossary.toml",
+        'reading = "おおさか"',
+        'reading = "Osaka"',
+        ["glossary.toml", "(id=osaka).reading", "must be written in kana only"],
+    ),
+    "unknown category": (
+        "glossary.toml",
+        'category = "place"',
+        'category = "city"',
+        ["(id=osaka).category", "'organisation'"],
+    ),
+    "alias shared by two terms": (
+        "glossary.toml",
+        'aliases = { ja = ["理研"] }',
+        'aliases = { ja = ["理研", "大阪"] }',
+        ["glossary.toml", "(id=riken)", "form '大阪' is also a form of term 'osaka'"],
+    ),
+    "term that occurs nowhere": (
+        "glossary.toml",
+        'term = { ja = "グーグル", en = "Google" }',
+        'term = { ja = "ヤフー", en = "Yahoo" }',
+        ["(id=google)", "occurs nowhere in the article"],
+    ),
+    "timeline date": (
+        "timeline.toml",
+        'date = "2025-12-18"',
+        'date = "18 December 2025"',
+        ["timeline.toml", "events[3].date", "must be a date as YYYY-MM or YYYY-MM-DD"],
+    ),
+    "timeline source": (
+        "timeline.toml",
+        'source = "https://www.executivegov.com',
+        'source = "executivegov',
+        ["timeline.toml", "events[3].source", 'must be "article" or an https:// URL'],
+    ),
+    "timeline term that does not exist": (
+        "timeline.toml",
+        'terms = ["nvidia", "doe"]',
+        'terms = ["nvidia", "doe", "nasa"]',
+        ["timeline.toml", "events[3].terms", "no term has id 'nasa'"],
+    ),
+    "since note without a URL": (
+        "article.toml",
+        'source = "https://d2bd0cjro8p5m2',
+        'source = "riken.jp',
+        ["(id=challenges-1).since.source", "must be an https:// URL"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES), ids=sorted(CASES))
+def test_content_error_is_reported_with_file_and_place(content_copy: Path, case: str) -> None:
+    name, old, new, fragments = CASES[case]
+    _edit(content_copy, name, old, new)
+    errors = _errors(content_copy)
+    matching = [error for error in errors if all(fragment in error for fragment in fragments)]
+    assert matching, f"no error has all of {fragments}; got:\n" + "\n".join(errors)
+
+
+def test_missing_file_is_named(content_copy: Path) -> None:
+    (content_copy / "glossary.toml").unlink()
+    assert _errors(content_copy) == [f"{content_copy / 'glossary.toml'}: file is missing"]
+
+
+def test_truncated_file_reports_the_line(content_copy: Path) -> None:
+    path = content_copy / "article.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: len(text) // 2], encoding="utf-8")
+    (error,) = _errors(content_copy)
+    assert error.startswith(f"{path}: line ")
+    assert "not valid TOML" in error
+
+
+def test_garbage_is_not_utf8(content_copy: Path) -> None:
+    (content_copy / "timeline.toml").write_bytes(b"\xff\xfe\x00garbage\x80")
+    (error,) = _errors(content_copy)
+    assert "timeline.toml: byte 0: is not UTF-8 text" in error
+
+
+def test_not_a_directory(tmp_path: Path) -> None:
+    assert _errors(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: not a directory"]
+
+
+def test_every_error_of_a_load_is_reported_at_once(content_copy: Path) -> None:
+    _edit(content_copy, "glossary.toml", 'reading = "おおさか"', 'reading = "Osaka"')
+    _edit(content_copy, "glossary.toml", 'reading = "とうきょう"', 'reading = "Tokyo"')
+    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "soon"')
+    errors = _errors(content_copy)
+    assert len(errors) == 3, errors
+    assert sum("glossary.toml" in error for error in errors) == 2
+    assert sum("timeline.toml" in error for error in errors) == 1
+
+
+def test_models_are_immutable(content_copy: Path) -> None:
+    content = load_content(content_copy)
+    block = content.article.sections[0].blocks[0]
+    with pytest.raises(ValueError, match="frozen"):
+        block.ja = "changed"
+
+
+def test_occurrences_are_computed_longest_form_first(content_copy: Path) -> None:
+    content = load_content(content_copy)
+    block = content.section("japan-role").blocks[
+        -1
+    ]  # 理研はアルゴンヌ国立研究所、富士通、Nvidiaと…
+    terms = content.block_terms(block)
+    assert "argonne" in terms and "riken" in terms and "nvidia" in terms
+    # "アルゴンヌ国立研究所" is Argonne, not the generic national laboratory.
+    assert "national-laboratory" not in terms
