@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from typing import ClassVar
+from pathlib import Path
+from typing import ClassVar, cast
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -114,15 +115,20 @@ class GenesisApp(App[None]):
         super().exit(result, return_code, message)  # type: ignore[arg-type]
 
 
-def run_reader(content: Content, *, section_id: str | None, lang: str | None) -> int:
-    """Run the reader in the terminal. Flags win over the saved state."""
-    path = state_path()
+def starting_state(path: Path, *, section_id: str | None, lang: str | None) -> SavedState:
+    """The saved state, with the command line's flags winning over it."""
     state = load_state(path)
     if section_id is not None:
         state.section = section_id
-    if lang in ("both", "ja", "en"):
-        view: View = lang  # type: ignore[assignment]
-        state.view = view
+    if lang is not None:
+        state.view = cast(View, lang)
+    return state
+
+
+def run_reader(content: Content, *, section_id: str | None, lang: str | None) -> int:
+    """Run the reader in the terminal, then save where the reader was."""
+    path = state_path()
+    state = starting_state(path, section_id=section_id, lang=lang)
     app = GenesisApp(content, state=state)
     app.run()
     try:

@@ -108,7 +108,9 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self.current.scroll_to, y=scroll, animate=False)
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < WIDE, "-narrow")
+        narrow = event.size.width < WIDE
+        self.set_class(narrow, "-narrow")
+        self.query_one(SectionList).set_compact(narrow)
 
     @property
     def current(self) -> SectionView:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +14,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.model import Block, Section
 from genesis_tui.widgets.block_text import BlockText
 
 CATEGORY_LABEL = {
@@ -23,7 +26,8 @@ CATEGORY_LABEL = {
     "technology": ("技術", "technology"),
     "place": ("地名", "place"),
 }
-SNIPPET_CELLS = 36
+SNIPPET_CHARS = {"ja": 8, "en": 20}
+"""Context shown either side of a term in the "appears in" list."""
 
 
 class TermScreen(Screen[None]):
@@ -60,7 +64,7 @@ class TermScreen(Screen[None]):
             yield Static(Content("本文中の出現箇所 / Appears in"), classes="term-heading")
             occurrences = [
                 Option(
-                    Content(self._occurrence_label(section.title.en, block.ja)),
+                    Content(self._occurrence_label(section, block)),
                     id=f"{section.id}:{block.id}",
                 )
                 for section, block in self.content.occurrences(term.id)
@@ -68,15 +72,25 @@ class TermScreen(Screen[None]):
             yield OptionList(*occurrences, id="occurrences")
         yield Footer()
 
-    @staticmethod
-    def _occurrence_label(section_title: str, text: str) -> str:
-        snippet = text if len(text) <= SNIPPET_CELLS // 2 else text[: SNIPPET_CELLS // 2] + "..."
-        return f"{section_title}: {snippet}"
+    def _occurrence_label(self, section: Section, block: Block) -> str:
+        """The section, and the words around the term's first mention in the block."""
+        lang: Literal["ja", "en"] = "ja"
+        spans = [s for s in self.content.spans[(block.id, "ja")] if s.term_id == self.term.id]
+        if not spans:
+            lang = "en"
+            spans = [s for s in self.content.spans[(block.id, "en")] if s.term_id == self.term.id]
+        text = getattr(block, lang)
+        start = max(0, spans[0].start - SNIPPET_CHARS[lang])
+        end = min(len(text), spans[0].end + SNIPPET_CHARS[lang])
+        snippet = ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
+        return f"{section.title.get(lang)}: {snippet}"
 
     def on_mount(self) -> None:
         self.title = self.term.term.en
         self.sub_title = "Glossary"
         self.query_one("#related" if self.term.related else "#occurrences", OptionList).focus()
+        # Focus must not scroll the entry: the reader starts at its title.
+        self.call_after_refresh(self.query_one("#term-body").scroll_home, animate=False)
 
     @on(OptionList.OptionSelected, "#related")
     def _open_related(self, event: OptionList.OptionSelected) -> None:
