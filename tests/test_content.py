@@ -74,7 +74,7 @@ def test_sections_in_order_with_titles_and_key_points(content: Content) -> None:
 
 
 def test_english_holds_no_japanese(content: Content) -> None:
-    for section, block in content.article.blocks():
+    for _section, block in content.article.blocks():
         assert not JAPANESE.search(block.en), block.id
         if block.note:
             assert not JAPANESE.search(block.note.en), block.id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import budoux
@@ -57,7 +58,7 @@ def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
     spans = line_spans(text, width)
     lines = [text[s:e] for s, e in spans]
     assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", text)
-    for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(spans):
         assert text[end:start].strip() == "", "only spaces may be dropped at a break"
     for line in lines:
         assert cells(line) <= width, (line, width)
@@ -71,7 +72,7 @@ def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: 
     exception when the width leaves no choice."""
     text = "".join(parts)
     spans = line_spans(text, width)
-    for (start, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+    for (start, end), (next_start, _) in itertools.pairwise(spans):
         if not is_kinsoku_violation(text[start:end], text[next_start:]):
             continue
         legal = [i for i in range(start + 1, end + 1) if _allowed_break(text, i)]
@@ -86,7 +87,7 @@ def test_latin_words_and_numbers_stay_whole_when_they_fit(parts: list[str], widt
     assume(
         not any(
             a in NO_LINE_START | NO_LINE_END and b in NO_LINE_START | NO_LINE_END
-            for a, b in zip(text, text[1:], strict=False)
+            for a, b in itertools.pairwise(text)
         )
     )
     breaks = {start for start, _ in line_spans(text, width)[1:]}
@@ -112,7 +113,7 @@ def test_examples() -> None:
     for text in ("あいうえ……かきくけ", "あいう――えおかきく"):
         for width in range(4, 20):
             lines = break_lines(text, width)
-            for line, following in zip(lines, lines[1:], strict=False):
+            for line, following in itertools.pairwise(lines):
                 assert not (line[-1] == following[0] and line[-1] in INSEPARABLE), lines
     assert break_lines("", 10) == [""]
 
@@ -120,7 +121,7 @@ def test_examples() -> None:
 # ------------------------------------------------------------------ the article itself
 def _article_texts(content: Content) -> list[str]:
     texts = []
-    for section, block in content.article.blocks():
+    for _section, block in content.article.blocks():
         texts += [block.ja, block.en]
         if block.note:
             texts += [block.note.ja, block.note.en]
@@ -156,7 +157,7 @@ def _phrase_inner_offsets(text: str) -> dict[int, str]:
 def _check_lines(text: str, spans: tuple[tuple[int, int], ...], width: int) -> list[str]:
     problems = []
     inner = _phrase_inner_offsets(text)
-    for (start, end), (next_start, _) in zip(spans, spans[1:], strict=False):
+    for (start, end), (next_start, _) in itertools.pairwise(spans):
         line, rest = text[start:end], text[next_start:]
         if is_kinsoku_violation(line, rest):
             problems.append(f"kinsoku at width {width}: {line!r} | {rest[:8]!r}")
@@ -179,7 +180,7 @@ def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(conten
 def test_txt_export_at_every_width(content: Content, width: int) -> None:
     lines = list(text_lines(content, "ja", width))
     assert max(cells(line) for line in lines) <= width
-    for previous, line in zip(lines, lines[1:], strict=False):
+    for previous, line in itertools.pairwise(lines):
         # Indent marks ("* ", "- ", "| ") are the export's own, not the text's.
         body = line[2:] if line[:2] in ("  ", "| ") else line
         assert not (body and previous and body[0] in NO_LINE_START), (width, previous, line)

@@ -1,0 +1,73 @@
+"""What a person sees: SVG snapshots at fixed sizes, fixed state, no cursor blink.
+
+Update them after a deliberate change with ``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.loader import load_content
+from genesis_tui.paths import content_dir
+from genesis_tui.state import SavedState, View
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+SnapCompare = Callable[..., bool]
+
+
+def make_app(view: View = "both") -> GenesisApp:
+    return GenesisApp(load_content(content_dir()), state=SavedState(section="overview", view=view))
+
+
+async def no_blink(pilot: Pilot[Any]) -> None:
+    for widget in pilot.app.screen.query(Input):
+        widget.cursor_blink = False
+    await pilot.pause()
+
+
+class TestReader:
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("view", ["both", "ja", "en"])
+    def test_views(self, snap_compare: SnapCompare, view: View, size: tuple[int, int]) -> None:
+        assert snap_compare(make_app(view), terminal_size=size)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_current_link(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(make_app(), terminal_size=size, press=["2", "tab", "tab"])
+
+
+class TestGlossary:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_glossary_filtered(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(
+            make_app(), terminal_size=size, press=["g", "r", "i"], run_before=no_blink
+        )
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_term_entry(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        async def open_riken(pilot: Pilot[Any]) -> None:
+            app = pilot.app
+            assert isinstance(app, GenesisApp)
+            app.open_term("riken")
+            await pilot.pause()
+
+        assert snap_compare(make_app(), terminal_size=size, run_before=open_riken)
+
+
+class TestSearch:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_search_results(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        press = ["slash", *"Genesis", "enter", "n"]
+        assert snap_compare(make_app(), terminal_size=size, press=press, run_before=no_blink)
+
+
+class TestHelp:
+    @pytest.mark.parametrize("size", SIZES)
+    def test_help(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
