@@ -6,9 +6,10 @@ kana or a prolonged sound mark, or end one with an opening bracket, and those th
 "……" or "――". Latin words and numbers (runs of narrow, non-space characters) stay whole.
 
 Each line is filled greedily with the best kind of break that fits: a phrase or space break if
-any; else a break between two characters that kinsoku allows; else one inside a Latin word; and
-only when the width leaves no other choice (a run of characters that may not start a line, wider
-than the line) a forced break anywhere. Kinsoku is kept by pushing characters to the next line
+any; else a break between two characters that kinsoku allows; else one inside a run of Latin
+characters (at its punctuation rather than inside a word); and only when the width leaves no
+other choice (a run of characters that may not start a line, wider than the line) a forced break
+anywhere. Kinsoku is kept by pushing characters to the next line
 (oidashi), never by hanging punctuation into the margin: no line is ever wider than the width.
 """
 
@@ -33,8 +34,10 @@ NO_LINE_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«")
 INSEPARABLE = frozenset("…‥―—")
 """Characters that may not be split from a neighbour of the same kind (…… and ――)."""
 
-FORCED, LATIN, CHAR, PHRASE = 1, 2, 3, 4
-"""Kinds of break, worst to best; 0 means no break at all."""
+FORCED, WORD, NARROW, CHAR, PHRASE = 1, 2, 3, 4, 5
+"""Kinds of break, worst to best; 0 means no break at all. ``WORD`` is inside a Latin word or
+number; ``NARROW`` is elsewhere inside a run of narrow characters, such as after the comma of
+"2,000" or the slash of "SCA/HPC"."""
 
 _parser = budoux.load_default_japanese_parser()
 
@@ -92,7 +95,7 @@ def break_kinds(text: str) -> tuple[int, ...]:
         elif _kinsoku_forbids(before, after):
             kinds[i] = FORCED
         elif _is_narrow_word_char(before) and _is_narrow_word_char(after):
-            kinds[i] = LATIN
+            kinds[i] = WORD if before.isalnum() and after.isalnum() else NARROW
         elif i in phrases:
             kinds[i] = PHRASE
         else:
@@ -142,7 +145,7 @@ def _break_paragraph(text: str, width: int) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
             break
-        stop = next((best[kind] for kind in (PHRASE, CHAR, LATIN, FORCED) if best[kind]), 0)
+        stop = next((best[kind] for kind in (PHRASE, CHAR, NARROW, WORD, FORCED) if best[kind]), 0)
         if stop <= start:
             stop = max(i, start + 1)  # a character wider than the line: it still gets a line
         line_end = stop
