@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import ClassVar, cast
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -15,6 +16,7 @@ from textual.screen import Screen
 from genesis_tui.commands import GenesisCommands
 from genesis_tui.loader import Content
 from genesis_tui.screens.reader import ReaderScreen
+from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.state import SavedState, View, load_state, save_state, state_path
 from genesis_tui.widgets.section_view import SectionView
 
@@ -55,15 +57,30 @@ class GenesisApp(App[None]):
         assert isinstance(screen, ReaderScreen)
         return screen
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
+        await self.check_size(self.size.width, self.size.height)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             # The link dropped, or we were told to stop: save and restore the terminal.
             loop.add_signal_handler(signum, self.exit)
 
+    async def on_resize(self, event: events.Resize) -> None:
+        await self.check_size(event.size.width, event.size.height)
+
+    async def check_size(self, width: int, height: int) -> None:
+        """Cover the screens with a message while the terminal is too small, and uncover them."""
+        too_small = width < MIN_WIDTH or height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            await self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            await self.pop_screen()
+            # The screen below last saw the small size: have it lay out again at this one.
+            self.screen.post_message(events.Resize(self.size, self.size))
+
     # Actions shared by the screens and the command palette.
     def _to_reader(self) -> ReaderScreen:
-        while len(self.screen_stack) > 1:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
         return self.reader
 
