@@ -69,6 +69,9 @@ class ReaderScreen(Screen[None]):
         Binding("end", "edge(1)", "Bottom", show=False, id="bottom"),
     ]
 
+    AUTO_FOCUS = ""
+    """Nothing takes focus by itself: the screen's bindings are the reader's keys."""
+
     view: reactive[View] = reactive("both", init=False)
     section_id: reactive[str] = reactive("", init=False)
 
@@ -133,7 +136,6 @@ class ReaderScreen(Screen[None]):
         self.query_one(SectionList).highlighted = index
         self.sub_title = self._sub_title()
         self._refresh_links()
-        self.current.focus()
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
@@ -297,8 +299,10 @@ class ReaderScreen(Screen[None]):
         self._go_to_hit(0, remember=False)
 
     def _close_search_input(self) -> None:
-        self.query_one("#search-input", Input).remove_class("-open")
-        self.current.focus()
+        search_input = self.query_one("#search-input", Input)
+        search_input.remove_class("-open")
+        # The keys go back to the screen's own bindings (n, N, tab...).
+        self.set_focus(None)
 
     def action_search_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) search match."""

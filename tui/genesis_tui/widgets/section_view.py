@@ -80,7 +80,8 @@ class KeyPoints(Vertical):
 class SectionView(VerticalScroll):
     """A section's key points and blocks, scrolling as one."""
 
-    can_focus = True
+    # The screen owns the scrolling keys, so focus never moves (moving it restyles the tree).
+    can_focus = False
 
     def __init__(self, content: ArticleContent, section: Section) -> None:
         super().__init__(id=f"section-{section.id}", classes="section-view")
