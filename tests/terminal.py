@@ -1,0 +1,130 @@
+"""A real pseudo-terminal for the tests that only a terminal can show (signals, TERM, resizes).
+
+``Terminal`` runs genesis-tui in a pty, feeds what it writes to a pyte screen, and lets a test
+type keys, resize the window and send signals.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Mapping
+from pathlib import Path
+
+import pyte
+
+
+class Terminal:
+    """genesis-tui (or any command) running in a pseudo-terminal of a given size."""
+
+    def __init__(
+        self,
+        args: list[str],
+        *,
+        size: tuple[int, int] = (100, 30),
+        env: Mapping[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        self.columns, self.lines = size
+        self.screen = pyte.Screen(self.columns, self.lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.output = bytearray()
+        master, slave = pty.openpty()
+        self._set_size(slave)
+        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        self.process = subprocess.Popen(
+            args,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            cwd=cwd,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.master = master
+
+    @classmethod
+    def genesis(cls, *args: str, **kwargs: object) -> Terminal:
+        """genesis-tui itself, run with this interpreter."""
+        return cls([sys.executable, "-m", "genesis_tui", *args], **kwargs)  # type: ignore[arg-type]
+
+    def _set_size(self, fd: int) -> None:
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", self.lines, self.columns, 0, 0))
+
+    def pump(self, timeout: float = 0.05) -> bool:
+        """Read what the program wrote, if anything; False once it has closed the terminal."""
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return True
+        try:
+            data = os.read(self.master, 65536)
+        except OSError:
+            return False
+        if not data:
+            return False
+        self.output += data
+        self.stream.feed(data)
+        return True
+
+    def text(self) -> str:
+        """The screen as plain text, one line per row (a wide character's stub cell is empty)."""
+        buffer, columns = self.screen.buffer, self.screen.columns
+        rows = (
+            "".join(buffer[y][x].data for x in range(columns)) for y in range(self.screen.lines)
+        )
+        return "\n".join(rows)
+
+    def wait_for(self, needle: str, timeout: float = 20.0) -> None:
+        """Read until ``needle`` is on the screen, or fail after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        while needle not in self.text():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{needle!r} not on screen after {timeout}s:\n{self.text()}")
+            if not self.pump(0.1) and needle not in self.text():
+                raise AssertionError(
+                    f"program closed the terminal before {needle!r}:\n{self.text()}"
+                )
+
+    def press(self, *keys: str) -> None:
+        """Type keys (raw bytes as a terminal would send them)."""
+        for key in keys:
+            os.write(self.master, key.encode())
+
+    def resize(self, columns: int, lines: int) -> None:
+        """Resize the window, as a terminal emulator does: new size, then SIGWINCH."""
+        self.columns, self.lines = columns, lines
+        self.screen.resize(lines, columns)
+        self._set_size(self.master)
+        self.process.send_signal(signal.SIGWINCH)
+
+    def signal(self, signum: int) -> None:
+        """Send a signal to the program."""
+        self.process.send_signal(signum)
+
+    def wait_exit(self, timeout: float = 20.0) -> int:
+        """Read until the program exits; its exit status."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None:
+            if time.monotonic() > deadline:
+                self.process.kill()
+                raise AssertionError(f"still running after {timeout}s:\n{self.text()}")
+            self.pump(0.1)
+        while self.pump(0.05):
+            pass
+        return self.process.returncode
+
+    def close(self) -> None:
+        """Stop the program if it still runs, and release the terminal."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)

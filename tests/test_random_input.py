@@ -1,0 +1,75 @@
+"""No key sequence or resize crashes the reader: random input through Pilot.
+
+Each example starts the app, plays a random sequence of the contract's keys, random letters,
+tabs, escapes and resizes, and checks after every step that the app is alive and consistent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.pilot import Pilot
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.loader import Content
+from genesis_tui.screens.reader import ReaderScreen
+from genesis_tui.state import VIEWS
+
+CONTRACT_KEYS = [
+    *"123456789", "right_square_bracket", "left_square_bracket", "v", "g", "slash", "n", "N",
+    "tab", "shift+tab", "enter", "escape", "backspace", "question_mark", "j", "k", "up", "down",
+    "space", "pageup", "pagedown", "home", "end", "ctrl+p", "ctrl+s",
+]  # fmt: skip
+LETTERS = list("abcdefhilmoprstuwxyz理研AIDOE")
+SIZES = [(20, 6), (40, 10), (60, 20), (80, 24), (99, 30), (100, 30), (120, 36), (160, 48)]
+
+steps = st.one_of(
+    st.sampled_from(CONTRACT_KEYS),
+    st.sampled_from(LETTERS),
+    st.sampled_from(SIZES),
+)
+EXAMPLES = int(os.environ.get("GENESIS_RANDOM_EXAMPLES", "200"))
+
+
+async def _play(content: Content, size: tuple[int, int], sequence: list[Any]) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=size) as pilot:
+        for step in sequence:
+            if isinstance(step, tuple):
+                await pilot.resize_terminal(*step)
+                await pilot.pause()
+            else:
+                await pilot.press(step)  # waits until the app has handled the key
+            _check(app, pilot)
+        await pilot.press("ctrl+q")
+    assert app.return_code in (0, None)
+
+
+def _check(app: GenesisApp, pilot: Pilot[Any]) -> None:
+    assert app.is_running, "the app stopped"
+    reader = app.screen_stack[0]
+    assert isinstance(reader, ReaderScreen)
+    ids = [section.id for section in app.content.article.sections]
+    assert reader.section_id in ids
+    assert reader.view in VIEWS
+    assert reader.current.display
+    position = reader.search_position
+    if position:
+        current, total = (int(part) for part in position.split("/"))
+        assert 1 <= current <= total
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.sampled_from(SIZES), st.lists(steps, min_size=1, max_size=20))
+def test_random_input_never_crashes(
+    content: Content, size: tuple[int, int], sequence: list[Any]
+) -> None:
+    asyncio.run(_play(content, size, sequence))
