@@ -14,6 +14,7 @@ from genesis_tui.screens.help import HelpScreen
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.term import TermScreen
 from genesis_tui.state import SavedState
+from genesis_tui.typesetting import cells
 from genesis_tui.widgets.block_text import BlockText
 
 WIDE, NARROW = (120, 36), (80, 24)
@@ -44,7 +45,7 @@ async def test_number_keys_choose_a_section(content: Content, key: str, section:
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(key)
         assert reader(app).section_id == section
-        assert reader(app).current.display
+        assert reader(app).article.section_id == section
 
 
 async def test_number_beyond_the_sections_does_nothing(content: Content) -> None:
@@ -63,30 +64,35 @@ async def test_brackets_step_through_sections_and_wrap(content: Content) -> None
         assert reader(app).section_id == "outlook"
 
 
+def _shows(screen: ReaderScreen, text: str) -> bool:
+    return any(text in line for line in screen.article.visible_text())
+
+
 async def test_v_cycles_the_view_and_hides_the_other_language(content: Content) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=WIDE) as pilot:
         screen = reader(app)
-        row = next(screen.current.rows())
         await pilot.press("v")
         assert screen.view == "ja"
-        assert row.text("ja").display and not row.text("en").display
+        assert _shows(screen, "トランプ政権") and not _shows(screen, "Japan has become")
         await pilot.press("v")
         assert screen.view == "en"
-        assert row.text("en").display and not row.text("ja").display
+        assert _shows(screen, "Japan has become") and not _shows(screen, "トランプ政権")
         await pilot.press("v")
         assert screen.view == "both"
-        assert row.text("ja").display and row.text("en").display
+        assert _shows(screen, "Japan has become") and _shows(screen, "トランプ政権")
 
 
 async def test_both_is_side_by_side_when_wide_with_tops_aligned(content: Content) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        for row in reader(app).current.rows():
-            ja, en = row.text("ja").region, row.text("en").region
-            assert ja.y == en.y and ja.right <= en.x
-            assert row.region.height >= max(ja.height, en.height)
+        page = reader(app).article.page
+        for block in content.section("overview").blocks:
+            first = page.lines[page.block_lines[block.id]].text
+            # The first line of a block holds the start of both languages: tops aligned.
+            assert first.startswith(block.ja[:4]), first
+            assert block.en[:12] in first, first
 
 
 async def test_both_interleaves_when_narrow(content: Content) -> None:
@@ -94,9 +100,13 @@ async def test_both_interleaves_when_narrow(content: Content) -> None:
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         assert reader(app).has_class("-narrow")
-        row = next(reader(app).current.rows())
-        ja, en = row.text("ja").region, row.text("en").region
-        assert en.y >= ja.bottom and ja.x == en.x
+        page = reader(app).article.page
+        block = content.section("overview").blocks[0]
+        start = page.block_lines[block.id]
+        lines = page.text()[start:]
+        assert lines[0].startswith(block.ja[:4]) and block.en[:12] not in lines[0]
+        english = next(i for i, line in enumerate(lines) if line.startswith(block.en[:12]))
+        assert all(line for line in lines[: english - 1])  # the Japanese, then a blank line
 
 
 async def test_resize_switches_between_layouts(content: Content) -> None:
@@ -113,15 +123,15 @@ async def test_resize_switches_between_layouts(content: Content) -> None:
 async def test_tab_walks_links_in_reading_order_and_enter_opens(content: Content) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=WIDE) as pilot:
+        article = reader(app).article
         await pilot.press("tab")
-        first = next(reader(app).current.rows()).text("ja")
-        assert first.current_link == 0
-        assert first.links[0].term_id == "trump-administration"
+        assert article.current_link == 0
+        assert article.page.links[0].term_id == "trump-administration"
         await pilot.press("tab")
-        assert first.current_link == 1
+        assert article.current_link == 1
         await pilot.press("shift+tab", "shift+tab")
         # Wrapped round to the section's last link.
-        assert first.current_link is None
+        assert article.current_link == len(article.page.links) - 1
         await pilot.press("tab", "tab", "enter")
         assert isinstance(app.screen, TermScreen)
         assert app.screen.term.id == "genesis-mission"
@@ -132,12 +142,12 @@ async def test_tab_scrolls_the_link_into_view(content: Content) -> None:
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("shift+tab")  # the last link of the section, far below
         await pilot.pause()
-        screen = reader(app)
-        widget = next(w for w in screen.current.query(BlockText) if w.current_link is not None)
-        assert screen.current.scroll_y > 0
-        assert screen.current.region.contains_region(widget.region) or widget.region.y < (
-            screen.current.region.bottom
-        )
+        article = reader(app).article
+        assert article.current_link is not None
+        line = article.page.links[article.current_link].line
+        top = round(article.scroll_y)
+        assert top > 0
+        assert top <= line < top + article.scrollable_content_region.height
 
 
 async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(content: Content) -> None:
@@ -160,7 +170,10 @@ async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(content: C
         await pilot.pause()
         screen = reader(app)
         assert screen.section_id == "significance"
-        assert screen.query_one("#block-significance-5").has_class("-highlight")
+        assert screen.article.highlighted_block == "significance-5"
+        assert round(screen.article.scroll_y) == min(
+            screen.article.page.block_lines["significance-5"], screen.article.max_scroll_y
+        )
         await pilot.press("escape")
         assert reader(app).section_id == "overview"
 
@@ -244,8 +257,7 @@ async def test_search_jumps_counts_and_goes_back(content: Content) -> None:
         total = screen.search_position.split("/")[1]
         assert screen.search_position == f"1/{total}"
         assert screen.section_id == "japan-role"
-        marked = [w for w in screen.query(BlockText) if w.marks]
-        assert marked
+        assert screen.article.marks
         await pilot.press("n")
         assert screen.search_position == f"2/{total}"
         await pilot.press("N", "N")
@@ -306,7 +318,7 @@ async def test_quit_keys(content: Content, key: str) -> None:
 async def test_scroll_keys(content: Content, keys: tuple[str, ...], moves: int) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
-        view = reader(app).current
+        view = reader(app).article
         await pilot.press(*keys)
         await pilot.pause()
         down = view.scroll_y
@@ -354,11 +366,26 @@ async def test_content_is_data_never_markup(content_copy: Path) -> None:
     article.write_text(text, encoding="utf-8")
     app = GenesisApp(load_content(content_copy))
     async with app.run_test(size=WIDE) as pilot:
-        widget = reader(app).query_one("#block-overview-6").query_one("BlockText.-en", BlockText)
-        rendered = widget.render()
-        assert rendered.plain.replace("\n", " ").startswith(hostile)
-        widget.scroll_visible(animate=False, top=True)
+        view = reader(app).article
+        page = view.page
+        number = next(i for i, line in enumerate(page.text()) if "[@click=app.quit]y[/]" in line)
+        line = page.text()[number]
+        assert "[bold]x[/bold] [@click=app.quit]y[/]" in line  # shown literally
+        view.scroll_to(y=number, animate=False)
         await pilot.pause()
-        await pilot.click(widget, offset=(16, 0))  # on the "y"
+        column = cells(line[: line.index("app.quit]y") + len("app.quit]")])
+        await pilot.click(view, offset=(column + 1, 0))  # on the "y"
         await pilot.pause()
         assert app.is_running
+
+
+async def test_clicking_a_link_opens_its_term(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE) as pilot:
+        view = reader(app).article
+        link = view.page.links[0]
+        line = view.page.text()[link.line]
+        column = cells(line[: line.index("トランプ政権")])
+        await pilot.click(view, offset=(column + 2, link.line))
+        await pilot.pause()
+        assert isinstance(app.screen, TermScreen) and app.screen.term.id == link.term_id

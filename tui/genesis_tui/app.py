@@ -18,7 +18,6 @@ from genesis_tui.loader import Content
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.state import SavedState, View, load_state, save_state, state_path
-from genesis_tui.widgets.section_view import SectionView
 
 
 class GenesisApp(App[None]):
@@ -120,8 +119,7 @@ class GenesisApp(App[None]):
             return self.state
         self.state.section = reader.section_id
         self.state.view = reader.view
-        for view in reader.query(SectionView):
-            self.state.scroll[view.section.id] = round(view.scroll_y)
+        self.state.scroll.update(reader.remember_scroll())
         return self.state
 
     def exit(

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from genesis_tui.layout import NOTE_LABEL, SINCE_LABEL
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Pair, Section
 from genesis_tui.typesetting import break_lines
@@ -87,9 +88,6 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
     }
 
 
-NOTE_LABEL = {"ja": "訳注", "en": "Translator's note"}
-SINCE_LABEL = {"ja": "その後", "en": "Since publication"}
-KEY_POINTS_LABEL = {"ja": "要点", "en": "Key points"}
 
 
 def to_markdown(content: Content, lang: Lang = "both", section_id: str | None = None) -> str:

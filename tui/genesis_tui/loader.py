@@ -41,7 +41,7 @@ class ContentError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one load, one Content
 class Content:
     """A loaded content directory: the article, glossary and timeline, with the term index."""
 

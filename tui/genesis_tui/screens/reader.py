@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,31 +10,17 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from genesis_tui.history import History, Location
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.search import Hit, search
 from genesis_tui.state import VIEWS, View
-from genesis_tui.widgets.block_text import BlockText
+from genesis_tui.widgets.article_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
-from genesis_tui.widgets.section_view import BlockRow, SectionView
 
 WIDE = 100
-"""From this width on, ``both`` shows Japanese and English side by side."""
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A glossary link on screen: the widget that shows it and its index there."""
-
-    widget: BlockText
-    index: int
-
-    @property
-    def term_id(self) -> str:
-        """The glossary term the link opens."""
-        return self.widget.links[self.index].term_id
+"""From this terminal width on, ``both`` shows Japanese and English side by side."""
 
 
 class ReaderScreen(Screen[None]):
@@ -82,21 +65,19 @@ class ReaderScreen(Screen[None]):
         self.content = content
         self.history = History()
         self._initial = (section_id, view, scroll)
-        self._links: list[Link] = []
-        self._link_index: int | None = None
+        self.scroll_positions: dict[str, int] = {}
+        """The scroll offset of each section visited, to return to it."""
         self._hits: tuple[Hit, ...] = ()
         self._hit_index = 0
         self._query = ""
-        self._highlighted: BlockRow | None = None
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
+        section_id, view, _ = self._initial
         yield Header()
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections)
-            with ContentSwitcher(id="pages"):
-                for section in self.content.article.sections:
-                    yield SectionView(self.content, section)
+            yield ArticleView(self.content, section_id, view, id="article")
         yield Static(id="search-status")
         yield Input(placeholder="Search (enter: go, escape: close)", id="search-input")
         yield Footer()
@@ -105,42 +86,49 @@ class ReaderScreen(Screen[None]):
         section_id, view, scroll = self._initial
         self.title = self.content.article.title.en
         self.set_reactive(ReaderScreen.view, view)
-        self._apply_view_classes()
-        self.section_id = section_id
+        self.set_reactive(ReaderScreen.section_id, section_id)
+        self._section_shown()
         if scroll:
-            self.call_after_refresh(self.current.scroll_to, y=scroll, animate=False)
+            self.call_after_refresh(self.article.scroll_to, y=scroll, animate=False)
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < WIDE
         self.set_class(narrow, "-narrow")
         self.query_one(SectionList).set_compact(narrow)
+        self.article.side_by_side = not narrow
 
     @property
-    def current(self) -> SectionView:
-        """The section shown now."""
-        return self.query_one(f"#section-{self.section_id}", SectionView)
+    def article(self) -> ArticleView:
+        """The reading area."""
+        return self.query_one("#article", ArticleView)
 
-    def _apply_view_classes(self) -> None:
-        for view in VIEWS:
-            self.set_class(view == self.view, f"-view-{view}")
-
-    def watch_view(self) -> None:
-        self._apply_view_classes()
-        self._refresh_links()
+    def watch_view(self, view: View) -> None:
+        self.article.view = view
         self.sub_title = self._sub_title()
 
-    def watch_section_id(self, section_id: str) -> None:
-        self.query_one(ContentSwitcher).current = f"section-{section_id}"
+    def watch_section_id(self, old: str, new: str) -> None:
+        article = self.article
+        self.scroll_positions[old] = round(article.scroll_y)
+        article.section_id = new
+        article.highlighted_block = None
+        self._section_shown()
+        article.scroll_to(y=self.scroll_positions.get(new, 0), animate=False)
+
+    def _section_shown(self) -> None:
         sections = self.content.article.sections
-        index = next(i for i, s in enumerate(sections) if s.id == section_id)
+        index = next(i for i, s in enumerate(sections) if s.id == self.section_id)
         self.query_one(SectionList).highlighted = index
         self.sub_title = self._sub_title()
-        self._refresh_links()
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
         number = [s.id for s in self.content.article.sections].index(self.section_id) + 1
         return f"{number} {section.title.ja} / {section.title.en} · view: {self.view}"
+
+    def remember_scroll(self) -> dict[str, int]:
+        """The scroll offset of every section visited, the current one up to date."""
+        self.scroll_positions[self.section_id] = round(self.article.scroll_y)
+        return self.scroll_positions
 
     # ------------------------------------------------------------------ sections
     def show_section(self, section_id: str, *, remember: bool = False) -> None:
@@ -151,7 +139,7 @@ class ReaderScreen(Screen[None]):
 
     def location(self) -> Location:
         """Where the reader is now."""
-        return Location(self.section_id, round(self.current.scroll_y))
+        return Location(self.section_id, round(self.article.scroll_y))
 
     def action_section(self, number: int) -> None:
         """Show section ``number`` (1-based)."""
@@ -184,62 +172,55 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ scrolling
     def action_scroll(self, lines: int) -> None:
         """Scroll the section by ``lines``."""
-        self.current.scroll_relative(y=lines, animate=False)
+        self.article.scroll_relative(y=lines, animate=False)
 
     def action_page(self, pages: int) -> None:
-        """Scroll the section by a page."""
-        view = self.current
-        view.scroll_relative(
-            y=pages * max(1, view.scrollable_content_region.height - 1), animate=False
-        )
+        """Scroll the section by a page (less a line, to keep the reader's place)."""
+        article = self.article
+        page = max(1, article.scrollable_content_region.height - 1)
+        article.scroll_relative(y=pages * page, animate=False)
 
     def action_edge(self, end: int) -> None:
         """Scroll to the top (0) or the bottom (1)."""
         if end:
-            self.current.scroll_end(animate=False)
+            self.article.scroll_end(animate=False)
         else:
-            self.current.scroll_home(animate=False)
+            self.article.scroll_home(animate=False)
 
     # ------------------------------------------------------------------ links
-    def _visible_langs(self) -> tuple[Literal["ja", "en"], ...]:
-        return ("ja", "en") if self.view == "both" else (self.view,)
-
-    def _refresh_links(self) -> None:
-        if self._link_index is not None and self._link_index < len(self._links):
-            self._links[self._link_index].widget.current_link = None
-        self._links = []
-        self._link_index = None
-        for row in self.current.rows():
-            for lang in self._visible_langs():
-                widget = row.text(lang)
-                self._links.extend(Link(widget, i) for i in range(len(widget.links)))
-
     def action_link(self, step: int) -> None:
         """Move to the next (1) or previous (-1) glossary link, in reading order."""
-        if not self._links:
+        article = self.article
+        links = article.page.links
+        if not links:
             self.notify("No glossary links in this view.", severity="warning", markup=False)
             return
-        if self._link_index is None:
-            index = 0 if step > 0 else len(self._links) - 1
+        if article.current_link is None:
+            index = 0 if step > 0 else len(links) - 1
         else:
-            self._links[self._link_index].widget.current_link = None
-            index = (self._link_index + step) % len(self._links)
-        self._link_index = index
-        link = self._links[index]
-        link.widget.current_link = link.index
-        line = link.widget.line_of_offset(link.widget.links[link.index].start)
-        region = link.widget.region
-        top = region.y - self.current.region.y + round(self.current.scroll_y) + line
-        self.current.scroll_to(y=max(0, top - self.current.size.height // 3), animate=False)
+            index = (article.current_link + step) % len(links)
+        article.current_link = index
+        article.scroll_to_line(links[index].line)
+
+    @property
+    def current_term(self) -> str | None:
+        """The glossary term of the current link, if a link is current."""
+        article = self.article
+        if article.current_link is None:
+            return None
+        return article.page.links[article.current_link].term_id
 
     def action_open_link(self) -> None:
         """Open the glossary entry of the current link."""
-        if self._link_index is not None:
-            self.open_term(self._links[self._link_index].term_id)
+        term_id = self.current_term
+        if term_id is not None:
+            self.open_term(term_id)
 
-    @on(BlockText.LinkClicked)
-    def _link_clicked(self, event: BlockText.LinkClicked) -> None:
-        self.open_term(event.block_text.links[event.index].term_id)
+    @on(ArticleView.LinkClicked)
+    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
+        links = self.article.page.links
+        if 0 <= event.index < len(links):
+            self.open_term(links[event.index].term_id)
 
     def open_term(self, term_id: str) -> None:
         """Show a glossary entry over the reader."""
@@ -255,14 +236,11 @@ class ReaderScreen(Screen[None]):
 
     # ------------------------------------------------------------------ jumps and history
     def jump_to_block(self, section_id: str, block_id: str, *, remember: bool = True) -> None:
-        """Show a block, scrolled into view and highlighted."""
+        """Show a block, scrolled to the top of the reading area and highlighted."""
         self.show_section(section_id, remember=remember)
-        row = self.current.row(block_id)
-        if self._highlighted is not None:
-            self._highlighted.remove_class("-highlight")
-        row.add_class("-highlight")
-        self._highlighted = row
-        self.call_after_refresh(self.current.scroll_to_widget, row, animate=False, top=True)
+        article = self.article
+        article.highlighted_block = block_id
+        article.scroll_to_line(article.page.block_lines[block_id], top=True)
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump (or close the search line)."""
@@ -275,7 +253,8 @@ class ReaderScreen(Screen[None]):
                 self._clear_search()
             return
         self.section_id = location.section_id
-        self.call_after_refresh(self.current.scroll_to, y=location.scroll_y, animate=False)
+        self.article.highlighted_block = None
+        self.article.scroll_to(y=location.scroll_y, animate=False)
 
     # ------------------------------------------------------------------ search
     def action_search(self) -> None:
@@ -289,14 +268,13 @@ class ReaderScreen(Screen[None]):
     def _search_submitted(self, event: Input.Submitted) -> None:
         self._close_search_input()
         self._query = event.value.strip()
-        self._clear_marks()
         self._hits = search(self.content, self._query)
+        self._mark_hits()
         if not self._hits:
             self._show_status(f"/{self._query}  no match" if self._query else "")
             return
-        self._mark_hits()
         self.history.push(self.location())
-        self._go_to_hit(0, remember=False)
+        self._go_to_hit(0)
 
     def _close_search_input(self) -> None:
         search_input = self.query_one("#search-input", Input)
@@ -307,9 +285,9 @@ class ReaderScreen(Screen[None]):
     def action_search_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) search match."""
         if self._hits:
-            self._go_to_hit((self._hit_index + step) % len(self._hits), remember=False)
+            self._go_to_hit((self._hit_index + step) % len(self._hits))
 
-    def _go_to_hit(self, index: int, *, remember: bool) -> None:
+    def _go_to_hit(self, index: int) -> None:
         self._hit_index = index
         hit = self._hits[index]
         self._show_status(f"/{self._query}  {index + 1}/{len(self._hits)}")
@@ -317,26 +295,21 @@ class ReaderScreen(Screen[None]):
             self.open_term(hit.term_id)
             return
         assert hit.section_id is not None and hit.block_id is not None
-        if self.view != "both" and self.view != hit.lang:
+        if self.view not in ("both", hit.lang):
             self.view = "both"
-        self.jump_to_block(hit.section_id, hit.block_id, remember=remember)
+        self.jump_to_block(hit.section_id, hit.block_id, remember=False)
 
     def _mark_hits(self) -> None:
+        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         for hit in self._hits:
-            if hit.block_id is None or hit.section_id is None:
-                continue
-            view = self.query_one(f"#section-{hit.section_id}", SectionView)
-            widget = view.row(hit.block_id).text(hit.lang)
-            widget.marks = (*widget.marks, (hit.start, hit.end))
-
-    def _clear_marks(self) -> None:
-        for widget in self.query(BlockText):
-            if widget.marks:
-                widget.marks = ()
+            if hit.block_id is not None:
+                key = (hit.block_id, hit.lang)
+                marks[key] = (*marks.get(key, ()), (hit.start, hit.end))
+        self.article.set_marks(marks)
 
     def _clear_search(self) -> None:
-        self._clear_marks()
         self._hits = ()
+        self.article.set_marks({})
         self._show_status("")
 
     def _show_status(self, text: str) -> None:

@@ -1,0 +1,203 @@
+"""The reading area: one section drawn line by line from its ``Layout``.
+
+One widget for the whole section, however long: it draws only the lines on screen, from a
+layout computed once per section, view and width (``genesis_tui.layout``). A section switch
+swaps the layout and repaints; nothing is mounted or removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from genesis_tui.layout import Layout, Line, Piece, View, layout
+from genesis_tui.loader import Content
+
+
+class ArticleView(ScrollView, can_focus=False):
+    """A section of the article, scrolled as one page."""
+
+    COMPONENT_CLASSES = {
+        "article-view--heading",
+        "article-view--title",
+        "article-view--note",
+        "article-view--since",
+        "article-view--bar",
+        "article-view--link",
+        "article-view--current",
+        "article-view--mark",
+        "article-view--highlight",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView { scrollbar-gutter: stable; }
+    ArticleView > .article-view--heading { text-style: bold; }
+    ArticleView > .article-view--title { text-style: bold; }
+    ArticleView > .article-view--note { text-style: italic; }
+    ArticleView > .article-view--since { text-style: italic; }
+    ArticleView > .article-view--link { text-style: underline; }
+    ArticleView > .article-view--current { text-style: reverse bold; }
+    ArticleView > .article-view--mark { text-style: reverse; }
+    ArticleView > .article-view--highlight { text-style: bold; }
+    """
+
+    section_id: reactive[str] = reactive("", init=False)
+    view: reactive[View] = reactive("both", init=False)
+    side_by_side: reactive[bool] = reactive(True, init=False)
+    current_link: reactive[int | None] = reactive(None, init=False)
+    highlighted_block: reactive[str | None] = reactive(None, init=False)
+
+    @dataclass
+    class LinkClicked(Message):
+        """A glossary link was clicked."""
+
+        index: int
+
+    def __init__(self, content: Content, section_id: str, view: View, *, id: str | None = None):
+        super().__init__(id=id)
+        self.content = content
+        self.set_reactive(ArticleView.section_id, section_id)
+        self.set_reactive(ArticleView.view, view)
+        self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        """Search matches to show: (start, end) offsets per (block id, language)."""
+        self._style_cache: dict[str, Style] = {}
+
+    # ------------------------------------------------------------------ layout
+    @property
+    def page(self) -> Layout:
+        """The current section laid out at the current width."""
+        width = max(8, self.scrollable_content_region.width)
+        return layout(self.content, self.section_id, self.view, self.side_by_side, width)
+
+    def _update_size(self) -> None:
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.page.lines))
+
+    def on_resize(self) -> None:
+        self._update_size()
+        self._style_cache.clear()
+
+    def watch_section_id(self) -> None:
+        self._changed()
+
+    def watch_view(self) -> None:
+        self._changed()
+
+    def watch_side_by_side(self) -> None:
+        self._changed()
+
+    def _changed(self) -> None:
+        self.current_link = None
+        self._update_size()
+        self.refresh()
+
+    def watch_current_link(self, old: int | None, new: int | None) -> None:
+        links = self.page.links
+        for index in (old, new):
+            if index is not None and index < len(links):
+                self._refresh_page_line(links[index].line)
+
+    def watch_highlighted_block(self) -> None:
+        self.refresh()
+
+    def set_marks(self, marks: dict[tuple[str, str], tuple[tuple[int, int], ...]]) -> None:
+        """Show these search matches (and no others)."""
+        self.marks = marks
+        self.refresh()
+
+    def _refresh_page_line(self, line: int) -> None:
+        # A link may wrap onto the next line: repaint both.
+        self.refresh_lines(line - round(self.scroll_offset.y), 2)
+
+    # ------------------------------------------------------------------ drawing
+    def _style(self, name: str) -> Style:
+        style = self._style_cache.get(name)
+        if style is None:
+            style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            style = Style(
+                color=style.color,
+                bold=style.bold,
+                italic=style.italic,
+                underline=style.underline,
+                reverse=style.reverse,
+            )
+            self._style_cache[name] = style
+        return style
+
+    def on_mount(self) -> None:
+        self._update_size()
+
+    def render_line(self, y: int) -> Strip:
+        number = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        lines = self.page.lines
+        if not 0 <= number < len(lines):
+            return Strip.blank(width, base)
+        line = lines[number]
+        if line.block is not None and line.block == self.highlighted_block:
+            base = base + self._style("highlight")
+        segments = list(self._segments(line, base))
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+
+    def _segments(self, line: Line, base: Style) -> list[Segment]:
+        segments: list[Segment] = []
+        for piece in line.pieces:
+            style = base
+            if piece.role in ("heading", "title", "note", "since", "bar"):
+                style = style + self._style(piece.role)
+            if piece.link is not None:
+                name = "current" if piece.link == self.current_link else "link"
+                style = style + self._style(name) + Style(meta={"link": piece.link})
+            segments.extend(self._marked(piece, style))
+        return segments
+
+    def _marked(self, piece: Piece, style: Style) -> list[Segment]:
+        marks = self.marks.get((piece.block, piece.lang)) if piece.block and piece.lang else None
+        if not marks:
+            return [Segment(piece.text, style)]
+        mark = style + self._style("mark")
+        end = piece.start + len(piece.text)
+        segments, position = [], piece.start
+        for lo, hi in marks:
+            lo, hi = max(lo, position), min(hi, end)
+            if lo >= hi:
+                continue
+            if lo > position:
+                segments.append(
+                    Segment(piece.text[position - piece.start : lo - piece.start], style)
+                )
+            segments.append(Segment(piece.text[lo - piece.start : hi - piece.start], mark))
+            position = hi
+        if position < end:
+            segments.append(Segment(piece.text[position - piece.start :], style))
+        return segments
+
+    # ------------------------------------------------------------------ positions
+    def scroll_to_line(self, line: int, *, top: bool = False) -> None:
+        """Bring a page line into view: at the top, or a third of the way down if it is not
+        visible already."""
+        height = self.scrollable_content_region.height
+        y = round(self.scroll_offset.y)
+        if top:
+            self.scroll_to(y=line, animate=False)
+        elif not y <= line < y + height - 1:
+            self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    def visible_text(self) -> list[str]:
+        """The lines on screen now, as plain text."""
+        y = round(self.scroll_offset.y)
+        return self.page.text()[y : y + self.scrollable_content_region.height]
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("link")
+        if isinstance(index, int):
+            event.stop()
+            self.post_message(self.LinkClicked(index))
