@@ -11,6 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.export import text_lines
+from genesis_tui.layout import layout
 from genesis_tui.loader import Content
 from genesis_tui.typesetting import (
     INSEPARABLE,
@@ -185,3 +186,37 @@ def test_txt_export_at_every_width(content: Content, width: int) -> None:
         body = line[2:] if line[:2] in ("  ", "| ") else line
         assert not (body and previous and body[0] in NO_LINE_START), (width, previous, line)
         assert not (previous and previous[-1] in NO_LINE_END), (width, previous, line)
+
+
+def test_reader_lines_at_every_width(content: Content) -> None:
+    """The reader draws its page from ``layout``: in the Japanese view at every width from 20
+    to 120, no line is too wide, none breaks a kinsoku rule, none splits a phrase that fits."""
+    problems: list[str] = []
+    for width in range(20, 121):
+        for section in content.article.sections:
+            page = layout(content, section.id, "ja", False, width)
+            for line in page.lines:
+                assert cells(line.text) <= width, (width, line.text)
+            for block in section.blocks:
+                texts = [
+                    line for line in page.lines
+                    if line.block == block.id and any(p.block == block.id for p in line.pieces)
+                ]  # fmt: skip
+                body = [
+                    "".join(p.text for p in line.pieces if p.block == block.id) for line in texts
+                ]
+                for previous, following in itertools.pairwise(body):
+                    if is_kinsoku_violation(previous, following):
+                        problems.append(f"kinsoku at {width}: {previous!r} | {following!r}")
+                spans, offset = [], 0
+                for piece_line in body:
+                    start = block.ja.index(piece_line, offset)
+                    spans.append((start, start + len(piece_line)))
+                    offset = start + len(piece_line)
+                inner = _phrase_inner_offsets(block.ja)
+                room = width - (2 if block.kind == "list_item" else 0)  # the bullet's indent
+                for _, end in spans[:-1]:
+                    phrase = inner.get(end)
+                    if phrase is not None and " " not in phrase and cells(phrase) <= room:
+                        problems.append(f"inside phrase {phrase!r} at {width}")
+    assert not problems, "\n".join(problems[:20])
