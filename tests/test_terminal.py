@@ -7,6 +7,7 @@ through pyte.
 from __future__ import annotations
 
 import json
+import os
 import re
 import signal
 from collections.abc import Iterator
@@ -204,3 +205,15 @@ def test_unreadable_state_is_ignored(run, state_home: Path, garbage: bytes) -> N
     terminal.press("q")
     assert terminal.wait_exit() == 0
     assert _state(state_home)["section"] == "japan-role"
+
+
+def test_terminal_closed_without_a_signal_ends_it(run, state_home: Path) -> None:  # type: ignore[no-untyped-def]
+    """A terminal that disappears (the pty closed, no SIGHUP) ends the app; it does not spin."""
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    terminal.press("3")
+    terminal.wait_for("科学技術の戦略的意義")
+    os.close(terminal.master)
+    terminal.master = os.open(os.devnull, os.O_RDONLY)  # so that close() has something to close
+    assert terminal.process.wait(timeout=20) == 0
+    assert _state(state_home)["section"] == "significance"

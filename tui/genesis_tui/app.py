@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import select
 import signal
 import sys
 from pathlib import Path
@@ -62,6 +63,8 @@ class GenesisApp(App[None]):
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             # The link dropped, or we were told to stop: save and restore the terminal.
             loop.add_signal_handler(signum, self.exit)
+        if not self.is_headless:
+            self.set_interval(1.0, self._check_hangup, name="hang-up watch")
 
     async def on_resize(self, event: events.Resize) -> None:
         await self.check_size(event.size.width, event.size.height)
@@ -76,6 +79,19 @@ class GenesisApp(App[None]):
             await self.pop_screen()
             # The screen below last saw the small size: have it lay out again at this one.
             self.screen.post_message(events.Resize(self.size, self.size))
+
+    def _check_hangup(self) -> None:
+        """Leave (saving state) if the terminal went away without a SIGHUP, as a closed pty
+        or a dropped link can; otherwise Textual would spin on an input that never ends."""
+        try:
+            poller = select.poll()
+            poller.register(sys.__stdin__.fileno() if sys.__stdin__ else 0, select.POLLIN)
+            events = poller.poll(0)
+        except (OSError, ValueError):
+            self.exit()
+            return
+        if any(mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, mask in events):
+            self.exit()
 
     # Actions shared by the screens and the command palette.
     def _to_reader(self) -> ReaderScreen:

@@ -88,8 +88,6 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
     }
 
 
-
-
 def to_markdown(content: Content, lang: Lang = "both", section_id: str | None = None) -> str:
     """A readable Markdown document: the article, then the timeline and the glossary."""
     langs = _langs(lang)
