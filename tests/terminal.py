@@ -25,6 +25,9 @@ import pyte
 class Terminal:
     """genesis-tui (or any command) running in a pseudo-terminal of a given size."""
 
+    started: list[Terminal] = []
+    """Every terminal started, so that a harness can stop them all."""
+
     def __init__(
         self,
         args: list[str],
@@ -51,6 +54,7 @@ class Terminal:
         )
         os.close(slave)
         self.master = master
+        Terminal.started.append(self)
 
     @classmethod
     def genesis(cls, *args: str, **kwargs: object) -> Terminal:
@@ -123,8 +127,10 @@ class Terminal:
         return self.process.returncode
 
     def close(self) -> None:
-        """Stop the program if it still runs, and release the terminal."""
+        """Stop the program if it still runs, and release the terminal (once)."""
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()
-        os.close(self.master)
+        if self.master >= 0:
+            os.close(self.master)
+            self.master = -1
