@@ -190,29 +190,12 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ links
     def action_link(self, step: int) -> None:
         """Move to the next (1) or previous (-1) glossary link, in reading order."""
-        article = self.article
-        links = article.page.links
-        if not links:
+        if not self.article.step_link(step):
             self.notify("No glossary links in this view.", severity="warning", markup=False)
-            return
-        if article.current_link is None:
-            index = 0 if step > 0 else len(links) - 1
-        else:
-            index = (article.current_link + step) % len(links)
-        article.current_link = index
-        article.scroll_to_line(links[index].line)
-
-    @property
-    def current_term(self) -> str | None:
-        """The glossary term of the current link, if a link is current."""
-        article = self.article
-        if article.current_link is None:
-            return None
-        return article.page.links[article.current_link].term_id
 
     def action_open_link(self) -> None:
         """Open the glossary entry of the current link."""
-        term_id = self.current_term
+        term_id = self.article.current_term
         if term_id is not None:
             self.open_term(term_id)
 

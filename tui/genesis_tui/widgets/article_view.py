@@ -1,8 +1,8 @@
-"""The reading area: one section drawn line by line from its ``Layout``.
+"""Pages drawn line by line from a ``Layout``: the reading area, the timeline, who's who.
 
-One widget for the whole section, however long: it draws only the lines on screen, from a
-layout computed once per section, view and width (``genesis_tui.layout``). A section switch
-swaps the layout and repaints; nothing is mounted or removed.
+One widget for a whole page, however long: it draws only the lines on screen, from a layout
+computed once per width (``genesis_tui.layout``). A section switch swaps the layout and
+repaints; nothing is mounted or removed.
 """
 
 from __future__ import annotations
@@ -22,36 +22,33 @@ from genesis_tui.layout import Layout, Line, Piece, View, layout
 from genesis_tui.loader import Content
 
 
-class ArticleView(ScrollView, can_focus=False):
-    """A section of the article, scrolled as one page."""
+class PageView(ScrollView, can_focus=False):
+    """A ``Layout`` drawn line by line, with glossary links, search marks and a highlight."""
 
     COMPONENT_CLASSES = {
-        "article-view--heading",
-        "article-view--title",
-        "article-view--note",
-        "article-view--since",
-        "article-view--bar",
-        "article-view--link",
-        "article-view--current",
-        "article-view--mark",
-        "article-view--highlight",
+        "page-view--heading",
+        "page-view--title",
+        "page-view--note",
+        "page-view--since",
+        "page-view--bar",
+        "page-view--link",
+        "page-view--current",
+        "page-view--mark",
+        "page-view--highlight",
     }
 
     DEFAULT_CSS = """
-    ArticleView { scrollbar-gutter: stable; }
-    ArticleView > .article-view--heading { text-style: bold; }
-    ArticleView > .article-view--title { text-style: bold; }
-    ArticleView > .article-view--note { text-style: italic; }
-    ArticleView > .article-view--since { text-style: italic; }
-    ArticleView > .article-view--link { text-style: underline; }
-    ArticleView > .article-view--current { text-style: reverse bold; }
-    ArticleView > .article-view--mark { text-style: reverse; }
-    ArticleView > .article-view--highlight { text-style: bold; }
+    PageView { scrollbar-gutter: stable; }
+    PageView > .page-view--heading { text-style: bold; }
+    PageView > .page-view--title { text-style: bold; }
+    PageView > .page-view--note { text-style: italic; }
+    PageView > .page-view--since { text-style: italic; }
+    PageView > .page-view--link { text-style: underline; }
+    PageView > .page-view--current { text-style: reverse bold; }
+    PageView > .page-view--mark { text-style: reverse; }
+    PageView > .page-view--highlight { text-style: bold; }
     """
 
-    section_id: reactive[str] = reactive("", init=False)
-    view: reactive[View] = reactive("both", init=False)
-    side_by_side: reactive[bool] = reactive(True, init=False)
     current_link: reactive[int | None] = reactive(None, init=False)
     highlighted_block: reactive[str | None] = reactive(None, init=False)
 
@@ -61,21 +58,21 @@ class ArticleView(ScrollView, can_focus=False):
 
         index: int
 
-    def __init__(self, content: Content, section_id: str, view: View, *, id: str | None = None):
+    def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.content = content
-        self.set_reactive(ArticleView.section_id, section_id)
-        self.set_reactive(ArticleView.view, view)
         self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
         self._style_cache: dict[str, Style] = {}
 
-    # ------------------------------------------------------------------ layout
     @property
     def page(self) -> Layout:
-        """The current section laid out at the current width."""
-        width = max(8, self.scrollable_content_region.width)
-        return layout(self.content, self.section_id, self.view, self.side_by_side, width)
+        """The page at the current width (each subclass lays out its own)."""
+        raise NotImplementedError
+
+    @property
+    def page_width(self) -> int:
+        """The width the page is laid out at."""
+        return max(8, self.scrollable_content_region.width)
 
     def _update_size(self) -> None:
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.page.lines))
@@ -83,15 +80,6 @@ class ArticleView(ScrollView, can_focus=False):
     def on_resize(self) -> None:
         self._update_size()
         self._style_cache.clear()
-
-    def watch_section_id(self) -> None:
-        self._changed()
-
-    def watch_view(self) -> None:
-        self._changed()
-
-    def watch_side_by_side(self) -> None:
-        self._changed()
 
     def _changed(self) -> None:
         self.current_link = None
@@ -120,7 +108,7 @@ class ArticleView(ScrollView, can_focus=False):
     def _style(self, name: str) -> Style:
         style = self._style_cache.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"article-view--{name}", partial=True)
+            style = self.get_component_rich_style(f"page-view--{name}", partial=True)
             style = Style(
                 color=style.color,
                 bold=style.bold,
@@ -180,6 +168,27 @@ class ArticleView(ScrollView, can_focus=False):
             segments.append(Segment(piece.text[position - piece.start :], style))
         return segments
 
+    # ------------------------------------------------------------------ links
+    def step_link(self, step: int) -> bool:
+        """Make the next (1) or previous (-1) link current and scroll to it; False if none."""
+        links = self.page.links
+        if not links:
+            return False
+        if self.current_link is None:
+            index = 0 if step > 0 else len(links) - 1
+        else:
+            index = (self.current_link + step) % len(links)
+        self.current_link = index
+        self.scroll_to_line(links[index].line)
+        return True
+
+    @property
+    def current_term(self) -> str | None:
+        """The glossary term of the current link, if a link is current."""
+        if self.current_link is None or self.current_link >= len(self.page.links):
+            return None
+        return self.page.links[self.current_link].term_id
+
     # ------------------------------------------------------------------ positions
     def scroll_to_line(self, line: int, *, top: bool = False) -> None:
         """Bring a page line into view: at the top, or a third of the way down if it is not
@@ -201,3 +210,31 @@ class ArticleView(ScrollView, can_focus=False):
         if isinstance(index, int):
             event.stop()
             self.post_message(self.LinkClicked(index))
+
+
+class ArticleView(PageView):
+    """A section of the article, in one view, side by side or not."""
+
+    section_id: reactive[str] = reactive("", init=False)
+    view: reactive[View] = reactive("both", init=False)
+    side_by_side: reactive[bool] = reactive(True, init=False)
+
+    def __init__(self, content: Content, section_id: str, view: View, *, id: str | None = None):
+        super().__init__(id=id)
+        self.content = content
+        self.set_reactive(ArticleView.section_id, section_id)
+        self.set_reactive(ArticleView.view, view)
+
+    @property
+    def page(self) -> Layout:
+        """The current section laid out at the current width."""
+        return layout(self.content, self.section_id, self.view, self.side_by_side, self.page_width)
+
+    def watch_section_id(self) -> None:
+        self._changed()
+
+    def watch_view(self) -> None:
+        self._changed()
+
+    def watch_side_by_side(self) -> None:
+        self._changed()
