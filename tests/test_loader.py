@@ -134,19 +134,19 @@ CASES = {
         "timeline.toml",
         'date = "2025-12-18"',
         'date = "18 December 2025"',
-        ["timeline.toml", "events[3].date", "must be a date as YYYY-MM or YYYY-MM-DD"],
+        ["timeline.toml", "events[4].date", "must be a date as YYYY-MM or YYYY-MM-DD"],
     ),
     "timeline source": (
         "timeline.toml",
         'source = "https://www.executivegov.com',
         'source = "executivegov',
-        ["timeline.toml", "events[3].source", 'must be "article" or an https:// URL'],
+        ["timeline.toml", "events[4].source", 'must be "article" or an https:// URL'],
     ),
     "timeline term that does not exist": (
         "timeline.toml",
         'terms = ["nvidia", "doe"]',
         'terms = ["nvidia", "doe", "nasa"]',
-        ["timeline.toml", "events[3].terms", "no term has id 'nasa'"],
+        ["timeline.toml", "events[4].terms", "no term has id 'nasa'"],
     ),
     "since note without a URL": (
         "article.toml",

@@ -55,6 +55,8 @@ def to_json(content: Content, section_id: str | None = None) -> str:
                 "category": term.category,
                 "related": list(term.related),
                 "occurrences": [block.id for _, block in content.occurrences(term.id)],
+                "since_occurrences": [block.id for _, block in content.since_occurrences(term.id)],
+                "country": term.country,
             }
             for term in content.glossary.terms
         ],

@@ -55,6 +55,9 @@ class Content:
     terms: dict[str, Term] = field(repr=False)
     """The glossary by term id."""
 
+    def __repr__(self) -> str:  # the models are long: name the directory only
+        return f"Content({str(self.directory)!r})"
+
     def term(self, term_id: str) -> Term:
         """The glossary term with this id."""
         return self.terms[term_id]
@@ -80,6 +83,19 @@ class Content:
             (section, block)
             for section, block in self.article.blocks()
             if term_id in self.block_terms(block)
+        )
+
+    def since_occurrences(self, term_id: str) -> tuple[tuple[Section, Block], ...]:
+        """Every block whose "since publication" note mentions the term, in reading order."""
+        return tuple(
+            (section, block)
+            for section, block in self.article.blocks()
+            if block.since is not None
+            and any(
+                span.term_id == term_id
+                for text in (block.since.ja, block.since.en)
+                for span in self.matcher.find(text)
+            )
         )
 
 
@@ -208,8 +224,11 @@ def _cross_check(content: Content) -> list[Problem]:
             if other != term.id:
                 message = f"form {form!r} is also a form of term {other!r}"
                 problems.append(Problem(glossary_file, where, message))
-        if not content.occurrences(term.id):
-            message = "occurs nowhere in the article (no form or alias matches)"
+        if not content.occurrences(term.id) and not content.since_occurrences(term.id):
+            message = (
+                "occurs nowhere in the article or its since-publication notes"
+                " (no form or alias matches)"
+            )
             problems.append(Problem(glossary_file, where, message))
 
     for index, event in enumerate(content.timeline.events):

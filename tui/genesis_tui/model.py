@@ -160,6 +160,8 @@ class Term(Model):
     category: Category
     definition: Pair
     related: tuple[Id, ...] = ()
+    country: Literal["japan", "united-states"] | None = None
+    """For organisations: which side of the partnership they are on (who's who)."""
 
     @field_validator("reading")
     @classmethod
