@@ -22,7 +22,7 @@ from genesis_tui.state import VIEWS
 CONTRACT_KEYS = [
     *"123456789", "right_square_bracket", "left_square_bracket", "v", "g", "slash", "n", "N",
     "tab", "shift+tab", "enter", "escape", "backspace", "question_mark", "j", "k", "up", "down",
-    "space", "pageup", "pagedown", "home", "end", "ctrl+p", "ctrl+s",
+    "space", "pageup", "pagedown", "home", "end", "ctrl+p", "ctrl+s", "t", "w",
 ]  # fmt: skip
 LETTERS = list("abcdefhilmoprstuwxyz理研AIDOE")
 SIZES = [(20, 6), (40, 10), (60, 20), (80, 24), (99, 30), (100, 30), (120, 36), (160, 48)]
@@ -56,7 +56,11 @@ def _check(app: GenesisApp, pilot: Pilot[Any]) -> None:
     ids = [section.id for section in app.content.article.sections]
     assert reader.section_id in ids
     assert reader.view in VIEWS
-    assert reader.current.display
+    article = reader.article
+    assert (article.section_id, article.view) == (reader.section_id, reader.view)
+    assert article.page.lines  # the section is laid out and shown
+    if article.current_link is not None:
+        assert 0 <= article.current_link < len(article.page.links)
     position = reader.search_position
     if position:
         current, total = (int(part) for part in position.split("/"))

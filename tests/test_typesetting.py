@@ -84,11 +84,13 @@ def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: 
 @given(tokens, widths)
 def test_latin_words_and_numbers_stay_whole_when_they_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
-    # Kinsoku can glue at most one wide character to either side of a word in these texts.
+    # Kinsoku can glue at most one wide character to either side of a word in these texts. A
+    # chain of them (even through a space: "0ゃ ゃ" cannot break before either ゃ) binds more,
+    # and there kinsoku wins over keeping the number whole: such texts are left out here.
     assume(
         not any(
             a in NO_LINE_START | NO_LINE_END and b in NO_LINE_START | NO_LINE_END
-            for a, b in itertools.pairwise(text)
+            for a, b in itertools.pairwise(text.replace(" ", ""))
         )
     )
     breaks = {start for start, _ in line_spans(text, width)[1:]}
