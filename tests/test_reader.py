@@ -389,3 +389,22 @@ async def test_clicking_a_link_opens_its_term(content: Content) -> None:
         await pilot.click(view, offset=(column + 2, link.line))
         await pilot.pause()
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == link.term_id
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+@pytest.mark.parametrize("view", ["both", "ja", "en"])
+async def test_key_points_leave_room_for_the_text_at_80x24(
+    content: Content, view: str, ui_lang: str
+) -> None:
+    app = GenesisApp(content, state=SavedState(view=view), ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=NARROW) as pilot:
+        for number, section in enumerate(content.article.sections, start=1):
+            await pilot.press(str(number))
+            article = reader(app).article
+            height = article.scrollable_content_region.height
+            first_text_line = article.page.block_lines[section.blocks[0].id]
+            # Key points, their label and a blank line: about a third of the reading area.
+            assert first_text_line <= height // 3 + 1, (section.id, first_text_line, height)
+            assert section.key_points[0].get(ui_lang if view == "both" else view)[:10] in (
+                "\n".join(article.visible_text())
+            )

@@ -71,3 +71,40 @@ class TestHelp:
     @pytest.mark.parametrize("size", SIZES)
     def test_help(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
         assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
+
+
+class TestExplainers:
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("key", ["t", "w"])
+    def test_page(self, snap_compare: SnapCompare, key: str, size: tuple[int, int]) -> None:
+        assert snap_compare(make_app(), terminal_size=size, press=[key])
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_whos_who_deals(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(make_app(), terminal_size=size, press=["w", "end", "shift+tab"])
+
+
+class TestJapaneseInterface:
+    """``--ui-lang ja``: the same screens, the interface in Japanese."""
+
+    @staticmethod
+    def make_app() -> GenesisApp:
+        content = load_content(content_dir())
+        return GenesisApp(content, state=SavedState(section="overview"), ui_lang="ja")
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_reader(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(self.make_app(), terminal_size=size)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_help(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(self.make_app(), terminal_size=size, press=["question_mark"])
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_glossary(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        assert snap_compare(self.make_app(), terminal_size=size, press=["g"], run_before=no_blink)
+
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("key", ["t", "w"])
+    def test_explainers(self, snap_compare: SnapCompare, key: str, size: tuple[int, int]) -> None:
+        assert snap_compare(self.make_app(), terminal_size=size, press=[key])

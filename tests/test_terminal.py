@@ -62,7 +62,9 @@ def run(state_home: Path) -> Iterator[object]:
     terminals: list[Terminal] = []
 
     def start(*args: str, size: tuple[int, int] = (100, 30), **env: str) -> Terminal:
-        environment = {"XDG_STATE_HOME": str(state_home), **env}
+        # The interface language follows the locale: English unless a test asks otherwise.
+        locale = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+        environment = {"XDG_STATE_HOME": str(state_home), **locale, **env}
         environment.pop("NO_COLOR", None) if "NO_COLOR" not in env else None
         terminal = Terminal.genesis(*args, size=size, env=environment)
         terminals.append(terminal)
@@ -217,3 +219,37 @@ def test_terminal_closed_without_a_signal_ends_it(run, state_home: Path) -> None
     terminal.master = -1
     assert terminal.process.wait(timeout=20) == 0
     assert _state(state_home)["section"] == "significance"
+
+
+def test_japanese_locale_gives_a_japanese_interface(run) -> None:  # type: ignore[no-untyped-def]
+    terminal = run(LANG="ja_JP.UTF-8")
+    terminal.wait_for("用語集")  # the footer's glossary key, in Japanese
+    assert "Glossary" not in terminal.text()
+    terminal.press("?")
+    terminal.wait_for("キー操作")
+    terminal.press("q", "q")
+    assert terminal.wait_exit() == 0
+
+    flagged = run("--ui-lang", "en", LANG="ja_JP.UTF-8")
+    flagged.wait_for("Glossary")
+    flagged.press("q")
+    assert flagged.wait_exit() == 0
+
+
+def test_typing_ahead_never_crashes(run) -> None:  # type: ignore[no-untyped-def]
+    # Over SSH keys arrive in bursts: a page's keys can come before the page has its widgets.
+    terminal = run()
+    terminal.press("tkjw\t\rjgx", "2tkkkkk", "wjjjjj?")
+    terminal.wait_for("this help")
+    terminal.press("q", "q")  # close the help, then quit
+    assert terminal.wait_exit() == 0
+    assert "Traceback" not in terminal.output.decode(errors="replace")
+
+
+def test_keys_after_quit_never_crash(run) -> None:  # type: ignore[no-untyped-def]
+    # A burst that quits and goes on typing: the page opened while leaving must not act.
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    terminal.press("question_mark")  # typed as letters: q quits, then t, then k
+    assert terminal.wait_exit() == 0
+    assert "Traceback" not in terminal.output.decode(errors="replace")

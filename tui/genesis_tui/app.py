@@ -6,15 +6,18 @@ import asyncio
 import select
 import signal
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar, cast
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from genesis_tui.commands import GenesisCommands
+from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.loader import Content
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -37,9 +40,13 @@ class GenesisApp(App[None]):
         content: Content,
         *,
         state: SavedState | None = None,
+        ui_lang: UiLang = "en",
     ) -> None:
         super().__init__()
         self.content = content
+        self.ui = Catalogue(ui_lang)
+        """The interface's words, in the language asked for."""
+        self.ui.localize_bindings(self._bindings)
         self.state = state or SavedState()
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
@@ -119,6 +126,18 @@ class GenesisApp(App[None]):
         """Run one of the reader's actions (from the palette)."""
         self.call_later(self._to_reader().run_action, action)
 
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Only the theme: no screenshot files, no panels (the palette has our own actions)."""
+        yield SystemCommand(
+            self.ui("palette.theme"), self.ui("palette.theme_help"), self.action_change_theme
+        )
+
+    def action_command_palette(self) -> None:
+        """Open the command palette, its prompt in the interface's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = self.ui("palette.placeholder")
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
     def action_help(self) -> None:
         """Show every key."""
         from genesis_tui.screens.help import HelpScreen
@@ -156,11 +175,13 @@ def starting_state(path: Path, *, section_id: str | None, lang: str | None) -> S
     return state
 
 
-def run_reader(content: Content, *, section_id: str | None, lang: str | None) -> int:
+def run_reader(
+    content: Content, *, section_id: str | None, lang: str | None, ui_lang: UiLang = "en"
+) -> int:
     """Run the reader in the terminal, then save where the reader was."""
     path = state_path()
     state = starting_state(path, section_id=section_id, lang=lang)
-    app = GenesisApp(content, state=state)
+    app = GenesisApp(content, state=state, ui_lang=ui_lang)
     app.run()
     try:
         save_state(app.state, path)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from genesis_tui import __version__
+from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
 
 if TYPE_CHECKING:
     from genesis_tui.export import Lang
@@ -55,6 +56,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=("both", "ja", "en"),
         default=argparse.SUPPRESS,
         help="languages to show (default: both)",
+    )
+    common.add_argument(
+        "--ui-lang",
+        choices=UI_LANGS,
+        default=argparse.SUPPRESS,
+        help="language of the interface (default: from LC_ALL, LC_MESSAGES or LANG; ja_* is ja)",
     )
     common.add_argument(
         "--width",
@@ -132,7 +139,10 @@ def _run(args: argparse.Namespace) -> int:
     if _is_interactive():
         from genesis_tui.app import run_reader
 
-        return run_reader(content, section_id=section_id, lang=getattr(args, "lang", None))
+        ui_lang = getattr(args, "ui_lang", None) or ui_lang_from_locale(os.environ)
+        return run_reader(
+            content, section_id=section_id, lang=getattr(args, "lang", None), ui_lang=ui_lang
+        )
     return _export(content, "txt", lang, width or 80, section_id)
 
 

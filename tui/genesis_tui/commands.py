@@ -18,25 +18,36 @@ class GenesisCommands(Provider):
 
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: GenesisApp = self.app  # type: ignore[assignment]
-        content = app.content
+        content, ui = app.content, app.ui
+        ja_first = ui.lang == "ja"
         commands: list[tuple[str, Callable[[], object], str]] = []
         for number, section in enumerate(content.article.sections, start=1):
-            name = f"Section {number}: {section.title.en} / {section.title.ja}"
-            commands.append((name, partial(app.show_section, section.id), "Go to the section"))
+            title = section.title
+            both = f"{title.ja} / {title.en}" if ja_first else f"{title.en} / {title.ja}"
+            name = ui("palette.section", number=number, title=both)
+            commands.append(
+                (name, partial(app.show_section, section.id), ui("palette.section_help"))
+            )
         for term in content.glossary.terms:
-            name = f"Term: {term.term.en} / {term.term.ja} ({term.reading})"
-            commands.append((name, partial(app.open_term, term.id), "Open the glossary entry"))
-        for name, action, help_text in (
-            ("Next section", "next_section", "Show the next section"),
-            ("Previous section", "previous_section", "Show the previous section"),
-            ("Cycle view (both, ja, en)", "cycle_view", "Change the languages shown"),
-            ("Glossary", "glossary", "Open the glossary"),
-            ("Search", "search", "Open the search line"),
-            ("Back", "back", "Return to where you were"),
+            first, other = (
+                (term.term.ja, term.term.en) if ja_first else (term.term.en, term.term.ja)
+            )
+            name = ui("palette.term", term=first, other=other, reading=term.reading)
+            commands.append((name, partial(app.open_term, term.id), ui("palette.term_help")))
+        for key, action in (
+            ("next_section", "next_section"),
+            ("previous_section", "previous_section"),
+            ("cycle_view", "cycle_view"),
+            ("glossary", "glossary"),
+            ("timeline", "timeline"),
+            ("whos_who", "whos_who"),
+            ("search", "search"),
+            ("back", "back"),
         ):
-            commands.append((name, partial(app.run_reader_action, action), help_text))
-        commands.append(("Help: keys", app.action_help, "List every key"))
-        commands.append(("Quit", app.action_quit, "Leave genesis-tui"))
+            callback = partial(app.run_reader_action, action)
+            commands.append((ui(f"palette.{key}"), callback, ui(f"palette.{key}_help")))
+        commands.append((ui("palette.help"), app.action_help, ui("palette.help_help")))
+        commands.append((ui("palette.quit"), app.action_quit, ui("palette.quit_help")))
         return commands
 
     async def discover(self) -> Hits:

@@ -214,15 +214,27 @@ class _Page:
 
 
 @lru_cache(maxsize=256)
-def layout(content: Content, section_id: str, view: View, side_by_side: bool, width: int) -> Layout:
+def layout(
+    content: Content,
+    section_id: str,
+    view: View,
+    side_by_side: bool,
+    width: int,
+    summary_lang: Lang = "en",
+) -> Layout:
     """A section's lines at ``width`` cells in ``view``; with ``side_by_side``, ``both`` shows
-    Japanese and English in two columns. Cached per content, section, view and width."""
+    Japanese and English in two columns. Cached per content, section, view and width.
+
+    The key points come first, kept short: side by side in both languages, but one after the
+    other they would fill the first screen, so there they are in ``summary_lang`` only (the
+    interface's language; ``v`` shows the other)."""
     section = content.section(section_id)
     langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
     page = _Page(content, langs, side_by_side, max(8, width))
     if section.key_points:
         columns = page.columns()
-        for index, lang in enumerate(langs):
+        summary_langs = langs if page.side_by_side or len(langs) == 1 else (summary_lang,)
+        for index, lang in enumerate(summary_langs):
             column = columns[index] if page.side_by_side else columns[0]
             if not page.side_by_side and index:
                 column.blank()

@@ -12,14 +12,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import Term
+from genesis_tui.screens.ready import ReadyAfterMount
 from genesis_tui.search import term_matches, to_hiragana
 
 SortKey = Literal["en", "reading"]
 
 
-class GlossaryScreen(Screen[None]):
+class GlossaryScreen(ReadyAfterMount, Screen[None]):
     """Every glossary term. The filter has the keys: printable keys are text, not commands."""
 
     BINDINGS = [
@@ -32,19 +34,22 @@ class GlossaryScreen(Screen[None]):
     def __init__(self, content: ArticleContent) -> None:
         super().__init__(classes="glossary-screen")
         self.content = content
+        self.ui = catalogue_of(self.app)
+        self.ui.localize_bindings(self._bindings)
         self.sort_key: SortKey = "en"
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Filter: 日本語, English, よみ, alias", id="filter")
+        yield Input(placeholder=self.ui("glossary.filter_placeholder"), id="filter")
         yield Static(id="glossary-count")
         yield OptionList(id="terms")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "Glossary / 用語集"
+        self.title = self.ui("glossary.title")
         self._fill()
         self.query_one("#filter", Input).focus()
+        self.ready()
 
     def _sorted(self) -> list[Term]:
         terms = list(self.content.glossary.terms)
@@ -68,10 +73,11 @@ class GlossaryScreen(Screen[None]):
         )
         if terms:
             options.highlighted = 0
-        order = "English" if self.sort_key == "en" else "reading / よみ"
-        count = f"{len(terms)} of {len(self.content.glossary.terms)} terms · sorted by {order}"
+        order = self.ui(f"glossary.sorted_by_{self.sort_key}")
+        total = len(self.content.glossary.terms)
+        count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
         self.query_one("#glossary-count", Static).update(Content(count))
-        self.sub_title = f"sorted by {order}"
+        self.sub_title = order
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:

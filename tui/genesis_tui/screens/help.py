@@ -9,28 +9,29 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from genesis_tui.i18n import catalogue_of
+from genesis_tui.typesetting import cells
+
 KEYS: tuple[tuple[str, str], ...] = (
-    ("1-9", "go to section N / N番目の節へ"),
-    ("] / [", "next / previous section / 次・前の節"),
-    ("v", "view: both, ja, en / 表示の切り替え"),
-    ("tab / shift+tab", "next / previous glossary link / 次・前の用語リンク"),
-    ("enter", "open the link's glossary entry / 用語を開く"),
-    ("g", "glossary / 用語集"),
-    ("/", "search; enter goes to the first match / 検索"),
-    ("n / N", "next / previous match / 次・前の一致"),
-    ("escape / backspace", "back to where you were / 戻る"),
-    ("j k up down", "scroll a line / 1行スクロール"),
-    ("space pgup pgdn", "scroll a page / 1画面スクロール"),
-    ("home / end", "top / bottom / 先頭・末尾"),
-    ("ctrl+p", "command palette: sections, terms, actions / コマンド"),
-    ("?", "this help / このヘルプ"),
-    ("q / ctrl+q", "quit / 終了"),
-    (
-        "In the glossary",
-        "type to filter; up, down choose; enter opens; ctrl+s sorts; escape leaves",
-    ),
+    ("1-9", "help.section"),
+    ("] / [", "help.next_previous_section"),
+    ("v", "help.view"),
+    ("tab / shift+tab", "help.links"),
+    ("enter", "help.open"),
+    ("g", "help.glossary"),
+    ("t", "help.timeline"),
+    ("w", "help.whos_who"),
+    ("/", "help.search"),
+    ("n / N", "help.search_step"),
+    ("escape / backspace", "help.back"),
+    ("j k up down", "help.scroll_line"),
+    ("space pgup pgdn", "help.scroll_page"),
+    ("home / end", "help.top_bottom"),
+    ("ctrl+p", "help.palette"),
+    ("?", "help.help"),
+    ("q / ctrl+q", "help.quit"),
 )
-"""The key contract, shown by help and listed in the README."""
+"""The key contract, shown by help (descriptions from the catalogue) and listed in the README."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,13 +39,21 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,question_mark,q,backspace", "close", "Close", id="help-close")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.ui = catalogue_of(self.app)
+        self.ui.localize_bindings(self._bindings)
+
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _ in KEYS)
-        lines = [f"{key.ljust(width)}  {what}" for key, what in KEYS]
+        ui = self.ui
+        rows = [(keys, ui(what)) for keys, what in KEYS]
+        rows.append((ui("help.in_glossary_keys"), ui("help.in_glossary")))
+        width = max(cells(keys) for keys, _ in rows)
+        lines = [f"{keys}{' ' * (width - cells(keys))}  {what}" for keys, what in rows]
         with VerticalScroll(id="help-body"):
-            yield Static(Content("Keys / キー操作"), id="help-title")
+            yield Static(Content(ui("help.title")), id="help-title")
             yield Static(Content("\n".join(lines)), id="help-keys")
-            yield Static(Content("escape, ? or q closes this help"), id="help-hint")
+            yield Static(Content(ui("help.hint")), id="help-hint")
 
     def action_close(self) -> None:
         """Close the help."""

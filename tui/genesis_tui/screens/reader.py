@@ -13,7 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
 from genesis_tui.history import History, Location
+from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.screens.ready import ReadyAfterMount
 from genesis_tui.search import Hit, search
 from genesis_tui.state import VIEWS, View
 from genesis_tui.widgets.article_view import ArticleView
@@ -23,7 +25,7 @@ WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side."""
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(ReadyAfterMount, Screen[None]):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = [
@@ -35,6 +37,8 @@ class ReaderScreen(Screen[None]):
         Binding("[", "previous_section", "Previous", id="previous-section"),
         Binding("v", "cycle_view", "View", id="cycle-view"),
         Binding("g", "glossary", "Glossary", id="glossary"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("w", "whos_who", "Who's who", id="whos-who"),
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
@@ -63,6 +67,8 @@ class ReaderScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.content = content
+        self.ui = catalogue_of(self.app)
+        self.ui.localize_bindings(self._bindings)
         self.history = History()
         self._initial = (section_id, view, scroll)
         self.scroll_positions: dict[str, int] = {}
@@ -77,19 +83,24 @@ class ReaderScreen(Screen[None]):
         yield Header()
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections)
-            yield ArticleView(self.content, section_id, view, id="article")
+            summary_lang = self.ui.lang
+            yield ArticleView(
+                self.content, section_id, view, summary_lang=summary_lang, id="article"
+            )
         yield Static(id="search-status")
-        yield Input(placeholder="Search (enter: go, escape: close)", id="search-input")
+        yield Input(placeholder=self.ui("reader.search_placeholder"), id="search-input")
         yield Footer()
 
     def on_mount(self) -> None:
         section_id, view, scroll = self._initial
-        self.title = self.content.article.title.en
+        title = self.content.article.title
+        self.title = title.ja if self.ui.lang == "ja" else title.en
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
         if scroll:
             self.call_after_refresh(self.article.scroll_to, y=scroll, animate=False)
+        self.ready()
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < WIDE
@@ -123,7 +134,8 @@ class ReaderScreen(Screen[None]):
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
         number = [s.id for s in self.content.article.sections].index(self.section_id) + 1
-        return f"{number} {section.title.ja} / {section.title.en} · view: {self.view}"
+        title = f"{section.title.ja} / {section.title.en}"
+        return self.ui("reader.subtitle", number=number, title=title, view=self.view)
 
     def remember_scroll(self) -> dict[str, int]:
         """The scroll offset of every section visited, the current one up to date."""
@@ -191,7 +203,7 @@ class ReaderScreen(Screen[None]):
     def action_link(self, step: int) -> None:
         """Move to the next (1) or previous (-1) glossary link, in reading order."""
         if not self.article.step_link(step):
-            self.notify("No glossary links in this view.", severity="warning", markup=False)
+            self.notify(self.ui("reader.no_links"), severity="warning", markup=False)
 
     def action_open_link(self) -> None:
         """Open the glossary entry of the current link."""
@@ -216,6 +228,18 @@ class ReaderScreen(Screen[None]):
         from genesis_tui.screens.glossary import GlossaryScreen
 
         self.app.push_screen(GlossaryScreen(self.content))
+
+    def action_timeline(self) -> None:
+        """Open the timeline."""
+        from genesis_tui.screens.explainer import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.content))
+
+    def action_whos_who(self) -> None:
+        """Open who's who."""
+        from genesis_tui.screens.explainer import WhosWhoScreen
+
+        self.app.push_screen(WhosWhoScreen(self.content))
 
     # ------------------------------------------------------------------ jumps and history
     def jump_to_block(self, section_id: str, block_id: str, *, remember: bool = True) -> None:
@@ -254,7 +278,7 @@ class ReaderScreen(Screen[None]):
         self._hits = search(self.content, self._query)
         self._mark_hits()
         if not self._hits:
-            self._show_status(f"/{self._query}  no match" if self._query else "")
+            self._show_status(self.ui("reader.no_match", query=self._query) if self._query else "")
             return
         self.history.push(self.location())
         self._go_to_hit(0)
@@ -273,7 +297,8 @@ class ReaderScreen(Screen[None]):
     def _go_to_hit(self, index: int) -> None:
         self._hit_index = index
         hit = self._hits[index]
-        self._show_status(f"/{self._query}  {index + 1}/{len(self._hits)}")
+        position = f"{index + 1}/{len(self._hits)}"
+        self._show_status(self.ui("reader.match", query=self._query, position=position))
         if hit.term_id is not None:
             self.open_term(hit.term_id)
             return

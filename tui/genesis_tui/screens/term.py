@@ -13,8 +13,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import Block, Section
+from genesis_tui.screens.ready import ReadyAfterMount
 from genesis_tui.widgets.block_text import BlockText
 
 CATEGORY_LABEL = {
@@ -30,7 +32,7 @@ SNIPPET_CHARS = {"ja": 8, "en": 20}
 """Context shown either side of a term in the "appears in" list."""
 
 
-class TermScreen(Screen[None]):
+class TermScreen(ReadyAfterMount, Screen[None]):
     """One glossary term. Choosing a related term opens it; choosing an occurrence jumps there."""
 
     BINDINGS = [
@@ -42,6 +44,8 @@ class TermScreen(Screen[None]):
     def __init__(self, content: ArticleContent, term_id: str) -> None:
         super().__init__(classes="term-screen")
         self.content = content
+        self.ui = catalogue_of(self.app)
+        self.ui.localize_bindings(self._bindings)
         self.term = content.term(term_id)
 
     def compose(self) -> ComposeResult:
@@ -55,13 +59,13 @@ class TermScreen(Screen[None]):
                 yield BlockText(term.definition.ja)
             with Vertical(classes="definition -en"):
                 yield BlockText(term.definition.en)
-            yield Static(Content("関連用語 / Related terms"), classes="term-heading")
+            yield Static(Content(self.ui("term.related")), classes="term-heading")
             related = [
                 Option(Content(f"{r.term.ja} / {r.term.en}"), id=f"term:{r.id}")
                 for r in (self.content.term(related_id) for related_id in term.related)
             ]
             yield OptionList(*related, id="related")
-            yield Static(Content("本文中の出現箇所 / Appears in"), classes="term-heading")
+            yield Static(Content(self.ui("term.appears_in")), classes="term-heading")
             occurrences = [
                 Option(
                     Content(self._occurrence_label(section, block)),
@@ -69,8 +73,19 @@ class TermScreen(Screen[None]):
                 )
                 for section, block in self.content.occurrences(term.id)
             ]
+            occurrences += [
+                Option(
+                    Content(self.ui("term.since_note", section=self._section_title(section))),
+                    id=f"{section.id}:{block.id}:since",
+                )
+                for section, block in self.content.since_occurrences(term.id)
+                if (section, block) not in self.content.occurrences(term.id)
+            ]
             yield OptionList(*occurrences, id="occurrences")
         yield Footer()
+
+    def _section_title(self, section: Section) -> str:
+        return section.title.ja if self.ui.lang == "ja" else section.title.en
 
     def _occurrence_label(self, section: Section, block: Block) -> str:
         """The section, and the words around the term's first mention in the block."""
@@ -87,10 +102,11 @@ class TermScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = self.term.term.en
-        self.sub_title = "Glossary"
+        self.sub_title = self.ui("term.subtitle")
         self.query_one("#related" if self.term.related else "#occurrences", OptionList).focus()
         # Focus must not scroll the entry: the reader starts at its title.
         self.call_after_refresh(self.query_one("#term-body").scroll_home, animate=False)
+        self.ready()
 
     @on(OptionList.OptionSelected, "#related")
     def _open_related(self, event: OptionList.OptionSelected) -> None:
@@ -101,7 +117,7 @@ class TermScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#occurrences")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
-        section_id, block_id = event.option.id.split(":", 1)
+        section_id, block_id = event.option.id.split(":")[:2]
         from genesis_tui.app import GenesisApp
 
         app = self.app

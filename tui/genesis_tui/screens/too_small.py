@@ -7,6 +7,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from genesis_tui.i18n import catalogue_of
+
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 """Below this the reader cannot show a line of text beside its section list."""
 
@@ -15,10 +17,6 @@ class TooSmallScreen(Screen[None]):
     """A plain message; it goes away by itself when the terminal grows again."""
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Content(
-                f"Terminal too small ({MIN_WIDTH}x{MIN_HEIGHT} at least).\n"
-                "端末が小さすぎます。\nq: quit"
-            ),
-            id="too-small",
-        )
+        ui = catalogue_of(self.app)
+        message = ui("too_small", width=MIN_WIDTH, height=MIN_HEIGHT)
+        yield Static(Content(message), id="too-small")

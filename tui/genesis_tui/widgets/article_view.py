@@ -7,6 +7,7 @@ repaints; nothing is mounted or removed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -18,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from genesis_tui.layout import Layout, Line, Piece, View, layout
+from genesis_tui.layout import Lang, Layout, Line, Piece, View, layout
 from genesis_tui.loader import Content
 
 
@@ -219,16 +220,33 @@ class ArticleView(PageView):
     view: reactive[View] = reactive("both", init=False)
     side_by_side: reactive[bool] = reactive(True, init=False)
 
-    def __init__(self, content: Content, section_id: str, view: View, *, id: str | None = None):
+    def __init__(
+        self,
+        content: Content,
+        section_id: str,
+        view: View,
+        *,
+        summary_lang: Lang = "en",
+        id: str | None = None,
+    ):
         super().__init__(id=id)
         self.content = content
+        self.summary_lang = summary_lang
+        """The language of the key points when ``both`` shows one language after the other."""
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
     @property
     def page(self) -> Layout:
         """The current section laid out at the current width."""
-        return layout(self.content, self.section_id, self.view, self.side_by_side, self.page_width)
+        return layout(
+            self.content,
+            self.section_id,
+            self.view,
+            self.side_by_side,
+            self.page_width,
+            self.summary_lang,
+        )
 
     def watch_section_id(self) -> None:
         self._changed()
@@ -238,3 +256,19 @@ class ArticleView(PageView):
 
     def watch_side_by_side(self) -> None:
         self._changed()
+
+
+class ExplainerView(PageView):
+    """A page laid out by a function of the content and the width (timeline, who's who)."""
+
+    def __init__(
+        self, content: Content, build: Callable[[Content, int], Layout], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.content = content
+        self._build = build
+
+    @property
+    def page(self) -> Layout:
+        """The page at the current width."""
+        return self._build(self.content, self.page_width)

@@ -1,0 +1,115 @@
+"""The interface in Japanese and English: one catalogue per language, chosen by flag or locale."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+from textual.binding import Binding
+from textual.widgets import Footer, Input, OptionList, Static
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.cli import main
+from genesis_tui.i18n import CATALOGUES, EN, JA, Catalogue, ui_lang_from_locale
+from genesis_tui.loader import Content
+from genesis_tui.screens.explainer import ExplainerScreen
+from genesis_tui.screens.glossary import GlossaryScreen
+from genesis_tui.screens.help import KEYS, HelpScreen
+from genesis_tui.screens.reader import ReaderScreen
+from genesis_tui.screens.term import TermScreen
+
+SCREENS = (GenesisApp, ReaderScreen, GlossaryScreen, TermScreen, HelpScreen, ExplainerScreen)
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_catalogues_hold_the_same_keys_and_fields() -> None:
+    assert set(EN) == set(JA)
+    for key in EN:
+        assert _fields(EN[key]) == _fields(JA[key]), key
+        assert EN[key].strip() and JA[key].strip(), key
+
+
+def test_every_binding_and_help_row_has_words_in_both_languages() -> None:
+    for lang in CATALOGUES:
+        ui = Catalogue(lang)
+        for screen in SCREENS:
+            for binding in screen.BINDINGS:
+                assert isinstance(binding, Binding) and binding.id, (screen, binding)
+                assert ui.binding_description(binding.id)
+        for _, key in KEYS:
+            assert ui(key)
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "en_US.UTF-8"}, "ja"),
+        ({"LC_ALL": "C", "LC_MESSAGES": "ja_JP.UTF-8"}, "en"),  # LC_ALL wins
+        ({"LC_ALL": "", "LANG": "ja"}, "ja"),  # an empty variable counts as unset
+    ],
+)
+def test_locale_chooses_the_interface_language(environ: dict[str, str], expected: str) -> None:
+    assert ui_lang_from_locale(environ) == expected
+
+
+def test_unknown_ui_lang_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--ui-lang", "fr"])
+    assert exit_info.value.code == 2
+    assert "--ui-lang" in capsys.readouterr().err
+
+
+def _footer_text(app: GenesisApp) -> str:
+    footer = app.screen.query_one(Footer)
+    return " ".join(str(key.render()) for key in footer.query("FooterKey"))
+
+
+async def test_japanese_interface_everywhere(content: Content) -> None:
+    app = GenesisApp(content, ui_lang="ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.screen.title == content.article.title.ja
+        footer = _footer_text(app)
+        assert "用語集" in footer and "終了" in footer and "Glossary" not in footer
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "N番目の節へ" in str(app.screen.query_one("#help-keys", Static).render())
+        await pilot.press("escape", "g")
+        assert isinstance(app.screen, GlossaryScreen)
+        assert app.screen.title == "用語集"
+        assert app.screen.query_one("#filter", Input).placeholder.startswith("絞り込み")
+        await pilot.press("escape", "t")
+        assert isinstance(app.screen, ExplainerScreen)
+        assert app.screen.sub_title == "年表"
+        await pilot.press("escape", "slash", *"zzz", "enter")
+        status = app.screen.query_one("#search-status", Static)
+        assert "一致なし" in str(status.render())
+
+
+async def test_english_interface_by_default(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert app.screen.title == content.article.title.en
+        assert "Glossary" in _footer_text(app)
+
+
+async def test_palette_speaks_the_interface_language(content: Content) -> None:
+    app = GenesisApp(content, ui_lang="ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"年表")
+        await app.workers.wait_for_complete()  # the palette searches in a worker
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        texts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("年表" in text for text in texts), texts
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExplainerScreen)
