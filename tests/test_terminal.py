@@ -12,9 +12,12 @@ import re
 import signal
 from collections.abc import Iterator
 from pathlib import Path
+from unicodedata import east_asian_width
 
 import pytest
 
+from genesis_tui.loader import load_content
+from genesis_tui.paths import content_dir
 from tests.terminal import Terminal
 
 OVERVIEW_TEXT = "トランプ政権"
@@ -253,3 +256,41 @@ def test_keys_after_quit_never_crash(run) -> None:  # type: ignore[no-untyped-de
     terminal.press("question_mark")  # typed as letters: q quits, then t, then k
     assert terminal.wait_exit() == 0
     assert "Traceback" not in terminal.output.decode(errors="replace")
+
+
+def _ambiguous(text: str) -> set[str]:
+    return {char for char in text if ord(char) > 127 and east_asian_width(char) == "A"}
+
+
+def test_ascii_mode_draws_no_ambiguous_width_characters(run) -> None:  # type: ignore[no-untyped-def]
+    # Terminals in Japanese locales often draw East Asian Ambiguous characters two cells wide.
+    # With --ascii the interface draws none; only the article's own text (“ ” and the like) may.
+    content = load_content(content_dir())
+    texts = [
+        f"{b.ja}{b.en}{b.note.ja if b.note else ''}{b.note.en if b.note else ''}"
+        f"{b.since.ja + b.since.en if b.since else ''}"
+        for _, b in content.article.blocks()
+    ]
+    texts += [f"{t.definition.ja}{t.definition.en}" for t in content.glossary.terms]
+    allowed = _ambiguous("".join(texts))
+    terminal = run("--ascii", size=(100, 30))
+    terminal.wait_for(OVERVIEW_TEXT)
+    seen = _ambiguous(terminal.text())
+    # Each step: keys, what shows that they took effect, and what must be gone by then.
+    reader = ("Outlook", "")
+    steps = [("?", ("this help", "")), ("q", ("Outlook", "this help")), ("g", ("terms |", ""))]
+    steps += [("\x1b", ("Outlook", "terms |")), ("t", ("2025-11", "")), ("\x1b", reader)]
+    steps += [("w", ("JAPAN", "")), ("\x1b", ("Outlook", "JAPAN")), ("/", ("Search (", ""))]
+    steps += [("\x1b", ("Outlook", "Search (")), ("\x10", ("Section 1:", ""))]
+    for keys, (shown, gone) in steps:
+        terminal.press(keys)
+        terminal.wait_for(shown)
+        while gone and gone in terminal.text():
+            assert terminal.pump(0.1), f"closed while waiting for {gone!r} to go"
+        seen |= _ambiguous(terminal.text())
+    assert seen <= allowed, sorted(seen - allowed)
+    terminal.press("\x1b")
+    while "Section 1:" in terminal.text():
+        assert terminal.pump(0.1)
+    terminal.press("q")
+    assert terminal.wait_exit() == 0

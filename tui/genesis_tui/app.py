@@ -6,22 +6,35 @@ import asyncio
 import select
 import signal
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
+from textual.content import Content as TextContent
+from textual.filter import LineFilter
 from textual.screen import Screen
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
-from genesis_tui.commands import GenesisCommands
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.loader import Content
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.state import SavedState, View, load_state, save_state, state_path
+from genesis_tui.widgets.merge_runs import MergeRuns
+from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+
+def _genesis_commands() -> type[Provider]:
+    """The palette's provider, imported when the palette first opens (not at start-up)."""
+    from genesis_tui.commands import GenesisCommands
+
+    return GenesisCommands
 
 
 class GenesisApp(App[None]):
@@ -29,7 +42,7 @@ class GenesisApp(App[None]):
 
     CSS_PATH = "genesis.tcss"
     TITLE = "genesis-tui"
-    COMMANDS = App.COMMANDS | {GenesisCommands}
+    COMMANDS = App.COMMANDS | {_genesis_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
@@ -41,8 +54,15 @@ class GenesisApp(App[None]):
         *,
         state: SavedState | None = None,
         ui_lang: UiLang = "en",
+        ascii: bool = False,
     ) -> None:
         super().__init__()
+        self._merge_runs = MergeRuns()
+        self.ascii = ascii
+        """ASCII borders and plain scrollbars, for terminals that draw ambiguous widths wide."""
+        self._scrollbar_renderer: type[ScrollBarRender] | None = None
+        if ascii:
+            self.add_class("-ascii")
         self.content = content
         self.ui = Catalogue(ui_lang)
         """The interface's words, in the language asked for."""
@@ -65,6 +85,8 @@ class GenesisApp(App[None]):
         return screen
 
     async def on_mount(self) -> None:
+        if self.ascii:
+            self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
@@ -72,6 +94,10 @@ class GenesisApp(App[None]):
             loop.add_signal_handler(signum, self.exit)
         if not self.is_headless:
             self.set_interval(1.0, self._check_hangup, name="hang-up watch")
+
+    def on_unmount(self) -> None:
+        if self._scrollbar_renderer is not None:  # the renderer is global: put it back
+            ScrollBar.renderer = self._scrollbar_renderer
 
     async def on_resize(self, event: events.Resize) -> None:
         await self.check_size(event.size.width, event.size.height)
@@ -126,6 +152,18 @@ class GenesisApp(App[None]):
         """Run one of the reader's actions (from the palette)."""
         self.call_later(self._to_reader().run_action, action)
 
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (NO_COLOR among them), then runs of one style joined."""
+        return [*super().get_line_filters(), self._merge_runs]
+
+    def format_title(self, title: str, sub_title: str) -> TextContent:
+        """Title and subtitle, joined by a neutral bar (Textual's em dash is ambiguous-width)."""
+        if not sub_title:
+            return TextContent(title)
+        return TextContent.assemble(
+            TextContent(title), (" | ", "dim"), TextContent(sub_title).stylize("dim")
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Only the theme: no screenshot files, no panels (the palette has our own actions)."""
         yield SystemCommand(
@@ -134,6 +172,8 @@ class GenesisApp(App[None]):
 
     def action_command_palette(self) -> None:
         """Open the command palette, its prompt in the interface's language."""
+        from textual.command import CommandPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = self.ui("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
@@ -176,12 +216,17 @@ def starting_state(path: Path, *, section_id: str | None, lang: str | None) -> S
 
 
 def run_reader(
-    content: Content, *, section_id: str | None, lang: str | None, ui_lang: UiLang = "en"
+    content: Content,
+    *,
+    section_id: str | None,
+    lang: str | None,
+    ui_lang: UiLang = "en",
+    ascii: bool = False,
 ) -> int:
     """Run the reader in the terminal, then save where the reader was."""
     path = state_path()
     state = starting_state(path, section_id=section_id, lang=lang)
-    app = GenesisApp(content, state=state, ui_lang=ui_lang)
+    app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
     app.run()
     try:
         save_state(app.state, path)

@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
         help="language of the interface (default: from LC_ALL, LC_MESSAGES or LANG; ja_* is ja)",
     )
     common.add_argument(
+        "--ascii",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="ASCII borders and plain scrollbars, for terminals that draw East Asian Ambiguous "
+        "characters two cells wide (also: GENESIS_TUI_ASCII=1)",
+    )
+    common.add_argument(
         "--width",
         metavar="N",
         type=_width,
@@ -140,8 +147,13 @@ def _run(args: argparse.Namespace) -> int:
         from genesis_tui.app import run_reader
 
         ui_lang = getattr(args, "ui_lang", None) or ui_lang_from_locale(os.environ)
+        ascii = getattr(args, "ascii", False) or os.environ.get("GENESIS_TUI_ASCII", "") == "1"
         return run_reader(
-            content, section_id=section_id, lang=getattr(args, "lang", None), ui_lang=ui_lang
+            content,
+            section_id=section_id,
+            lang=getattr(args, "lang", None),
+            ui_lang=ui_lang,
+            ascii=ascii,
         )
     return _export(content, "txt", lang, width or 80, section_id)
 

@@ -19,7 +19,7 @@ UI_LANGS: tuple[UiLang, ...] = get_args(UiLang)
 
 EN: dict[str, str] = {
     # The reader
-    "reader.subtitle": "{number} {title} · view: {view}",
+    "reader.subtitle": "{number} {title} | view: {view}",
     "reader.search_placeholder": "Search (enter: go, escape: close)",
     "reader.no_match": "/{query}  no match",
     "reader.match": "/{query}  {position}",
@@ -27,7 +27,7 @@ EN: dict[str, str] = {
     # The glossary and its entries
     "glossary.title": "Glossary",
     "glossary.filter_placeholder": "Filter: 日本語, English, よみ, alias",
-    "glossary.count": "{shown} of {total} terms · {order}",
+    "glossary.count": "{shown} of {total} terms | {order}",
     "glossary.sorted_by_en": "sorted by English",
     "glossary.sorted_by_reading": "sorted by reading (よみ)",
     "term.subtitle": "Glossary",
@@ -68,7 +68,7 @@ EN: dict[str, str] = {
     "palette.theme_help": "Change the colours",
     "palette.quit": "Quit",
     "palette.quit_help": "Leave genesis-tui",
-    "palette.placeholder": "Search for sections, terms and actions…",
+    "palette.placeholder": "Search for sections, terms and actions",
     # Rows of the help table (the keys themselves are in help.KEYS)
     "help.section": "go to section N",
     "help.next_previous_section": "next / previous section",
@@ -179,7 +179,7 @@ JA: dict[str, str] = {
     "palette.theme_help": "配色を変える",
     "palette.quit": "終了",
     "palette.quit_help": "genesis-tui を終了する",
-    "palette.placeholder": "節・用語・操作を検索…",
+    "palette.placeholder": "節・用語・操作を検索",
     "help.section": "N番目の節へ",
     "help.next_previous_section": "次・前の節",
     "help.view": "表示: 両方・日本語・英語",

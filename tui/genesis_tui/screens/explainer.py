@@ -12,7 +12,7 @@ from genesis_tui.explainers import timeline_layout, whos_who_layout
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.layout import Layout
 from genesis_tui.loader import Content
-from genesis_tui.screens.ready import ReadyAfterMount
+from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
 from genesis_tui.widgets.article_view import ExplainerView, PageView
 
 
@@ -49,7 +49,7 @@ class ExplainerScreen(ReadyAfterMount, Screen[None]):
         self.ui.localize_bindings(self._bindings)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         yield ExplainerView(self.content, self.build, id="explainer")
         yield Footer()
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import Term
-from genesis_tui.screens.ready import ReadyAfterMount
+from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
 from genesis_tui.search import term_matches, to_hiragana
 
 SortKey = Literal["en", "reading"]
@@ -39,7 +39,7 @@ class GlossaryScreen(ReadyAfterMount, Screen[None]):
         self.sort_key: SortKey = "en"
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         yield Input(placeholder=self.ui("glossary.filter_placeholder"), id="filter")
         yield Static(id="glossary-count")
         yield OptionList(id="terms")
@@ -68,7 +68,7 @@ class GlossaryScreen(ReadyAfterMount, Screen[None]):
         options = self.query_one("#terms", OptionList)
         options.clear_options()
         options.add_options(
-            Option(Content(f"{term.term.en}  ·  {term.term.ja}（{term.reading}）"), id=term.id)
+            Option(Content(f"{term.term.en}  |  {term.term.ja}（{term.reading}）"), id=term.id)
             for term in terms
         )
         if terms:

@@ -10,12 +10,12 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from genesis_tui.history import History, Location
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
-from genesis_tui.screens.ready import ReadyAfterMount
+from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
 from genesis_tui.search import Hit, search
 from genesis_tui.state import VIEWS, View
 from genesis_tui.widgets.article_view import ArticleView
@@ -80,7 +80,7 @@ class ReaderScreen(ReadyAfterMount, Screen[None]):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         section_id, view, _ = self._initial
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections)
             summary_lang = self.ui.lang
@@ -172,10 +172,9 @@ class ReaderScreen(ReadyAfterMount, Screen[None]):
         """Show the previous section."""
         self._step_section(-1)
 
-    @on(OptionList.OptionSelected, "#sections")
-    def _section_clicked(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is not None:
-            self.show_section(event.option.id)
+    @on(SectionList.Chosen)
+    def _section_clicked(self, event: SectionList.Chosen) -> None:
+        self.show_section(event.section_id)
 
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en."""

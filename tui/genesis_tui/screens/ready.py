@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from textual.dom import DOMNode
 
+HEADER_ICON = "*"
+"""The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
+
 
 class ReadyAfterMount(DOMNode):
     """Bindings are enabled from the end of ``on_mount`` (call ``ready()`` there)."""

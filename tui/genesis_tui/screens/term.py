@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import Block, Section
-from genesis_tui.screens.ready import ReadyAfterMount
+from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
 from genesis_tui.widgets.block_text import BlockText
 
 CATEGORY_LABEL = {
@@ -50,11 +50,11 @@ class TermScreen(ReadyAfterMount, Screen[None]):
 
     def compose(self) -> ComposeResult:
         term = self.term
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         with VerticalScroll(id="term-body"):
             ja_label, en_label = CATEGORY_LABEL[term.category]
             yield Static(Content(f"{term.term.ja}  /  {term.term.en}"), id="term-title")
-            yield Static(Content(f"{term.reading}  ·  {ja_label} / {en_label}"), id="term-meta")
+            yield Static(Content(f"{term.reading}  |  {ja_label} / {en_label}"), id="term-meta")
             with Vertical(classes="definition -ja"):
                 yield BlockText(term.definition.ja)
             with Vertical(classes="definition -en"):

@@ -70,13 +70,20 @@ class PageView(ScrollView, can_focus=False):
         """The page at the current width (each subclass lays out its own)."""
         raise NotImplementedError
 
+    MARGIN = 1
+    """Blank cells drawn left of the page, in the text's own style (a CSS padding would be
+    drawn in another style, which costs an escape sequence on every line sent)."""
+
     @property
     def page_width(self) -> int:
         """The width the page is laid out at."""
-        return max(8, self.scrollable_content_region.width)
+        return max(8, self.scrollable_content_region.width - self.MARGIN)
 
     def _update_size(self) -> None:
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.page.lines))
+        width = self.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: on_resize will come (a page 8 cells wide is costly)
+            return
+        self.virtual_size = Size(width, len(self.page.lines))
 
     def on_resize(self) -> None:
         self._update_size()
@@ -133,7 +140,7 @@ class PageView(ScrollView, can_focus=False):
         line = lines[number]
         if line.block is not None and line.block == self.highlighted_block:
             base = base + self._style("highlight")
-        segments = list(self._segments(line, base))
+        segments = [Segment(" " * self.MARGIN, self.rich_style), *self._segments(line, base)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def _segments(self, line: Line, base: Style) -> list[Segment]:

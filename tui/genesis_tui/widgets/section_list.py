@@ -1,41 +1,81 @@
-"""The list of sections, numbered for the 1-9 keys."""
+"""The list of sections, numbered for the 1-9 keys.
+
+A small widget of its own rather than an OptionList: moving the highlight repaints the two
+rows that changed, not the whole list, which matters on a slow link (every section switch moves
+it).
+"""
 
 from __future__ import annotations
 
-from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.geometry import Region
+from textual.message import Message
+from textual.reactive import reactive
+from textual.strip import Strip
+from textual.widget import Widget
 
 from genesis_tui.model import Section
 
 
-class SectionList(OptionList):
+class SectionList(Widget):
     """The article's sections; the reader's keys move through them, so it never takes focus."""
 
+    COMPONENT_CLASSES = {"section-list--current"}
     can_focus = False
+
+    highlighted: reactive[int] = reactive(0, init=False, repaint=False)
+    """The index of the section shown."""
+
+    @dataclass
+    class Chosen(Message):
+        """A section was clicked."""
+
+        section_id: str
 
     def __init__(self, sections: tuple[Section, ...]) -> None:
         super().__init__(id="sections")
         self._sections = sections
         self._compact = False
-        self.add_options(self._labelled_options())
 
-    def _labelled_options(self) -> list[Option]:
-        def label(number: int, section: Section) -> str:
-            if self._compact:  # narrow terminals: the Japanese title alone fits
-                return f"{number} {section.title.ja}"
-            return f"{number} {section.title.ja}\n  {section.title.en}"
-
-        return [
-            Option(Content(label(number, section)), id=section.id)
-            for number, section in enumerate(self._sections, start=1)
-        ]
+    def _rows(self) -> list[tuple[int, str]]:
+        """(section index, text) for every row; two rows a section unless compact."""
+        rows: list[tuple[int, str]] = []
+        for index, section in enumerate(self._sections):
+            rows.append((index, f"{index + 1} {section.title.ja}"))
+            if not self._compact:  # narrow terminals: the Japanese title alone fits
+                rows.append((index, f"  {section.title.en}"))
+        return rows
 
     def set_compact(self, compact: bool) -> None:
         """Show the Japanese titles alone (narrow) or both languages (wide)."""
         if compact != self._compact:
             self._compact = compact
-            highlighted = self.highlighted
-            self.clear_options()
-            self.add_options(self._labelled_options())
-            self.highlighted = highlighted
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_region.width
+        rows = self._rows()
+        base = self.rich_style
+        if y >= len(rows):
+            return Strip.blank(width, base)
+        index, text = rows[y]
+        style: Style = base
+        if index == self.highlighted:
+            style = base + self.get_component_rich_style("section-list--current", partial=True)
+        return Strip([Segment(text, style)]).extend_cell_length(width, style).crop(0, width)
+
+    def watch_highlighted(self, old: int, new: int) -> None:
+        width = self.size.width
+        for y, (index, _) in enumerate(self._rows()):
+            if index in (old, new):
+                self.refresh(Region(0, y, width, 1))
+
+    def on_click(self, event: events.Click) -> None:
+        rows = self._rows()
+        if 0 <= event.y < len(rows):
+            event.stop()
+            self.post_message(self.Chosen(self._sections[rows[event.y][0]].id))

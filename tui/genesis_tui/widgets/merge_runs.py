@@ -1,0 +1,40 @@
+"""A line filter that joins neighbouring runs that look the same before they go to the terminal.
+
+Textual writes every segment with its full style and a reset after it. A line of the article is
+made of many segments that look alike (text, padding, the space between the two columns), and
+the section list adds more (an option's text and its padding): joined, they cost one escape
+sequence instead of several. Over a slow SSH link that is a good part of a section switch.
+
+Runs are joined when they would be drawn alike, whatever their metadata (the first run's
+metadata is kept: an option's padding then answers a click as its text does).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
+from textual.filter import LineFilter
+
+
+@lru_cache(maxsize=1024)
+def _look(style: Style | None) -> Style | None:
+    """What a style draws: the style without its metadata and links."""
+    return None if style is None else style.clear_meta_and_links()
+
+
+class MergeRuns(LineFilter):
+    """Neighbouring segments that look the same become one."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        merged: list[Segment] = []
+        for segment in segments:
+            if merged and not segment.control and not merged[-1].control:
+                last = merged[-1]
+                if _look(last.style) == _look(segment.style):
+                    merged[-1] = Segment(last.text + segment.text, last.style)
+                    continue
+            merged.append(segment)
+        return merged
