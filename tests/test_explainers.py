@@ -159,3 +159,14 @@ def test_whos_who_boxes_speak_the_interface_language(content: Content) -> None:
     en = "\n".join(text_of(whos_who_layout(content, 118, "en")))
     assert "日本最大の総合研究機関" in ja and "largest comprehensive" not in ja
     assert "largest comprehensive" in en
+
+
+@pytest.mark.parametrize("keys", [("g",), ("t",), ("w",), ("tab", "enter")])
+async def test_screens_over_the_reader_are_opaque(content: Content, keys: tuple[str, ...]) -> None:
+    # A screen over the reader must paint its own background: with a transparent one, the
+    # reader's section list showed through the glossary's margins.
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press(*keys)
+        assert not isinstance(app.screen, ReaderScreen)
+        assert app.screen.styles.background.a == 1, app.screen

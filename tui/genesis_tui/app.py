@@ -157,11 +157,12 @@ class GenesisApp(App[None]):
         return [*super().get_line_filters(), self._merge_runs]
 
     def format_title(self, title: str, sub_title: str) -> TextContent:
-        """Title and subtitle, joined by a neutral bar (Textual's em dash is ambiguous-width)."""
+        """Where you are first (the subtitle: section and view), then the title, which may be
+        cut off at the right; joined by a neutral bar (Textual's em dash is ambiguous-width)."""
         if not sub_title:
             return TextContent(title)
         return TextContent.assemble(
-            TextContent(title), (" | ", "dim"), TextContent(sub_title).stylize("dim")
+            TextContent(sub_title), (" | ", "dim"), TextContent(title).stylize("dim")
         )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from genesis_tui.explainers import timeline_layout, whos_who_layout
@@ -16,7 +15,7 @@ from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
 from genesis_tui.widgets.article_view import ExplainerView, PageView
 
 
-class ExplainerScreen(ReadyAfterMount, Screen[None]):
+class ExplainerScreen(ReadyAfterMount):
     """A page of the explainer: scroll it, follow its links, go back."""
 
     AUTO_FOCUS = ""

@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,7 +20,7 @@ from genesis_tui.search import term_matches, to_hiragana
 SortKey = Literal["en", "reading"]
 
 
-class GlossaryScreen(ReadyAfterMount, Screen[None]):
+class GlossaryScreen(ReadyAfterMount):
     """Every glossary term. The filter has the keys: printable keys are text, not commands."""
 
     BINDINGS = [

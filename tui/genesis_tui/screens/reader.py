@@ -9,7 +9,6 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from genesis_tui.history import History, Location
@@ -25,7 +24,7 @@ WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side."""
 
 
-class ReaderScreen(ReadyAfterMount, Screen[None]):
+class ReaderScreen(ReadyAfterMount):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = [

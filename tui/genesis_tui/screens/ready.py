@@ -7,14 +7,14 @@ bindings only while they have them.
 
 from __future__ import annotations
 
-from textual.dom import DOMNode
+from textual.screen import Screen
 
 HEADER_ICON = "*"
 """The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
 
 
-class ReadyAfterMount(DOMNode):
-    """Bindings are enabled from the end of ``on_mount`` (call ``ready()`` there)."""
+class ReadyAfterMount(Screen[None]):
+    """A screen whose bindings are enabled from the end of ``on_mount`` (call ``ready()``)."""
 
     _ready = False
 

@@ -9,7 +9,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -32,7 +31,7 @@ SNIPPET_CHARS = {"ja": 8, "en": 20}
 """Context shown either side of a term in the "appears in" list."""
 
 
-class TermScreen(ReadyAfterMount, Screen[None]):
+class TermScreen(ReadyAfterMount):
     """One glossary term. Choosing a related term opens it; choosing an occurrence jumps there."""
 
     BINDINGS = [
