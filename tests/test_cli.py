@@ -12,6 +12,7 @@ import pytest
 
 from genesis_tui import __version__
 from genesis_tui.cli import main
+from genesis_tui.loader import Content
 from genesis_tui.typesetting import cells
 
 
@@ -136,6 +137,28 @@ def test_export_txt_respects_width(width: int, capsys: pytest.CaptureFixture[str
     lines = capsys.readouterr().out.splitlines()
     assert max(cells(line) for line in lines) <= width
     assert "" in lines  # blank lines between blocks
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_export_holds_key_points_notes_and_timeline(
+    fmt: str, content: Content, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--format", fmt, "--lang", "en", "--width", "200"]) == 0
+    # Wrapped text: compare with line prefixes ("| ", "* ") and line breaks taken out.
+    lines = capsys.readouterr().out.splitlines()
+    out = " ".join(" ".join(line.removeprefix("| ").removeprefix("> ") for line in lines).split())
+    for section in content.article.sections:
+        for point in section.key_points:
+            assert point.en in out
+    for _, block in content.article.blocks():
+        if block.note is not None:
+            assert " ".join(block.note.en.split()) in out
+        if block.since is not None:
+            assert " ".join(block.since.en.split()) in out and block.since.source in out
+    for event in content.timeline.events:
+        assert event.date in out and event.label.en in out
+        if not event.from_article:
+            assert event.source in out
 
 
 def test_section_flag_limits_export(capsys: pytest.CaptureFixture[str]) -> None:

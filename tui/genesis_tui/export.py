@@ -12,6 +12,13 @@ from genesis_tui.model import Block, Pair, Section
 from genesis_tui.typesetting import break_lines
 
 Lang = Literal["ja", "en", "both"]
+
+TIMELINE_TITLE = {"ja": "年表", "en": "Timeline"}
+TIMELINE_IN_ARTICLE = {"ja": "記事にある出来事", "en": "reported in the article"}
+TIMELINE_OUTSIDE = {
+    "ja": "記事の外の出来事（出典つき）",
+    "en": "from outside the article, with its source",
+}
 SCHEMA_VERSION = 1
 
 
@@ -169,6 +176,28 @@ def text_lines(
                         yield ""
                         note = f"{label[lg]}: {getattr(extra, lg)}"
                         yield from _indented(note, width, "| ", "| ")
+            if block.since is not None:
+                yield from _indented(block.since.source, width, "| ", "| ")
+    if section_id is None:
+        yield from _timeline_lines(content, langs, width)
+
+
+def _timeline_lines(
+    content: Content, langs: tuple[Literal["ja", "en"], ...], width: int
+) -> Iterator[str]:
+    """The timeline, oldest first; events from outside the article marked + with their source."""
+    yield ""
+    yield from break_lines("## " + " / ".join(TIMELINE_TITLE[lg] for lg in langs), width)
+    yield from _indented(" / ".join(TIMELINE_IN_ARTICLE[lg] for lg in langs), width, "o ", "  ")
+    yield from _indented(" / ".join(TIMELINE_OUTSIDE[lg] for lg in langs), width, "+ ", "  ")
+    for event in sorted(content.timeline.events, key=lambda event: event.date):
+        yield ""
+        mark = "o" if event.from_article else "+"
+        for index, lg in enumerate(langs):
+            first = f"{mark} {event.date}  " if index == 0 else " " * (len(event.date) + 4)
+            yield from _indented(event.label.get(lg), width, first, " " * len(first))
+        if not event.from_article:
+            yield from _indented(event.source, width, "  ", "  ")
 
 
 def _indented(text: str, width: int, first: str, rest: str) -> Iterator[str]:
