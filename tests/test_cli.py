@@ -210,3 +210,17 @@ def test_pipe_closed_early_is_quiet() -> None:
     )
     assert process.stdout.count("\n") == 2
     assert "Traceback" not in process.stderr
+
+
+def test_the_reader_starts_without_importing_pydantic() -> None:
+    # The bundled content is stamped as validated: reading it needs no pydantic, which is most
+    # of the start-up time it would otherwise cost.
+    code = (
+        "import sys\n"
+        "from genesis_tui.cli import _load\n"
+        "import genesis_tui.app\n"
+        "_load(None)\n"
+        "assert 'pydantic' not in sys.modules, 'pydantic was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

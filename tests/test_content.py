@@ -6,7 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from genesis_tui.loader import Content
+from genesis_tui.loader import STAMP_FILE, Content, content_digest
 from genesis_tui.paths import content_dir, seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,3 +146,11 @@ def test_provenance(content: Content) -> None:
 
 def test_bundled_content_directory_is_the_project_one() -> None:
     assert (content_dir() / "article.toml").is_file()
+
+
+def test_the_bundled_content_is_stamped_as_validated() -> None:
+    # The reader trusts a matching stamp and skips validation: keep it current.
+    stamp = (content_dir() / STAMP_FILE).read_text().strip()
+    assert stamp == content_digest(content_dir()), (
+        "content/ changed since it was stamped: run `genesis-tui check --stamp content`"
+    )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 
-from genesis_tui.loader import ContentError, load_content
+from genesis_tui.loader import STAMP_FILE, ContentError, load_content, write_stamp
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -203,8 +204,8 @@ def test_every_error_of_a_load_is_reported_at_once(content_copy: Path) -> None:
 def test_models_are_immutable(content_copy: Path) -> None:
     content = load_content(content_copy)
     block = content.article.sections[0].blocks[0]
-    with pytest.raises(ValueError, match="frozen"):
-        block.ja = "changed"
+    with pytest.raises(FrozenInstanceError):
+        block.ja = "changed"  # type: ignore[misc]
 
 
 def test_occurrences_are_computed_longest_form_first(content_copy: Path) -> None:
@@ -216,3 +217,26 @@ def test_occurrences_are_computed_longest_form_first(content_copy: Path) -> None
     assert "argonne" in terms and "riken" in terms and "nvidia" in terms
     # "アルゴンヌ国立研究所" is Argonne, not the generic national laboratory.
     assert "national-laboratory" not in terms
+
+
+def test_stamped_content_is_read_as_validated_content(content_copy: Path) -> None:
+    # The stamp only saves the work: what comes out is the same content.
+    validated = load_content(content_copy, trust_stamp=False)
+    write_stamp(validated)
+    stamped = load_content(content_copy)
+    assert stamped.article == validated.article
+    assert stamped.glossary == validated.glossary
+    assert stamped.timeline == validated.timeline
+    assert stamped.spans == validated.spans
+
+
+def test_a_stale_stamp_is_ignored(content_copy: Path) -> None:
+    write_stamp(load_content(content_copy, trust_stamp=False))
+    _edit(content_copy, "glossary.toml", 'reading = "りかがくけんきゅうしょ"', 'reading = "RIKEN"')
+    assert any("must be written in kana only" in error for error in _errors(content_copy))
+
+
+def test_a_stamp_that_does_not_match_its_files_is_ignored(content_copy: Path) -> None:
+    (content_copy / STAMP_FILE).write_text("0" * 64 + "\n")
+    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "2025-13"')
+    assert any("YYYY-MM" in error for error in _errors(content_copy))

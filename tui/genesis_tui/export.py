@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import asdict
 from typing import Any, Literal
 
 from genesis_tui.layout import NOTE_LABEL, SINCE_LABEL
@@ -42,7 +43,7 @@ def to_json(content: Content, section_id: str | None = None) -> str:
     data: dict[str, Any] = {
         "schema": SCHEMA_VERSION,
         "title": _pair(article.title),
-        "source": article.source.model_dump(),
+        "source": asdict(article.source),
         "sections": [
             {
                 "id": section.id,
@@ -92,7 +93,7 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
         "en": block.en,
         "terms": list(content.block_terms(block)),
         "note": _pair(block.note) if block.note else None,
-        "since": block.since.model_dump() if block.since else None,
+        "since": asdict(block.since) if block.since else None,
         "cleanups": list(block.cleanups),
     }
 

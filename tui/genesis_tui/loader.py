@@ -1,15 +1,25 @@
-"""Read a content directory into validated, immutable models, reporting every error at once."""
+"""Read a content directory into validated, immutable models, reporting every error at once.
+
+Validation (pydantic, then the cross-checks) runs once per version of the content: when it
+passes, ``genesis-tui check --stamp`` records a digest of the content files and of the model in
+``validated.sha256``. A directory whose stamp matches is read without validating it again, and
+without importing pydantic: that is most of the reader's start-up. Any change to the files or to
+the model makes the stamp stale, and the content is validated as if there were none.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
+import types
+import typing
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
-
+from genesis_tui import model as model_module
 from genesis_tui.glossary import Span, TermMatcher
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 
@@ -17,7 +27,10 @@ ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 
-M = TypeVar("M", bound=BaseModel)
+STAMP_FILE = "validated.sha256"
+"""Written by ``genesis-tui check --stamp``: the digest of content that passed validation."""
+
+M = TypeVar("M")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,17 +112,33 @@ class Content:
         )
 
 
-def load_content(directory: Path) -> Content:
-    """Load and cross-check a content directory; raise ``ContentError`` with every problem."""
+def load_content(directory: Path, *, trust_stamp: bool = True) -> Content:
+    """Load and cross-check a content directory; raise ``ContentError`` with every problem.
+
+    With ``trust_stamp`` (the default), content whose stamp matches is read without validation.
+    """
     directory = Path(directory)
-    problems: list[Problem] = []
     if not directory.is_dir():
         raise ContentError([Problem(directory, "", "not a directory")])
+    if trust_stamp:
+        content = _load_stamped(directory)
+        if content is not None:
+            return content
+    problems: list[Problem] = []
     article = _load_model(directory / ARTICLE_FILE, Article, problems)
     glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
     timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
     if article is None or glossary is None or timeline is None:
         raise ContentError(problems)
+    content = _index(directory, article, glossary, timeline)
+    problems.extend(_cross_check(content))
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _index(directory: Path, article: Article, glossary: Glossary, timeline: Timeline) -> Content:
+    """The content with its term index: every term's occurrences, found by matching."""
     matcher = TermMatcher(glossary.terms)
     spans = {
         (block.id, lang): matcher.find(getattr(block, lang))
@@ -117,11 +146,7 @@ def load_content(directory: Path) -> Content:
         for lang in ("ja", "en")
     }
     terms = {term.id: term for term in glossary.terms}
-    content = Content(directory, article, glossary, timeline, matcher, spans, terms)
-    problems.extend(_cross_check(content))
-    if problems:
-        raise ContentError(problems)
-    return content
+    return Content(directory, article, glossary, timeline, matcher, spans, terms)
 
 
 def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
@@ -142,12 +167,89 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None
         place = _toml_place(str(error), raw)
         problems.append(Problem(path, place, f"not valid TOML: {error}"))
         return None
+    from pydantic import TypeAdapter, ValidationError
+
     try:
-        return model.model_validate(data)
+        return TypeAdapter(model).validate_python(data)
     except ValidationError as error:
         for item in error.errors():
             problems.append(Problem(path, _key_path(item["loc"], data), _message(item)))
         return None
+
+
+# ---------------------------------------------------------------------- validated once
+def content_digest(directory: Path) -> str | None:
+    """The digest of the content files and of the model they were validated against."""
+    digest = hashlib.sha256()
+    try:
+        digest.update(Path(model_module.__file__).read_bytes())
+        for name in (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE):
+            data = (directory / name).read_bytes()
+            digest.update(f"{name}:{len(data)}:".encode())
+            digest.update(data)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def write_stamp(content: Content) -> Path:
+    """Record that this content passed validation (after ``load_content(trust_stamp=False)``)."""
+    path = content.directory / STAMP_FILE
+    digest = content_digest(content.directory)
+    assert digest is not None  # the files were just read
+    path.write_text(digest + "\n", encoding="ascii")
+    return path
+
+
+def _load_stamped(directory: Path) -> Content | None:
+    """The content, built without validation, if its stamp matches; else None."""
+    try:
+        stamp = (directory / STAMP_FILE).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if stamp != content_digest(directory):
+        return None
+    try:
+        parts = [
+            _build(kind, tomllib.loads((directory / name).read_text(encoding="utf-8")))
+            for name, kind in (
+                (ARTICLE_FILE, Article),
+                (GLOSSARY_FILE, Glossary),
+                (TIMELINE_FILE, Timeline),
+            )
+        ]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None  # the stamp lied (edited by hand?): validate instead
+    article, glossary, timeline = parts
+    assert isinstance(article, Article) and isinstance(glossary, Glossary)
+    assert isinstance(timeline, Timeline)
+    return _index(directory, article, glossary, timeline)
+
+
+@cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind, vars(model_module))
+
+
+def _build(kind: Any, value: Any) -> Any:
+    """A model (or part of one) from already validated TOML data, by the model's types."""
+    if is_dataclass(kind):
+        hints = _hints(kind)  # type: ignore[arg-type]
+        names = {item.name for item in fields(kind)}
+        if not set(value) <= names:
+            raise KeyError(sorted(set(value) - names))
+        factory: Any = kind
+        return factory(**{name: _build(hints[name], item) for name, item in value.items()})
+    origin = typing.get_origin(kind)
+    if origin is tuple:
+        item_kind = typing.get_args(kind)[0]
+        return tuple(_build(item_kind, item) for item in value)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        (inner,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return _build(inner, value)
+    return value  # str, bool, a Literal
 
 
 def _toml_place(message: str, raw: bytes) -> str:
@@ -178,9 +280,9 @@ def _key_path(loc: tuple[int | str, ...], data: Any) -> str:
 
 def _message(item: Any) -> str:
     kind = item["type"]
-    if kind == "missing":
+    if kind in ("missing", "missing_keyword_argument"):
         return "required key is missing"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         return "unknown key"
     message = str(item["msg"])
     return message.removeprefix("Value error, ")

@@ -1,15 +1,17 @@
 """The content model: the single definition of what a content directory holds.
 
-Every model is frozen; the loader (``genesis_tui.loader``) builds them from TOML and adds the
-cross-checks a schema cannot express.
+The models are frozen standard-library dataclasses, so that the reader can start without
+importing pydantic. pydantic validates them (``genesis_tui.loader``): each field's type says what
+it takes, and the rules below (``Rule``, ``Pattern``, ``Length``) are read by pydantic when it
+builds its validators, and by nothing else. Unknown keys are errors.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, Literal
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 """Ids are lower-case ASCII words joined by hyphens: safe in actions, URLs and file names."""
@@ -18,25 +20,88 @@ _KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u309d\u309e\u30fd\
 _DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
 
 
+class Rule:
+    """A check run on a value after its type is checked; it raises ValueError to reject it."""
+
+    def __init__(self, check: Callable[[Any], Any]) -> None:
+        self.check = check
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_after_validator_function(self.check, handler(source))
+
+
+class Pattern:
+    """A string that must match a regular expression."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        from pydantic_core import core_schema
+
+        return core_schema.str_schema(pattern=self.pattern)
+
+
+class Length:
+    """A tuple with at least ``min`` and at most ``max`` items."""
+
+    def __init__(self, min: int | None = None, max: int | None = None) -> None:
+        self.min, self.max = min, max
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
+        schema = dict(handler(source))
+        if self.min is not None:
+            schema["min_length"] = self.min
+        if self.max is not None:
+            schema["max_length"] = self.max
+        return schema
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
     return value
 
 
-Text = Annotated[str, AfterValidator(_not_blank)]
-Id = Annotated[str, Field(pattern=ID_PATTERN)]
+def _https(value: str) -> str:
+    if not value.startswith("https://"):
+        raise ValueError("must be an https:// URL")
+    return value
 
 
-class Model(BaseModel):
-    """Base of every content model: immutable, and unknown keys are errors."""
+def _kana(value: str) -> str:
+    if not _KANA.match(value):
+        raise ValueError("must be written in kana only")
+    return value
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
+def _date(value: str) -> str:
+    if not _DATE.match(value):
+        raise ValueError("must be a date as YYYY-MM or YYYY-MM-DD")
+    return value
 
 
-class Pair(Model):
+def _event_source(value: str) -> str:
+    if value != "article" and not value.startswith("https://"):
+        raise ValueError('must be "article" or an https:// URL')
+    return value
+
+
+Text = Annotated[str, Rule(_not_blank)]
+Id = Annotated[str, Pattern(ID_PATTERN)]
+
+FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
+"""pydantic's configuration of every model (read from ``__pydantic_config__``). Every model is
+a frozen dataclass with slots, built by keyword."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Pair:
     """The same thing said in Japanese and in English."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     ja: Text
     en: Text
 
@@ -53,9 +118,21 @@ Cleanup = Literal["stray-period", "heading-colon"]
 """
 
 
-class Block(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SinceNote:
+    """A dated note, outside the article's text, on what happened after publication."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    ja: Text
+    en: Text
+    source: Annotated[Text, Rule(_https)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Block:
     """One heading, paragraph or list item of the article, in both languages."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     id: Id
     kind: Literal["heading", "paragraph", "list_item"]
     ja: Text
@@ -76,33 +153,22 @@ class Block(Model):
         return text
 
 
-class SinceNote(Model):
-    """A dated note, outside the article's text, on what happened after publication."""
-
-    ja: Text
-    en: Text
-    source: Text
-
-    @field_validator("source")
-    @classmethod
-    def _url(cls, value: str) -> str:
-        if not value.startswith("https://"):
-            raise ValueError("must be an https:// URL")
-        return value
-
-
-class Section(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
     """One panel of the reader: a title, its key points and its blocks."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     id: Id
     title: Pair
-    key_points: tuple[Pair, ...] = Field(default=(), max_length=6)
-    blocks: tuple[Block, ...] = Field(min_length=1)
+    key_points: Annotated[tuple[Pair, ...], Length(max=6)] = ()
+    blocks: Annotated[tuple[Block, ...], Length(min=1)]
 
 
-class Source(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
     """Where the article comes from."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     publisher: Text
     title_en: Text
     url_ja: Text
@@ -114,22 +180,26 @@ class Source(Model):
     note: Pair
 
 
-class Excluded(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Excluded:
     """A line of the seed left out of the article, with why."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     after: Id
     """The id of the block it followed in the seed."""
     ja: Text
     reason: Pair
 
 
-class Article(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
     """The whole article: the reader's panels, in order."""
 
-    schema_: Literal[1] = Field(alias="schema")
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    schema: Literal[1]
     title: Pair
     source: Source
-    sections: tuple[Section, ...] = Field(min_length=1)
+    sections: Annotated[tuple[Section, ...], Length(min=1)]
     excluded: tuple[Excluded, ...] = ()
 
     def blocks(self) -> list[tuple[Section, Block]]:
@@ -142,19 +212,23 @@ Category = Literal[
 ]
 
 
-class Aliases(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Aliases:
     """Other spellings of a term that count as occurrences."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     ja: tuple[Text, ...] = ()
     en: tuple[Text, ...] = ()
 
 
-class Term(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
     """A glossary entry."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     id: Id
     term: Pair
-    reading: Text
+    reading: Annotated[Text, Rule(_kana)]
     """The Japanese term's reading, in kana."""
     aliases: Aliases = Aliases()
     category: Category
@@ -163,46 +237,29 @@ class Term(Model):
     country: Literal["japan", "united-states"] | None = None
     """For organisations: which side of the partnership they are on (who's who)."""
 
-    @field_validator("reading")
-    @classmethod
-    def _kana(cls, value: str) -> str:
-        if not _KANA.match(value):
-            raise ValueError("must be written in kana only")
-        return value
-
     def forms(self) -> tuple[str, ...]:
         """Every spelling that marks an occurrence of this term, in either language."""
         return (self.term.ja, self.term.en, *self.aliases.ja, *self.aliases.en)
 
 
-class Glossary(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Glossary:
     """The bilingual glossary."""
 
-    terms: tuple[Term, ...] = Field(min_length=1)
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    terms: Annotated[tuple[Term, ...], Length(min=1)]
 
 
-class Event(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
     """One dated event of the timeline."""
 
-    date: str
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    date: Annotated[str, Rule(_date)]
     label: Pair
-    source: Text
+    source: Annotated[Text, Rule(_event_source)]
     """``article`` for what the article says, else the URL the fact comes from."""
     terms: tuple[Id, ...] = ()
-
-    @field_validator("date")
-    @classmethod
-    def _date(cls, value: str) -> str:
-        if not _DATE.match(value):
-            raise ValueError("must be a date as YYYY-MM or YYYY-MM-DD")
-        return value
-
-    @field_validator("source")
-    @classmethod
-    def _source(cls, value: str) -> str:
-        if value != "article" and not value.startswith("https://"):
-            raise ValueError('must be "article" or an https:// URL')
-        return value
 
     @property
     def from_article(self) -> bool:
@@ -210,10 +267,9 @@ class Event(Model):
         return self.source == "article"
 
 
-class Timeline(Model):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Timeline:
     """The dated events around the article, in date order."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
     events: tuple[Event, ...] = ()
-
-
-Block.model_rebuild()
