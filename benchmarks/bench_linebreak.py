@@ -31,7 +31,7 @@ def _texts() -> list[str]:
 def _clear_caches() -> None:
     typesetting.line_spans.cache_clear()
     typesetting.break_kinds.cache_clear()
-    typesetting._phrase_starts.cache_clear()
+    typesetting._PHRASES.clear()
 
 
 def _ours(texts: list[str]) -> None:

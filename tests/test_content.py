@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -150,7 +151,7 @@ def test_bundled_content_directory_is_the_project_one() -> None:
 
 def test_the_bundled_content_is_stamped_as_validated() -> None:
     # The reader trusts a matching stamp and skips validation: keep it current.
-    stamp = (content_dir() / STAMP_FILE).read_text().strip()
-    assert stamp == content_digest(content_dir()), (
+    stamp = json.loads((content_dir() / STAMP_FILE).read_text(encoding="utf-8"))
+    assert stamp["digest"] == content_digest(content_dir()), (
         "content/ changed since it was stamped: run `genesis-tui check --stamp content`"
     )

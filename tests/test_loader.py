@@ -237,6 +237,16 @@ def test_a_stale_stamp_is_ignored(content_copy: Path) -> None:
 
 
 def test_a_stamp_that_does_not_match_its_files_is_ignored(content_copy: Path) -> None:
-    (content_copy / STAMP_FILE).write_text("0" * 64 + "\n")
+    (content_copy / STAMP_FILE).write_text('{"digest": "' + "0" * 64 + '", "phrases": {}}')
     _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "2025-13"')
     assert any("YYYY-MM" in error for error in _errors(content_copy))
+
+
+def test_a_stamp_brings_the_phrase_analysis(content_copy: Path) -> None:
+    from genesis_tui import typesetting
+
+    write_stamp(load_content(content_copy, trust_stamp=False))
+    typesetting._PHRASES.clear()
+    content = load_content(content_copy)
+    # Known without asking BudouX again.
+    assert content.article.sections[0].blocks[0].ja in typesetting._PHRASES

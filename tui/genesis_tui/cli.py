@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--stamp",
         action="store_true",
-        help="when the content is valid, record it in DIR/validated.sha256, so that the reader "
+        help="when the content is valid, record it in DIR/validated.json, so that the reader "
         "starts without validating it again",
     )
     export = commands.add_parser(

@@ -2,14 +2,16 @@
 
 Validation (pydantic, then the cross-checks) runs once per version of the content: when it
 passes, ``genesis-tui check --stamp`` records a digest of the content files and of the model in
-``validated.sha256``. A directory whose stamp matches is read without validating it again, and
-without importing pydantic: that is most of the reader's start-up. Any change to the files or to
-the model makes the stamp stale, and the content is validated as if there were none.
+``validated.json``, with BudouX's analysis of every text the reader breaks into lines. A
+directory whose stamp matches is read without validating or analysing it again, and without
+importing pydantic or BudouX: that is most of the reader's start-up. Any change to the files or
+to the model makes the stamp stale, and the content is validated as if there were none.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import tomllib
 import types
 import typing
@@ -27,7 +29,7 @@ ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 
-STAMP_FILE = "validated.sha256"
+STAMP_FILE = "validated.json"
 """Written by ``genesis-tui check --stamp``: the digest of content that passed validation."""
 
 M = TypeVar("M")
@@ -193,21 +195,39 @@ def content_digest(directory: Path) -> str | None:
 
 
 def write_stamp(content: Content) -> Path:
-    """Record that this content passed validation (after ``load_content(trust_stamp=False)``)."""
+    """Record that this content passed validation (after ``load_content(trust_stamp=False)``),
+    with the phrase analysis of every text the reader, its pages and the export break."""
+    from genesis_tui import typesetting
+    from genesis_tui.explainers import timeline_layout, whos_who_layout
+    from genesis_tui.export import to_text
+    from genesis_tui.layout import layout
+
+    for section in content.article.sections:
+        for view in ("both", "ja", "en"):
+            for side_by_side in (True, False):
+                layout(content, section.id, view, side_by_side, 80, "en")
+                layout(content, section.id, view, side_by_side, 80, "ja")
+    timeline_layout(content, 80)
+    whos_who_layout(content, 80, "ja")
+    whos_who_layout(content, 80, "en")
+    to_text(content, "both", 80)
+    for term in content.glossary.terms:
+        typesetting.break_lines(term.definition.ja, 80)
+    phrases = typesetting.analysed_phrases()
     path = content.directory / STAMP_FILE
-    digest = content_digest(content.directory)
-    assert digest is not None  # the files were just read
-    path.write_text(digest + "\n", encoding="ascii")
+    stamp = {"digest": content_digest(content.directory), "phrases": phrases}
+    path.write_text(json.dumps(stamp, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return path
 
 
 def _load_stamped(directory: Path) -> Content | None:
     """The content, built without validation, if its stamp matches; else None."""
     try:
-        stamp = (directory / STAMP_FILE).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        stamp = json.loads((directory / STAMP_FILE).read_text(encoding="utf-8"))
+        digest, phrases = stamp["digest"], stamp["phrases"]
+    except (OSError, ValueError, TypeError, KeyError):
         return None
-    if stamp != content_digest(directory):
+    if digest != content_digest(directory) or not isinstance(phrases, dict):
         return None
     try:
         parts = [
@@ -223,6 +243,9 @@ def _load_stamped(directory: Path) -> Content | None:
     article, glossary, timeline = parts
     assert isinstance(article, Article) and isinstance(glossary, Glossary)
     assert isinstance(timeline, Timeline)
+    from genesis_tui.typesetting import preload_phrases
+
+    preload_phrases(phrases)
     return _index(directory, article, glossary, timeline)
 
 

@@ -15,10 +15,14 @@ anywhere. Kinsoku is kept by pushing characters to the next line
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Mapping, Sequence
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import budoux
 from rich.cells import cell_len, get_character_cell_size
+
+if TYPE_CHECKING:
+    from budoux import Parser
 
 NO_LINE_START = frozenset(
     ")]}）］｝〕〉》」』】〙〗〟’”｠»"
@@ -39,7 +43,31 @@ FORCED, WORD, NARROW, CHAR, PHRASE = 1, 2, 3, 4, 5
 number; ``NARROW`` is elsewhere inside a run of narrow characters, such as after the comma of
 "2,000" or the slash of "SCA/HPC"."""
 
-_parser = budoux.load_default_japanese_parser()
+_PHRASES: dict[str, frozenset[int]] = {}
+"""BudouX's phrase starts per text: computed once, or preloaded from the content's stamp."""
+
+
+@cache
+def _parser() -> Parser:
+    import budoux  # imported when a text is first analysed, not when this module is
+
+    return budoux.load_default_japanese_parser()
+
+
+def _has_japanese(text: str) -> bool:
+    """True when ``text`` holds a CJK character (from the CJK radicals block up)."""
+    return any(ord(char) >= 0x2E80 for char in text)
+
+
+def preload_phrases(table: Mapping[str, Sequence[int]]) -> None:
+    """Take phrase starts analysed before (``genesis-tui check --stamp`` records them)."""
+    for text, starts in table.items():
+        _PHRASES.setdefault(text, frozenset(starts))
+
+
+def analysed_phrases() -> dict[str, list[int]]:
+    """Every Japanese text analysed so far, with its phrase starts (for the stamp)."""
+    return {text: sorted(starts) for text, starts in _PHRASES.items() if _has_japanese(text)}
 
 
 def cells(text: str) -> int:
@@ -47,15 +75,20 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-@lru_cache(maxsize=4096)
 def _phrase_starts(text: str) -> frozenset[int]:
     """Offsets where a BudouX phrase begins (0 excluded)."""
+    known = _PHRASES.get(text)
+    if known is not None:
+        return known
+    if not _has_japanese(text):
+        return frozenset()  # English keeps ordinary word wrap: breaks at spaces only
     starts: set[int] = set()
     offset = 0
-    for phrase in _parser.parse(text)[:-1]:
+    for phrase in _parser().parse(text)[:-1]:
         offset += len(phrase)
         starts.add(offset)
-    return frozenset(starts)
+    result = _PHRASES[text] = frozenset(starts)
+    return result
 
 
 def _kinsoku_forbids(before: str, after: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,16 +11,20 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Static
 
 from genesis_tui.history import History, Location
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
-from genesis_tui.search import Hit, search
 from genesis_tui.state import VIEWS, View
 from genesis_tui.widgets.article_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
+
+if TYPE_CHECKING:
+    from textual.widgets import Input
+
+    from genesis_tui.search import Hit
 
 WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side."""
@@ -69,6 +75,8 @@ class ReaderScreen(ReadyAfterMount):
         self.ui = catalogue_of(self.app)
         self.ui.localize_bindings(self._bindings)
         self.history = History()
+        self._search_input: Input | None = None
+        """The search line, once opened."""
         self._initial = (section_id, view, scroll)
         self.scroll_positions: dict[str, int] = {}
         """The scroll offset of each section visited, to return to it."""
@@ -87,7 +95,6 @@ class ReaderScreen(ReadyAfterMount):
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
         yield Static(id="search-status")
-        yield Input(placeholder=self.ui("reader.search_placeholder"), id="search-input")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -249,7 +256,7 @@ class ReaderScreen(ReadyAfterMount):
 
     def action_back(self) -> None:
         """Return to where the reader was before the last jump (or close the search line)."""
-        if self.query_one("#search-input", Input).has_focus:
+        if self._search_input is not None and self._search_input.has_focus:
             self._close_search_input()
             return
         location = self.history.pop()
@@ -262,15 +269,24 @@ class ReaderScreen(ReadyAfterMount):
         self.article.scroll_to(y=location.scroll_y, animate=False)
 
     # ------------------------------------------------------------------ search
-    def action_search(self) -> None:
-        """Open the search line."""
-        search_input = self.query_one("#search-input", Input)
+    async def action_search(self) -> None:
+        """Open the search line (made the first time: the first screen does without it)."""
+        search_input = self._search_input
+        if search_input is None:
+            from textual.widgets import Input
+
+            placeholder = self.ui("reader.search_placeholder")
+            search_input = self._search_input = Input(placeholder=placeholder, id="search-input")
+            await self.mount(search_input, before=self.query_one(Footer))
         search_input.add_class("-open")
         search_input.value = self._query
         search_input.focus()
 
-    @on(Input.Submitted, "#search-input")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self._search_input:
+            return
+        from genesis_tui.search import search
+
         self._close_search_input()
         self._query = event.value.strip()
         self._hits = search(self.content, self._query)
@@ -282,8 +298,8 @@ class ReaderScreen(ReadyAfterMount):
         self._go_to_hit(0)
 
     def _close_search_input(self) -> None:
-        search_input = self.query_one("#search-input", Input)
-        search_input.remove_class("-open")
+        if self._search_input is not None:
+            self._search_input.remove_class("-open")
         # The keys go back to the screen's own bindings (n, N, tab...).
         self.set_focus(None)
 
