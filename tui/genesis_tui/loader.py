@@ -65,8 +65,8 @@ class Content:
     glossary: Glossary
     timeline: Timeline
     matcher: TermMatcher = field(repr=False)
-    spans: dict[tuple[str, str], tuple[Span, ...]] = field(repr=False)
-    """Term occurrences per (block id, language)."""
+    spans: SpanIndex = field(repr=False)
+    """Term occurrences per (block id, language), found when first asked for."""
     terms: dict[str, Term] = field(repr=False)
     """The glossary by term id."""
 
@@ -139,14 +139,25 @@ def load_content(directory: Path, *, trust_stamp: bool = True) -> Content:
     return content
 
 
+class SpanIndex(dict[tuple[str, str], tuple[Span, ...]]):
+    """Term occurrences per (block id, language), matched when first asked for: the first
+    screen needs those of one section only."""
+
+    def __init__(self, matcher: TermMatcher, article: Article) -> None:
+        super().__init__()
+        self._matcher = matcher
+        self._blocks = {block.id: block for _, block in article.blocks()}
+
+    def __missing__(self, key: tuple[str, str]) -> tuple[Span, ...]:
+        block_id, lang = key
+        spans = self[key] = self._matcher.find(getattr(self._blocks[block_id], lang))
+        return spans
+
+
 def _index(directory: Path, article: Article, glossary: Glossary, timeline: Timeline) -> Content:
     """The content with its term index: every term's occurrences, found by matching."""
     matcher = TermMatcher(glossary.terms)
-    spans = {
-        (block.id, lang): matcher.find(getattr(block, lang))
-        for _, block in article.blocks()
-        for lang in ("ja", "en")
-    }
+    spans = SpanIndex(matcher, article)
     terms = {term.id: term for term in glossary.terms}
     return Content(directory, article, glossary, timeline, matcher, spans, terms)
 

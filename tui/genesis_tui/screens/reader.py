@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.css.scalar import Unit
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
@@ -104,12 +105,22 @@ class ReaderScreen(ReadyAfterMount):
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
+        self._fit(self.app.size.width)
+        # The reading area's width, from the screen's and the section list's: the page is laid
+        # out once, before the first paint, instead of again when the first resize comes.
+        sections = self.query_one(SectionList).styles.width
+        scrollbar = self.article.styles.scrollbar_size_vertical
+        if sections is not None and sections.unit == Unit.CELLS:
+            self.article.expect_width(self.app.size.width - int(sections.value) - scrollbar)
         if scroll:
             self.call_after_refresh(self.article.scroll_to, y=scroll, animate=False)
         self.ready()
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < WIDE
+        self._fit(event.size.width)
+
+    def _fit(self, width: int) -> None:
+        narrow = width < WIDE
         self.set_class(narrow, "-narrow")
         self.query_one(SectionList).set_compact(narrow)
         self.article.side_by_side = not narrow

@@ -1,11 +1,18 @@
 """Keys that arrive while a screen has no widgets are ignored, never a crash.
 
 Over SSH people type ahead: ``q`` then ``t`` then ``k`` reach an app that is closing, which still
-opens the timeline but takes its widgets away again. Screens that act on their widgets take
-bindings only while they have them.
+opens the timeline but takes its widgets away again; and a key can reach a screen before it has
+composed. Every ``action_*`` of these screens runs only while the screen has its widgets. (The
+bindings themselves stay enabled, so the footer shows them from the first frame, without a
+second paint.)
 """
 
 from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
 
 from textual.screen import Screen
 
@@ -13,16 +20,43 @@ HEADER_ICON = "*"
 """The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
 
 
+def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def run_async(self: ReadyAfterMount, *args: Any, **kwargs: Any) -> Any:
+            if self.has_widgets:
+                return await method(self, *args, **kwargs)
+            return None
+
+        return run_async
+
+    @functools.wraps(method)
+    def run(self: ReadyAfterMount, *args: Any, **kwargs: Any) -> Any:
+        if self.has_widgets:
+            return method(self, *args, **kwargs)
+        return None
+
+    return run
+
+
 class ReadyAfterMount(Screen[None]):
-    """A screen whose bindings are enabled from the end of ``on_mount`` (call ``ready()``)."""
+    """A screen whose actions run only from the end of ``on_mount`` (call ``ready()`` there)
+    and while its widgets are there."""
 
     _ready = False
 
-    def ready(self) -> None:
-        """The widgets are there: take keys from now on."""
-        self._ready = True
-        self.refresh_bindings()
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if name.startswith("action_") and callable(value):
+                setattr(cls, name, _when_ready(value))
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Children gone again: the app is closing, and a key typed after q arrived.
+    def ready(self) -> None:
+        """The widgets are there: act on keys from now on."""
+        self._ready = True
+
+    @property
+    def has_widgets(self) -> bool:
+        """True from the end of ``on_mount`` until the widgets go (as when the app closes)."""
         return self._ready and bool(self.children)

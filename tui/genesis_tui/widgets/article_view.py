@@ -74,13 +74,23 @@ class PageView(ScrollView, can_focus=False):
     """Blank cells drawn left of the page, in the text's own style (a CSS padding would be
     drawn in another style, which costs an escape sequence on every line sent)."""
 
+    _width_hint = 0
+    """The width expected before the first layout (see ``expect_width``)."""
+
     @property
     def page_width(self) -> int:
         """The width the page is laid out at."""
-        return max(8, self.scrollable_content_region.width - self.MARGIN)
+        width = self.scrollable_content_region.width or self._width_hint
+        return max(8, width - self.MARGIN)
+
+    def expect_width(self, width: int) -> None:
+        """Size the page for ``width`` before the first layout. When the guess is right, the
+        first paint is the only one; when wrong, the resize that follows corrects it."""
+        self._width_hint = width
+        self._update_size()
 
     def _update_size(self) -> None:
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width or self._width_hint
         if width <= 0:  # not laid out yet: on_resize will come (a page 8 cells wide is costly)
             return
         self.virtual_size = Size(width, len(self.page.lines))
