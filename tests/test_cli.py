@@ -174,7 +174,10 @@ def test_unknown_section_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
     assert "no section 'nowhere'" in err and "overview" in err
 
 
-@pytest.mark.parametrize("args", [["--width", "5"], ["--width", "wide"], ["--lang", "fr"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--width", "5"], ["--width", "wide"], ["--lang", "fr"], ["serve", "--port", "70000"]],
+)
 def test_bad_flags_exit_2_with_one_message(args: list[str]) -> None:
     result = run_cli(*args)
     assert result.returncode == 2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Sequence
@@ -104,7 +105,28 @@ def _parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="write the article to standard output"
     )
     export.add_argument("--format", choices=("json", "md", "txt"), default="txt")
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the reader to web browsers (needs the extra: pip install genesis-tui[web])",
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
     return parser
+
+
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"must be between 1 and 65535, not {port}")
+    return port
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -156,6 +178,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if command == "export":
         return _export(content, args.format, lang, width, section_id)
+    if command == "serve":
+        return _serve(args)
     if _is_interactive():
         from genesis_tui.app import run_reader
 
@@ -172,7 +196,29 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _is_interactive() -> bool:
+    if os.environ.get("TEXTUAL_DRIVER"):  # run by `serve` (or another driver): not a terminal
+        return True
     return sys.stdout.isatty() and sys.stdin.isatty() and os.environ.get("TERM", "") != "dumb"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Serve the reader over HTTP with textual-serve: one reader process per browser session."""
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UsageError("serve needs textual-serve: pip install 'genesis-tui[web]'") from None
+    command = [sys.executable, "-m", "genesis_tui", "read"]
+    for flag in ("content", "section", "lang", "ui_lang"):
+        value = getattr(args, flag, None)
+        if value is not None:
+            if flag == "content":  # the reader may run elsewhere: make the path absolute
+                value = Path(value).resolve()
+            command += [f"--{flag.replace('_', '-')}", str(value)]
+    if getattr(args, "ascii", False):
+        command.append("--ascii")
+    server = Server(shlex.join(command), host=args.host, port=args.port, title=PROG)
+    server.serve()
+    return 0
 
 
 def _load(directory: Path | None, *, validate: bool = False) -> Content:
