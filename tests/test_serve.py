@@ -19,6 +19,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -79,12 +80,11 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[int]:
-    port = _free_port()
-    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+@contextmanager
+def _running(args: list[str], port: int, env: dict[str, str] | None = None) -> Iterator[int]:
+    """Run a program that listens on ``port``; stop it (and its children) afterwards."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "genesis_tui", "serve", "--port", str(port)],
+        args,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -98,36 +98,26 @@ def server(tmp_path: Path) -> Iterator[int]:
 
 
 @pytest.fixture
+def server(tmp_path: Path) -> Iterator[int]:
+    port = _free_port()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+    args = [sys.executable, "-m", "genesis_tui", "serve", "--port", str(port)]
+    with _running(args, port, env):
+        yield port
+
+
+@pytest.fixture
 def chromium(tmp_path: Path) -> Iterator[int]:
     if CHROMIUM is None:
         if os.environ.get("CI"):
             pytest.fail("CI must have Chromium for the browser test (.ci/run installs it)")
         pytest.skip("no Chromium here (Debian: apt-get install chromium)")
     port = _free_port()
-    process = subprocess.Popen(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'chromium'}",
-            f"--remote-debugging-port={port}",
-            "about:blank",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
-    try:
-        _wait_for_port(port, process)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"]
+    flags += ["--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    flags += [f"--user-data-dir={tmp_path / 'chromium'}", f"--remote-debugging-port={port}"]
+    with _running([CHROMIUM, *flags, "about:blank"], port):
         yield port
-    finally:
-        _stop(process)
 
 
 class DevTools:

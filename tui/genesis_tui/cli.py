@@ -11,7 +11,7 @@ import os
 import shlex
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -30,14 +30,23 @@ class UsageError(Exception):
     """A mistake on the command line or in a file the user named: one message, exit 2."""
 
 
-def _width(value: str) -> int:
-    try:
-        width = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 10 <= width <= 1000:
-        raise argparse.ArgumentTypeError(f"must be between 10 and 1000, not {width}")
-    return width
+def _int_between(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {number}")
+        return number
+
+    return parse
+
+
+_width = _int_between(10, 1000)
+_port = _int_between(1, 65535)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,16 +126,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
     return parser
-
-
-def _port(value: str) -> int:
-    try:
-        port = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"must be between 1 and 65535, not {port}")
-    return port
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -11,7 +11,7 @@ from genesis_tui.explainers import timeline_layout, whos_who_layout
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.layout import Layout
 from genesis_tui.loader import Content
-from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
+from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount, page_bindings
 from genesis_tui.widgets.article_view import ExplainerView, PageView
 
 
@@ -21,22 +21,7 @@ class ExplainerScreen(ReadyAfterMount):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="explainer-back"),
-        Binding("tab", "link(1)", "Next link", show=False, priority=True, id="explainer-link-next"),
-        Binding(
-            "shift+tab",
-            "link(-1)",
-            "Previous link",
-            show=False,
-            priority=True,
-            id="explainer-link-previous",
-        ),
-        Binding("enter", "open_link", "Open", id="explainer-open"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="explainer-down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="explainer-up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="explainer-page-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="explainer-page-up"),
-        Binding("home", "edge(0)", "Top", show=False, id="explainer-top"),
-        Binding("end", "edge(1)", "Bottom", show=False, id="explainer-bottom"),
+        *page_bindings("explainer-", show_open=True),
     ]
 
     TITLE_KEY = ""

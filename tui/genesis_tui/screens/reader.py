@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 from genesis_tui.history import History, Location
 from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
-from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
+from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount, page_bindings
 from genesis_tui.state import VIEWS, View
 from genesis_tui.widgets.article_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
@@ -48,18 +48,8 @@ class ReaderScreen(ReadyAfterMount):
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
-        Binding("tab", "link(1)", "Next link", show=False, priority=True, id="link-next"),
-        Binding(
-            "shift+tab", "link(-1)", "Previous link", show=False, priority=True, id="link-previous"
-        ),
-        Binding("enter", "open_link", "Open link", show=False, id="open-link"),
         Binding("escape,backspace", "back", "Back", id="back"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="scroll-down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="scroll-up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="page-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="page-up"),
-        Binding("home", "edge(0)", "Top", show=False, id="top"),
-        Binding("end", "edge(1)", "Bottom", show=False, id="bottom"),
+        *page_bindings(),
     ]
 
     AUTO_FOCUS = ""

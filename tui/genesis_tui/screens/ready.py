@@ -14,10 +14,34 @@ import inspect
 from collections.abc import Callable
 from typing import Any
 
+from textual.binding import Binding
 from textual.screen import Screen
 
 HEADER_ICON = "*"
 """The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
+
+
+def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]:
+    """The keys of a page with links: tab / shift+tab walk the links (priority bindings, not
+    Textual's focus chain), enter opens one, and the scroll keys. Ids are ``prefix`` + name."""
+    return [
+        Binding("tab", "link(1)", "Next link", show=False, priority=True, id=f"{prefix}link-next"),
+        Binding(
+            "shift+tab",
+            "link(-1)",
+            "Previous link",
+            show=False,
+            priority=True,
+            id=f"{prefix}link-previous",
+        ),
+        Binding("enter", "open_link", "Open link", show=show_open, id=f"{prefix}open-link"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id=f"{prefix}scroll-down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id=f"{prefix}scroll-up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id=f"{prefix}page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id=f"{prefix}page-up"),
+        Binding("home", "edge(0)", "Top", show=False, id=f"{prefix}top"),
+        Binding("end", "edge(1)", "Bottom", show=False, id=f"{prefix}bottom"),
+    ]
 
 
 def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
