@@ -113,3 +113,17 @@ async def test_palette_speaks_the_interface_language(content: Content) -> None:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ExplainerScreen)
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+@pytest.mark.parametrize("keys", [("1",), ("g",), ("t",), ("tab", "enter")])
+async def test_footer_fits_80_columns(
+    content: Content, ui_lang: str, keys: tuple[str, ...]
+) -> None:
+    # A footer key past the edge is cut, and a cut wide character draws garbage.
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        footer_keys = list(app.screen.query_one(Footer).query("FooterKey"))
+        assert footer_keys
+        assert max(key.region.right for key in footer_keys) <= 80

@@ -35,7 +35,7 @@ class ExplainerScreen(ReadyAfterMount):
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
         yield ExplainerView(self.content, self.build, id="explainer")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         title = self.content.article.title

@@ -42,7 +42,7 @@ class GlossaryScreen(ReadyAfterMount):
         yield Input(placeholder=self.ui("glossary.filter_placeholder"), id="filter")
         yield Static(id="glossary-count")
         yield OptionList(id="terms")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         self.title = self.ui("glossary.title")

@@ -39,8 +39,9 @@ class ReaderScreen(ReadyAfterMount):
             Binding(str(n), f"section({n})", f"Section {n}", show=False, id=f"section-{n}")
             for n in range(1, 10)
         ),
-        Binding("]", "next_section", "Next", id="next-section"),
-        Binding("[", "previous_section", "Previous", id="previous-section"),
+        # ], [ and escape are in help, not in the footer: at 80 columns it has no room.
+        Binding("]", "next_section", "Next", show=False, id="next-section"),
+        Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
         Binding("v", "cycle_view", "View", id="cycle-view"),
         Binding("g", "glossary", "Glossary", id="glossary"),
         Binding("t", "timeline", "Timeline", id="timeline"),
@@ -48,7 +49,7 @@ class ReaderScreen(ReadyAfterMount):
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
-        Binding("escape,backspace", "back", "Back", id="back"),
+        Binding("escape,backspace", "back", "Back", show=False, id="back"),
         *page_bindings(),
     ]
 
@@ -86,7 +87,7 @@ class ReaderScreen(ReadyAfterMount):
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
         yield Static(id="search-status")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         section_id, view, scroll = self._initial

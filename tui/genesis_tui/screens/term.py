@@ -81,7 +81,7 @@ class TermScreen(ReadyAfterMount):
                 if (section, block) not in self.content.occurrences(term.id)
             ]
             yield OptionList(*occurrences, id="occurrences")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def _section_title(self, section: Section) -> str:
         return section.title.ja if self.ui.lang == "ja" else section.title.en
