@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.layout import (
     GAP,
     Lang,
@@ -28,7 +29,7 @@ from genesis_tui.typesetting import cells, line_spans
 
 DATE_WIDTH = 10
 ARTICLE_MARK, OUTSIDE_MARK = "o", "+"
-COUNTRY_LABEL = {"japan": "JAPAN / 日本", "united-states": "UNITED STATES / 米国"}
+COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
 
 
 class _Builder:
@@ -136,14 +137,16 @@ def _event_label(event: Event, view: View) -> list[tuple[Lang, str]]:
 
 
 @lru_cache(maxsize=64)
-def timeline_layout(content: Content, width: int, view: View = "both") -> Layout:
-    """Every dated event, oldest first; events from outside the article marked, with sources."""
+def timeline_layout(
+    content: Content, width: int, view: View = "both", ui_lang: UiLang = "en"
+) -> Layout:
+    """Every dated event, oldest first; events from outside the article marked, with sources.
+    The events are said in the languages of ``view``, the page's own words in ``ui_lang``."""
+    ui = Catalogue(ui_lang)
     page = _Builder(content, width)
-    page.text("Timeline / 年表", "title")
-    page.text(f"{ARTICLE_MARK}  reported in the article / 記事にある出来事", "note")
-    page.text(
-        f"{OUTSIDE_MARK}  from outside the article, with its source / 記事の外（出典つき）", "note"
-    )
+    page.text(ui("timeline.title"), "title")
+    page.text(f"{ARTICLE_MARK}  {ui('timeline.in_article')}", "note")
+    page.text(f"{OUTSIDE_MARK}  {ui('timeline.outside')}", "note")
     page.blank()
     lead = " " * (DATE_WIDTH + 4)
     events = sorted(content.timeline.events, key=lambda event: event.date)
@@ -164,18 +167,19 @@ def timeline_layout(content: Content, width: int, view: View = "both") -> Layout
             )
             page._add(column.lines, key)
         if not event.from_article:
-            page.text(f"outside the article / 記事の外: {event.source}", "since", indent=lead)
+            page.text(ui("timeline.source", source=event.source), "since", indent=lead)
         page.blank()
     return page.layout()
 
 
 @lru_cache(maxsize=64)
 def whos_who_layout(content: Content, width: int, lang: Lang = "en") -> Layout:
-    """The organisations on each side (each said in a sentence of ``lang``), then who signed
-    what with whom, and when."""
+    """The organisations on each side (each said in a sentence of ``lang``, the interface's
+    language, as are the page's own words), then who signed what with whom, and when."""
+    ui = Catalogue(lang)
     page = _Builder(content, width)
-    page.text("Who's who / 関係者と合意", "title")
-    page.text("enter on a name opens its glossary entry / 名前でenterを押すと用語集へ", "note")
+    page.text(ui("whos_who.title"), "title")
+    page.text(ui("whos_who.hint"), "note")
     page.blank()
     organisations = [term for term in content.glossary.terms if term.country is not None]
     sides = [
@@ -186,7 +190,7 @@ def whos_who_layout(content: Content, width: int, lang: Lang = "en") -> Layout:
     box_width = (page.width - GAP) // 2 if side_by_side else min(page.width, 60)
     columns = [_Column(box_width), _Column(box_width)]
     for column, country, terms in zip(columns, ("japan", "united-states"), sides, strict=True):
-        column.lines.append([Piece(COUNTRY_LABEL[country], "title")])
+        column.lines.append([Piece(ui(COUNTRY_KEY[country]), "title")])
         for term in terms:
             column.lines.extend(page.term_box(term, box_width, lang))
     if side_by_side:
@@ -196,7 +200,7 @@ def whos_who_layout(content: Content, width: int, lang: Lang = "en") -> Layout:
         page.blank()
         page._add(columns[1].lines)
     page.blank()
-    page.text("Who signed what, when / 誰が、いつ、何に署名したか", "title")
+    page.text(ui("whos_who.deals"), "title")
     page.blank()
     names = {term.id: term for term in organisations}
     for number, event in enumerate(sorted(content.timeline.events, key=lambda e: e.date)):
@@ -204,23 +208,21 @@ def whos_who_layout(content: Content, width: int, lang: Lang = "en") -> Layout:
         if len(parties) < 2:
             continue  # not an agreement between organisations
         key = f"deal-{number}"
-        where = (
-            "in the article / 記事より" if event.from_article else "outside the article / 記事の外"
-        )
+        where = ui("whos_who.in_article" if event.from_article else "whos_who.outside")
         page.text(f"{event.date}  ({where})", "title")
         page.text(event.label.ja, "text", indent="  ", key=key + "-ja")
         page.text(event.label.en, "text", indent="  ", key=key)
         agreement = next(
             (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
         )
-        chain = _deal_chain(page, parties, agreement, key)
+        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"))
         page._add(_fit(chain, page.width), key)
         page.blank()
     return page.layout()
 
 
 def _deal_chain(
-    page: _Builder, parties: Sequence[Term], agreement: Term | None, key: str
+    page: _Builder, parties: Sequence[Term], agreement: Term | None, key: str, signed: str
 ) -> list[Piece]:
     """``[Japan's parties] <== what they signed ==> [the US parties]``, each name a link."""
 
@@ -245,7 +247,7 @@ def _deal_chain(
         page.links.append(LinkRef(agreement.id, key, "en", -1))
         middle.append(Piece(agreement.term.en, "note", link=link))
     else:
-        middle.append(Piece("signed / 署名", "note"))
+        middle.append(Piece(signed, "note"))
     middle.append(Piece(" ==> ", "bar"))
     return [Piece("  ", "pad"), *names(japan), *middle, *names(others)]
 

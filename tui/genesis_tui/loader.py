@@ -218,7 +218,8 @@ def write_stamp(content: Content) -> Path:
             for side_by_side in (True, False):
                 layout(content, section.id, view, side_by_side, 80, "en")
                 layout(content, section.id, view, side_by_side, 80, "ja")
-    timeline_layout(content, 80)
+    timeline_layout(content, 80, "both", "en")
+    timeline_layout(content, 80, "both", "ja")
     whos_who_layout(content, 80, "ja")
     whos_who_layout(content, 80, "en")
     to_text(content, "both", 80)

@@ -99,7 +99,7 @@ class TimelineScreen(ExplainerScreen):
     TITLE_KEY = "timeline.title"
 
     def build(self, content: Content, width: int) -> Layout:
-        return timeline_layout(content, width)
+        return timeline_layout(content, width, "both", self.ui.lang)
 
 
 class WhosWhoScreen(ExplainerScreen):
