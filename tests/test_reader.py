@@ -379,6 +379,23 @@ async def test_content_is_data_never_markup(content_copy: Path) -> None:
         assert app.is_running
 
 
+async def test_palette_shows_content_literally(content_copy: Path) -> None:
+    # Section titles and terms reach the palette, whose fuzzy highlighting reads markup.
+    glossary = content_copy / "glossary.toml"
+    text = glossary.read_text(encoding="utf-8")
+    text = text.replace('en = "Fujitsu" }', 'en = "Fujitsu [bold]x[/bold] [@click=app.quit]y[/]" }')
+    glossary.write_text(text, encoding="utf-8")
+    app = GenesisApp(load_content(content_copy))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+p", *"Fujitsu")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("Fujitsu [bold]x[/bold] [@click=app.quit]y[/]" in p for p in prompts), prompts
+        assert app.is_running
+
+
 async def test_clicking_a_link_opens_its_term(content: Content) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=WIDE) as pilot:
