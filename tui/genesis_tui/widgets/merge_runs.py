@@ -1,12 +1,13 @@
 """A line filter that joins neighbouring runs that look the same before they go to the terminal.
 
 Textual writes every segment with its full style and a reset after it. A line of the article is
-made of many segments that look alike (text, padding, the space between the two columns), and
-the section list adds more (an option's text and its padding): joined, they cost one escape
-sequence instead of several. Over a slow SSH link that is a good part of a section switch.
+made of many segments that look alike (the margin, text, padding, the space between the two
+columns), and Textual's own widgets add more (a label and its padding): joined, they cost one
+escape sequence instead of several. Over a slow SSH link that is a good part of a section switch.
 
-Runs are joined when they would be drawn alike, whatever their metadata (the first run's
-metadata is kept: an option's padding then answers a click as its text does).
+Runs are joined when they would be drawn alike and do not answer clicks differently: a run
+without metadata joins the one before it (padding then answers a click as its label does), but
+two runs with different metadata, such as two neighbouring glossary links, stay apart.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class MergeRuns(LineFilter):
         for segment in segments:
             if merged and not segment.control and not merged[-1].control:
                 last = merged[-1]
-                if _look(last.style) == _look(segment.style):
+                meta = segment.style.meta if segment.style else {}
+                same_meta = not meta or (last.style is not None and last.style.meta == meta)
+                if same_meta and _look(last.style) == _look(segment.style):
                     merged[-1] = Segment(last.text + segment.text, last.style)
                     continue
             merged.append(segment)
