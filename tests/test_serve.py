@@ -10,7 +10,6 @@ elsewhere the test is skipped when there is no Chromium, and fails in CI if ther
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import shutil
 import signal
@@ -196,4 +195,4 @@ def test_serve_page_is_served(server: int) -> None:
             return str(await response.text())
 
     page = asyncio.run(fetch())
-    assert "textual-terminal" in page and json.dumps("genesis-tui")[1:-1] in page
+    assert "textual-terminal" in page and "genesis-tui" in page

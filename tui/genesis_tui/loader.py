@@ -28,6 +28,7 @@ from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
+CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
 
 STAMP_FILE = "validated.json"
 """Written by ``genesis-tui check --stamp``: the digest of content that passed validation."""
@@ -193,15 +194,26 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None
 # ---------------------------------------------------------------------- validated once
 def content_digest(directory: Path) -> str | None:
     """The digest of the content files and of the model they were validated against."""
+    files = _read_files(directory)
+    return None if files is None else _digest(files)
+
+
+def _read_files(directory: Path) -> dict[str, bytes] | None:
+    try:
+        return {name: (directory / name).read_bytes() for name in CONTENT_FILES}
+    except OSError:
+        return None
+
+
+def _digest(files: dict[str, bytes]) -> str | None:
     digest = hashlib.sha256()
     try:
         digest.update(Path(model_module.__file__).read_bytes())
-        for name in (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE):
-            data = (directory / name).read_bytes()
-            digest.update(f"{name}:{len(data)}:".encode())
-            digest.update(data)
     except OSError:
         return None
+    for name, data in files.items():
+        digest.update(f"{name}:{len(data)}:".encode())
+        digest.update(data)
     return digest.hexdigest()
 
 
@@ -239,18 +251,15 @@ def _load_stamped(directory: Path) -> Content | None:
         digest, phrases = stamp["digest"], stamp["phrases"]
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if digest != content_digest(directory) or not isinstance(phrases, dict):
+    files = _read_files(directory)  # read once: for the digest, then to build from
+    if files is None or digest != _digest(files) or not isinstance(phrases, dict):
         return None
     try:
         parts = [
-            _build(kind, tomllib.loads((directory / name).read_text(encoding="utf-8")))
-            for name, kind in (
-                (ARTICLE_FILE, Article),
-                (GLOSSARY_FILE, Glossary),
-                (TIMELINE_FILE, Timeline),
-            )
+            _build(kind, tomllib.loads(files[name].decode("utf-8")))
+            for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True)
         ]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (ValueError, TypeError, KeyError):
         return None  # the stamp lied (edited by hand?): validate instead
     article, glossary, timeline = parts
     assert isinstance(article, Article) and isinstance(glossary, Glossary)
