@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.loader import STAMP_FILE, ContentError, load_content, write_stamp
+from genesis_tui.loader import ContentError, load_content
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -219,35 +219,18 @@ def test_occurrences_are_computed_longest_form_first(content_copy: Path) -> None
     assert "national-laboratory" not in terms
 
 
-def test_stamped_content_is_read_as_validated_content(content_copy: Path) -> None:
-    # The stamp only saves the work: what comes out is the same content.
-    validated = load_content(content_copy, trust_stamp=False)
-    write_stamp(validated)
-    stamped = load_content(content_copy)
-    assert stamped.article == validated.article
-    assert stamped.glossary == validated.glossary
-    assert stamped.timeline == validated.timeline
-    keys = [(block.id, lang) for _, block in validated.article.blocks() for lang in ("ja", "en")]
-    assert [stamped.spans[key] for key in keys] == [validated.spans[key] for key in keys]
+def test_trusted_content_is_built_as_validation_builds_it(content_copy: Path) -> None:
+    # The bundled content is built without pydantic: it must come out the same.
+    validated = load_content(content_copy)
+    trusted = load_content(content_copy, validate=False)
+    assert trusted.article == validated.article
+    assert trusted.glossary == validated.glossary
+    assert trusted.timeline == validated.timeline
 
 
-def test_a_stale_stamp_is_ignored(content_copy: Path) -> None:
-    write_stamp(load_content(content_copy, trust_stamp=False))
-    _edit(content_copy, "glossary.toml", 'reading = "りかがくけんきゅうしょ"', 'reading = "RIKEN"')
-    assert any("must be written in kana only" in error for error in _errors(content_copy))
-
-
-def test_a_stamp_that_does_not_match_its_files_is_ignored(content_copy: Path) -> None:
-    (content_copy / STAMP_FILE).write_text('{"digest": "' + "0" * 64 + '", "phrases": {}}')
-    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "2025-13"')
-    assert any("YYYY-MM" in error for error in _errors(content_copy))
-
-
-def test_a_stamp_brings_the_phrase_analysis(content_copy: Path) -> None:
-    from genesis_tui import typesetting
-
-    write_stamp(load_content(content_copy, trust_stamp=False))
-    typesetting._PHRASES.clear()
-    content = load_content(content_copy)
-    # Known without asking BudouX again.
-    assert content.article.sections[0].blocks[0].ja in typesetting._PHRASES
+def test_trusted_content_that_does_not_build_is_validated(content_copy: Path) -> None:
+    # A file that no longer fits the model is still named with its place, not a traceback.
+    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', "date = 20251218")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy, validate=False)
+    assert any("timeline.toml" in str(problem) for problem in caught.value.problems)
