@@ -222,10 +222,10 @@ def test_the_reader_starts_without_importing_pydantic() -> None:
         "import sys\n"
         "from genesis_tui.cli import _load\n"
         "import genesis_tui.app\n"
-        "from genesis_tui.layout import layout\n"
+        "from genesis_tui.pages.article import section_page\n"
         "content = _load(None)\n"
         "for section in content.article.sections:\n"
-        "    layout(content, section.id, 'both', True, 73)\n"
+        "    section_page(content, section.id, 'both', True, 73)\n"
         "assert 'pydantic' not in sys.modules, 'pydantic was imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

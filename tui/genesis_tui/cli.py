@@ -19,8 +19,8 @@ from genesis_tui import __version__
 from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
 
 if TYPE_CHECKING:
-    from genesis_tui.export import Lang
     from genesis_tui.loader import Content
+    from genesis_tui.model import View
 
 PROG = "genesis-tui"
 EXIT_USAGE = 2
@@ -230,9 +230,9 @@ def _export(content: Content, fmt: str, lang: str, width: int | None, section: s
     if fmt == "json":
         sys.stdout.write(export.to_json(content, section))
     elif fmt == "md":
-        sys.stdout.write(export.to_markdown(content, cast("Lang", lang), section))
+        sys.stdout.write(export.to_markdown(content, cast("View", lang), section))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        sys.stdout.write(export.to_text(content, cast("Lang", lang), width, section))
+        sys.stdout.write(export.to_text(content, cast("View", lang), width, section))
     sys.stdout.flush()
     return 0

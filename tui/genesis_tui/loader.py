@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from genesis_tui import model as model_module
-from genesis_tui.glossary import Span, TermMatcher
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
+from genesis_tui.terms import Span, TermMatcher
 
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"

@@ -1,4 +1,4 @@
-"""Glossary matching: where each term occurs in a text.
+"""Term matching: where each glossary term occurs in a text.
 
 Occurrences are computed, never listed by hand: every form of a term (its Japanese and English
 spelling and its aliases) is looked for in both languages. The longest form wins where forms
@@ -46,10 +46,6 @@ class TermMatcher:
             term_id = self._by_form.get(form) or self._by_form[form[:-1]]  # plural "s"
             spans.append(Span(match.start(), match.end(), term_id))
         return tuple(spans)
-
-    def form_owner(self, form: str) -> str | None:
-        """The id of the term that ``form`` spells, if any."""
-        return self._by_form.get(form)
 
 
 def _pattern(form: str) -> str:
