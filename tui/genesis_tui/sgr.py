@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 Colour = tuple[int, ...] | None
 """A colour as its SGR parameters after 38/48 (``(5, n)`` or ``(2, r, g, b)``), a basic colour
@@ -85,7 +86,8 @@ def apply(attributes: Attributes, params: str) -> Attributes | None:
             state = replace(state, bold=False, dim=False)
         elif code in _FLAGS:
             name, on = _FLAGS[code]
-            state = replace(state, **{name: on})
+            flags: dict[str, Any] = {name: on}
+            state = replace(state, **flags)
         elif 30 <= code <= 37 or 90 <= code <= 97:
             state = replace(state, fg=(code,))
         elif 40 <= code <= 47 or 100 <= code <= 107:
