@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from genesis_tui import cache as content_cache
 from genesis_tui import model as model_module
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 from genesis_tui.terms import Span, TermMatcher
@@ -65,6 +66,8 @@ class Content:
     """Term occurrences per (block id, language), found when first asked for."""
     terms: dict[str, Term] = field(repr=False)
     """The glossary by term id."""
+    key: str = field(default="", repr=False)
+    """A name for this exact content (its files' digest), for what is cached about it."""
 
     def __repr__(self) -> str:  # the models are long: name the directory only
         return f"Content({str(self.directory)!r})"
@@ -151,12 +154,14 @@ class SpanIndex(dict[tuple[str, str], tuple[Span, ...]]):
         return spans
 
 
-def _index(directory: Path, article: Article, glossary: Glossary, timeline: Timeline) -> Content:
+def _index(
+    directory: Path, article: Article, glossary: Glossary, timeline: Timeline, key: str = ""
+) -> Content:
     """The content with its term index: every term's occurrences, found by matching."""
     matcher = TermMatcher(glossary.terms)
     spans = SpanIndex(matcher, article)
     terms = {term.id: term for term in glossary.terms}
-    return Content(directory, article, glossary, timeline, matcher, spans, terms)
+    return Content(directory, article, glossary, timeline, matcher, spans, terms, key)
 
 
 def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
@@ -188,23 +193,37 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None
 
 
 def _load_trusted(directory: Path) -> Content | None:
-    """The content built from its TOML by the model's types, without validation; None if the
-    files do not build (the caller then validates them, to say what is wrong)."""
-    parts = []
-    for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True):
+    """The content built from its files by the model's types, without validation; None if the
+    files do not build (the caller then validates them, to say what is wrong).
+
+    The files' parsed data is cached (``genesis_tui.cache``) under their digest: parsing TOML
+    is most of the work, and the cached JSON goes through the same type checks."""
+    try:
+        files = [(directory / name).read_bytes() for name in CONTENT_FILES]
+    except OSError:
+        return None
+    key = content_cache.key(*files)
+    data = content_cache.read("content", key)
+    if not (isinstance(data, list) and len(data) == len(CONTENT_FILES)):
         try:
-            data = tomllib.loads((directory / name).read_bytes().decode("utf-8"))
-            parts.append(_build(kind, data))
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            data = [tomllib.loads(raw.decode("utf-8")) for raw in files]
+        except (ValueError, RecursionError):
             return None
-    article, glossary, timeline = parts
+        content_cache.write("content", key, data)
+    try:
+        article, glossary, timeline = (
+            _build(kind, part)
+            for kind, part in zip((Article, Glossary, Timeline), data, strict=True)
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
     if not (
         isinstance(article, Article)
         and isinstance(glossary, Glossary)
         and isinstance(timeline, Timeline)
     ):
         return None
-    return _index(directory, article, glossary, timeline)
+    return _index(directory, article, glossary, timeline, key)
 
 
 @cache
