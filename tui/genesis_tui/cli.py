@@ -270,10 +270,11 @@ def _draft_readings(directory: Path | None) -> int:
         raise UsageError("\n".join(lines)) from None
     except OSError as error:
         raise UsageError(f"cannot write the readings: {error}") from None
-    print(
-        f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
-        f"{draft.kept} kept as they were. Review the drafted ones, then run `{PROG} check`."
-    )
+    summary = f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
+    summary += f"{draft.kept} kept as they were."
+    if draft.drafted:
+        summary += f" Review the drafted ones, then run `{PROG} check`."
+    print(summary)
     return 0
 
 
