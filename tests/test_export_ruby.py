@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.cli import main
@@ -118,16 +118,13 @@ def test_lines_never_break_inside_a_base(
     assert text[position:].strip() == ""
 
 
-WIDTHS = [20, 37, 80, 120]
-
-
 def _no_layout(text: str) -> str:
     """The text without line breaks, indentation and the notes' "| " bars."""
     return re.sub(r"[\s|]", "", text)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("lang", ["ja", "both"])
+@settings(max_examples=12, deadline=None)
+@given(width=st.integers(20, 120), lang=st.sampled_from(["ja", "both"]))
 def test_txt_round_trip(content: Content, width: int, lang: str) -> None:
     notated = to_text(content, lang, width, ruby=True)  # type: ignore[arg-type]
     plain = to_text(content, lang, width)  # type: ignore[arg-type]
