@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -208,3 +210,18 @@ def test_bad_readings_stop_the_reader_too_but_not_the_drafter(content_copy: Path
     _edit(content_copy, '"政権 せいけん"', '"政権 seiken"')
     assert _readings_errors(content_copy, "optional")
     load_content(content_copy, readings="ignored")
+
+
+def test_the_reader_needs_no_analyser() -> None:
+    code = (
+        "import sys\n"
+        "import genesis_tui.app\n"
+        "from genesis_tui.loader import load_content\n"
+        "from genesis_tui.paths import content_dir\n"
+        "content = load_content(content_dir())\n"
+        "assert content.ruby.spans(content.article.title.ja)\n"
+        "assert 'sudachipy' not in sys.modules, 'the analyser was imported'\n"
+        "assert 'genesis_tui.authoring' not in sys.modules, 'the drafting code was imported'\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
