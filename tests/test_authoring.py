@@ -195,3 +195,16 @@ def test_readings_command_on_invalid_content_lists_the_errors(
     assert main(["readings", str(tiny)]) == 2
     err = capsys.readouterr().err
     assert "content errors:" in err and "article.toml" in err and "kind" in err
+
+
+def test_check_wants_one_reading_for_texts_that_are_the_same(tiny: Path) -> None:
+    # The reader looks readings up by text: two places with the same text share them.
+    article = tiny / "article.toml"
+    article.write_text(ARTICLE.replace('ja = "概要"', 'ja = "日本と米国の協力"'), encoding="utf-8")
+    draft_readings(tiny, FakeAnalyser())
+    readings = tiny / READINGS_FILE
+    text = readings.read_text(encoding="utf-8")
+    readings.write_text(text.replace('"日本 にっぽん"', '"日本 にほん"', 1), encoding="utf-8")
+    problems = [str(problem) for problem in check_readings(load_content(tiny, readings="ignored"))]
+    assert len(problems) == 1
+    assert "sections.one.title" in problems[0] and "the same text as title" in problems[0]

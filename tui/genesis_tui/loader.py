@@ -441,9 +441,14 @@ def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Pr
         if key not in known:
             problems.append(Problem(path, key, "no Japanese text of the content has this key"))
     spans: dict[str, tuple[rd.RubySpan, ...]] = {}
+    first_of_text: dict[str, str] = {}  # text -> the key of its first place
     for item in located:
         attached = rd.attach(item.text, words.get(item.key, ()))
         spans[item.key] = attached.spans
+        first = first_of_text.setdefault(item.text, item.key)
+        if spans[first] != attached.spans:  # the reader looks readings up by text: one wins
+            message = f"the same text as {first}, read differently (give both the same readings)"
+            problems.append(Problem(path, item.key, message))
         for index, word in attached.missing:
             message = (
                 f"word {index + 1} ({word}): {word.base!r} is not in the text"
