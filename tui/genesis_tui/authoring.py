@@ -197,7 +197,7 @@ def draft_readings(directory: Path, analyser: Analyser | None = None) -> Draft:
     """
     from genesis_tui.loader import load_content
 
-    content = load_content(directory, trust_stamp=False, readings="ignored")
+    content = load_content(directory, readings="ignored")
     path = content.directory / READINGS_FILE
     existing = _existing(path)
     analyser = analyser or SudachiAnalyser()
