@@ -85,21 +85,22 @@ def test_content_flag_is_used_by_export(
 def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema"] == 1
-    assert set(data["title"]) == {"ja", "en"}
+    assert data["schema"] == 2
+    assert set(data["title"]) == {"ja", "en", "ruby"}
     ids = [section["id"] for section in data["sections"]]
     assert ids[:4] == ["overview", "japan-role", "significance", "challenges"]
     assert ids[4:] == ["outlook"]
     term_ids = {term["id"] for term in data["glossary"]}
     for section in data["sections"]:
-        assert set(section["title"]) == {"ja", "en"}
+        assert set(section["title"]) == {"ja", "en", "ruby"}
         for point in section["key_points"]:
-            assert set(point) == {"ja", "en"}
+            assert set(point) == {"ja", "en", "ruby"}
         for block in section["blocks"]:
             assert block["kind"] in ("heading", "paragraph", "list_item")
             assert block["ja"] and block["en"]
             assert set(block["terms"]) <= term_ids
-            assert block["note"] is None or set(block["note"]) == {"ja", "en"}
+            assert block["note"] is None or set(block["note"]) == {"ja", "en", "ruby"}
+            assert all(block["ja"][start:end] for start, end, _ in block["ruby"])
     for term in data["glossary"]:
         assert {"id", "term", "reading", "aliases", "definition", "category", "related"} <= set(
             term
