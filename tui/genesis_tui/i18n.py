@@ -113,6 +113,7 @@ EN: dict[str, str] = {
     # Key bindings, by binding id (the footer shows those not hidden)
     "key.quit": "Quit",
     "key.help": "Help",
+    "key.suspend": "Suspend",
     "key.section": "Section {n}",
     "key.next-section": "Next",
     "key.previous-section": "Previous",
@@ -242,6 +243,7 @@ JA: dict[str, str] = {
     "help.in_glossary": "入力で絞り込み、上下で選択、enterで開く、ctrl+sで並べ替え、escapeで戻る",
     "key.quit": "終了",
     "key.help": "ヘルプ",
+    "key.suspend": "一時停止",
     "key.section": "第{n}節",
     "key.next-section": "次の節",
     "key.previous-section": "前の節",
