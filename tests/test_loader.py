@@ -27,7 +27,7 @@ def _errors(directory: Path) -> list[str]:
 CASES = {
     "empty english": (
         "article.toml",
-        'en = "Japan has become the first',
+        'en = "Japan has become the first international partner of the United States',
         'en = "" #',
         [
             "article.toml",
@@ -151,9 +151,9 @@ CASES = {
     ),
     "since note without a URL": (
         "article.toml",
-        'source = "https://d2bd0cjro8p5m2',
-        'source = "riken.jp',
-        ["(id=challenges-1).since.source", "must be an https:// URL"],
+        'source = "https://www.riken.jp/',
+        'source = "riken.jp/',
+        ["(id=japan-role-5).since.source", "must be an https:// URL"],
     ),
 }
 

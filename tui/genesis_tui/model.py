@@ -171,6 +171,16 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Written:
+    """When an undated article was written, inferred from what it reports: after the latest
+    event it reports, and before the first one it would have reported had it known of it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    after: Annotated[str, Rule(_date)]
+    before: Annotated[str, Rule(_date)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """Where the article comes from."""
 
@@ -184,6 +194,8 @@ class Source:
     machine_translated: bool
     """True when the Japanese is the publisher's machine translation of its English original."""
     note: Pair
+    written: Written | None = None
+    """For an undated article, when it was written (an inference, which the note explains)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
