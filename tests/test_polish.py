@@ -99,3 +99,15 @@ def test_ctrl_z_suspends_and_ctrl_c_leaves_saving_the_place(tmp_path: Path) -> N
         assert state["section"] == "challenges"
     finally:
         terminal.close()
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) -> None:
+    from genesis_tui.i18n import Catalogue
+    from genesis_tui.pages.timeline import timeline_page
+
+    legend = Catalogue(ui_lang)("timeline.outside")  # type: ignore[arg-type]
+    text = "\n".join(timeline_page(content, 100, "both", ui_lang).text())  # type: ignore[arg-type]
+    assert text.count(legend) == 1
+    outside = [event for event in content.timeline.events if not event.from_article]
+    assert outside and all(event.source in text for event in outside)
