@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any, Literal
 
+from genesis_tui.glossary import Span
 from genesis_tui.layout import NOTE_LABEL, SINCE_LABEL
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Pair, Section
-from genesis_tui.typesetting import break_lines
+from genesis_tui.typesetting import break_lines, has_japanese
 
 Lang = Literal["ja", "en", "both"]
 
@@ -155,28 +156,30 @@ def text_lines(
     """The article as plain text lines, wrapped at ``width`` cells, a blank line between blocks."""
     langs = _langs(lang)
     title = " / ".join(content.article.title.get(lg) for lg in langs)
-    yield from break_lines(title, width)
+    yield from break_lines(title, width, _terms(content, title))
     for section in _sections(content, section_id):
         yield ""
         heading = " / ".join(section.title.get(lg) for lg in langs)
-        yield from break_lines(f"## {heading}", width)
+        yield from break_lines(f"## {heading}", width, _terms(content, f"## {heading}"))
         for point in section.key_points:
             for lg in langs:
-                yield from _indented(point.get(lg), width, "* ", "  ")
+                text = point.get(lg)
+                yield from _indented(text, width, "* ", "  ", _terms(content, text))
         for block in section.blocks:
             for lg in langs:
                 yield ""
                 text = getattr(block, lg)
+                terms = _terms(content, text)
                 if block.kind == "list_item":
-                    yield from _indented(text, width, "- ", "  ")
+                    yield from _indented(text, width, "- ", "  ", terms)
                 else:
-                    yield from break_lines(text, width)
+                    yield from break_lines(text, width, terms)
             for label, extra in ((NOTE_LABEL, block.note), (SINCE_LABEL, block.since)):
                 if extra is not None:
                     for lg in langs:
                         yield ""
                         note = f"{label[lg]}: {getattr(extra, lg)}"
-                        yield from _indented(note, width, "| ", "| ")
+                        yield from _indented(note, width, "| ", "| ", _terms(content, note))
             if block.since is not None:
                 yield from _indented(block.since.source, width, "| ", "| ")
     if section_id is None:
@@ -196,14 +199,25 @@ def _timeline_lines(
         mark = "o" if event.from_article else "+"
         for index, lg in enumerate(langs):
             first = f"{mark} {event.date}  " if index == 0 else " " * (len(event.date) + 4)
-            yield from _indented(event.label.get(lg), width, first, " " * len(first))
+            label = event.label.get(lg)
+            terms = _terms(content, label)
+            yield from _indented(label, width, first, " " * len(first), terms)
         if not event.from_article:
             yield from _indented(event.source, width, "  ", "  ")
 
 
-def _indented(text: str, width: int, first: str, rest: str) -> Iterator[str]:
+def _terms(content: Content, text: str) -> tuple[Span, ...]:
+    """The glossary terms' Japanese names in ``text``: the line breaker keeps them whole."""
+    return tuple(
+        span for span in content.matcher.find(text) if has_japanese(text[span.start : span.end])
+    )
+
+
+def _indented(
+    text: str, width: int, first: str, rest: str, terms: tuple[Span, ...] = ()
+) -> Iterator[str]:
     inner = max(1, width - len(first))
-    for index, line in enumerate(break_lines(text, inner)):
+    for index, line in enumerate(break_lines(text, inner, terms)):
         yield (first if index == 0 else rest) + line
 
 

@@ -17,7 +17,7 @@ from typing import Literal
 from genesis_tui.glossary import Span
 from genesis_tui.loader import Content
 from genesis_tui.model import Block
-from genesis_tui.typesetting import cells, line_spans
+from genesis_tui.typesetting import cells, has_japanese, line_spans
 
 Lang = Literal["ja", "en"]
 View = Literal["both", "ja", "en"]
@@ -106,7 +106,9 @@ class _Column:
         links: Sequence[tuple[Span, int]] = (),
     ) -> None:
         indent = cells(bullet)
-        for number, (start, end) in enumerate(line_spans(text, max(1, self.width - indent))):
+        terms = [span for span, _ in links if has_japanese(text[span.start : span.end])]
+        spans = line_spans(text, max(1, self.width - indent), terms)  # Japanese terms kept whole
+        for number, (start, end) in enumerate(spans):
             pieces: list[Piece] = []
             if indent:
                 lead = bullet if number == 0 else " " * indent
