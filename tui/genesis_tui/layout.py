@@ -108,12 +108,18 @@ class _Column:
         indent = cells(bullet)
         terms = [span for span, _ in links if has_japanese(text[span.start : span.end])]
         spans = line_spans(text, max(1, self.width - indent), terms)  # Japanese terms kept whole
+        first = last = 0  # links and lines are both in text order: each line's links, in turn
         for number, (start, end) in enumerate(spans):
+            while first < len(links) and links[first][0].end <= start:
+                first += 1
+            last = max(first, last)
+            while last < len(links) and links[last][0].start < end:
+                last += 1
             pieces: list[Piece] = []
             if indent:
                 lead = bullet if number == 0 else " " * indent
                 pieces.append(Piece(lead, bullet_role if number == 0 else "pad"))
-            pieces.extend(_split(text, start, end, role, block, lang, links))
+            pieces.extend(_split(text, start, end, role, block, lang, links[first:last]))
             self.lines.append(pieces)
 
     def blank(self) -> None:

@@ -95,6 +95,14 @@ def analysed_phrases() -> dict[str, list[int]]:
     return {text: sorted(starts) for text, starts in _PHRASES.items() if has_japanese(text)}
 
 
+def clear_caches() -> None:
+    """Forget every analysis and layout made so far (for benchmarks that time a cold start)."""
+    _PHRASES.clear()
+    break_kinds.cache_clear()
+    _cell_sizes.cache_clear()
+    _line_spans.cache_clear()
+
+
 def cells(text: str) -> int:
     """The width of ``text`` in terminal cells (East Asian Wide and Fullwidth count 2)."""
     return cell_len(text)
