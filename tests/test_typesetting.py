@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 
 import budoux
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from genesis_tui import layout as layout_module
 from genesis_tui.export import text_lines
 from genesis_tui.glossary import Span
-from genesis_tui.layout import layout
+from genesis_tui.layout import View, layout
 from genesis_tui.loader import Content
 from genesis_tui.typesetting import (
     INSEPARABLE,
     NO_LINE_END,
     NO_LINE_START,
     SEPARATORS,
+    Spanned,
     Unit,
     break_lines,
     cells,
@@ -291,6 +294,35 @@ def test_txt_export_keeps_terms_whole(content: Content, width: int) -> None:
         terms = _japanese_terms(joined, content.matcher.find(joined))
         problems += _broken_terms(joined, terms, [len(head)], room)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(("view", "side_by_side"), [("ja", False), ("both", True)])
+def test_reader_page_keeps_terms_whole(
+    content: Content, monkeypatch: pytest.MonkeyPatch, view: View, side_by_side: bool
+) -> None:
+    """Every text the reader's page breaks (blocks, key points, notes, in one column or two) at
+    every width from 20 to 120: no glossary term's Japanese name broken where it fits."""
+    broken: list[tuple[str, int, tuple[tuple[int, int], ...]]] = []
+
+    def watched(
+        text: str, width: int, units: Iterable[Spanned] = ()
+    ) -> tuple[tuple[int, int], ...]:
+        spans = line_spans(text, width, units)
+        broken.append((text, width, spans))
+        return spans
+
+    monkeypatch.setattr(layout_module, "line_spans", watched)
+    layout.cache_clear()
+    problems: list[str] = []
+    for width in range(20, 121):
+        for section in content.article.sections:
+            layout(content, section.id, view, side_by_side, width)
+        for text, room, spans in broken:
+            terms = _japanese_terms(text, content.matcher.find(text))
+            problems += _broken_terms(text, terms, [start for start, _ in spans[1:]], room)
+        broken.clear()
+    layout.cache_clear()
+    assert not problems, "\n".join(problems[:20])
 
 
 nakaguro_words = st.sampled_from(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
-from genesis_tui.glossary import Span
+from genesis_tui.glossary import Span, TermMatcher
 from genesis_tui.loader import Content
 from genesis_tui.model import Block
 from genesis_tui.typesetting import cells, has_japanese, line_spans
@@ -90,9 +90,11 @@ class Layout:
 class _Column:
     """Lines of one language column, being built."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, matcher: TermMatcher | None = None) -> None:
         self.width = max(1, width)
         self.lines: list[list[Piece]] = []
+        self.matcher = matcher
+        """Finds the terms in text without links (key points, notes), to keep them whole."""
 
     def add_text(
         self,
@@ -106,7 +108,8 @@ class _Column:
         links: Sequence[tuple[Span, int]] = (),
     ) -> None:
         indent = cells(bullet)
-        terms = [span for span, _ in links if has_japanese(text[span.start : span.end])]
+        found = [span for span, _ in links] or (self.matcher.find(text) if self.matcher else ())
+        terms = [span for span in found if has_japanese(text[span.start : span.end])]
         spans = line_spans(text, max(1, self.width - indent), terms)  # Japanese terms kept whole
         first = last = 0  # links and lines are both in text order: each line's links, in turn
         for number, (start, end) in enumerate(spans):
@@ -183,9 +186,10 @@ class _Page:
 
     def columns(self) -> list[_Column]:
         if not self.side_by_side:
-            return [_Column(self.width)]
+            return [_Column(self.width, self.content.matcher)]
         left = (self.width - GAP) // 2
-        return [_Column(left), _Column(self.width - GAP - left)]
+        matcher = self.content.matcher
+        return [_Column(left, matcher), _Column(self.width - GAP - left, matcher)]
 
     def group(self, parts: Sequence[tuple[Lang, str, Role]], block: Block | None = None) -> None:
         """Lines for one thing said in each language shown: side by side or one after another."""
