@@ -359,36 +359,55 @@ def test_compound_example() -> None:
 
 @st.composite
 def texts_with_units(draw: st.DrawFn) -> tuple[str, list[Unit]]:
-    """Random text, and units on it that neither overlap nor touch the text's ends."""
+    """Random text, and units on it that do not overlap, some wider than their text."""
     text = "".join(draw(tokens))
     cuts = sorted(set(draw(st.lists(st.integers(0, len(text)), max_size=12))))
-    units = [Unit(a, b) for a, b in itertools.pairwise(cuts) if b > a and draw(st.booleans())]
+    units = []
+    for a, b in itertools.pairwise(cuts):
+        if b > a and draw(st.booleans()):
+            extra = draw(st.sampled_from([None, 0, 1, 2, 5]))
+            units.append(Unit(a, b, None if extra is None else cells(text[a:b]) + extra))
     return text, units
+
+
+def _trimmed(text: str, unit: Unit) -> tuple[int, int, int]:
+    """A unit without the spaces at its ends (a line may start after them), and the cells it
+    takes beyond its text's."""
+    start, end = unit.start, unit.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, max(0, (unit.width or 0) - cells(text[start:end]))
 
 
 @settings(max_examples=400, deadline=None)
 @given(texts_with_units(), st.integers(min_value=20, max_value=120))
 def test_units_stay_whole_where_they_fit(case: tuple[str, list[Unit]], width: int) -> None:
+    """A unit is never broken where it fits (with what kinsoku binds to it), and a line counts
+    a whole unit at its width."""
     text, units = case
     spans = line_spans(text, width, units)
     lines = [text[s:e] for s, e in spans]
     assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", text)
-    assert all(cells(line) <= width for line in lines), (lines, width)
+    trimmed = [_trimmed(text, unit) for unit in units]
+    for start, end in spans:
+        extra = sum(more for a, b, more in trimmed if start <= a and b <= end and b > a)
+        assert cells(text[start:end]) + extra <= width, (text[start:end], extra, width)
     breaks = [end for _, end in spans[:-1]]
-    for unit in units:
-        if _fits(text, unit.start, unit.end, width):
-            inside = [
-                b for b in breaks if unit.start < b < unit.end and text[unit.start : b].strip()
-            ]
-            assert not inside, (text[unit.start : unit.end], lines, width)
+    kept: list[tuple[int, int]] = []
+    for start, end, extra in trimmed:
+        if end > start and cells(text[slice(*_glued(text, start, end))]) + extra <= width:
+            kept.append((start, end))
+            inside = [b for b in breaks if start < b < end]
+            assert not inside, (text[start:end], lines, width)
     # Kinsoku still holds, except where no legal break outside a whole unit fits.
-    kept = [u for u in units if _fits(text, u.start, u.end, width)]
     for (start, end), (next_start, _) in itertools.pairwise(spans):
         if is_kinsoku_violation(text[start:end], text[next_start:]):
             legal = [
                 i
                 for i in range(start + 1, end + 1)
-                if _allowed_break(text, i) and not any(u.start < i < u.end for u in kept)
+                if _allowed_break(text, i) and not any(a < i < b for a, b in kept)
             ]
             assert not legal, (text, width, lines, legal)
 

@@ -260,6 +260,8 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     whole: int = 0
     """Cells taken when kept on one line."""
+    natural: int = 0
+    """Cells of its characters and children, when it is not kept whole."""
 
 
 def _forest(units: Sequence[Unit], totals: Sequence[int]) -> list[_Node]:
@@ -316,6 +318,7 @@ def _measure(node: _Node, totals: Sequence[int]) -> None:
     for child in node.children:
         _measure(child, totals)
         natural += child.whole - (totals[child.end] - totals[child.start])
+    node.natural = natural
     node.whole = max(node.width, own) if node.width is not None else natural
 
 
@@ -361,9 +364,14 @@ def _line_spans(text: str, width: int, units: tuple[Unit, ...]) -> tuple[tuple[i
         while index < len(units) and units[index].start < end:
             unit = units[index]
             start, stop = max(unit.start, offset), min(unit.end, end)
+            # A unit cut by a newline is no longer whole: its width no longer applies.
+            cut = (start, stop) != (unit.start, unit.end)
+            # Spaces at a unit's ends are left out of it: a line may start after them.
+            while start < stop and text[start].isspace():
+                start += 1
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
             if stop > start:
-                # A unit cut by a newline is no longer whole: its width no longer applies.
-                cut = (start, stop) != (unit.start, unit.end)
                 own.append(Unit(start - offset, stop - offset, None if cut else unit.width))
             index += 1
         spans.extend((offset + s, offset + e) for s, e in _break_paragraph(paragraph, width, own))
@@ -387,6 +395,8 @@ def _break_paragraph(text: str, width: int, units: Sequence[Unit]) -> list[tuple
                 sizes[node.start : node.end] = [node.whole] + [0] * (node.end - node.start - 1)
                 kinds[node.start + 1 : node.end] = [0] * (node.end - node.start - 1)
             else:
+                # Broken or not, a line that holds all of it must count its whole width.
+                sizes[node.end - 1] += max(0, node.whole - node.natural)
                 pending.extend(node.children)
     spans: list[tuple[int, int]] = []
     start, end = 0, len(text)
