@@ -80,7 +80,13 @@ class GenesisApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None
         scroll = self.state.scroll.get(self.state.section, 0)
-        return ReaderScreen(self.content, self.state.section, self.state.view, scroll=scroll)
+        return ReaderScreen(
+            self.content,
+            self.state.section,
+            self.state.view,
+            scroll=scroll,
+            readings=self.state.readings,
+        )
 
     @property
     def reader(self) -> ReaderScreen:
@@ -226,6 +232,7 @@ class GenesisApp(App[None]):
             return self.state
         self.state.section = reader.section_id
         self.state.view = reader.view
+        self.state.readings = reader.readings
         self.state.scroll.update(reader.remember_scroll())
         return self.state
 

@@ -29,6 +29,8 @@ class SavedState:
     view: View = "both"
     scroll: dict[str, int] = field(default_factory=dict)
     """Scroll offset (lines) per section id."""
+    readings: bool = False
+    """Readings (furigana) shown above the Japanese."""
 
 
 def state_path() -> Path:
@@ -53,6 +55,7 @@ def load_state(path: Path) -> SavedState:
     view = data.get("view")
     if view in VIEWS:
         state.view = cast(View, view)
+    state.readings = data.get("readings") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
         state.scroll = {

@@ -251,7 +251,8 @@ def _as_units(units: Iterable[Spanned]) -> tuple[Unit, ...]:
         width = unit.width if isinstance(unit, Unit) else None
         if unit.end > unit.start:
             found.add(Unit(unit.start, unit.end, width))
-    return tuple(sorted(found))
+    # A unit's text may also be a term (no width of its own): order by place, then width.
+    return tuple(sorted(found, key=lambda unit: (unit.start, unit.end, unit.width or 0)))
 
 
 @dataclass(slots=True)

@@ -14,9 +14,18 @@ from typing import Literal
 
 from genesis_tui.model import Lang
 from genesis_tui.terms import Span, TermMatcher
-from genesis_tui.typesetting import cells, has_japanese, line_spans
+from genesis_tui.typesetting import (
+    Ruby,
+    RubyLine,
+    Spanned,
+    cells,
+    has_japanese,
+    line_spans,
+    ruby_line,
+    ruby_units,
+)
 
-Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad"]
+Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad", "ruby"]
 
 GAP = 2
 """Cells between two columns (Japanese and English side by side, or two boxes)."""
@@ -101,13 +110,16 @@ class Column:
         block: str | None = None,
         lang: Lang | None = None,
         links: Sequence[tuple[Span, int]] = (),
+        ruby: Sequence[Ruby] = (),
     ) -> None:
         """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links; the
-        glossary terms' Japanese names kept whole where they fit."""
+        glossary terms' Japanese names kept whole where they fit. With ``ruby`` (readings of
+        ``text``), each row has a row of readings above it, each centred over its base."""
         indent = cells(bullet)
         found = [span for span, _ in links] or (self.matcher.find(text) if self.matcher else ())
         terms = [span for span in found if has_japanese(text[span.start : span.end])]
-        spans = line_spans(text, max(1, self.width - indent), terms)
+        units: list[Spanned] = [*terms, *ruby_units(text, ruby)] if ruby else list(terms)
+        spans = line_spans(text, max(1, self.width - indent), units)
         first = last = 0  # links and lines are both in text order: each line's links, in turn
         for number, (start, end) in enumerate(spans):
             while first < len(links) and links[first][0].end <= start:
@@ -119,7 +131,14 @@ class Column:
             if indent:
                 lead = bullet if number == 0 else " " * indent
                 pieces.append(Piece(lead, bullet_role if number == 0 else "pad"))
-            pieces.extend(_cut(text, start, end, role, block, lang, links[first:last]))
+            line_links = links[first:last]
+            if ruby:
+                drawn = ruby_line(text, start, end, ruby)
+                above = [Piece(" " * indent, "pad")] if indent else []
+                self.rows.append([*above, Piece(drawn.ruby.rstrip(), "ruby")])
+                pieces.extend(_spaced(text, start, end, drawn, role, block, lang, line_links))
+            else:
+                pieces.extend(_cut(text, start, end, role, block, lang, line_links))
             self.rows.append(pieces)
 
     def blank(self) -> None:
@@ -148,6 +167,35 @@ def _cut(
         position = hi
     if position < end:
         yield Piece(text[position:end], role, block, lang, position)
+
+
+def _spaced(
+    text: str,
+    start: int,
+    end: int,
+    drawn: RubyLine,
+    role: Role,
+    block: str | None,
+    lang: Lang | None,
+    links: Sequence[tuple[Span, int]],
+) -> Iterable[Piece]:
+    """``text[start:end]`` as pieces placed at the columns ``drawn`` gives its characters
+    (bases spaced out under wider readings): runs of the text, and padding between them."""
+    runs: list[tuple[int, int, int]] = []  # start, end, column
+    column = 0
+    for offset in range(start, end):
+        at = drawn.columns[offset - start]
+        if runs and at == column:
+            runs[-1] = (runs[-1][0], offset + 1, runs[-1][2])
+        else:
+            runs.append((offset, offset + 1, at))
+        column = at + cells(text[offset])
+    drawn_to = 0
+    for run_start, run_end, at in runs:
+        if at > drawn_to:
+            yield Piece(" " * (at - drawn_to), "pad")
+        yield from _cut(text, run_start, run_end, role, block, lang, links)
+        drawn_to = at + cells(text[run_start:run_end])
 
 
 def _padded(pieces: Row, width: int) -> Row:

@@ -38,6 +38,7 @@ class PageView(ScrollView, can_focus=False):
         "page-view--current",
         "page-view--mark",
         "page-view--highlight",
+        "page-view--ruby",
     }
 
     DEFAULT_CSS = """
@@ -50,6 +51,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--current { text-style: reverse bold; }
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
+    PageView > .page-view--ruby { color: $text-muted; }
     """
 
     current_link: reactive[int | None] = reactive(None, init=False)
@@ -159,7 +161,7 @@ class PageView(ScrollView, can_focus=False):
         segments: list[Segment] = []
         for piece in line.pieces:
             style = base
-            if piece.role in ("heading", "title", "note", "since", "bar"):
+            if piece.role in ("heading", "title", "note", "since", "bar", "ruby"):
                 style = style + self._style(piece.role)
             if piece.link is not None:
                 name = "current" if piece.link == self.current_link else "link"
@@ -238,6 +240,8 @@ class ArticleView(PageView):
     section_id: reactive[str] = reactive("", init=False)
     view: reactive[View] = reactive("both", init=False)
     side_by_side: reactive[bool] = reactive(True, init=False)
+    ruby: reactive[bool] = reactive(False, init=False)
+    """Readings (furigana) above the Japanese."""
 
     def __init__(
         self,
@@ -265,6 +269,7 @@ class ArticleView(PageView):
             self.side_by_side,
             self.page_width,
             self.summary_lang,
+            self.ruby,
         )
 
     def watch_section_id(self) -> None:
@@ -274,6 +279,9 @@ class ArticleView(PageView):
         self._changed()
 
     def watch_side_by_side(self) -> None:
+        self._changed()
+
+    def watch_ruby(self) -> None:
         self._changed()
 
 
