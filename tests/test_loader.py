@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from genesis_tui.controls import CONTROL
 from genesis_tui.loader import STAMP_FILE, ContentError, load_content, write_stamp
 
 
@@ -149,6 +150,43 @@ CASES = {
         'terms = ["nvidia", "doe", "nasa"]',
         ["timeline.toml", "events[4].terms", "no term has id 'nasa'"],
     ),
+    # Control characters: escape sequences in content would be commands to the terminal.
+    "ESC (OSC 0, window title) in the article's title": (
+        "article.toml",
+        'en = "Japan becomes the first',
+        'en = "\\u001b]0;owned\\u0007Japan becomes the first',
+        ["article.toml", "title.en", "control character U+001B at character 1"],
+    ),
+    "OSC 52 (clipboard) in a block": (
+        "article.toml",
+        'en = "Japan has become the first',
+        'en = "Japan \\u001b]52;c;ZWNobyBoaQ==\\u0007has become the first',
+        ["sections[0](id=overview).blocks[0](id=overview-1).en", "U+001B at character 7"],
+    ),
+    "OSC 8 (a link to a file) in a definition": (
+        "glossary.toml",
+        "en = \"Japan's largest comprehensive",
+        "en = \"\\u001b]8;;file:///etc/passwd\\u001b\\\\Japan's largest comprehensive",
+        ["glossary.toml", "(id=riken).definition.en", "control character U+001B"],
+    ),
+    "C1 CSI in a timeline label": (
+        "timeline.toml",
+        "en = \"Japan's Cabinet adopts",
+        "en = \"\\u009b2JJapan's Cabinet adopts",
+        ["timeline.toml", "events[0].label.en", "control character U+009B at character 1"],
+    ),
+    "tab in a section title": (
+        "article.toml",
+        'en = "Overview"',
+        'en = "Over\\tview"',
+        ["sections[0](id=overview).title.en", "control character U+0009 at character 5"],
+    ),
+    "key holding ESC is echoed escaped": (
+        "article.toml",
+        'id = "overview-2"\n',
+        'id = "overview-2"\n"x\\u001b[2J" = 1\n',
+        ["blocks[1](id=overview-2).x<U+001B>[2J", "unknown key"],
+    ),
     "since note without a URL": (
         "article.toml",
         'source = "https://d2bd0cjro8p5m2',
@@ -165,6 +203,8 @@ def test_content_error_is_reported_with_file_and_place(content_copy: Path, case:
     errors = _errors(content_copy)
     matching = [error for error in errors if all(fragment in error for fragment in fragments)]
     assert matching, f"no error has all of {fragments}; got:\n" + "\n".join(errors)
+    raw = [error for error in errors if CONTROL.search(error)]
+    assert not raw, f"a message holds a raw control character: {raw!r}"
 
 
 def test_missing_file_is_named(content_copy: Path) -> None:

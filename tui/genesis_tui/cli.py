@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from genesis_tui import __version__
+from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
 
 if TYPE_CHECKING:
@@ -163,7 +164,8 @@ def _run(args: argparse.Namespace) -> int:
         article = content.article
         blocks = len(article.blocks())
         print(
-            f"{content.directory}: OK — {len(article.sections)} sections, {blocks} blocks, "
+            f"{escaped(str(content.directory))}: OK — {len(article.sections)} sections, "
+            f"{blocks} blocks, "
             f"{len(content.glossary.terms)} glossary terms, "
             f"{len(content.timeline.events)} timeline events"
         )

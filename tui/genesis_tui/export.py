@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any, Literal
 
+from genesis_tui.controls import visible
 from genesis_tui.layout import NOTE_LABEL, SINCE_LABEL
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Pair, Section
@@ -21,6 +23,9 @@ TIMELINE_OUTSIDE = {
     "en": "from outside the article, with its source",
 }
 SCHEMA_VERSION = 1
+
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL and the C1 controls (U+009B is CSI)."""
 
 
 def _langs(lang: Lang) -> tuple[Literal["ja", "en"], ...]:
@@ -82,7 +87,10 @@ def to_json(content: Content, section_id: str | None = None) -> str:
             for item in article.excluded
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # The models hold no control characters; this keeps JSON safe to print even if one did.
+    # Outside strings JSON is ASCII, so each one is inside a string and \u escapes keep its value.
+    return _JSON_RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def _block_json(content: Content, block: Block) -> dict[str, Any]:
@@ -137,7 +145,7 @@ def to_markdown(content: Content, lang: Lang = "both", section_id: str | None = 
         out += [f"### {term.term.ja}（{term.reading}） / {term.term.en}", ""]
         for lg in langs:
             out += [term.definition.get(lg), ""]
-    return "\n".join(out).rstrip() + "\n"
+    return visible("\n".join(out).rstrip()) + "\n"  # visible: see to_text
 
 
 def _quote(paragraphs: list[str]) -> list[str]:
@@ -211,4 +219,6 @@ def to_text(
     content: Content, lang: Lang = "both", width: int = 80, section_id: str | None = None
 ) -> str:
     """The article as plain text (see ``text_lines``)."""
-    return "\n".join(text_lines(content, lang, width, section_id)) + "\n"
+    # The models already hold no control characters; one pass over the output costs little and
+    # keeps the text safe for a terminal however the content was built.
+    return visible("\n".join(text_lines(content, lang, width, section_id))) + "\n"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from genesis_tui import model as model_module
+from genesis_tui.controls import escaped
 from genesis_tui.glossary import Span, TermMatcher
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 
@@ -45,8 +46,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # Paths, keys and ids come from the user: a control character in them is shown, not sent.
         place = f"{self.file}: {self.where}" if self.where else str(self.file)
-        return f"{place}: {self.message}"
+        return escaped(f"{place}: {self.message}")
 
 
 class ContentError(Exception):

@@ -4,14 +4,20 @@ The models are frozen standard-library dataclasses, so that the reader can start
 importing pydantic. pydantic validates them (``genesis_tui.loader``): each field's type says what
 it takes, and the rules below (``Rule``, ``Pattern``, ``Length``) are read by pydantic when it
 builds its validators, and by nothing else. Unknown keys are errors.
+
+No content string holds a control character but newline: validation rejects them, and every
+model replaces them with visible stand-ins when it is built (``VisibleText``), so that text which
+was never validated cannot send escape sequences to a terminal either.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Annotated, Any, ClassVar, Literal
+
+from genesis_tui.controls import CONTROL, code_point, visible
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 """Ids are lower-case ASCII words joined by hyphens: safe in actions, URLs and file names."""
@@ -59,6 +65,16 @@ class Length:
         return schema
 
 
+def _no_controls(value: str) -> str:
+    match = CONTROL.search(value)
+    if match is not None:
+        raise ValueError(
+            f"holds the control character {code_point(match.group())} at character"
+            f" {match.start() + 1} (only newlines may be used)"
+        )
+    return value
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -89,7 +105,7 @@ def _event_source(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Rule(_not_blank)]
+Text = Annotated[str, Rule(_no_controls), Rule(_not_blank)]
 Id = Annotated[str, Pattern(ID_PATTERN)]
 
 FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
@@ -97,8 +113,34 @@ FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
 a frozen dataclass with slots, built by keyword."""
 
 
+def _visible_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, tuple) and any(isinstance(item, str) for item in value):
+        return tuple(visible(item) if isinstance(item, str) else item for item in value)
+    return value
+
+
+class VisibleText:
+    """The base of every model: on construction, control characters in its strings (and tuples
+    of strings) are replaced by visible stand-ins (``controls.visible``).
+
+    Validated content holds none, so this changes nothing there; it makes the models safe to
+    print however they were built (by hand, in a test, from data that skipped validation).
+    """
+
+    __slots__ = ()
+
+    def __post_init__(self) -> None:
+        for item in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, item.name)
+            shown = _visible_value(value)
+            if shown is not value:
+                object.__setattr__(self, item.name, shown)  # frozen: set once, while building
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Pair:
+class Pair(VisibleText):
     """The same thing said in Japanese and in English."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -119,7 +161,7 @@ Cleanup = Literal["stray-period", "heading-colon"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SinceNote:
+class SinceNote(VisibleText):
     """A dated note, outside the article's text, on what happened after publication."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -129,7 +171,7 @@ class SinceNote:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Block:
+class Block(VisibleText):
     """One heading, paragraph or list item of the article, in both languages."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -154,7 +196,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Section:
+class Section(VisibleText):
     """One panel of the reader: a title, its key points and its blocks."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -165,7 +207,7 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
+class Source(VisibleText):
     """Where the article comes from."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -181,7 +223,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Excluded:
+class Excluded(VisibleText):
     """A line of the seed left out of the article, with why."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -192,7 +234,7 @@ class Excluded:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Article:
+class Article(VisibleText):
     """The whole article: the reader's panels, in order."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -213,7 +255,7 @@ Category = Literal[
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Aliases:
+class Aliases(VisibleText):
     """Other spellings of a term that count as occurrences."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -222,7 +264,7 @@ class Aliases:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Term:
+class Term(VisibleText):
     """A glossary entry."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -243,7 +285,7 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Glossary:
+class Glossary(VisibleText):
     """The bilingual glossary."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -251,7 +293,7 @@ class Glossary:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Event:
+class Event(VisibleText):
     """One dated event of the timeline."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -268,7 +310,7 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Timeline:
+class Timeline(VisibleText):
     """The dated events around the article, in date order."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
