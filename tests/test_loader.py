@@ -150,6 +150,18 @@ CASES = {
         'terms = ["nvidia", "doe", "nasa"]',
         ["timeline.toml", "events[4].terms", "no term has id 'nasa'"],
     ),
+    "timeline date not in the calendar": (
+        "timeline.toml",
+        'date = "2025-12-18"',
+        'date = "2025-02-31"',
+        ["timeline.toml", "events[4].date", "is not a day of the calendar"],
+    ),
+    "timeline date with a trailing newline": (
+        "timeline.toml",
+        'date = "2025-12-18"',
+        'date = "2025-12-18\\n"',
+        ["timeline.toml", "events[4].date", "must be a date as YYYY-MM or YYYY-MM-DD"],
+    ),
     # Control characters: escape sequences in content would be commands to the terminal.
     "ESC (OSC 0, window title) in the article's title": (
         "article.toml",

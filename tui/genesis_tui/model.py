@@ -12,6 +12,7 @@ was never validated cannot send escape sequences to a terminal either.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -94,8 +95,13 @@ def _kana(value: str) -> str:
 
 
 def _date(value: str) -> str:
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         raise ValueError("must be a date as YYYY-MM or YYYY-MM-DD")
+    if len(value) == len("YYYY-MM-DD"):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("is not a day of the calendar") from None
     return value
 
 
