@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 
 from genesis_tui.controls import CONTROL
-from genesis_tui.loader import STAMP_FILE, ContentError, load_content, write_stamp
+from genesis_tui.loader import (
+    MAX_FILE_BYTES,
+    STAMP_FILE,
+    ContentError,
+    load_content,
+    write_stamp,
+)
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -303,3 +313,72 @@ def test_a_stamp_brings_the_phrase_analysis(content_copy: Path) -> None:
     content = load_content(content_copy)
     # Known without asking BudouX again.
     assert content.article.sections[0].blocks[0].ja in typesetting._PHRASES
+
+
+# ---------------------------------------------------------------------- hostile files
+def _check(directory: Path, *, as_user: list[str] | None = None) -> tuple[int, str]:
+    """Run ``genesis-tui check DIR`` in its own process, bounded in time (a FIFO would hang
+    it): its exit status and what it printed."""
+    done = subprocess.run(
+        [*(as_user or []), sys.executable, "-m", "genesis_tui", "check", str(directory)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def _without_stamp(directory: Path) -> Path:
+    (directory / STAMP_FILE).unlink(missing_ok=True)  # check reads the files themselves
+    return directory
+
+
+def test_a_fifo_is_not_read(content_copy: Path) -> None:
+    path = _without_stamp(content_copy) / "article.toml"
+    path.unlink()
+    os.mkfifo(path)
+    status, output = _check(content_copy)
+    assert status == 2
+    assert f"{path}: is a FIFO, not a regular file: not read" in output
+    assert "Traceback" not in output
+
+
+def test_a_device_is_not_read(content_copy: Path) -> None:
+    path = _without_stamp(content_copy) / "glossary.toml"
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    status, output = _check(content_copy)
+    assert status == 2
+    assert f"{path}: is a character device, not a regular file: not read" in output
+    assert "Traceback" not in output
+
+
+def test_a_file_above_the_size_cap_is_not_read(content_copy: Path) -> None:
+    path = _without_stamp(content_copy) / "timeline.toml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write("#" * (MAX_FILE_BYTES + 1))
+    assert _errors(content_copy) == [f"{path}: is larger than 4 MiB"]
+
+
+def test_a_parent_without_permission_is_a_problem(tmp_path: Path, content_copy: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    content = shutil.move(content_copy, locked / "content")
+    locked.chmod(0)
+    # root passes every permission check: run check as nobody.
+    as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("root without setpriv cannot be refused permission")
+    try:
+        status, output = _check(Path(content), as_user=as_user if os.geteuid() == 0 else None)
+    finally:
+        locked.chmod(0o700)
+    assert status == 2
+    assert "cannot be read (Permission denied)" in output
+    assert "Traceback" not in output
+
+
+def test_a_path_of_5000_characters_is_a_problem(tmp_path: Path) -> None:
+    directory = tmp_path / ("x" * 5000)
+    assert _errors(directory) == [f"{directory}: cannot be read (File name too long)"]

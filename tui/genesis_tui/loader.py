@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import tomllib
 import types
 import typing
@@ -30,6 +32,9 @@ ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest content file read (the bundled ones are under 100 kB)."""
 
 STAMP_FILE = "validated.json"
 """Written by ``genesis-tui check --stamp``: the digest of content that passed validation."""
@@ -123,7 +128,7 @@ def load_content(directory: Path, *, trust_stamp: bool = True) -> Content:
     With ``trust_stamp`` (the default), content whose stamp matches is read without validation.
     """
     directory = Path(directory)
-    if not directory.is_dir():
+    if not _is_directory(directory):
         raise ContentError([Problem(directory, "", "not a directory")])
     if trust_stamp:
         content = _load_stamped(directory)
@@ -165,14 +170,77 @@ def _index(directory: Path, article: Article, glossary: Glossary, timeline: Time
     return Content(directory, article, glossary, timeline, matcher, spans, terms)
 
 
+def _is_directory(directory: Path) -> bool:
+    """True for a directory, False for nothing or something else there; ``ContentError`` when
+    it cannot be looked at (a parent without search permission, a name too long)."""
+    try:
+        return stat.S_ISDIR(os.stat(directory).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    except OSError as error:
+        raise ContentError([Problem(directory, "", f"cannot be read ({error.strerror})")]) from None
+    except ValueError:  # a NUL in the path
+        return False
+
+
+def _file_kind(mode: int) -> str:
+    kinds = [
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ]
+    return next((name for test, name in kinds if test(mode)), "a special file")
+
+
+class _Unreadable(Exception):
+    """A content file that is not read; the message says why."""
+
+
+def _read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, read without ever blocking.
+
+    Raises ``_Unreadable``: a FIFO would block the reader forever and a device (a glossary
+    linked to /dev/zero) would fill its memory, so only regular files are opened.
+    """
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _Unreadable(f"is {_file_kind(mode)}, not a regular file: not read")
+        # O_NONBLOCK: if a FIFO replaced the file since, opening it does not wait for a writer.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise _Unreadable("file is missing") from None
+    except OSError as error:
+        raise _Unreadable(f"cannot be read ({error.strerror})") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Unreadable(f"is {_file_kind(info.st_mode)}, not a regular file: not read")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _Unreadable(f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:  # the file may grow while it is read
+            chunk = os.read(fd, 1024 * 1024)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise _Unreadable(f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+        return b"".join(chunks)
+    except OSError as error:
+        raise _Unreadable(f"cannot be read ({error.strerror})") from None
+    finally:
+        os.close(fd)
+
+
 def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(path, "", "file is missing"))
-        return None
-    except OSError as error:
-        problems.append(Problem(path, "", f"cannot be read ({error.strerror})"))
+        raw = _read_file(path)
+    except _Unreadable as error:
+        problems.append(Problem(path, "", str(error)))
         return None
     try:
         data = tomllib.loads(raw.decode("utf-8"))
