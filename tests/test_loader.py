@@ -361,6 +361,16 @@ def test_a_file_above_the_size_cap_is_not_read(content_copy: Path) -> None:
     assert _errors(content_copy) == [f"{path}: is larger than 4 MiB"]
 
 
+@pytest.mark.parametrize("depth", [400, 500, 100_000])
+def test_deep_nesting_is_a_problem_not_a_traceback(content_copy: Path, depth: int) -> None:
+    # tomllib parses 400 levels and gives up (RecursionError) somewhere before 500.
+    path = _without_stamp(content_copy) / "timeline.toml"
+    path.write_text("events = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    (error,) = _errors(content_copy)
+    assert error.startswith(f"{path}: ")
+    assert "nested too deep" in error or "events[0]" in error, error
+
+
 def test_a_parent_without_permission_is_a_problem(tmp_path: Path, content_copy: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -382,3 +392,9 @@ def test_a_parent_without_permission_is_a_problem(tmp_path: Path, content_copy: 
 def test_a_path_of_5000_characters_is_a_problem(tmp_path: Path) -> None:
     directory = tmp_path / ("x" * 5000)
     assert _errors(directory) == [f"{directory}: cannot be read (File name too long)"]
+
+
+def test_a_byte_order_mark_is_accepted(content_copy: Path) -> None:
+    path = _without_stamp(content_copy) / "glossary.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_content(content_copy).glossary.terms

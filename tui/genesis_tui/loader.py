@@ -243,13 +243,17 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None
         problems.append(Problem(path, "", str(error)))
         return None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        # A byte order mark is not TOML, but some editors write one: it is skipped.
+        data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError as error:
         problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
         return None
     except tomllib.TOMLDecodeError as error:
         place = _toml_place(str(error), raw)
         problems.append(Problem(path, place, f"not valid TOML: {error}"))
+        return None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        problems.append(Problem(path, "", "arrays or tables nested too deep to read"))
         return None
     from pydantic import TypeAdapter, ValidationError
 
