@@ -398,3 +398,34 @@ def test_a_byte_order_mark_is_accepted(content_copy: Path) -> None:
     path = _without_stamp(content_copy) / "glossary.toml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load_content(content_copy).glossary.terms
+
+
+def test_schema_and_reference_errors_are_reported_together(content_copy: Path) -> None:
+    # A schema error in every file used to hide every duplicate id and dangling reference.
+    _edit(content_copy, "article.toml", 'kind = "heading"', 'kind = "title"')
+    _edit(content_copy, "article.toml", 'id = "overview-6"', 'id = "overview-5"')
+    _edit(content_copy, "glossary.toml", 'reading = "おおさか"', 'reading = "Osaka"')
+    _edit(content_copy, "glossary.toml", 'related = ["sca-hpcasia"]', 'related = ["atlantis"]')
+    _edit(content_copy, "glossary.toml", 'id = "tokyo"', 'id = "riken"')
+    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "soon"')
+    _edit(content_copy, "timeline.toml", 'terms = ["nvidia", "doe"]', 'terms = ["nasa"]')
+    errors = "\n".join(_errors(content_copy))
+    for fragment in [
+        "article.toml: sections[0](id=overview).blocks[2](id=overview-3).kind",
+        "article.toml: blocks(id=overview-5): duplicate block id",
+        "glossary.toml: terms[",
+        "(id=osaka).reading: must be written in kana only",
+        "(id=osaka).related: no term has id 'atlantis'",
+        "glossary.toml: terms(id=riken): duplicate term id",
+        "timeline.toml: events[4].date: must be a date",
+        "timeline.toml: events[4].terms: no term has id 'nasa'",
+    ]:
+        assert fragment in errors, f"{fragment!r} not reported; got:\n{errors}"
+
+
+def test_references_are_checked_when_another_file_does_not_parse(content_copy: Path) -> None:
+    (content_copy / "article.toml").write_text("schema = \n", encoding="utf-8")
+    _edit(content_copy, "timeline.toml", 'terms = ["nvidia", "doe"]', 'terms = ["nasa"]')
+    errors = _errors(content_copy)
+    assert any("article.toml: line 1" in error for error in errors), errors
+    assert any("events[4].terms: no term has id 'nasa'" in error for error in errors), errors

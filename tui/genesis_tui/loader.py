@@ -135,9 +135,12 @@ def load_content(directory: Path, *, trust_stamp: bool = True) -> Content:
         if content is not None:
             return content
     problems: list[Problem] = []
-    article = _load_model(directory / ARTICLE_FILE, Article, problems)
-    glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
-    timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
+    article_data, article = _load_model(directory / ARTICLE_FILE, Article, problems)
+    glossary_data, glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
+    timeline_data, timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
+    # Ids and references are checked on whatever parsed, so that they are reported together
+    # with the schema errors of any file.
+    problems.extend(_cross_check_data(directory, article_data, glossary_data, timeline_data))
     if article is None or glossary is None or timeline is None:
         raise ContentError(problems)
     content = _index(directory, article, glossary, timeline)
@@ -236,33 +239,35 @@ def _read_file(path: Path) -> bytes:
         os.close(fd)
 
 
-def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, M | None]:
+    """The file's TOML data (None if it could not be read or parsed) and its model (None if it
+    is not valid); what is wrong goes to ``problems``."""
     try:
         raw = _read_file(path)
     except _Unreadable as error:
         problems.append(Problem(path, "", str(error)))
-        return None
+        return None, None
     try:
         # A byte order mark is not TOML, but some editors write one: it is skipped.
         data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
     except UnicodeDecodeError as error:
         problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
-        return None
+        return None, None
     except tomllib.TOMLDecodeError as error:
         place = _toml_place(str(error), raw)
         problems.append(Problem(path, place, f"not valid TOML: {error}"))
-        return None
+        return None, None
     except RecursionError:  # tomllib recurses once per level of nesting
         problems.append(Problem(path, "", "arrays or tables nested too deep to read"))
-        return None
+        return None, None
     from pydantic import TypeAdapter, ValidationError
 
     try:
-        return TypeAdapter(model).validate_python(data)
+        return data, TypeAdapter(model).validate_python(data)
     except ValidationError as error:
         for item in error.errors():
             problems.append(Problem(path, _key_path(item["loc"], data), _message(item)))
-        return None
+        return data, None
 
 
 # ---------------------------------------------------------------------- validated once
@@ -407,52 +412,89 @@ def _message(item: Any) -> str:
 
 
 def _cross_check(content: Content) -> list[Problem]:
-    """What a schema cannot check: unique ids, references that resolve, terms that occur."""
-    base = content.directory
-    article_file, glossary_file = base / ARTICLE_FILE, base / GLOSSARY_FILE
-    timeline_file = base / TIMELINE_FILE
+    """What needs the whole, valid content: every term occurs somewhere."""
+    glossary_file = content.directory / GLOSSARY_FILE
     problems: list[Problem] = []
-    article, glossary = content.article, content.glossary
-
-    section_ids = [section.id for section in article.sections]
-    for dup in _duplicates(section_ids):
-        problems.append(Problem(article_file, f"sections(id={dup})", "duplicate section id"))
-    block_ids = [block.id for _, block in article.blocks()]
-    for dup in _duplicates(block_ids):
-        problems.append(Problem(article_file, f"blocks(id={dup})", "duplicate block id"))
-    term_ids = [term.id for term in glossary.terms]
-    for dup in _duplicates(term_ids):
-        problems.append(Problem(glossary_file, f"terms(id={dup})", "duplicate term id"))
-
-    known_blocks, known_terms = set(block_ids), set(term_ids)
-    for index, excluded in enumerate(article.excluded):
-        if excluded.after not in known_blocks:
-            where = f"excluded[{index}].after"
-            problems.append(Problem(article_file, where, f"no block has id {excluded.after!r}"))
-
-    owners: dict[str, str] = {}
-    for index, term in enumerate(glossary.terms):
-        where = f"terms[{index}](id={term.id})"
-        for related in term.related:
-            if related == term.id:
-                problems.append(Problem(glossary_file, f"{where}.related", "names the term itself"))
-            elif related not in known_terms:
-                message = f"no term has id {related!r}"
-                problems.append(Problem(glossary_file, f"{where}.related", message))
-        for form in term.forms():
-            other = owners.setdefault(form, term.id)
-            if other != term.id:
-                message = f"form {form!r} is also a form of term {other!r}"
-                problems.append(Problem(glossary_file, where, message))
+    for index, term in enumerate(content.glossary.terms):
         if not content.occurrences(term.id) and not content.since_occurrences(term.id):
             message = (
                 "occurs nowhere in the article or its since-publication notes"
                 " (no form or alias matches)"
             )
-            problems.append(Problem(glossary_file, where, message))
+            problems.append(Problem(glossary_file, f"terms[{index}](id={term.id})", message))
+    return problems
 
-    for index, event in enumerate(content.timeline.events):
-        for term_id in event.terms:
+
+def _items(data: Any, key: str) -> list[Any]:
+    """The list under ``key`` of TOML data, or nothing if it is missing or not a list."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _string(data: Any, key: str) -> str | None:
+    """The string under ``key`` of TOML data, or None."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _strings(data: Any, key: str) -> list[str]:
+    """The strings in the list under ``key`` of TOML data."""
+    return [value for value in _items(data, key) if isinstance(value, str)]
+
+
+def _cross_check_data(directory: Path, article: Any, glossary: Any, timeline: Any) -> list[Problem]:
+    """What a schema cannot check, on the parsed TOML of each file that parsed (None for one
+    that did not), valid or not: unique ids, and references that resolve."""
+    article_file, glossary_file = directory / ARTICLE_FILE, directory / GLOSSARY_FILE
+    timeline_file = directory / TIMELINE_FILE
+    problems: list[Problem] = []
+    sections = _items(article, "sections")
+    section_ids = [_string(section, "id") for section in sections]
+    for dup in _duplicates([i for i in section_ids if i is not None]):
+        problems.append(Problem(article_file, f"sections(id={dup})", "duplicate section id"))
+    block_ids = [
+        _string(block, "id") for section in sections for block in _items(section, "blocks")
+    ]
+    known_blocks = {i for i in block_ids if i is not None}
+    for dup in _duplicates([i for i in block_ids if i is not None]):
+        problems.append(Problem(article_file, f"blocks(id={dup})", "duplicate block id"))
+    for index, excluded in enumerate(_items(article, "excluded")):
+        after = _string(excluded, "after")
+        if after is not None and after not in known_blocks:
+            where = f"excluded[{index}].after"
+            problems.append(Problem(article_file, where, f"no block has id {after!r}"))
+
+    if glossary is None:
+        return problems  # the references below are to terms
+    terms = _items(glossary, "terms")
+    term_ids = [_string(term, "id") for term in terms]
+    known_terms = {i for i in term_ids if i is not None}
+    for dup in _duplicates([i for i in term_ids if i is not None]):
+        problems.append(Problem(glossary_file, f"terms(id={dup})", "duplicate term id"))
+    owners: dict[str, str] = {}
+    for index, (term, term_id) in enumerate(zip(terms, term_ids, strict=True)):
+        where = f"terms[{index}]" if term_id is None else f"terms[{index}](id={term_id})"
+        for related in _strings(term, "related"):
+            if related == term_id:
+                problems.append(Problem(glossary_file, f"{where}.related", "names the term itself"))
+            elif related not in known_terms:
+                message = f"no term has id {related!r}"
+                problems.append(Problem(glossary_file, f"{where}.related", message))
+        if term_id is None:
+            continue
+        names, aliases = term.get("term"), term.get("aliases")
+        forms = [_string(names, "ja"), _string(names, "en")]
+        forms += [*_strings(aliases, "ja"), *_strings(aliases, "en")]
+        for form in forms:
+            if form is None:
+                continue
+            other = owners.setdefault(form, term_id)
+            if other != term_id:
+                message = f"form {form!r} is also a form of term {other!r}"
+                problems.append(Problem(glossary_file, where, message))
+
+    for index, event in enumerate(_items(timeline, "events")):
+        for term_id in _strings(event, "terms"):
             if term_id not in known_terms:
                 where = f"events[{index}].terms"
                 problems.append(Problem(timeline_file, where, f"no term has id {term_id!r}"))
