@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Callable, Sequence
@@ -48,6 +47,7 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
 
 _width = _int_between(10, 1000)
 _port = _int_between(1, 65535)
+_sessions = _int_between(1, 1000)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -126,6 +126,21 @@ def _parser() -> argparse.ArgumentParser:
         help="the address to listen on (default: 127.0.0.1, this machine only)",
     )
     serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--allow-origin",
+        metavar="ORIGIN",
+        action="append",
+        default=[],
+        help="also accept sessions from pages at ORIGIN (scheme://host:port), e.g. the address "
+        "of a proxy in front of the server; repeatable (default: only the server's own address)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=_sessions,
+        default=8,
+        help="at most N readers at once; more sessions are refused (default: 8)",
+    )
     return parser
 
 
@@ -205,7 +220,7 @@ def _is_interactive() -> bool:
 def _serve(args: argparse.Namespace) -> int:
     """Serve the reader over HTTP with textual-serve: one reader process per browser session."""
     try:
-        from textual_serve.server import Server
+        from genesis_tui.serve import serve
     except ImportError:
         raise UsageError("serve needs textual-serve: pip install 'genesis-tui[web]'") from None
     command = [sys.executable, "-m", "genesis_tui", "read"]
@@ -217,8 +232,14 @@ def _serve(args: argparse.Namespace) -> int:
             command += [f"--{flag.replace('_', '-')}", str(value)]
     if getattr(args, "ascii", False):
         command.append("--ascii")
-    server = Server(shlex.join(command), host=args.host, port=args.port, title=PROG)
-    server.serve()
+    serve(
+        command,
+        host=args.host,
+        port=args.port,
+        title=PROG,
+        allowed_origins=args.allow_origin,
+        max_sessions=args.max_sessions,
+    )
     return 0
 
 
