@@ -188,3 +188,17 @@ async def test_the_reader_draws_unvalidated_content_without_controls(content: Co
             _assert_safe(drawn, f"the screen after {key!r}")
             if key != "g":
                 assert "␛" in drawn, f"the hostile text is not on the screen after {key!r}"
+
+
+@pytest.mark.parametrize(
+    "args", [["export", f"{ESC}]0;owned{BEL}"], ["--width", f"{ESC}[2J"], [f"{ESC}[2J"]]
+)
+def test_command_line_errors_escape_what_they_quote(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    _assert_safe(err, "the usage error")
+    assert "<U+001B>" in err or "\\x1b" in err, err

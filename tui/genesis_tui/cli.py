@@ -12,7 +12,7 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from genesis_tui import __version__
 from genesis_tui.controls import escaped
@@ -50,8 +50,16 @@ _port = _int_between(1, 65535)
 _sessions = _int_between(1, 1000)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which can quote the arguments raw) escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message, control characters escaped; exit 2."""
+        super().error(escaped(message))
+
+
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--content",
         metavar="DIR",
@@ -88,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="wrap plain text at N cells (default: the terminal's width, else 80)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         parents=[common],
         description=(
