@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from pathlib import Path
 
-from genesis_tui.loader import STAMP_FILE, Content, content_digest
+from genesis_tui.loader import Content
 from genesis_tui.paths import content_dir, seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,11 +146,3 @@ def test_provenance(content: Content) -> None:
 
 def test_bundled_content_directory_is_the_project_one() -> None:
     assert (content_dir() / "article.toml").is_file()
-
-
-def test_the_bundled_content_is_stamped_as_validated() -> None:
-    # The reader trusts a matching stamp and skips validation: keep it current.
-    stamp = json.loads((content_dir() / STAMP_FILE).read_text(encoding="utf-8"))
-    assert stamp["digest"] == content_digest(content_dir()), (
-        "content/ changed since it was stamped: run `genesis-tui check --stamp content`"
-    )

@@ -1,13 +1,14 @@
-"""The timeline (t) and who's who (w): their pure layouts, then the screens through Pilot."""
+"""The timeline (t) and who's who (w): their pure pages, then the screens through Pilot."""
 
 from __future__ import annotations
 
 import pytest
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.explainers import OUTSIDE_MARK, timeline_layout, whos_who_layout
-from genesis_tui.layout import Layout
 from genesis_tui.loader import Content
+from genesis_tui.pages.page import Page
+from genesis_tui.pages.timeline import OUTSIDE_MARK, timeline_page
+from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.screens.explainer import ExplainerScreen, TimelineScreen, WhosWhoScreen
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.term import TermScreen
@@ -16,23 +17,23 @@ from genesis_tui.typesetting import cells
 WIDE, NARROW = (120, 36), (80, 24)
 
 
-def text_of(page: Layout) -> list[str]:
+def text_of(page: Page) -> list[str]:
     return ["".join(piece.text for piece in line.pieces) for line in page.lines]
 
 
-def linked_terms(page: Layout) -> list[str]:
+def linked_terms(page: Page) -> list[str]:
     return [link.term_id for link in page.links]
 
 
 @pytest.mark.parametrize("width", [20, 33, 61, 62, 80, 100, 118])
 def test_explainer_lines_never_exceed_the_width(content: Content, width: int) -> None:
-    for build in (timeline_layout, whos_who_layout):
+    for build in (timeline_page, whos_who_page):
         for line in text_of(build(content, width)):
             assert cells(line) <= width, (build.__name__, width, line)
 
 
 def test_links_point_at_the_lines_that_show_them(content: Content) -> None:
-    for build in (timeline_layout, whos_who_layout):
+    for build in (timeline_page, whos_who_page):
         page = build(content, 80)
         for index, link in enumerate(page.links):
             pieces = page.lines[link.line].pieces
@@ -40,7 +41,7 @@ def test_links_point_at_the_lines_that_show_them(content: Content) -> None:
 
 
 def test_timeline_lists_every_event_in_date_order_with_outside_sources(content: Content) -> None:
-    lines = text_of(timeline_layout(content, 100))
+    lines = text_of(timeline_page(content, 100))
     dated = [line for line in lines if line[:4].isdigit()]
     dates = [line.split()[0] for line in dated]
     assert dates == sorted(event.date for event in content.timeline.events)
@@ -57,12 +58,12 @@ def test_timeline_lists_every_event_in_date_order_with_outside_sources(content: 
 
 
 def test_timeline_in_one_language(content: Content) -> None:
-    ja = "\n".join(text_of(timeline_layout(content, 100, "ja")))
+    ja = "\n".join(text_of(timeline_page(content, 100, "ja")))
     assert "大阪" in ja and "At SCA/HPCAsia" not in ja
 
 
 def test_whos_who_boxes_every_organisation_on_its_side(content: Content) -> None:
-    page = whos_who_layout(content, 118)
+    page = whos_who_page(content, 118)
     lines = text_of(page)
     header = next(i for i, line in enumerate(lines) if line.startswith("JAPAN"))
     assert "UNITED STATES" in lines[header]  # side by side at this width
@@ -76,14 +77,14 @@ def test_whos_who_boxes_every_organisation_on_its_side(content: Content) -> None
 
 
 def test_whos_who_stacks_the_sides_when_narrow(content: Content) -> None:
-    lines = text_of(whos_who_layout(content, 50))
+    lines = text_of(whos_who_page(content, 50))
     japan = lines.index("JAPAN")
     us = lines.index("UNITED STATES")
     assert us > japan + 4
 
 
 def test_whos_who_says_who_signed_what_with_whom(content: Content) -> None:
-    page = whos_who_layout(content, 118)
+    page = whos_who_page(content, 118)
     text = "\n".join(text_of(page))
     assert "[MEXT] <== statement of intent ==> [US Department of Energy]" in text
     assert "[RIKEN] + [Fujitsu] <== memorandum of understanding ==> [Argonne] + [NVIDIA]" in text
@@ -102,7 +103,7 @@ async def test_key_opens_the_page_and_escape_returns(
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("3", key)
         assert isinstance(app.screen, screen_type)
-        assert app.screen.view.page.lines
+        assert app.screen.page_view.page.lines
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.section_id == "significance"
@@ -114,7 +115,7 @@ async def test_whos_who_box_opens_its_glossary_entry(content: Content) -> None:
         await pilot.press("w", "tab")
         screen = app.screen
         assert isinstance(screen, WhosWhoScreen)
-        assert screen.view.current_term == "mext"
+        assert screen.page_view.current_term == "mext"
         await pilot.press("tab", "enter")
         assert isinstance(app.screen, TermScreen)
         assert app.screen.term.id == "doe"
@@ -129,7 +130,7 @@ async def test_explainer_scroll_keys(content: Content) -> None:
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("t")
         assert isinstance(app.screen, ExplainerScreen)
-        view = app.screen.view
+        view = app.screen.page_view
         await pilot.press("j", "j")
         assert round(view.scroll_y) == 2
         await pilot.press("k")
@@ -147,7 +148,7 @@ async def test_tab_on_the_timeline_scrolls_links_into_view(content: Content) -> 
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("t", "shift+tab")
         assert isinstance(app.screen, ExplainerScreen)
-        view = app.screen.view
+        view = app.screen.page_view
         assert view.current_link is not None
         line = view.page.links[view.current_link].line
         top = round(view.scroll_y)
@@ -155,8 +156,8 @@ async def test_tab_on_the_timeline_scrolls_links_into_view(content: Content) -> 
 
 
 def test_whos_who_boxes_speak_the_interface_language(content: Content) -> None:
-    ja = "\n".join(text_of(whos_who_layout(content, 118, "ja")))
-    en = "\n".join(text_of(whos_who_layout(content, 118, "en")))
+    ja = "\n".join(text_of(whos_who_page(content, 118, "ja")))
+    en = "\n".join(text_of(whos_who_page(content, 118, "en")))
     assert "日本最大の総合研究機関" in ja and "largest comprehensive" not in ja
     assert "largest comprehensive" in en
     assert "誰が、いつ、何に署名したか" in ja and "Who signed" not in ja
@@ -164,8 +165,8 @@ def test_whos_who_boxes_speak_the_interface_language(content: Content) -> None:
 
 
 def test_timeline_page_words_follow_the_interface_language(content: Content) -> None:
-    ja = "\n".join(text_of(timeline_layout(content, 100, "both", "ja")))
-    en = "\n".join(text_of(timeline_layout(content, 100, "both", "en")))
+    ja = "\n".join(text_of(timeline_page(content, 100, "both", "ja")))
+    en = "\n".join(text_of(timeline_page(content, 100, "both", "en")))
     assert ja.startswith("年表") and "記事にある出来事" in ja and "reported in" not in ja
     assert en.startswith("Timeline") and "reported in the article" in en
     # The events themselves are said in both languages of the view, whatever the interface.

@@ -12,13 +12,7 @@ from pathlib import Path
 import pytest
 
 from genesis_tui.controls import CONTROL
-from genesis_tui.loader import (
-    MAX_FILE_BYTES,
-    STAMP_FILE,
-    ContentError,
-    load_content,
-    write_stamp,
-)
+from genesis_tui.loader import MAX_FILE_BYTES, ContentError, load_content
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -281,38 +275,13 @@ def test_occurrences_are_computed_longest_form_first(content_copy: Path) -> None
     assert "national-laboratory" not in terms
 
 
-def test_stamped_content_is_read_as_validated_content(content_copy: Path) -> None:
-    # The stamp only saves the work: what comes out is the same content.
-    validated = load_content(content_copy, trust_stamp=False)
-    write_stamp(validated)
-    stamped = load_content(content_copy)
-    assert stamped.article == validated.article
-    assert stamped.glossary == validated.glossary
-    assert stamped.timeline == validated.timeline
-    keys = [(block.id, lang) for _, block in validated.article.blocks() for lang in ("ja", "en")]
-    assert [stamped.spans[key] for key in keys] == [validated.spans[key] for key in keys]
-
-
-def test_a_stale_stamp_is_ignored(content_copy: Path) -> None:
-    write_stamp(load_content(content_copy, trust_stamp=False))
-    _edit(content_copy, "glossary.toml", 'reading = "りかがくけんきゅうしょ"', 'reading = "RIKEN"')
-    assert any("must be written in kana only" in error for error in _errors(content_copy))
-
-
-def test_a_stamp_that_does_not_match_its_files_is_ignored(content_copy: Path) -> None:
-    (content_copy / STAMP_FILE).write_text('{"digest": "' + "0" * 64 + '", "phrases": {}}')
-    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "2025-13"')
-    assert any("YYYY-MM" in error for error in _errors(content_copy))
-
-
-def test_a_stamp_brings_the_phrase_analysis(content_copy: Path) -> None:
-    from genesis_tui import typesetting
-
-    write_stamp(load_content(content_copy, trust_stamp=False))
-    typesetting._PHRASES.clear()
-    content = load_content(content_copy)
-    # Known without asking BudouX again.
-    assert content.article.sections[0].blocks[0].ja in typesetting._PHRASES
+def test_trusted_content_is_built_as_validation_builds_it(content_copy: Path) -> None:
+    # The bundled content is built without pydantic: it must come out the same.
+    validated = load_content(content_copy)
+    trusted = load_content(content_copy, validate=False)
+    assert trusted.article == validated.article
+    assert trusted.glossary == validated.glossary
+    assert trusted.timeline == validated.timeline
 
 
 # ---------------------------------------------------------------------- hostile files
@@ -329,13 +298,8 @@ def _check(directory: Path, *, as_user: list[str] | None = None) -> tuple[int, s
     return done.returncode, done.stdout + done.stderr
 
 
-def _without_stamp(directory: Path) -> Path:
-    (directory / "validated.json").unlink(missing_ok=True)  # so that check reads the files
-    return directory
-
-
 def test_a_fifo_is_not_read(content_copy: Path) -> None:
-    path = _without_stamp(content_copy) / "article.toml"
+    path = content_copy / "article.toml"
     path.unlink()
     os.mkfifo(path)
     status, output = _check(content_copy)
@@ -345,7 +309,7 @@ def test_a_fifo_is_not_read(content_copy: Path) -> None:
 
 
 def test_a_device_is_not_read(content_copy: Path) -> None:
-    path = _without_stamp(content_copy) / "glossary.toml"
+    path = content_copy / "glossary.toml"
     path.unlink()
     path.symlink_to("/dev/zero")
     status, output = _check(content_copy)
@@ -355,7 +319,7 @@ def test_a_device_is_not_read(content_copy: Path) -> None:
 
 
 def test_a_file_above_the_size_cap_is_not_read(content_copy: Path) -> None:
-    path = _without_stamp(content_copy) / "timeline.toml"
+    path = content_copy / "timeline.toml"
     with path.open("a", encoding="utf-8") as file:
         file.write("#" * (MAX_FILE_BYTES + 1))
     assert _errors(content_copy) == [f"{path}: is larger than 4 MiB"]
@@ -364,7 +328,7 @@ def test_a_file_above_the_size_cap_is_not_read(content_copy: Path) -> None:
 @pytest.mark.parametrize("depth", [400, 500, 100_000])
 def test_deep_nesting_is_a_problem_not_a_traceback(content_copy: Path, depth: int) -> None:
     # tomllib parses 400 levels and gives up (RecursionError) somewhere before 500.
-    path = _without_stamp(content_copy) / "timeline.toml"
+    path = content_copy / "timeline.toml"
     path.write_text("events = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     (error,) = _errors(content_copy)
     assert error.startswith(f"{path}: ")
@@ -395,7 +359,7 @@ def test_a_path_of_5000_characters_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_a_byte_order_mark_is_accepted(content_copy: Path) -> None:
-    path = _without_stamp(content_copy) / "glossary.toml"
+    path = content_copy / "glossary.toml"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     assert load_content(content_copy).glossary.terms
 
@@ -429,3 +393,11 @@ def test_references_are_checked_when_another_file_does_not_parse(content_copy: P
     errors = _errors(content_copy)
     assert any("article.toml: line 1" in error for error in errors), errors
     assert any("events[4].terms: no term has id 'nasa'" in error for error in errors), errors
+
+
+def test_trusted_content_that_does_not_build_is_validated(content_copy: Path) -> None:
+    # A file that no longer fits the model is still named with its place, not a traceback.
+    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', "date = 20251218")
+    with pytest.raises(ContentError) as caught:
+        load_content(content_copy, validate=False)
+    assert any("timeline.toml" in str(problem) for problem in caught.value.problems)

@@ -15,7 +15,7 @@ from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.term import TermScreen
 from genesis_tui.state import SavedState
 from genesis_tui.typesetting import cells
-from genesis_tui.widgets.block_text import BlockText
+from genesis_tui.widgets.japanese_text import JapaneseText
 
 WIDE, NARROW = (120, 36), (80, 24)
 
@@ -157,7 +157,7 @@ async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(content: C
         await pilot.pause()
         term_screen = app.screen
         assert isinstance(term_screen, TermScreen)
-        texts = [w.text for w in term_screen.query(BlockText)]
+        texts = [w.text for w in term_screen.query(JapaneseText)]
         assert any("日本最大の総合研究機関" in text for text in texts)
         assert any("largest comprehensive research institution" in text for text in texts)
         related = term_screen.query_one("#related", OptionList)

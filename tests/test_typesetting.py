@@ -11,8 +11,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.export import text_lines
-from genesis_tui.layout import layout
 from genesis_tui.loader import Content
+from genesis_tui.pages.article import section_page
 from genesis_tui.typesetting import (
     INSEPARABLE,
     NO_LINE_END,
@@ -191,12 +191,12 @@ def test_txt_export_at_every_width(content: Content, width: int) -> None:
 
 
 def test_reader_lines_at_every_width(content: Content) -> None:
-    """The reader draws its page from ``layout``: in the Japanese view at every width from 20
+    """The reader draws its page from ``section_page``: in the Japanese view at every width from 20
     to 120, no line is too wide, none breaks a kinsoku rule, none splits a phrase that fits."""
     problems: list[str] = []
     for width in range(20, 121):
         for section in content.article.sections:
-            page = layout(content, section.id, "ja", False, width)
+            page = section_page(content, section.id, "ja", False, width)
             for line in page.lines:
                 assert cells(line.text) <= width, (width, line.text)
             for block in section.blocks:

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events
+from textual import events, on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content as TextContent
@@ -20,9 +20,11 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.loader import Content
+from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
+from genesis_tui.model import View
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from genesis_tui.state import SavedState, View, load_state, save_state, state_path
+from genesis_tui.state import SavedState, load_state, save_state, state_path
 from genesis_tui.widgets.merge_runs import MergeRuns
 from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
 
@@ -137,16 +139,30 @@ class GenesisApp(App[None]):
         self._to_reader().show_section(section_id, remember=True)
 
     def open_term(self, term_id: str) -> None:
-        """Open a glossary entry (from the palette)."""
-        self._to_reader().open_term(term_id)
+        """Open a glossary entry over the reader (from the palette)."""
+        self._to_reader()
+        self.push_screen(self._term_screen(term_id))
 
-    def jump_to_block(self, section_id: str, block_id: str) -> None:
+    def _term_screen(self, term_id: str) -> Screen[None]:
+        from genesis_tui.screens.term import TermScreen
+
+        return TermScreen(self.content, term_id)
+
+    @on(OpenTerm)
+    def _open_term(self, message: OpenTerm) -> None:
+        """A screen asked for a glossary entry: show it over that screen."""
+        if message.term_id in self.content.terms:
+            self.push_screen(self._term_screen(message.term_id))
+
+    @on(JumpToBlock)
+    def _jump_to_block(self, message: JumpToBlock) -> None:
         """Close the glossary screens and show a block in the reader, highlighted."""
-        self._to_reader().jump_to_block(section_id, block_id)
+        self._to_reader().jump_to_block(message.section_id, message.block_id)
 
-    def search_step(self, step: int) -> None:
+    @on(StepSearch)
+    def _step_search(self, message: StepSearch) -> None:
         """Go on through the reader's search matches from any screen."""
-        self._to_reader().action_search_step(step)
+        self._to_reader().action_search_step(message.step)
 
     def run_reader_action(self, action: str) -> None:
         """Run one of the reader's actions (from the palette)."""

@@ -6,30 +6,32 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import asdict
-from typing import Any, Literal
+from typing import Any
 
 from genesis_tui.controls import visible
-from genesis_tui.layout import NOTE_LABEL, SINCE_LABEL
+from genesis_tui.i18n import Catalogue
 from genesis_tui.loader import Content
-from genesis_tui.model import Block, Pair, Section
+from genesis_tui.model import Block, Lang, Pair, Section, View
 from genesis_tui.typesetting import break_lines
 
-Lang = Literal["ja", "en", "both"]
-
-TIMELINE_TITLE = {"ja": "年表", "en": "Timeline"}
-TIMELINE_IN_ARTICLE = {"ja": "記事にある出来事", "en": "reported in the article"}
-TIMELINE_OUTSIDE = {
-    "ja": "記事の外の出来事（出典つき）",
-    "en": "from outside the article, with its source",
-}
 SCHEMA_VERSION = 1
 
 _JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 """What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL and the C1 controls (U+009B is CSI)."""
 
 
-def _langs(lang: Lang) -> tuple[Literal["ja", "en"], ...]:
-    return ("ja", "en") if lang == "both" else (lang,)
+def _langs(view: View) -> tuple[Lang, ...]:
+    return ("ja", "en") if view == "both" else (view,)
+
+
+def _label(key: str, lang: Lang) -> str:
+    """A label in the language of the text it labels."""
+    return Catalogue(lang)(key)
+
+
+def _labels(key: str, langs: tuple[Lang, ...]) -> str:
+    """A label in each language shown, ``ja / en``."""
+    return " / ".join(_label(key, lang) for lang in langs)
 
 
 def _pair(pair: Pair) -> dict[str, str]:
@@ -106,7 +108,7 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
     }
 
 
-def to_markdown(content: Content, lang: Lang = "both", section_id: str | None = None) -> str:
+def to_markdown(content: Content, lang: View = "both", section_id: str | None = None) -> str:
     """A readable Markdown document: the article, then the timeline and the glossary."""
     langs = _langs(lang)
     article = content.article
@@ -131,11 +133,15 @@ def to_markdown(content: Content, lang: Lang = "both", section_id: str | None = 
                     out.append(text)
                 out.append("")
             if block.note is not None:
-                out += _quote([f"**{NOTE_LABEL[lg]}:** {block.note.get(lg)}" for lg in langs])
+                out += _quote(
+                    [f"**{_label('page.note', lg)}:** {block.note.get(lg)}" for lg in langs]
+                )
             if block.since is not None:
-                since = [f"**{SINCE_LABEL[lg]}:** {getattr(block.since, lg)}" for lg in langs]
+                since = [
+                    f"**{_label('page.since', lg)}:** {getattr(block.since, lg)}" for lg in langs
+                ]
                 out += _quote([*since, block.since.source])
-    out += ["## " + " / ".join({"ja": "年表", "en": "Timeline"}[lg] for lg in langs), ""]
+    out += ["## " + _labels("timeline.title", langs), ""]
     for event in content.timeline.events:
         label = " / ".join(event.label.get(lg) for lg in langs)
         where = "" if event.from_article else f" ([source]({event.source}))"
@@ -158,7 +164,7 @@ def _quote(paragraphs: list[str]) -> list[str]:
 
 
 def text_lines(
-    content: Content, lang: Lang = "both", width: int = 80, section_id: str | None = None
+    content: Content, lang: View = "both", width: int = 80, section_id: str | None = None
 ) -> Iterator[str]:
     """The article as plain text lines, wrapped at ``width`` cells, a blank line between blocks."""
     langs = _langs(lang)
@@ -179,11 +185,11 @@ def text_lines(
                     yield from _indented(text, width, "- ", "  ")
                 else:
                     yield from break_lines(text, width)
-            for label, extra in ((NOTE_LABEL, block.note), (SINCE_LABEL, block.since)):
+            for label, extra in (("page.note", block.note), ("page.since", block.since)):
                 if extra is not None:
                     for lg in langs:
                         yield ""
-                        note = f"{label[lg]}: {getattr(extra, lg)}"
+                        note = f"{_label(label, lg)}: {getattr(extra, lg)}"
                         yield from _indented(note, width, "| ", "| ")
             if block.since is not None:
                 yield from _indented(block.since.source, width, "| ", "| ")
@@ -191,14 +197,16 @@ def text_lines(
         yield from _timeline_lines(content, langs, width)
 
 
-def _timeline_lines(
-    content: Content, langs: tuple[Literal["ja", "en"], ...], width: int
-) -> Iterator[str]:
+def _timeline_lines(content: Content, langs: tuple[Lang, ...], width: int) -> Iterator[str]:
     """The timeline, oldest first; events from outside the article marked + with their source."""
     yield ""
-    yield from break_lines("## " + " / ".join(TIMELINE_TITLE[lg] for lg in langs), width)
-    yield from _indented(" / ".join(TIMELINE_IN_ARTICLE[lg] for lg in langs), width, "o ", "  ")
-    yield from _indented(" / ".join(TIMELINE_OUTSIDE[lg] for lg in langs), width, "+ ", "  ")
+    yield from break_lines("## " + " / ".join(_label("timeline.title", lg) for lg in langs), width)
+    yield from _indented(
+        " / ".join(_label("timeline.in_article", lg) for lg in langs), width, "o ", "  "
+    )
+    yield from _indented(
+        " / ".join(_label("timeline.outside", lg) for lg in langs), width, "+ ", "  "
+    )
     for event in sorted(content.timeline.events, key=lambda event: event.date):
         yield ""
         mark = "o" if event.from_article else "+"
@@ -216,7 +224,7 @@ def _indented(text: str, width: int, first: str, rest: str) -> Iterator[str]:
 
 
 def to_text(
-    content: Content, lang: Lang = "both", width: int = 80, section_id: str | None = None
+    content: Content, lang: View = "both", width: int = 80, section_id: str | None = None
 ) -> str:
     """The article as plain text (see ``text_lines``)."""
     # The models already hold no control characters; one pass over the output costs little and

@@ -1,17 +1,15 @@
-"""Read a content directory into validated, immutable models, reporting every error at once.
+"""Read a content directory into immutable models, reporting every error at once.
 
-Validation (pydantic, then the cross-checks) runs once per version of the content: when it
-passes, ``genesis-tui check --stamp`` records a digest of the content files and of the model in
-``validated.json``, with BudouX's analysis of every text the reader breaks into lines. A
-directory whose stamp matches is read without validating or analysing it again, and without
-importing pydantic or BudouX: that is most of the reader's start-up. Any change to the files or
-to the model makes the stamp stale, and the content is validated as if there were none.
+A directory the user names (``--content DIR``, ``check``) is validated: pydantic checks each file
+against the model, then the cross-checks look at what a schema cannot see, and every problem is
+reported together. The bundled content is validated by the tests and CI instead, so the reader
+builds it straight from the TOML by the model's types, without importing pydantic (most of what
+validation would cost at start-up). Should that build fail, the content is validated after all,
+so a broken file is still named with its place.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import stat
 import tomllib
@@ -25,8 +23,8 @@ from typing import Any, TypeVar
 
 from genesis_tui import model as model_module
 from genesis_tui.controls import escaped
-from genesis_tui.glossary import Span, TermMatcher
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
+from genesis_tui.terms import Span, TermMatcher
 
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
@@ -35,9 +33,6 @@ CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """The largest content file read (the bundled ones are under 100 kB)."""
-
-STAMP_FILE = "validated.json"
-"""Written by ``genesis-tui check --stamp``: the digest of content that passed validation."""
 
 M = TypeVar("M")
 
@@ -122,16 +117,17 @@ class Content:
         )
 
 
-def load_content(directory: Path, *, trust_stamp: bool = True) -> Content:
+def load_content(directory: Path, *, validate: bool = True) -> Content:
     """Load and cross-check a content directory; raise ``ContentError`` with every problem.
 
-    With ``trust_stamp`` (the default), content whose stamp matches is read without validation.
+    Without ``validate`` (for content that passed its tests: the bundled content), the models
+    are built without pydantic, and validation runs only if that build fails.
     """
     directory = Path(directory)
     if not _is_directory(directory):
         raise ContentError([Problem(directory, "", "not a directory")])
-    if trust_stamp:
-        content = _load_stamped(directory)
+    if not validate:
+        content = _load_trusted(directory)
         if content is not None:
             return content
     problems: list[Problem] = []
@@ -270,82 +266,23 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[An
         return data, None
 
 
-# ---------------------------------------------------------------------- validated once
-def content_digest(directory: Path) -> str | None:
-    """The digest of the content files and of the model they were validated against."""
-    files = _read_files(directory)
-    return None if files is None else _digest(files)
-
-
-def _read_files(directory: Path) -> dict[str, bytes] | None:
-    try:
-        return {name: (directory / name).read_bytes() for name in CONTENT_FILES}
-    except OSError:
-        return None
-
-
-def _digest(files: dict[str, bytes]) -> str | None:
-    digest = hashlib.sha256()
-    try:
-        digest.update(Path(model_module.__file__).read_bytes())
-    except OSError:
-        return None
-    for name, data in files.items():
-        digest.update(f"{name}:{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()
-
-
-def write_stamp(content: Content) -> Path:
-    """Record that this content passed validation (after ``load_content(trust_stamp=False)``),
-    with the phrase analysis of every text the reader, its pages and the export break."""
-    from genesis_tui import typesetting
-    from genesis_tui.explainers import timeline_layout, whos_who_layout
-    from genesis_tui.export import to_text
-    from genesis_tui.layout import layout
-
-    for section in content.article.sections:
-        for view in ("both", "ja", "en"):
-            for side_by_side in (True, False):
-                layout(content, section.id, view, side_by_side, 80, "en")
-                layout(content, section.id, view, side_by_side, 80, "ja")
-    timeline_layout(content, 80, "both", "en")
-    timeline_layout(content, 80, "both", "ja")
-    whos_who_layout(content, 80, "ja")
-    whos_who_layout(content, 80, "en")
-    to_text(content, "both", 80)
-    for term in content.glossary.terms:
-        typesetting.break_lines(term.definition.ja, 80)
-    phrases = typesetting.analysed_phrases()
-    path = content.directory / STAMP_FILE
-    stamp = {"digest": content_digest(content.directory), "phrases": phrases}
-    path.write_text(json.dumps(stamp, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    return path
-
-
-def _load_stamped(directory: Path) -> Content | None:
-    """The content, built without validation, if its stamp matches; else None."""
-    try:
-        stamp = json.loads((directory / STAMP_FILE).read_text(encoding="utf-8"))
-        digest, phrases = stamp["digest"], stamp["phrases"]
-    except (OSError, ValueError, TypeError, KeyError):
-        return None
-    files = _read_files(directory)  # read once: for the digest, then to build from
-    if files is None or digest != _digest(files) or not isinstance(phrases, dict):
-        return None
-    try:
-        parts = [
-            _build(kind, tomllib.loads(files[name].decode("utf-8")))
-            for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True)
-        ]
-    except (ValueError, TypeError, KeyError):
-        return None  # the stamp lied (edited by hand?): validate instead
+def _load_trusted(directory: Path) -> Content | None:
+    """The content built from its TOML by the model's types, without validation; None if the
+    files do not build (the caller then validates them, to say what is wrong)."""
+    parts = []
+    for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True):
+        try:
+            data = tomllib.loads((directory / name).read_bytes().decode("utf-8"))
+            parts.append(_build(kind, data))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None
     article, glossary, timeline = parts
-    assert isinstance(article, Article) and isinstance(glossary, Glossary)
-    assert isinstance(timeline, Timeline)
-    from genesis_tui.typesetting import preload_phrases
-
-    preload_phrases(phrases)
+    if not (
+        isinstance(article, Article)
+        and isinstance(glossary, Glossary)
+        and isinstance(timeline, Timeline)
+    ):
+        return None
     return _index(directory, article, glossary, timeline)
 
 
@@ -372,7 +309,13 @@ def _build(kind: Any, value: Any) -> Any:
             return None
         (inner,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
         return _build(inner, value)
-    return value  # str, bool, a Literal
+    if origin is typing.Literal:
+        if value not in typing.get_args(kind):
+            raise ValueError(value)
+        return value
+    if isinstance(kind, type) and not isinstance(value, kind):  # str, bool
+        raise TypeError(value)
+    return value
 
 
 def _toml_place(message: str, raw: bytes) -> str:

@@ -20,6 +20,12 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from genesis_tui.controls import CONTROL, code_point, visible
 
+Lang = Literal["ja", "en"]
+"""A language of the article: each text comes in Japanese and English."""
+View = Literal["both", "ja", "en"]
+"""What the reader shows: both languages, or one."""
+VIEWS: tuple[View, ...] = ("both", "ja", "en")
+
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 """Ids are lower-case ASCII words joined by hyphens: safe in actions, URLs and file names."""
 
@@ -153,7 +159,7 @@ class Pair(VisibleText):
     ja: Text
     en: Text
 
-    def get(self, lang: Literal["ja", "en"]) -> str:
+    def get(self, lang: Lang) -> str:
         """Return one side of the pair."""
         return self.ja if lang == "ja" else self.en
 

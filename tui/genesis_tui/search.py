@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from genesis_tui.loader import Content
-
-Lang = Literal["ja", "en"]
+from genesis_tui.model import Lang
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,3 +64,49 @@ def term_matches(content: Content, term_id: str, text: str) -> bool:
     term = content.term(term_id)
     forms = (*term.forms(), term.reading)
     return any(needle in to_hiragana(form.casefold()) for form in forms)
+
+
+class SearchSession:
+    """A search under way: its query, its hits, and which hit is shown."""
+
+    def __init__(self) -> None:
+        self.query = ""
+        self.hits: tuple[Hit, ...] = ()
+        self.index = 0
+
+    def start(self, content: Content, query: str) -> Hit | None:
+        """Search for ``query``; the first hit, or None when nothing matches."""
+        self.query = query.strip()
+        self.hits = search(content, self.query)
+        self.index = 0
+        return self.current
+
+    def step(self, step: int) -> Hit | None:
+        """Move ``step`` hits on (wrapping round); the hit now shown, None with no hits."""
+        if self.hits:
+            self.index = (self.index + step) % len(self.hits)
+        return self.current
+
+    def clear(self) -> None:
+        """Forget the hits (the query stays, to be edited next time)."""
+        self.hits = ()
+        self.index = 0
+
+    @property
+    def current(self) -> Hit | None:
+        """The hit shown now."""
+        return self.hits[self.index] if self.hits else None
+
+    @property
+    def position(self) -> str:
+        """Where the hit shown is among them, such as ``3/7``; empty with no hits."""
+        return f"{self.index + 1}/{len(self.hits)}" if self.hits else ""
+
+    def marks(self) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+        """The hits in the article, as (start, end) offsets per (block id, language)."""
+        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        for hit in self.hits:
+            if hit.block_id is not None:
+                key = (hit.block_id, hit.lang)
+                marks[key] = (*marks.get(key, ()), (hit.start, hit.end))
+        return marks

@@ -14,10 +14,10 @@ import os
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal, cast
+from typing import cast
 
-View = Literal["both", "ja", "en"]
-VIEWS: tuple[View, ...] = ("both", "ja", "en")
+from genesis_tui.model import VIEWS, View
+
 STATE_FILE = "state.json"
 
 

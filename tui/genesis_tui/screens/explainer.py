@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 
-from genesis_tui.explainers import timeline_layout, whos_who_layout
-from genesis_tui.i18n import catalogue_of
-from genesis_tui.layout import Layout
 from genesis_tui.loader import Content
-from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount, page_bindings
-from genesis_tui.widgets.article_view import ExplainerView, PageView
+from genesis_tui.pages.page import Page
+from genesis_tui.pages.timeline import timeline_page
+from genesis_tui.pages.whos_who import whos_who_page
+from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.widgets.page_view import ExplainerView
 
 
-class ExplainerScreen(ReadyAfterMount):
+class ExplainerScreen(PageScreen):
     """A page of the explainer: scroll it, follow its links, go back."""
 
     AUTO_FOCUS = ""
@@ -25,12 +24,6 @@ class ExplainerScreen(ReadyAfterMount):
     ]
 
     TITLE_KEY = ""
-
-    def __init__(self, content: Content) -> None:
-        super().__init__()
-        self.content = content
-        self.ui = catalogue_of(self.app)
-        self.ui.localize_bindings(self._bindings)
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
@@ -43,54 +36,13 @@ class ExplainerScreen(ReadyAfterMount):
         self.sub_title = self.ui(self.TITLE_KEY)
         self.ready()
 
-    def build(self, content: Content, width: int) -> Layout:
+    def build(self, content: Content, width: int) -> Page:
         """The page at ``width`` (each kind of page says how)."""
         raise NotImplementedError
-
-    @property
-    def view(self) -> PageView:
-        """The page."""
-        return self.query_one("#explainer", PageView)
 
     def action_back(self) -> None:
         """Close this page."""
         self.dismiss()
-
-    def action_link(self, step: int) -> None:
-        """Move to the next (1) or previous (-1) link."""
-        self.view.step_link(step)
-
-    def action_open_link(self) -> None:
-        """Open the current link's glossary entry."""
-        term_id = self.view.current_term
-        if term_id is not None:
-            self._open(term_id)
-
-    @on(PageView.LinkClicked)
-    def _clicked(self, event: PageView.LinkClicked) -> None:
-        self._open(self.view.page.links[event.index].term_id)
-
-    def _open(self, term_id: str) -> None:
-        from genesis_tui.screens.term import TermScreen
-
-        self.app.push_screen(TermScreen(self.content, term_id))
-
-    def action_scroll(self, lines: int) -> None:
-        """Scroll by lines."""
-        self.view.scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        """Scroll by pages."""
-        self.view.scroll_relative(
-            y=pages * max(1, self.view.scrollable_content_region.height - 1), animate=False
-        )
-
-    def action_edge(self, end: int) -> None:
-        """Scroll to the top (0) or bottom (1)."""
-        if end:
-            self.view.scroll_end(animate=False)
-        else:
-            self.view.scroll_home(animate=False)
 
 
 class TimelineScreen(ExplainerScreen):
@@ -98,8 +50,8 @@ class TimelineScreen(ExplainerScreen):
 
     TITLE_KEY = "timeline.title"
 
-    def build(self, content: Content, width: int) -> Layout:
-        return timeline_layout(content, width, "both", self.ui.lang)
+    def build(self, content: Content, width: int) -> Page:
+        return timeline_page(content, width, "both", self.ui.lang)
 
 
 class WhosWhoScreen(ExplainerScreen):
@@ -107,5 +59,5 @@ class WhosWhoScreen(ExplainerScreen):
 
     TITLE_KEY = "whos_who.title"
 
-    def build(self, content: Content, width: int) -> Layout:
-        return whos_who_layout(content, width, self.ui.lang)
+    def build(self, content: Content, width: int) -> Page:
+        return whos_who_page(content, width, self.ui.lang)

@@ -11,16 +11,15 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import Term
-from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
+from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
 from genesis_tui.search import term_matches, to_hiragana
 
 SortKey = Literal["en", "reading"]
 
 
-class GlossaryScreen(ReadyAfterMount):
+class GlossaryScreen(GenesisScreen):
     """Every glossary term. The filter has the keys: printable keys are text, not commands."""
 
     BINDINGS = [
@@ -31,10 +30,7 @@ class GlossaryScreen(ReadyAfterMount):
     ]
 
     def __init__(self, content: ArticleContent) -> None:
-        super().__init__(classes="glossary-screen")
-        self.content = content
-        self.ui = catalogue_of(self.app)
-        self.ui.localize_bindings(self._bindings)
+        super().__init__(content, classes="glossary-screen")
         self.sort_key: SortKey = "en"
 
     def compose(self) -> ComposeResult:
@@ -88,17 +84,12 @@ class GlossaryScreen(ReadyAfterMount):
         if options.highlighted is not None:
             term_id = options.get_option_at_index(options.highlighted).id
             if term_id is not None:
-                self._open(term_id)
+                self.open_term(term_id)
 
     @on(OptionList.OptionSelected, "#terms")
     def _open_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self._open(event.option.id)
-
-    def _open(self, term_id: str) -> None:
-        from genesis_tui.screens.term import TermScreen
-
-        self.app.push_screen(TermScreen(self.content, term_id))
+            self.open_term(event.option.id)
 
     def action_move(self, step: int) -> None:
         """Move the choice up or down, whatever has focus."""

@@ -15,23 +15,21 @@ from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
 from genesis_tui.history import History, Location
-from genesis_tui.i18n import catalogue_of
 from genesis_tui.loader import Content as ArticleContent
-from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount, page_bindings
-from genesis_tui.state import VIEWS, View
-from genesis_tui.widgets.article_view import ArticleView
+from genesis_tui.model import VIEWS, View
+from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.search import Hit, SearchSession
+from genesis_tui.widgets.page_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
-    from genesis_tui.search import Hit
-
 WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side."""
 
 
-class ReaderScreen(ReadyAfterMount):
+class ReaderScreen(PageScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = [
@@ -62,19 +60,14 @@ class ReaderScreen(ReadyAfterMount):
     def __init__(
         self, content: ArticleContent, section_id: str, view: View, *, scroll: int = 0
     ) -> None:
-        super().__init__()
-        self.content = content
-        self.ui = catalogue_of(self.app)
-        self.ui.localize_bindings(self._bindings)
+        super().__init__(content)
         self.history = History()
         self._search_input: Input | None = None
         """The search line, once opened."""
         self._initial = (section_id, view, scroll)
         self.scroll_positions: dict[str, int] = {}
         """The scroll offset of each section visited, to return to it."""
-        self._hits: tuple[Hit, ...] = ()
-        self._hit_index = 0
-        self._query = ""
+        self.search = SearchSession()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -188,48 +181,8 @@ class ReaderScreen(ReadyAfterMount):
         """Cycle the view: both, ja, en."""
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
 
-    # ------------------------------------------------------------------ scrolling
-    def action_scroll(self, lines: int) -> None:
-        """Scroll the section by ``lines``."""
-        self.article.scroll_relative(y=lines, animate=False)
-
-    def action_page(self, pages: int) -> None:
-        """Scroll the section by a page (less a line, to keep the reader's place)."""
-        article = self.article
-        page = max(1, article.scrollable_content_region.height - 1)
-        article.scroll_relative(y=pages * page, animate=False)
-
-    def action_edge(self, end: int) -> None:
-        """Scroll to the top (0) or the bottom (1)."""
-        if end:
-            self.article.scroll_end(animate=False)
-        else:
-            self.article.scroll_home(animate=False)
-
-    # ------------------------------------------------------------------ links
-    def action_link(self, step: int) -> None:
-        """Move to the next (1) or previous (-1) glossary link, in reading order."""
-        if not self.article.step_link(step):
-            self.notify(self.ui("reader.no_links"), severity="warning", markup=False)
-
-    def action_open_link(self) -> None:
-        """Open the glossary entry of the current link."""
-        term_id = self.article.current_term
-        if term_id is not None:
-            self.open_term(term_id)
-
-    @on(ArticleView.LinkClicked)
-    def _link_clicked(self, event: ArticleView.LinkClicked) -> None:
-        links = self.article.page.links
-        if 0 <= event.index < len(links):
-            self.open_term(links[event.index].term_id)
-
-    def open_term(self, term_id: str) -> None:
-        """Show a glossary entry over the reader."""
-        from genesis_tui.screens.term import TermScreen
-
-        self.app.push_screen(TermScreen(self.content, term_id))
-
+    # ------------------------------------------------------------------ other pages
+    # The other screens are imported when first opened: the first paint does without them.
     def action_glossary(self) -> None:
         """Open the glossary."""
         from genesis_tui.screens.glossary import GlossaryScreen
@@ -263,7 +216,7 @@ class ReaderScreen(ReadyAfterMount):
             return
         location = self.history.pop()
         if location is None:
-            if self._hits:
+            if self.search.hits:
                 self._clear_search()
             return
         self.section_id = location.section_id
@@ -281,23 +234,21 @@ class ReaderScreen(ReadyAfterMount):
             search_input = self._search_input = Input(placeholder=placeholder, id="search-input")
             await self.mount(search_input, before=self.query_one(Footer))
         search_input.add_class("-open")
-        search_input.value = self._query
+        search_input.value = self.search.query
         search_input.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input is not self._search_input:
             return
-        from genesis_tui.search import search
-
         self._close_search_input()
-        self._query = event.value.strip()
-        self._hits = search(self.content, self._query)
-        self._mark_hits()
-        if not self._hits:
-            self._show_status(self.ui("reader.no_match", query=self._query) if self._query else "")
+        hit = self.search.start(self.content, event.value)
+        self.article.set_marks(self.search.marks())
+        if hit is None:
+            query = self.search.query
+            self._show_status(self.ui("reader.no_match", query=query) if query else "")
             return
         self.history.push(self.location())
-        self._go_to_hit(0)
+        self._go_to_hit(hit)
 
     def _close_search_input(self) -> None:
         if self._search_input is not None:
@@ -307,14 +258,13 @@ class ReaderScreen(ReadyAfterMount):
 
     def action_search_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) search match."""
-        if self._hits:
-            self._go_to_hit((self._hit_index + step) % len(self._hits))
+        hit = self.search.step(step) if self.search.hits else None
+        if hit is not None:
+            self._go_to_hit(hit)
 
-    def _go_to_hit(self, index: int) -> None:
-        self._hit_index = index
-        hit = self._hits[index]
-        position = f"{index + 1}/{len(self._hits)}"
-        self._show_status(self.ui("reader.match", query=self._query, position=position))
+    def _go_to_hit(self, hit: Hit) -> None:
+        position = self.search.position
+        self._show_status(self.ui("reader.match", query=self.search.query, position=position))
         if hit.term_id is not None:
             self.open_term(hit.term_id)
             return
@@ -323,16 +273,8 @@ class ReaderScreen(ReadyAfterMount):
             self.view = "both"
         self.jump_to_block(hit.section_id, hit.block_id, remember=False)
 
-    def _mark_hits(self) -> None:
-        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
-        for hit in self._hits:
-            if hit.block_id is not None:
-                key = (hit.block_id, hit.lang)
-                marks[key] = (*marks.get(key, ()), (hit.start, hit.end))
-        self.article.set_marks(marks)
-
     def _clear_search(self) -> None:
-        self._hits = ()
+        self.search.clear()
         self.article.set_marks({})
         self._show_status("")
 
@@ -344,4 +286,4 @@ class ReaderScreen(ReadyAfterMount):
     @property
     def search_position(self) -> str:
         """The search position as shown, such as ``3/7``; empty with no search."""
-        return f"{self._hit_index + 1}/{len(self._hits)}" if self._hits else ""
+        return self.search.position

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,26 +10,18 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from genesis_tui.i18n import catalogue_of
+from genesis_tui.i18n import Catalogue
 from genesis_tui.loader import Content as ArticleContent
-from genesis_tui.model import Block, Section
-from genesis_tui.screens.ready import HEADER_ICON, ReadyAfterMount
-from genesis_tui.widgets.block_text import BlockText
+from genesis_tui.messages import JumpToBlock, StepSearch
+from genesis_tui.model import Block, Lang, Section
+from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
+from genesis_tui.widgets.japanese_text import JapaneseText
 
-CATEGORY_LABEL = {
-    "organisation": ("組織", "organisation"),
-    "programme": ("計画", "programme"),
-    "agreement": ("合意", "agreement"),
-    "event": ("出来事", "event"),
-    "policy": ("政策", "policy"),
-    "technology": ("技術", "technology"),
-    "place": ("地名", "place"),
-}
 SNIPPET_CHARS = {"ja": 8, "en": 20}
 """Context shown either side of a term in the "appears in" list."""
 
 
-class TermScreen(ReadyAfterMount):
+class TermScreen(GenesisScreen):
     """One glossary term. Choosing a related term opens it; choosing an occurrence jumps there."""
 
     BINDINGS = [
@@ -41,23 +31,21 @@ class TermScreen(ReadyAfterMount):
     ]
 
     def __init__(self, content: ArticleContent, term_id: str) -> None:
-        super().__init__(classes="term-screen")
-        self.content = content
-        self.ui = catalogue_of(self.app)
-        self.ui.localize_bindings(self._bindings)
+        super().__init__(content, classes="term-screen")
         self.term = content.term(term_id)
 
     def compose(self) -> ComposeResult:
         term = self.term
         yield Header(icon=HEADER_ICON)
         with VerticalScroll(id="term-body"):
-            ja_label, en_label = CATEGORY_LABEL[term.category]
+            category = f"category.{term.category}"
+            ja_label, en_label = Catalogue("ja")(category), Catalogue("en")(category)
             yield Static(Content(f"{term.term.ja}  /  {term.term.en}"), id="term-title")
             yield Static(Content(f"{term.reading}  |  {ja_label} / {en_label}"), id="term-meta")
             with Vertical(classes="definition -ja"):
-                yield BlockText(term.definition.ja)
+                yield JapaneseText(term.definition.ja)
             with Vertical(classes="definition -en"):
-                yield BlockText(term.definition.en)
+                yield JapaneseText(term.definition.en)
             yield Static(Content(self.ui("term.related")), classes="term-heading")
             related = [
                 Option(Content(f"{r.term.ja} / {r.term.en}"), id=f"term:{r.id}")
@@ -88,7 +76,7 @@ class TermScreen(ReadyAfterMount):
 
     def _occurrence_label(self, section: Section, block: Block) -> str:
         """The section, and the words around the term's first mention in the block."""
-        lang: Literal["ja", "en"] = "ja"
+        lang: Lang = "ja"
         spans = [s for s in self.content.spans[(block.id, "ja")] if s.term_id == self.term.id]
         if not spans:
             lang = "en"
@@ -110,18 +98,13 @@ class TermScreen(ReadyAfterMount):
     @on(OptionList.OptionSelected, "#related")
     def _open_related(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
-        term_id = event.option.id.removeprefix("term:")
-        self.app.push_screen(TermScreen(self.content, term_id))
+        self.open_term(event.option.id.removeprefix("term:"))
 
     @on(OptionList.OptionSelected, "#occurrences")
     def _jump(self, event: OptionList.OptionSelected) -> None:
         assert event.option.id is not None
         section_id, block_id = event.option.id.split(":")[:2]
-        from genesis_tui.app import GenesisApp
-
-        app = self.app
-        assert isinstance(app, GenesisApp)
-        app.jump_to_block(section_id, block_id)
+        self.post_message(JumpToBlock(section_id, block_id))
 
     def action_back(self) -> None:
         """Close this entry."""
@@ -129,8 +112,4 @@ class TermScreen(ReadyAfterMount):
 
     def action_search_step(self, step: int) -> None:
         """Go on through the reader's search matches."""
-        from genesis_tui.app import GenesisApp
-
-        app = self.app
-        assert isinstance(app, GenesisApp)
-        app.search_step(step)
+        self.post_message(StepSearch(step))

@@ -1,8 +1,8 @@
-"""Pages drawn line by line from a ``Layout``: the reading area, the timeline, who's who.
+"""Pages drawn line by line from a ``Page``: the reading area, the timeline, who's who.
 
-One widget for a whole page, however long: it draws only the lines on screen, from a layout
-computed once per width (``genesis_tui.layout``). A section switch swaps the layout and
-repaints; nothing is mounted or removed.
+One widget for a whole page, however long: it draws only the lines on screen, from a page laid
+out once per width (``genesis_tui.pages``). A section switch swaps the page and repaints;
+nothing is mounted or removed.
 """
 
 from __future__ import annotations
@@ -19,12 +19,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from genesis_tui.layout import Lang, Layout, Line, Piece, View, layout
 from genesis_tui.loader import Content
+from genesis_tui.model import Lang, View
+from genesis_tui.pages.article import section_page
+from genesis_tui.pages.page import Line, Page, Piece
 
 
 class PageView(ScrollView, can_focus=False):
-    """A ``Layout`` drawn line by line, with glossary links, search marks and a highlight."""
+    """A ``Page`` drawn line by line, with glossary links, search marks and a highlight."""
 
     COMPONENT_CLASSES = {
         "page-view--heading",
@@ -66,7 +68,7 @@ class PageView(ScrollView, can_focus=False):
         self._style_cache: dict[str, Style] = {}
 
     @property
-    def page(self) -> Layout:
+    def page(self) -> Page:
         """The page at the current width (each subclass lays out its own)."""
         raise NotImplementedError
 
@@ -254,9 +256,9 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.view, view)
 
     @property
-    def page(self) -> Layout:
+    def page(self) -> Page:
         """The current section laid out at the current width."""
-        return layout(
+        return section_page(
             self.content,
             self.section_id,
             self.view,
@@ -279,13 +281,13 @@ class ExplainerView(PageView):
     """A page laid out by a function of the content and the width (timeline, who's who)."""
 
     def __init__(
-        self, content: Content, build: Callable[[Content, int], Layout], *, id: str | None = None
+        self, content: Content, build: Callable[[Content, int], Page], *, id: str | None = None
     ) -> None:
         super().__init__(id=id)
         self.content = content
         self._build = build
 
     @property
-    def page(self) -> Layout:
+    def page(self) -> Page:
         """The page at the current width."""
         return self._build(self.content, self.page_width)

@@ -1,0 +1,238 @@
+"""A page as terminal lines, and the builder every page is made with.
+
+A ``Page`` is the list of lines something shows at one width: a section of the article, the
+timeline, who's who. Each line is made of ``Piece``s that know what they are (text, heading,
+note, link) so the widget can style them, and where their text came from so search marks can be
+laid on. Pages are computed without Textual and cached by their makers; the widget only draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from genesis_tui.model import Lang
+from genesis_tui.terms import Span
+from genesis_tui.typesetting import cells, line_spans
+
+Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad"]
+
+GAP = 2
+"""Cells between two columns (Japanese and English side by side, or two boxes)."""
+BULLET: dict[Lang, str] = {"ja": "・", "en": "- "}
+"""Neither is East Asian Ambiguous, so both are the same width in every terminal."""
+BAR = "| "
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of one line: its text, what it is, and where its text came from."""
+
+    text: str
+    role: Role = "text"
+    block: str | None = None
+    """The block whose text this is (for search marks)."""
+    lang: Lang | None = None
+    start: int = 0
+    """Offset of ``text`` in the block's text in ``lang``."""
+    link: int | None = None
+    """Index into ``Page.links`` when this piece is a glossary link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One terminal line of the page."""
+
+    pieces: tuple[Piece, ...]
+    block: str | None = None
+    """The block the line belongs to (for highlighting), if any."""
+
+    @property
+    def text(self) -> str:
+        """The line as plain text."""
+        return "".join(piece.text for piece in self.pieces)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRef:
+    """A glossary link on the page, in reading order."""
+
+    term_id: str
+    block: str
+    lang: Lang
+    line: int
+    """The line where the link starts."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """Lines at one width, with the links on them and where each block begins."""
+
+    lines: tuple[Line, ...]
+    links: tuple[LinkRef, ...]
+    block_lines: dict[str, int] = field(default_factory=dict)
+    """The first line of each block."""
+
+    def text(self) -> list[str]:
+        """Every line as plain text."""
+        return [line.text for line in self.lines]
+
+
+Row = list[Piece]
+
+
+class Column:
+    """Rows of text at one width, being set: one language's column, or a box's inside."""
+
+    def __init__(self, width: int) -> None:
+        self.width = max(1, width)
+        self.rows: list[Row] = []
+
+    def add_text(
+        self,
+        text: str,
+        role: Role,
+        *,
+        bullet: str = "",
+        bullet_role: Role = "bullet",
+        block: str | None = None,
+        lang: Lang | None = None,
+        links: Sequence[tuple[Span, int]] = (),
+    ) -> None:
+        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links."""
+        indent = cells(bullet)
+        for number, (start, end) in enumerate(line_spans(text, max(1, self.width - indent))):
+            pieces: Row = []
+            if indent:
+                lead = bullet if number == 0 else " " * indent
+                pieces.append(Piece(lead, bullet_role if number == 0 else "pad"))
+            pieces.extend(_cut(text, start, end, role, block, lang, links))
+            self.rows.append(pieces)
+
+    def blank(self) -> None:
+        """An empty row."""
+        self.rows.append([])
+
+
+def _cut(
+    text: str,
+    start: int,
+    end: int,
+    role: Role,
+    block: str | None,
+    lang: Lang | None,
+    links: Sequence[tuple[Span, int]],
+) -> Iterable[Piece]:
+    """``text[start:end]`` as pieces, cut where glossary links begin and end."""
+    position = start
+    for span, index in links:
+        lo, hi = max(span.start, start), min(span.end, end)
+        if lo >= hi:
+            continue
+        if lo > position:
+            yield Piece(text[position:lo], role, block, lang, position)
+        yield Piece(text[lo:hi], role, block, lang, lo, link=index)
+        position = hi
+    if position < end:
+        yield Piece(text[position:end], role, block, lang, position)
+
+
+def _padded(pieces: Row, width: int) -> Row:
+    used = sum(cells(piece.text) for piece in pieces)
+    return [*pieces, Piece(" " * (width - used), "pad")] if used < width else pieces
+
+
+def side_by_side(left: Column, right: Column) -> list[Row]:
+    """Two columns as rows: tops aligned, the shorter one padded."""
+    rows = []
+    for number in range(max(len(left.rows), len(right.rows))):
+        first = left.rows[number] if number < len(left.rows) else []
+        second = right.rows[number] if number < len(right.rows) else []
+        rows.append([*_padded(first, left.width), Piece(" " * GAP, "pad"), *second])
+    return rows
+
+
+class PageBuilder:
+    """A page's lines and links, being built; ``build()`` gives the ``Page``."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.lines: list[Line] = []
+        self.links: list[LinkRef] = []
+        self.block_lines: dict[str, int] = {}
+
+    def link(self, term_id: str, key: str, lang: Lang) -> int:
+        """A new link to ``term_id``; its line is known once its row is added."""
+        self.links.append(LinkRef(term_id, key, lang, -1))
+        return len(self.links) - 1
+
+    def links_for(self, spans: Iterable[Span], key: str, lang: Lang) -> list[tuple[Span, int]]:
+        """A link for each term occurrence, paired with its span (for ``Column.add_text``)."""
+        return [(span, self.link(span.term_id, key, lang)) for span in spans]
+
+    def add(self, rows: Iterable[Sequence[Piece]], block: str | None = None) -> None:
+        """Rows onto the page; each link is placed on the first line it appears on."""
+        for pieces in rows:
+            number = len(self.lines)
+            for piece in pieces:
+                if piece.link is not None and self.links[piece.link].line < 0:
+                    ref = self.links[piece.link]
+                    self.links[piece.link] = LinkRef(ref.term_id, ref.block, ref.lang, number)
+            self.lines.append(Line(tuple(pieces), block))
+
+    def blank(self, block: str | None = None) -> None:
+        """An empty line."""
+        self.lines.append(Line((), block))
+
+    def text(
+        self,
+        text: str,
+        role: Role = "text",
+        *,
+        indent: str = "",
+        indent_role: Role = "pad",
+        key: str = "",
+        lang: Lang = "en",
+        spans: Iterable[Span] = (),
+    ) -> None:
+        """Wrapped text across the page, ``spans`` as its links (``key`` names the thing)."""
+        column = Column(self.width)
+        links = self.links_for(spans, key, lang) if key else []
+        column.add_text(
+            text,
+            role,
+            bullet=indent,
+            bullet_role=indent_role,
+            block=key or None,
+            lang=lang,
+            links=links,
+        )
+        self.add(column.rows, key or None)
+
+    def build(self, *, links_by_line: bool = False) -> Page:
+        """The page. With ``links_by_line`` the links are renumbered in the order they are
+        drawn (row by row, left to right), for pages whose links were made out of order."""
+        if not links_by_line:
+            return Page(tuple(self.lines), tuple(self.links), dict(self.block_lines))
+        order: dict[int, int] = {}
+        for line in self.lines:
+            for piece in line.pieces:
+                if piece.link is not None:
+                    order.setdefault(piece.link, len(order))
+        lines = tuple(
+            Line(
+                tuple(
+                    piece if piece.link is None else _relinked(piece, order[piece.link])
+                    for piece in line.pieces
+                ),
+                line.block,
+            )
+            for line in self.lines
+        )
+        links = tuple(self.links[old] for old in sorted(order, key=order.__getitem__))
+        return Page(lines, links, dict(self.block_lines))
+
+
+def _relinked(piece: Piece, link: int) -> Piece:
+    return Piece(piece.text, piece.role, piece.block, piece.lang, piece.start, link)

@@ -1,0 +1,54 @@
+"""The timeline as a page: every dated event, oldest first, with glossary links.
+
+Events reported in the article are marked ``o``; those from outside it ``+``, with their source.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from genesis_tui.i18n import Catalogue, UiLang
+from genesis_tui.loader import Content
+from genesis_tui.model import Event, Lang, View
+from genesis_tui.pages.page import Column, Page, PageBuilder
+
+DATE_WIDTH = 10
+ARTICLE_MARK, OUTSIDE_MARK = "o", "+"
+
+
+def _event_labels(event: Event, view: View) -> list[tuple[Lang, str]]:
+    langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
+    return [(lang, event.label.get(lang)) for lang in langs]
+
+
+@lru_cache(maxsize=64)
+def timeline_page(
+    content: Content, width: int, view: View = "both", ui_lang: UiLang = "en"
+) -> Page:
+    """Every dated event, oldest first; events from outside the article marked, with sources.
+    The events are said in the languages of ``view``, the page's own words in ``ui_lang``."""
+    ui = Catalogue(ui_lang)
+    page = PageBuilder(max(20, width))
+    page.text(ui("timeline.title"), "title")
+    page.text(f"{ARTICLE_MARK}  {ui('timeline.in_article')}", "note")
+    page.text(f"{OUTSIDE_MARK}  {ui('timeline.outside')}", "note")
+    page.blank()
+    lead = " " * (DATE_WIDTH + 4)
+    events = sorted(content.timeline.events, key=lambda event: event.date)
+    for number, event in enumerate(events):
+        mark = ARTICLE_MARK if event.from_article else OUTSIDE_MARK
+        key = f"event-{number}"
+        for index, (lang, label) in enumerate(_event_labels(event, view)):
+            prefix = (
+                f"{event.date:<{DATE_WIDTH}}  {mark} " if index == 0 else f"{'':<{DATE_WIDTH}}  | "
+            )
+            column = Column(page.width)
+            links = page.links_for(content.matcher.find(label), key, lang)
+            column.add_text(
+                label, "text", bullet=prefix, bullet_role="title", block=key, lang=lang, links=links
+            )
+            page.add(column.rows, key)
+        if not event.from_article:
+            page.text(ui("timeline.source", source=event.source), "since", indent=lead)
+        page.blank()
+    return page.build(links_by_line=True)

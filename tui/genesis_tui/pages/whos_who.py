@@ -1,0 +1,182 @@
+"""Who's who as a page: the organisations on each side, then who signed what with whom.
+
+Each organisation is a box naming it (a link to its glossary entry) with its first sentence;
+the agreements are drawn as ``[Japan's parties] <== what they signed ==> [the US parties]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from genesis_tui.i18n import Catalogue
+from genesis_tui.loader import Content
+from genesis_tui.model import Lang, Term
+from genesis_tui.pages.page import GAP, Column, Page, PageBuilder, Piece, Row, side_by_side
+from genesis_tui.typesetting import cells, line_spans
+
+COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
+
+
+def short_name(term: Term, room: int = 24) -> str:
+    """The English name if it fits in ``room`` cells, else its shortest English alias."""
+    if cells(term.term.en) <= room or not term.aliases.en:
+        return term.term.en[:room]
+    return min(term.aliases.en, key=len)
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of a definition, English or Japanese."""
+    ends = [end for end in (text.find(". "), text.find("。")) if end >= 0]
+    return text if not ends else text[: min(ends) + 1]
+
+
+def _term_box(page: PageBuilder, term: Term, width: int, lang: Lang = "en") -> list[Row]:
+    """A box naming an organisation (a link to its entry) and saying what it is."""
+    inner = width - 4
+    index = page.link(term.id, f"box-{term.id}", "en")
+    label = short_name(term, inner)
+    name = [Piece(label, "heading", link=index)]
+    if cells(label) + 2 + cells(term.term.ja) <= inner:
+        name.append(Piece("  " + term.term.ja, "heading"))
+    body = Column(inner)
+    body.add_text(_first_sentence(term.definition.get(lang)), "note")
+    rows = [name, *body.rows]
+    border = [Piece("+" + "-" * (width - 2) + "+", "bar")]
+    boxed = [border]
+    for row in rows:
+        used = sum(cells(piece.text) for piece in row)
+        boxed.append(
+            [
+                Piece("| ", "bar"),
+                *row,
+                Piece(" " * max(0, inner - used), "pad"),
+                Piece(" |", "bar"),
+            ]
+        )
+    boxed.append(border)
+    return boxed
+
+
+@lru_cache(maxsize=64)
+def whos_who_page(content: Content, width: int, lang: Lang = "en") -> Page:
+    """The organisations on each side (each said in a sentence of ``lang``, the interface's
+    language, as are the page's own words), then who signed what with whom, and when."""
+    ui = Catalogue(lang)
+    page = PageBuilder(max(20, width))
+    page.text(ui("whos_who.title"), "title")
+    page.text(ui("whos_who.hint"), "note")
+    page.blank()
+    organisations = [term for term in content.glossary.terms if term.country is not None]
+    sides = [
+        [term for term in organisations if term.country == country]
+        for country in ("japan", "united-states")
+    ]
+    two_columns = page.width >= 2 * 30 + GAP
+    box_width = (page.width - GAP) // 2 if two_columns else min(page.width, 60)
+    columns = [Column(box_width), Column(box_width)]
+    for column, country, terms in zip(columns, ("japan", "united-states"), sides, strict=True):
+        column.rows.append([Piece(ui(COUNTRY_KEY[country]), "title")])
+        for term in terms:
+            column.rows.extend(_term_box(page, term, box_width, lang))
+    if two_columns:
+        page.add(side_by_side(*columns))
+    else:
+        page.add(columns[0].rows)
+        page.blank()
+        page.add(columns[1].rows)
+    page.blank()
+    page.text(ui("whos_who.deals"), "title")
+    page.blank()
+    names = {term.id: term for term in organisations}
+    for number, event in enumerate(sorted(content.timeline.events, key=lambda e: e.date)):
+        parties = [names[term_id] for term_id in event.terms if term_id in names]
+        if len(parties) < 2:
+            continue  # not an agreement between organisations
+        key = f"deal-{number}"
+        where = ui("whos_who.in_article" if event.from_article else "whos_who.outside")
+        page.text(f"{event.date}  ({where})", "title")
+        for lang, label_key in (("ja", key + "-ja"), ("en", key)):
+            label = event.label.get(lang)
+            spans = content.matcher.find(label)
+            page.text(label, "text", indent="  ", key=label_key, lang=lang, spans=spans)
+        agreement = next(
+            (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
+        )
+        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"))
+        page.add(_fit(chain, page.width), key)
+        page.blank()
+    return page.build(links_by_line=True)
+
+
+def _deal_chain(
+    page: PageBuilder, parties: Sequence[Term], agreement: Term | None, key: str, signed: str
+) -> list[Piece]:
+    """``[Japan's parties] <== what they signed ==> [the US parties]``, each name a link."""
+
+    def names(terms: Sequence[Term]) -> list[Piece]:
+        pieces: list[Piece] = []
+        for index, term in enumerate(terms):
+            if index:
+                pieces.append(Piece(" + ", "bar"))
+            link = page.link(term.id, key, "en")
+            pieces += [Piece("[", "bar"), Piece(short_name(term), "heading", link=link)]
+            pieces.append(Piece("]", "bar"))
+        return pieces
+
+    japan = [term for term in parties if term.country == "japan"]
+    others = [term for term in parties if term.country != "japan"]
+    if not japan:  # an agreement within one side: first party, then the rest
+        japan, others = others[:1], others[1:]
+    middle: list[Piece] = [Piece(" <== ", "bar")]
+    if agreement is not None:
+        link = page.link(agreement.id, key, "en")
+        middle.append(Piece(agreement.term.en, "note", link=link))
+    else:
+        middle.append(Piece(signed, "note"))
+    middle.append(Piece(" ==> ", "bar"))
+    return [Piece("  ", "pad"), *names(japan), *middle, *names(others)]
+
+
+def _fit(pieces: list[Piece], width: int) -> list[Row]:
+    """Pieces on lines no wider than ``width``, wrapping between words, continuation indented."""
+    indent = min(4, width // 4)
+    words: list[Piece] = []
+    for piece in pieces:  # a long name may wrap inside itself: split at spaces, keep the link
+        parts = piece.text.split(" ")
+        for index, part in enumerate(parts):
+            text = part + (" " if index < len(parts) - 1 else "")
+            if text:
+                words.append(Piece(text, piece.role, link=piece.link))
+    lines: list[Row] = [[]]
+    used = 0
+    for word in words:
+        if used + cells(word.text.rstrip()) > width and used > indent:
+            lines.append([Piece(" " * indent, "pad")])
+            used = indent
+            if not word.text.strip():
+                continue
+        if cells(word.text.rstrip()) <= width - indent:
+            chunks = [word.text]
+        else:  # longer than any line: break it as the line breaker would
+            chunks = [word.text[start:end] for start, end in line_spans(word.text, width - indent)]
+        for text in chunks:
+            if used + cells(text.rstrip()) > width:
+                lines.append([Piece(" " * indent, "pad")])
+                used = indent
+            lines[-1].append(Piece(text, word.role, link=word.link))
+            used += cells(text)
+    return [_trim(line, width) for line in lines]
+
+
+def _trim(line: Row, width: int) -> Row:
+    """Drop trailing spaces that would run past the width."""
+    while line and sum(cells(piece.text) for piece in line) > width:
+        last = line[-1]
+        stripped = last.text.rstrip()
+        if stripped == last.text:
+            break
+        line[-1] = Piece(stripped, last.role, link=last.link)
+        if not stripped:
+            line.pop()
+    return line

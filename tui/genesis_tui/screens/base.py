@@ -1,0 +1,150 @@
+"""What every screen over the content shares: its set-up, its readiness, and the page keys.
+
+``GenesisScreen`` gives a screen the content, the interface's words (its bindings' descriptions
+among them) and a way to open a glossary entry, by message, without knowing the app.
+
+Keys that arrive while a screen has no widgets are ignored, never a crash. Over SSH people type
+ahead: ``q`` then ``t`` then ``k`` reach an app that is closing, which still opens the timeline
+but takes its widgets away again; and a key can reach a screen before it has composed. Every
+``action_*`` of these screens runs only while the screen has its widgets. (The bindings
+themselves stay enabled, so the footer shows them from the first frame, without a second
+paint.)
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.binding import Binding
+from textual.screen import Screen
+
+from genesis_tui.i18n import Catalogue, catalogue_of
+from genesis_tui.loader import Content
+from genesis_tui.messages import OpenTerm
+from genesis_tui.widgets.page_view import PageView
+
+HEADER_ICON = "*"
+"""The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
+
+
+def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]:
+    """The keys of a page with links: tab / shift+tab walk the links (priority bindings, not
+    Textual's focus chain), enter opens one, and the scroll keys. Ids are ``prefix`` + name."""
+    return [
+        Binding("tab", "link(1)", "Next link", show=False, priority=True, id=f"{prefix}link-next"),
+        Binding(
+            "shift+tab",
+            "link(-1)",
+            "Previous link",
+            show=False,
+            priority=True,
+            id=f"{prefix}link-previous",
+        ),
+        Binding("enter", "open_link", "Open link", show=show_open, id=f"{prefix}open-link"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id=f"{prefix}scroll-down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id=f"{prefix}scroll-up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id=f"{prefix}page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id=f"{prefix}page-up"),
+        Binding("home", "edge(0)", "Top", show=False, id=f"{prefix}top"),
+        Binding("end", "edge(1)", "Bottom", show=False, id=f"{prefix}bottom"),
+    ]
+
+
+def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def run_async(self: GenesisScreen, *args: Any, **kwargs: Any) -> Any:
+            if self.has_widgets:
+                return await method(self, *args, **kwargs)
+            return None
+
+        return run_async
+
+    @functools.wraps(method)
+    def run(self: GenesisScreen, *args: Any, **kwargs: Any) -> Any:
+        if self.has_widgets:
+            return method(self, *args, **kwargs)
+        return None
+
+    return run
+
+
+class GenesisScreen(Screen[None]):
+    """A screen over the content. Its actions run only from the end of ``on_mount`` (call
+    ``ready()`` there) and while its widgets are there."""
+
+    _ready = False
+
+    def __init__(self, content: Content, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.content = content
+        self.ui: Catalogue = catalogue_of(self.app)
+        """The interface's words."""
+        self.ui.localize_bindings(self._bindings)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if name.startswith("action_") and callable(value):
+                setattr(cls, name, _when_ready(value))
+
+    def ready(self) -> None:
+        """The widgets are there: act on keys from now on."""
+        self._ready = True
+
+    @property
+    def has_widgets(self) -> bool:
+        """True from the end of ``on_mount`` until the widgets go (as when the app closes)."""
+        return self._ready and bool(self.children)
+
+    def open_term(self, term_id: str) -> None:
+        """Ask for a glossary entry to be shown."""
+        self.post_message(OpenTerm(term_id))
+
+
+class PageScreen(GenesisScreen):
+    """A screen showing a ``PageView``: the scroll keys and the links (see ``page_bindings``)."""
+
+    @property
+    def page_view(self) -> PageView:
+        """The page this screen's keys act on."""
+        return self.query_one(PageView)
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll by ``lines``."""
+        self.page_view.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll by pages (less a line each, to keep the reader's place)."""
+        view = self.page_view
+        page = max(1, view.scrollable_content_region.height - 1)
+        view.scroll_relative(y=pages * page, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        """Scroll to the top (0) or the bottom (1)."""
+        if end:
+            self.page_view.scroll_end(animate=False)
+        else:
+            self.page_view.scroll_home(animate=False)
+
+    def action_link(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) glossary link, in reading order."""
+        if not self.page_view.step_link(step):
+            self.notify(self.ui("reader.no_links"), severity="warning", markup=False)
+
+    def action_open_link(self) -> None:
+        """Open the glossary entry of the current link."""
+        term_id = self.page_view.current_term
+        if term_id is not None:
+            self.open_term(term_id)
+
+    @on(PageView.LinkClicked)
+    def _link_clicked(self, event: PageView.LinkClicked) -> None:
+        links = self.page_view.page.links
+        if 0 <= event.index < len(links):
+            self.open_term(links[event.index].term_id)
