@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from genesis_tui.controls import CONTROL
-from genesis_tui.loader import MAX_FILE_BYTES, ContentError, load_content
+from genesis_tui.files import MAX_FILE_BYTES
+from genesis_tui.loader import ContentError, load_content
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -401,3 +402,29 @@ def test_trusted_content_that_does_not_build_is_validated(content_copy: Path) ->
     with pytest.raises(ContentError) as caught:
         load_content(content_copy, validate=False)
     assert any("timeline.toml" in str(problem) for problem in caught.value.problems)
+
+
+def test_the_trusted_build_reads_files_as_carefully(content_copy: Path) -> None:
+    # The bundled content is built without validation: a FIFO or deep nesting there must not
+    # hang or crash it either (it falls back to validation, which names them).
+    (content_copy / "article.toml").unlink()
+    os.mkfifo(content_copy / "article.toml")
+    (content_copy / "timeline.toml").write_text("events = " + "[" * 600 + "]" * 600 + "\n")
+    code = (
+        "import sys\n"
+        "from genesis_tui.loader import ContentError, load_content\n"
+        "try:\n"
+        "    load_content(sys.argv[1], validate=False)\n"
+        "except ContentError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(content_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "article.toml: is a FIFO, not a regular file: not read" in done.stdout
+    assert "timeline.toml: arrays or tables nested too deep to read" in done.stdout

@@ -10,8 +10,6 @@ so a broken file is still named with its place.
 
 from __future__ import annotations
 
-import os
-import stat
 import tomllib
 import types
 import typing
@@ -23,6 +21,7 @@ from typing import Any, TypeVar
 
 from genesis_tui import model as model_module
 from genesis_tui.controls import escaped
+from genesis_tui.files import Unreadable, is_directory, read_file, toml_text
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 from genesis_tui.terms import Span, TermMatcher
 
@@ -30,9 +29,6 @@ ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
-
-MAX_FILE_BYTES = 4 * 1024 * 1024
-"""The largest content file read (the bundled ones are under 100 kB)."""
 
 M = TypeVar("M")
 
@@ -170,82 +166,23 @@ def _index(directory: Path, article: Article, glossary: Glossary, timeline: Time
 
 
 def _is_directory(directory: Path) -> bool:
-    """True for a directory, False for nothing or something else there; ``ContentError`` when
-    it cannot be looked at (a parent without search permission, a name too long)."""
+    """``files.is_directory``, with what stops it from looking as a ``ContentError``."""
     try:
-        return stat.S_ISDIR(os.stat(directory).st_mode)
-    except (FileNotFoundError, NotADirectoryError):
-        return False
-    except OSError as error:
-        raise ContentError([Problem(directory, "", f"cannot be read ({error.strerror})")]) from None
-    except ValueError:  # a NUL in the path
-        return False
-
-
-def _file_kind(mode: int) -> str:
-    kinds = [
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISFIFO, "a FIFO"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISSOCK, "a socket"),
-    ]
-    return next((name for test, name in kinds if test(mode)), "a special file")
-
-
-class _Unreadable(Exception):
-    """A content file that is not read; the message says why."""
-
-
-def _read_file(path: Path) -> bytes:
-    """The bytes of a regular file of at most ``MAX_FILE_BYTES``, read without ever blocking.
-
-    Raises ``_Unreadable``: a FIFO would block the reader forever and a device (a glossary
-    linked to /dev/zero) would fill its memory, so only regular files are opened.
-    """
-    try:
-        mode = os.stat(path).st_mode
-        if not stat.S_ISREG(mode):
-            raise _Unreadable(f"is {_file_kind(mode)}, not a regular file: not read")
-        # O_NONBLOCK: if a FIFO replaced the file since, opening it does not wait for a writer.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
-    except FileNotFoundError:
-        raise _Unreadable("file is missing") from None
-    except OSError as error:
-        raise _Unreadable(f"cannot be read ({error.strerror})") from None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _Unreadable(f"is {_file_kind(info.st_mode)}, not a regular file: not read")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _Unreadable(f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-        chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:  # the file may grow while it is read
-            chunk = os.read(fd, 1024 * 1024)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-        if size > MAX_FILE_BYTES:
-            raise _Unreadable(f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
-        return b"".join(chunks)
-    except OSError as error:
-        raise _Unreadable(f"cannot be read ({error.strerror})") from None
-    finally:
-        os.close(fd)
+        return is_directory(directory)
+    except Unreadable as error:
+        raise ContentError([Problem(directory, "", str(error))]) from None
 
 
 def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, M | None]:
     """The file's TOML data (None if it could not be read or parsed) and its model (None if it
     is not valid); what is wrong goes to ``problems``."""
     try:
-        raw = _read_file(path)
-    except _Unreadable as error:
+        raw = read_file(path)
+    except Unreadable as error:
         problems.append(Problem(path, "", str(error)))
         return None, None
     try:
-        # A byte order mark is not TOML, but some editors write one: it is skipped.
-        data = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
+        data = tomllib.loads(toml_text(raw))
     except UnicodeDecodeError as error:
         problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
         return None, None
@@ -272,9 +209,9 @@ def _load_trusted(directory: Path) -> Content | None:
     parts = []
     for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True):
         try:
-            data = tomllib.loads((directory / name).read_bytes().decode("utf-8"))
+            data = tomllib.loads(toml_text(read_file(directory / name)))
             parts.append(_build(kind, data))
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (Unreadable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
     article, glossary, timeline = parts
     if not (
