@@ -125,14 +125,6 @@ FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
 a frozen dataclass with slots, built by keyword."""
 
 
-def _visible_value(value: Any) -> Any:
-    if isinstance(value, str):
-        return visible(value)
-    if isinstance(value, tuple) and any(isinstance(item, str) for item in value):
-        return tuple(visible(item) if isinstance(item, str) else item for item in value)
-    return value
-
-
 class VisibleText:
     """The base of every model: on construction, control characters in its strings (and tuples
     of strings) are replaced by visible stand-ins (``controls.visible``).
@@ -144,11 +136,28 @@ class VisibleText:
     __slots__ = ()
 
     def __post_init__(self) -> None:
-        for item in fields(self):  # type: ignore[arg-type]
-            value = getattr(self, item.name)
-            shown = _visible_value(value)
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            if type(value) is str:
+                shown: Any = visible(value)
+            elif type(value) is tuple and value and type(value[0]) is str:
+                shown = tuple(visible(item) if type(item) is str else item for item in value)
+                shown = value if shown == value else shown
+            else:
+                continue  # a model (already shown), None, a bool, an empty tuple
             if shown is not value:
-                object.__setattr__(self, item.name, shown)  # frozen: set once, while building
+                object.__setattr__(self, name, shown)  # frozen: set once, while building
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A model's field names, found once per model (``fields`` is slow for every instance)."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
+    return names
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
