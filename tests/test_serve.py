@@ -383,3 +383,19 @@ async def test_serve_real_reader_is_clamped_and_reaped(tmp_path: Path) -> None:
             assert await _gone(reader), f"reader {reader} still runs after its socket closed"
     finally:
         _stop(process)
+
+
+async def test_serve_public_url_is_where_the_page_connects_and_the_origin_it_accepts(
+    tmp_path: Path,
+) -> None:
+    public = "http://reader.example.org:8080"
+    async with (
+        _serving(tmp_path, public_url=public) as (_, url),
+        aiohttp.ClientSession() as client,
+    ):
+        async with client.get(f"{url}/") as response:
+            assert "ws://reader.example.org:8080/ws" in await response.text()
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await client.ws_connect(f"{url}/ws", headers={"Origin": url})
+        async with client.ws_connect(f"{url}/ws", headers={"Origin": public}) as socket:
+            assert "pid" in await _first_frame(socket)

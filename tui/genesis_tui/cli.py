@@ -129,6 +129,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
     serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use to reach the server, when it is not http://HOST:PORT "
+        "(listening on 0.0.0.0, or behind a proxy); the page connects back to it, and only "
+        "pages from it may open sessions",
+    )
+    serve.add_argument(
         "--allow-origin",
         metavar="ORIGIN",
         action="append",
@@ -233,6 +240,7 @@ def _serve(args: argparse.Namespace) -> int:
         host=args.host,
         port=args.port,
         title=PROG,
+        public_url=args.public_url,
         allowed_origins=args.allow_origin,
         max_sessions=args.max_sessions,
     )

@@ -3,9 +3,9 @@
 Built on textual-serve, whose server takes a WebSocket from any web page, at any terminal size,
 any number of times, and leaves a reader running when it does not quit as asked. Here:
 
-- a WebSocket is accepted only from the page's own origin (the address the server serves the
-  page from) and from origins named with ``--allow-origin``: any other page open in the user's
-  browser could otherwise start readers on this machine;
+- a WebSocket is accepted only from the page's own origin (the server's public address, which
+  the page's script connects to) and from origins named with ``--allow-origin``: any other page
+  open in the user's browser could otherwise start readers on this machine;
 - the terminal size a browser asks for, at the start and in every resize, is clamped;
 - at most ``max_sessions`` readers run at once; beyond that a socket is closed with a reason;
 - when a socket closes, its reader is asked to quit, then terminated, then killed, and reaped.
@@ -134,10 +134,11 @@ class ReaderServer(Server):
         host: str,
         port: int,
         title: str,
+        public_url: str | None = None,
         allowed_origins: Sequence[str] = (),
         max_sessions: int = DEFAULT_MAX_SESSIONS,
     ) -> None:
-        super().__init__(shlex.join(argv), host=host, port=port, title=title)
+        super().__init__(shlex.join(argv), host=host, port=port, title=title, public_url=public_url)
         self.argv = list(argv)
         self.origins = {origin_of(self.public_url), *map(origin_of, allowed_origins)}
         self.max_sessions = max_sessions
@@ -229,6 +230,7 @@ def serve(
     host: str,
     port: int,
     title: str,
+    public_url: str | None = None,
     allowed_origins: Sequence[str] = (),
     max_sessions: int = DEFAULT_MAX_SESSIONS,
 ) -> None:
@@ -238,6 +240,7 @@ def serve(
         host=host,
         port=port,
         title=title,
+        public_url=public_url,
         allowed_origins=allowed_origins,
         max_sessions=max_sessions,
     )
