@@ -15,6 +15,12 @@ from genesis_tui.paths import content_dir
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_directory(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests (and the programs they start) cache into a directory of their own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def content() -> Content:
     """The bundled content, loaded once."""

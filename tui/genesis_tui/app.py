@@ -18,6 +18,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from genesis_tui.cache import phrases_kept
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.loader import Content
 from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
@@ -244,7 +245,8 @@ def run_reader(
     path = state_path()
     state = starting_state(path, section_id=section_id, lang=lang)
     app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
-    app.run()
+    with phrases_kept(content.key):
+        app.run()
     try:
         save_state(app.state, path)
     except OSError as error:

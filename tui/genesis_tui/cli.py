@@ -117,6 +117,19 @@ def _parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="write the article to standard output"
     )
     export.add_argument("--format", choices=("json", "md", "txt"), default="txt")
+    export.add_argument(
+        "--ruby",
+        action="store_true",
+        help="readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in "
+        "md (JSON always carries them)",
+    )
+    readings = commands.add_parser(
+        "readings",
+        parents=[common],
+        help="draft the readings of the Japanese that DIR/readings.toml lacks, keeping every "
+        "reading already there (needs the extra: pip install genesis-tui[authoring])",
+    )
+    readings.add_argument("directory", nargs="?", type=Path, metavar="DIR")
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -173,10 +186,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     command = args.command or "read"
     directory: Path | None = getattr(args, "content", None)
-    if command == "check":
+    if command in ("check", "readings"):
         directory = args.directory or directory
+    if command == "readings":
+        return _draft_readings(directory)
     # Content the user names is validated; the bundled content passed its tests.
-    content = _load(directory, validate=command == "check" or directory is not None)
+    content = _load(
+        directory, validate=command == "check" or directory is not None, check=command == "check"
+    )
     section_id: str | None = getattr(args, "section", None)
     if section_id is not None:
         ids = [section.id for section in content.article.sections]
@@ -196,7 +213,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     if command == "export":
-        return _export(content, args.format, lang, width, section_id)
+        return _export(content, args.format, lang, width, section_id, ruby=args.ruby)
     if command == "serve":
         return _serve(args)
     if _is_interactive():
@@ -247,13 +264,18 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(directory: Path | None, *, validate: bool = False) -> Content:
-    """The content (the bundled content unless ``directory``), validated if ``validate``."""
+def _load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Content:
+    """The content (the bundled content unless ``directory``), validated if ``validate``;
+    ``check`` also asks for its readings (a directory without them can still be read)."""
     from genesis_tui.loader import ContentError, load_content
     from genesis_tui.paths import content_dir
 
     try:
-        return load_content(directory or content_dir(), validate=validate)
+        return load_content(
+            directory or content_dir(),
+            validate=validate,
+            readings="required" if check else "optional",
+        )
     except ContentError as error:
         count = len(error.problems)
         noun = "error" if count == 1 else "errors"
@@ -261,17 +283,55 @@ def _load(directory: Path | None, *, validate: bool = False) -> Content:
         raise UsageError("\n".join(lines)) from None
 
 
-def _export(content: Content, fmt: str, lang: str, width: int | None, section: str | None) -> int:
+def _draft_readings(directory: Path | None) -> int:
+    """``genesis-tui readings``: draft what readings.toml lacks (see ``genesis_tui.authoring``)."""
+    from genesis_tui.authoring import AuthoringError, draft_readings
+    from genesis_tui.loader import ContentError
+    from genesis_tui.paths import content_dir
+
+    try:
+        draft = draft_readings(directory or content_dir())
+    except AuthoringError as error:
+        raise UsageError(str(error)) from None
+    except ContentError as error:
+        count = len(error.problems)
+        lines = [f"{count} content error{'s' * (count != 1)}:"]
+        lines += [f"  {problem}" for problem in error.problems]
+        raise UsageError("\n".join(lines)) from None
+    except OSError as error:
+        raise UsageError(f"cannot write the readings: {error}") from None
+    summary = f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
+    summary += f"{draft.kept} kept as they were."
+    if draft.drafted:
+        summary += f" Review the drafted ones, then run `{PROG} check`."
+    print(summary)
+    return 0
+
+
+def _export(
+    content: Content,
+    fmt: str,
+    lang: str,
+    width: int | None,
+    section: str | None,
+    *,
+    ruby: bool = False,
+) -> int:
     from genesis_tui import export
+
+    if ruby and fmt == "json":
+        raise UsageError("--ruby is for txt and md: the JSON export always carries the readings")
+    if ruby and not content.ruby:
+        raise UsageError(f"{content.directory} has no readings (readings.toml): nothing to show")
 
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
         sys.stdout.write(export.to_json(content, section))
     elif fmt == "md":
-        sys.stdout.write(export.to_markdown(content, cast("View", lang), section))
+        sys.stdout.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        sys.stdout.write(export.to_text(content, cast("View", lang), width, section))
+        sys.stdout.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
     sys.stdout.flush()
     return 0

@@ -15,14 +15,16 @@ import types
 import typing
 from collections import Counter
 from dataclasses import dataclass, field, fields, is_dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
+from genesis_tui import cache as content_cache
 from genesis_tui import model as model_module
 from genesis_tui.controls import escaped
 from genesis_tui.files import Unreadable, is_directory, read_file, toml_text
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
+from genesis_tui.readings import Ruby
 from genesis_tui.terms import Span, TermMatcher
 
 ARTICLE_FILE = "article.toml"
@@ -68,9 +70,19 @@ class Content:
     """Term occurrences per (block id, language), found when first asked for."""
     terms: dict[str, Term] = field(repr=False)
     """The glossary by term id."""
+    key: str = field(default="", repr=False)
+    """A name for this exact content (its files' digest), for what is cached about it."""
 
     def __repr__(self) -> str:  # the models are long: name the directory only
         return f"Content({str(self.directory)!r})"
+
+    @cached_property
+    def ruby(self) -> Ruby:
+        """The readings of the Japanese (``readings.toml``), by text: read when first asked for,
+        and empty when the directory has none."""
+        from genesis_tui.readings import load_ruby
+
+        return load_ruby(self.directory, self.article, self.glossary, self.timeline)
 
     def term(self, term_id: str) -> Term:
         """The glossary term with this id."""
@@ -113,11 +125,20 @@ class Content:
         )
 
 
-def load_content(directory: Path, *, validate: bool = True) -> Content:
+ReadingsRule = Literal["optional", "required", "ignored"]
+"""What ``load_content`` asks of ``readings.toml``: ``optional`` checks it when it is there (a
+directory written before readings existed still opens, without them); ``required`` (``check``)
+also reports it missing; ``ignored`` skips it (``genesis-tui readings``, which drafts it)."""
+
+
+def load_content(
+    directory: Path, *, validate: bool = True, readings: ReadingsRule = "optional"
+) -> Content:
     """Load and cross-check a content directory; raise ``ContentError`` with every problem.
 
     Without ``validate`` (for content that passed its tests: the bundled content), the models
-    are built without pydantic, and validation runs only if that build fails.
+    are built without pydantic, and validation runs only if that build fails. ``readings`` says
+    whether ``readings.toml`` must be there (see ``ReadingsRule``).
     """
     directory = Path(directory)
     if not _is_directory(directory):
@@ -137,6 +158,7 @@ def load_content(directory: Path, *, validate: bool = True) -> Content:
         raise ContentError(problems)
     content = _index(directory, article, glossary, timeline)
     problems.extend(_cross_check(content))
+    problems.extend(check_readings(content, readings))
     if problems:
         raise ContentError(problems)
     return content
@@ -157,12 +179,14 @@ class SpanIndex(dict[tuple[str, str], tuple[Span, ...]]):
         return spans
 
 
-def _index(directory: Path, article: Article, glossary: Glossary, timeline: Timeline) -> Content:
+def _index(
+    directory: Path, article: Article, glossary: Glossary, timeline: Timeline, key: str = ""
+) -> Content:
     """The content with its term index: every term's occurrences, found by matching."""
     matcher = TermMatcher(glossary.terms)
     spans = SpanIndex(matcher, article)
     terms = {term.id: term for term in glossary.terms}
-    return Content(directory, article, glossary, timeline, matcher, spans, terms)
+    return Content(directory, article, glossary, timeline, matcher, spans, terms, key)
 
 
 def _is_directory(directory: Path) -> bool:
@@ -204,23 +228,37 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[An
 
 
 def _load_trusted(directory: Path) -> Content | None:
-    """The content built from its TOML by the model's types, without validation; None if the
-    files do not build (the caller then validates them, to say what is wrong)."""
-    parts = []
-    for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True):
+    """The content built from its files by the model's types, without validation; None if the
+    files do not build (the caller then validates them, to say what is wrong).
+
+    The files' parsed data is cached (``genesis_tui.cache``) under their digest: parsing TOML
+    is most of the work, and the cached JSON goes through the same type checks."""
+    try:
+        files = [read_file(directory / name) for name in CONTENT_FILES]
+    except Unreadable:
+        return None
+    key = content_cache.key(*files)
+    data = content_cache.read("content", key)
+    if not (isinstance(data, list) and len(data) == len(CONTENT_FILES)):
         try:
-            data = tomllib.loads(toml_text(read_file(directory / name)))
-            parts.append(_build(kind, data))
-        except (Unreadable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            data = [tomllib.loads(toml_text(raw)) for raw in files]
+        except (ValueError, RecursionError):
             return None
-    article, glossary, timeline = parts
+        content_cache.write("content", key, data)
+    try:
+        article, glossary, timeline = (
+            _build(kind, part)
+            for kind, part in zip((Article, Glossary, Timeline), data, strict=True)
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
     if not (
         isinstance(article, Article)
         and isinstance(glossary, Glossary)
         and isinstance(timeline, Timeline)
     ):
         return None
-    return _index(directory, article, glossary, timeline)
+    return _index(directory, article, glossary, timeline, key)
 
 
 @cache
@@ -383,3 +421,82 @@ def _cross_check_data(directory: Path, article: Any, glossary: Any, timeline: An
 
 def _duplicates(values: list[str]) -> list[str]:
     return [value for value, count in Counter(values).items() if count > 1]
+
+
+# ---------------------------------------------------------------------- readings
+def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Problem]:
+    """``readings.toml`` against the text: each word attached to text that is there, readings
+    in kana, no kanji of any Japanese text left without a reading, and glossary terms read as
+    their ``reading`` says. A missing file is a problem only when ``rule`` is ``required``."""
+    if rule == "ignored":
+        return []
+    from genesis_tui import readings as rd
+
+    path = content.directory / rd.READINGS_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        if rule == "optional":
+            return []
+        message = "file is missing (draft it with `genesis-tui readings DIR`, then review it)"
+        return [Problem(path, "", message)]
+    except OSError as error:
+        return [Problem(path, "", f"cannot be read ({error.strerror})")]
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
+    except tomllib.TOMLDecodeError as error:
+        return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
+    words, flaws = rd.parse_readings(data)
+    problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
+    located = rd.texts(content.article, content.glossary, content.timeline)
+    known = {item.key for item in located}
+    for key in words:
+        if key not in known:
+            problems.append(Problem(path, key, "no Japanese text of the content has this key"))
+    spans: dict[str, tuple[rd.RubySpan, ...]] = {}
+    first_of_text: dict[str, str] = {}  # text -> the key of its first place
+    for item in located:
+        attached = rd.attach(item.text, words.get(item.key, ()))
+        spans[item.key] = attached.spans
+        first = first_of_text.setdefault(item.text, item.key)
+        if spans[first] != attached.spans:  # the reader looks readings up by text: one wins
+            message = f"the same text as {first}, read differently (give both the same readings)"
+            problems.append(Problem(path, item.key, message))
+        for index, word in attached.missing:
+            message = (
+                f"word {index + 1} ({word}): {word.base!r} is not in the text"
+                f" ({item.file}) after the word before it"
+            )
+            problems.append(Problem(path, item.key, message))
+        for offset, run in rd.unread_kanji(item.text, attached.spans):
+            message = f"no reading for {run!r} (character {offset} of the text in {item.file})"
+            problems.append(Problem(path, item.key, message))
+    for term in content.glossary.terms:
+        problems.extend(_check_term_reading(path, term, spans.get(f"terms.{term.id}.term", ())))
+    return problems
+
+
+def _check_term_reading(
+    path: Path, term: Term, spans: tuple[tuple[int, int, str], ...]
+) -> list[Problem]:
+    """The readings over a glossary term's name must spell the term's own ``reading``."""
+    from genesis_tui import readings as rd
+
+    if any(char.isascii() and char.isalnum() for char in term.term.ja):
+        return []  # "AI for Science": the glossary's reading spells the Latin out, ruby does not
+    if rd.unread_kanji(term.term.ja, spans):
+        return []  # reported already
+
+    def sound(text: str) -> str:
+        return rd.to_hiragana(text).replace("・", "").replace(" ", "")
+
+    spelled = rd.spelled_out(term.term.ja, spans)
+    if sound(spelled) == sound(term.reading):
+        return []
+    message = (
+        f"the readings spell {spelled!r}, but the glossary ({GLOSSARY_FILE}) reads"
+        f" {term.term.ja!r} as {term.reading!r}"
+    )
+    return [Problem(path, f"terms.{term.id}.term", message)]

@@ -44,7 +44,7 @@ number; ``NARROW`` is elsewhere inside a run of narrow characters, such as after
 "2,000" or the slash of "SCA/HPC"."""
 
 _PHRASES: dict[str, frozenset[int]] = {}
-"""BudouX's phrase starts per text: computed once, or preloaded from the content's stamp."""
+"""BudouX's phrase starts per text: computed once, or preloaded from the cache."""
 
 
 @cache
@@ -60,13 +60,17 @@ def _has_japanese(text: str) -> bool:
 
 
 def preload_phrases(table: Mapping[str, Sequence[int]]) -> None:
-    """Take phrase starts analysed before (``genesis-tui check --stamp`` records them)."""
+    """Take phrase starts analysed before (read back from a cache, so checked: offsets that
+    are not whole numbers inside their text are left out, with their text)."""
     for text, starts in table.items():
-        _PHRASES.setdefault(text, frozenset(starts))
+        if not (isinstance(text, str) and isinstance(starts, list | tuple)):
+            continue
+        if all(type(start) is int and 0 < start < len(text) for start in starts):
+            _PHRASES.setdefault(text, frozenset(starts))
 
 
 def analysed_phrases() -> dict[str, list[int]]:
-    """Every Japanese text analysed so far, with its phrase starts (for the stamp)."""
+    """Every Japanese text analysed so far, with its phrase starts (for the cache)."""
     return {text: sorted(starts) for text, starts in _PHRASES.items() if _has_japanese(text)}
 
 

@@ -31,7 +31,8 @@ class GlossaryScreen(GenesisScreen):
 
     def __init__(self, content: ArticleContent) -> None:
         super().__init__(content, classes="glossary-screen")
-        self.sort_key: SortKey = "en"
+        self.sort_key: SortKey = "reading" if self.ui.lang == "ja" else "en"
+        """English order, or kana order of the readings (the Japanese interface's own)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
@@ -62,10 +63,7 @@ class GlossaryScreen(GenesisScreen):
         terms = [term for term in self._sorted() if term_matches(self.content, term.id, text)]
         options = self.query_one("#terms", OptionList)
         options.clear_options()
-        options.add_options(
-            Option(Content(f"{term.term.en}  |  {term.term.ja}（{term.reading}）"), id=term.id)
-            for term in terms
-        )
+        options.add_options(Option(self._row(term), id=term.id) for term in terms)
         if terms:
             options.highlighted = 0
         order = self.ui(f"glossary.sorted_by_{self.sort_key}")
@@ -73,6 +71,15 @@ class GlossaryScreen(GenesisScreen):
         count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
         self.query_one("#glossary-count", Static).update(Content(count))
         self.sub_title = order
+
+    def _row(self, term: Term) -> Content:
+        """A term as a row of two lines: its name in the interface's language first, then in
+        the other; the reading only where it adds something (not under a name in kana)."""
+        ja = term.term.ja
+        if to_hiragana(term.reading) != to_hiragana(ja):
+            ja = f"{ja}（{term.reading}）"
+        first, second = (ja, term.term.en) if self.ui.lang == "ja" else (term.term.en, ja)
+        return Content(f"{first}\n  {second}")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
