@@ -13,7 +13,6 @@ from __future__ import annotations
 import tomllib
 import types
 import typing
-from collections import Counter
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -25,12 +24,14 @@ from genesis_tui.controls import escaped
 from genesis_tui.files import Unreadable, is_directory, read_file, toml_text
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 from genesis_tui.readings import Ruby
+from genesis_tui.references import reference_flaws
 from genesis_tui.terms import Span, TermMatcher
 
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
+_FILES = {"article": ARTICLE_FILE, "glossary": GLOSSARY_FILE, "timeline": TIMELINE_FILE}
 
 M = TypeVar("M")
 
@@ -153,7 +154,8 @@ def load_content(
     timeline_data, timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
     # Ids and references are checked on whatever parsed, so that they are reported together
     # with the schema errors of any file.
-    problems.extend(_cross_check_data(directory, article_data, glossary_data, timeline_data))
+    for flaw in reference_flaws(article_data, glossary_data, timeline_data):
+        problems.append(Problem(directory / _FILES[flaw.file], flaw.where, flaw.message))
     if article is None or glossary is None or timeline is None:
         raise ContentError(problems)
     content = _index(directory, article, glossary, timeline)
@@ -341,86 +343,6 @@ def _cross_check(content: Content) -> list[Problem]:
             )
             problems.append(Problem(glossary_file, f"terms[{index}](id={term.id})", message))
     return problems
-
-
-def _items(data: Any, key: str) -> list[Any]:
-    """The list under ``key`` of TOML data, or nothing if it is missing or not a list."""
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, list) else []
-
-
-def _string(data: Any, key: str) -> str | None:
-    """The string under ``key`` of TOML data, or None."""
-    value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
-
-
-def _strings(data: Any, key: str) -> list[str]:
-    """The strings in the list under ``key`` of TOML data."""
-    return [value for value in _items(data, key) if isinstance(value, str)]
-
-
-def _cross_check_data(directory: Path, article: Any, glossary: Any, timeline: Any) -> list[Problem]:
-    """What a schema cannot check, on the parsed TOML of each file that parsed (None for one
-    that did not), valid or not: unique ids, and references that resolve."""
-    article_file, glossary_file = directory / ARTICLE_FILE, directory / GLOSSARY_FILE
-    timeline_file = directory / TIMELINE_FILE
-    problems: list[Problem] = []
-    sections = _items(article, "sections")
-    section_ids = [_string(section, "id") for section in sections]
-    for dup in _duplicates([i for i in section_ids if i is not None]):
-        problems.append(Problem(article_file, f"sections(id={dup})", "duplicate section id"))
-    block_ids = [
-        _string(block, "id") for section in sections for block in _items(section, "blocks")
-    ]
-    known_blocks = {i for i in block_ids if i is not None}
-    for dup in _duplicates([i for i in block_ids if i is not None]):
-        problems.append(Problem(article_file, f"blocks(id={dup})", "duplicate block id"))
-    for index, excluded in enumerate(_items(article, "excluded")):
-        after = _string(excluded, "after")
-        if after is not None and after not in known_blocks:
-            where = f"excluded[{index}].after"
-            problems.append(Problem(article_file, where, f"no block has id {after!r}"))
-
-    if glossary is None:
-        return problems  # the references below are to terms
-    terms = _items(glossary, "terms")
-    term_ids = [_string(term, "id") for term in terms]
-    known_terms = {i for i in term_ids if i is not None}
-    for dup in _duplicates([i for i in term_ids if i is not None]):
-        problems.append(Problem(glossary_file, f"terms(id={dup})", "duplicate term id"))
-    owners: dict[str, str] = {}
-    for index, (term, term_id) in enumerate(zip(terms, term_ids, strict=True)):
-        where = f"terms[{index}]" if term_id is None else f"terms[{index}](id={term_id})"
-        for related in _strings(term, "related"):
-            if related == term_id:
-                problems.append(Problem(glossary_file, f"{where}.related", "names the term itself"))
-            elif related not in known_terms:
-                message = f"no term has id {related!r}"
-                problems.append(Problem(glossary_file, f"{where}.related", message))
-        if term_id is None:
-            continue
-        names, aliases = term.get("term"), term.get("aliases")
-        forms = [_string(names, "ja"), _string(names, "en")]
-        forms += [*_strings(aliases, "ja"), *_strings(aliases, "en")]
-        for form in forms:
-            if form is None:
-                continue
-            other = owners.setdefault(form, term_id)
-            if other != term_id:
-                message = f"form {form!r} is also a form of term {other!r}"
-                problems.append(Problem(glossary_file, where, message))
-
-    for index, event in enumerate(_items(timeline, "events")):
-        for term_id in _strings(event, "terms"):
-            if term_id not in known_terms:
-                where = f"events[{index}].terms"
-                problems.append(Problem(timeline_file, where, f"no term has id {term_id!r}"))
-    return problems
-
-
-def _duplicates(values: list[str]) -> list[str]:
-    return [value for value, count in Counter(values).items() if count > 1]
 
 
 # ---------------------------------------------------------------------- readings
