@@ -428,3 +428,39 @@ def test_the_trusted_build_reads_files_as_carefully(content_copy: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "article.toml: is a FIFO, not a regular file: not read" in done.stdout
     assert "timeline.toml: arrays or tables nested too deep to read" in done.stdout
+
+
+def test_dotted_keys_nested_too_deep_are_a_problem(content_copy: Path) -> None:
+    # tomllib builds dotted keys without recursing; whatever walks the result would recurse.
+    path = content_copy / "glossary.toml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write("x." + ".".join(["a"] * 3000) + " = 1\n")
+    assert _errors(content_copy) == [
+        f"{path}: arrays or tables nested too deep to read (more than 64 levels)"
+    ]
+    with pytest.raises(ContentError):  # the unvalidated build falls back to validation
+        load_content(content_copy, validate=False)
+
+
+def test_readings_are_read_as_carefully_as_the_rest(content_copy: Path) -> None:
+    path = content_copy / "readings.toml"
+    path.unlink()
+    os.mkfifo(path)
+    status, output = _check(content_copy)
+    assert status == 2
+    assert f"{path}: is a FIFO, not a regular file: not read" in output
+    assert "Traceback" not in output
+    # The reader opens the content without its ruby instead of waiting on the FIFO.
+    code = (
+        "import sys\n"
+        "from genesis_tui.loader import load_content\n"
+        "print(len(load_content(sys.argv[1], validate=False).ruby.spans('理化学研究所')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(content_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "0\n"), done.stderr

@@ -28,6 +28,10 @@ class Unreadable(Exception):
     """A file or directory that is not read; the message says why."""
 
 
+class Missing(Unreadable):
+    """The file is not there."""
+
+
 def _kind(mode: int) -> str:
     return next((name for test, name in _KINDS if test(mode)), "a special file")
 
@@ -55,7 +59,7 @@ def read_file(path: Path) -> bytes:
         # O_NONBLOCK: if a FIFO replaced the file since, opening it does not wait for a writer.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise Unreadable("file is missing") from None
+        raise Missing("file is missing") from None
     except OSError as error:
         raise Unreadable(f"cannot be read ({error.strerror})") from None
     try:
@@ -84,3 +88,26 @@ def toml_text(raw: bytes) -> str:
     """A TOML file's text; a UTF-8 byte order mark, which some editors write, is dropped.
     Raises ``UnicodeDecodeError`` for bytes that are not UTF-8."""
     return raw.decode("utf-8").removeprefix("\ufeff")
+
+
+MAX_DEPTH = 64
+"""The deepest nesting of tables and arrays read (the content needs 8). Deeper data would send
+whatever walks it recursively (JSON for the cache, a checker) past Python's recursion limit;
+tomllib itself gives up at about 500 levels of arrays, but not on dotted keys."""
+
+
+def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
+    """True when tables and arrays in ``data`` nest more than ``limit`` levels deep."""
+    stack: list[tuple[object, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: list[object] = list(value.values())
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False

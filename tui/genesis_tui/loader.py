@@ -21,7 +21,15 @@ from typing import Any, Literal, TypeVar
 from genesis_tui import cache as content_cache
 from genesis_tui import model as model_module
 from genesis_tui.controls import escaped
-from genesis_tui.files import Unreadable, is_directory, read_file, toml_text
+from genesis_tui.files import (
+    MAX_DEPTH,
+    Missing,
+    Unreadable,
+    is_directory,
+    read_file,
+    toml_text,
+    too_deep,
+)
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 from genesis_tui.readings import Ruby
 from genesis_tui.references import reference_flaws
@@ -217,7 +225,10 @@ def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[An
         problems.append(Problem(path, place, f"not valid TOML: {error}"))
         return None, None
     except RecursionError:  # tomllib recurses once per level of nesting
-        problems.append(Problem(path, "", "arrays or tables nested too deep to read"))
+        data = None
+    if data is None or too_deep(data):  # what walks the data recursively would fail too
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        problems.append(Problem(path, "", message))
         return None, None
     from pydantic import TypeAdapter, ValidationError
 
@@ -245,6 +256,8 @@ def _load_trusted(directory: Path) -> Content | None:
         try:
             data = [tomllib.loads(toml_text(raw)) for raw in files]
         except (ValueError, RecursionError):
+            return None
+        if any(too_deep(part) for part in data):
             return None
         content_cache.write("content", key, data)
     try:
@@ -356,20 +369,25 @@ def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Pr
 
     path = content.directory / rd.READINGS_FILE
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_file(path)
+    except Missing:
         if rule == "optional":
             return []
         message = "file is missing (draft it with `genesis-tui readings DIR`, then review it)"
         return [Problem(path, "", message)]
-    except OSError as error:
-        return [Problem(path, "", f"cannot be read ({error.strerror})")]
+    except Unreadable as error:
+        return [Problem(path, "", str(error))]
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(toml_text(raw))
     except UnicodeDecodeError as error:
         return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
     except tomllib.TOMLDecodeError as error:
         return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
+    except RecursionError:
+        data = None
+    if data is None or too_deep(data):
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        return [Problem(path, "", message)]
     words, flaws = rd.parse_readings(data)
     problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
     located = rd.texts(content.article, content.glossary, content.timeline)
