@@ -33,7 +33,7 @@ def _errors(directory: Path) -> list[str]:
 CASES = {
     "empty english": (
         "article.toml",
-        'en = "Japan has become the first',
+        'en = "Japan has become the first international partner of the United States',
         'en = "" #',
         [
             "article.toml",
@@ -176,8 +176,9 @@ CASES = {
     ),
     "OSC 52 (clipboard) in a block": (
         "article.toml",
-        'en = "Japan has become the first',
-        'en = "Japan \\u001b]52;c;ZWNobyBoaQ==\\u0007has become the first',
+        'en = "Japan has become the first international partner of the United',
+        'en = "Japan \\u001b]52;c;ZWNobyBoaQ==\\u0007has become the first international partner'
+        " of the United",
         ["sections[0](id=overview).blocks[0](id=overview-1).en", "U+001B at character 7"],
     ),
     "OSC 8 (a link to a file) in a definition": (
@@ -206,9 +207,9 @@ CASES = {
     ),
     "since note without a URL": (
         "article.toml",
-        'source = "https://d2bd0cjro8p5m2',
-        'source = "riken.jp',
-        ["(id=challenges-1).since.source", "must be an https:// URL"],
+        'source = "https://www.riken.jp/',
+        'source = "riken.jp/',
+        ["(id=japan-role-5).since.source", "must be an https:// URL"],
     ),
 }
 

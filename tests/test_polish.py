@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
+import signal
+import time
+from pathlib import Path
 
 import pytest
 from textual.widgets import OptionList
@@ -11,6 +15,7 @@ from genesis_tui.app import GenesisApp
 from genesis_tui.loader import Content
 from genesis_tui.screens.glossary import GlossaryScreen
 from genesis_tui.search import to_hiragana
+from tests.terminal import Terminal
 
 SIZE = (80, 24)
 
@@ -56,3 +61,53 @@ async def test_a_katakana_name_is_not_followed_by_itself(content: Content) -> No
         rows = dict(zip(screen.shown_ids(), _rows(screen), strict=True))
         for term in katakana:
             assert "（" not in rows[term.id]
+
+
+def _process_state(pid: int) -> str:
+    """The process's state letter from /proc (T: stopped)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+@pytest.mark.slow
+def test_ctrl_z_suspends_and_ctrl_c_leaves_saving_the_place(tmp_path: Path) -> None:
+    env = {"XDG_STATE_HOME": str(tmp_path), "LC_ALL": "", "LANG": "C.UTF-8"}
+    terminal = Terminal.genesis(size=(100, 30), env=env)
+    try:
+        terminal.wait_for("トランプ政権")
+        terminal.press("4")
+        terminal.wait_for("日本の業務分担")
+        terminal.press("\x1a")  # ctrl+z
+        deadline = time.monotonic() + 10
+        while _process_state(terminal.process.pid) != "T":
+            assert time.monotonic() < deadline, "ctrl+z did not suspend"
+            terminal.pump(0.05)
+        terminal.pump(0.2)
+        assert b"\x1b[?1049l" in terminal.output  # the shell's screen is back while stopped
+        resumed_from = len(terminal.output)
+        terminal.signal(signal.SIGCONT)  # what the shell's fg does
+        deadline = time.monotonic() + 10
+        # Its own screen again, with everything drawn anew (the shell's screen was showing).
+        while len(terminal.output) - resumed_from < 4000:
+            assert time.monotonic() < deadline, "not drawn again after SIGCONT"
+            terminal.pump(0.05)
+        assert b"\x1b[?1049h" in terminal.output[resumed_from:]
+        terminal.press("\x03")  # ctrl+c, nothing selected: leave as q does
+        assert terminal.wait_exit() == 0
+        assert b"Traceback" not in terminal.output
+        state = json.loads((tmp_path / "genesis-tui" / "state.json").read_text("utf-8"))
+        assert state["section"] == "challenges"
+    finally:
+        terminal.close()
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) -> None:
+    from genesis_tui.i18n import Catalogue
+    from genesis_tui.pages.timeline import timeline_page
+
+    legend = Catalogue(ui_lang)("timeline.outside")  # type: ignore[arg-type]
+    text = "\n".join(timeline_page(content, 100, "both", ui_lang).text())  # type: ignore[arg-type]
+    assert text.count(legend) == 1
+    outside = [event for event in content.timeline.events if not event.from_article]
+    assert outside and all(event.source in text for event in outside)

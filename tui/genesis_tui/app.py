@@ -49,6 +49,8 @@ class GenesisApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # A terminal program stops on ctrl+z, as the shell's job control expects.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
     ]
 
     def __init__(
@@ -88,6 +90,7 @@ class GenesisApp(App[None]):
         return screen
 
     async def on_mount(self) -> None:
+        self.app_resume_signal.subscribe(self, self._resumed)
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
@@ -97,6 +100,12 @@ class GenesisApp(App[None]):
             loop.add_signal_handler(signum, self.exit)
         if not self.is_headless:
             self.set_interval(1.0, self._check_hangup, name="hang-up watch")
+
+    def _resumed(self, _app: object) -> None:
+        """Back from ctrl+z: the terminal shows the shell's screen, so draw everything again."""
+        self.refresh(layout=True)
+        for screen in self.screen_stack:
+            screen.refresh(layout=True)
 
     def on_unmount(self) -> None:
         if self._scrollbar_renderer is not None:  # the renderer is global: put it back
@@ -195,6 +204,11 @@ class GenesisApp(App[None]):
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = self.ui("palette.placeholder")
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_help_quit(self) -> None:
+        """ctrl+c with no text selected (with a selection, the screen copies it): leave as
+        ``q`` does, saving the place, where Textual would only say how to quit."""
+        self.exit()
 
     def action_help(self) -> None:
         """Show every key."""

@@ -18,7 +18,8 @@ from genesis_tui.i18n import Catalogue
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, Pair, Section, View
 from genesis_tui.readings import RubySpan, is_kanji
-from genesis_tui.typesetting import NO_LINE_END, break_lines, line_spans
+from genesis_tui.terms import Span, TermMatcher
+from genesis_tui.typesetting import NO_LINE_END, Unit, break_lines, has_japanese, line_spans
 
 SCHEMA_VERSION = 2
 """2 added ``ruby`` to every block and every ``{ja, en}`` text."""
@@ -167,15 +168,21 @@ def html_ruby(text: str, spans: Iterable[RubySpan]) -> str:
     return "".join(out)
 
 
-def ruby_line_spans(text: str, width: int, spans: tuple[RubySpan, ...]) -> list[tuple[int, int]]:
-    """``line_spans`` that never break inside a base of ``spans``: a line that would end inside
-    one ends before it (and before an opening bracket just before it, for kinsoku), and the
-    rest is broken again. A base wider than the whole line keeps its line, wider than
-    ``width``: the notation of one reading cannot be split."""
+def ruby_line_spans(
+    text: str, width: int, spans: tuple[RubySpan, ...], terms: tuple[Span, ...] = ()
+) -> list[tuple[int, int]]:
+    """``line_spans`` that never break inside a base of ``spans``: the bases are units the
+    breaker keeps whole where they fit; a line that would still end inside one (a base at a
+    place too narrow for it) ends before it (and before an opening bracket just before it, for
+    kinsoku), and the rest is broken again. A base wider than the whole line keeps its line,
+    wider than ``width``: the notation of one reading cannot be split."""
+    units = tuple(Unit(unit.start, unit.end) for unit in terms) + tuple(
+        Unit(start, end) for start, end, _ in spans
+    )
     if not spans:
-        return list(line_spans(text, width))
+        return list(line_spans(text, width, units))
     result: list[tuple[int, int]] = []
-    lines = list(line_spans(text, width))
+    lines = list(line_spans(text, width, units))
     index = 0
     while index < len(lines):
         start, end = lines[index]
@@ -200,15 +207,18 @@ def ruby_line_spans(text: str, width: int, spans: tuple[RubySpan, ...]) -> list[
             cut += 1
         if cut >= len(text):
             break
-        lines = [(cut + s, cut + e) for s, e in line_spans(text[cut:], width)]
+        rest = tuple(Unit(u.start - cut, u.end - cut) for u in units if u.start >= cut)
+        lines = [(cut + s, cut + e) for s, e in line_spans(text[cut:], width, rest)]
         index = 0
     return result
 
 
-def _notated_lines(text: str, width: int, spans: tuple[RubySpan, ...]) -> list[str]:
+def _notated_lines(
+    text: str, width: int, spans: tuple[RubySpan, ...], terms: tuple[Span, ...]
+) -> list[str]:
     """``text`` broken into lines, each in Aozora notation (bases kept whole)."""
     lines: list[str] = []
-    for start, end in ruby_line_spans(text, width, spans):
+    for start, end in ruby_line_spans(text, width, spans, terms):
         inside = [(s - start, e - start, r) for s, e, r in spans if start <= s and e <= end]
         lines.append(aozora(text[start:end], inside))
     return lines
@@ -299,6 +309,7 @@ def text_lines(
     never inside a base.
     """
     langs = _langs(lang)
+    matcher = content.matcher
 
     def spans(text: str, lg: str = "ja", offset: int = 0) -> tuple[RubySpan, ...]:
         return _shift(content.ruby.spans(text), offset) if ruby and lg == "ja" else ()
@@ -309,22 +320,22 @@ def text_lines(
         return prefix + " / ".join(pair.get(lg) for lg in langs), spans(pair.ja, langs[0], offset)
 
     title, title_spans = joined(content.article.title)
-    yield from _wrapped(title, width, title_spans)
+    yield from _wrapped(title, width, title_spans, matcher)
     for section in _sections(content, section_id):
         yield ""
         heading, heading_spans = joined(section.title, "## ")
-        yield from _wrapped(heading, width, heading_spans)
+        yield from _wrapped(heading, width, heading_spans, matcher)
         for point in section.key_points:
             for lg in langs:
-                yield from _indented(point.get(lg), width, "* ", "  ", spans(point.ja, lg))
+                yield from _indented(point.get(lg), width, "* ", "  ", spans(point.ja, lg), matcher)
         for block in section.blocks:
             for lg in langs:
                 yield ""
                 text = getattr(block, lg)
                 if block.kind == "list_item":
-                    yield from _indented(text, width, "- ", "  ", spans(text, lg))
+                    yield from _indented(text, width, "- ", "  ", spans(text, lg), matcher)
                 else:
-                    yield from _wrapped(text, width, spans(text, lg))
+                    yield from _wrapped(text, width, spans(text, lg), matcher)
             for label, extra in (("page.note", block.note), ("page.since", block.since)):
                 if extra is not None:
                     for lg in langs:
@@ -332,7 +343,7 @@ def text_lines(
                         prefix = f"{_label(label, lg)}: "
                         note = prefix + getattr(extra, lg)
                         ruby_spans = spans(extra.ja, lg, len(prefix))
-                        yield from _indented(note, width, "| ", "| ", ruby_spans)
+                        yield from _indented(note, width, "| ", "| ", ruby_spans, matcher)
             if block.since is not None:
                 yield from _indented(block.since.source, width, "| ", "| ")
     if section_id is None:
@@ -354,21 +365,38 @@ def _timeline_lines(
             first = f"{mark} {event.date}  " if index == 0 else " " * (len(event.date) + 4)
             label = event.label.get(lg)
             spans = content.ruby.spans(label) if ruby and lg == "ja" else ()
-            yield from _indented(label, width, first, " " * len(first), spans)
+            yield from _indented(label, width, first, " " * len(first), spans, content.matcher)
         if not event.from_article:
             yield from _indented(event.source, width, "  ", "  ")
 
 
-def _wrapped(text: str, width: int, spans: tuple[RubySpan, ...] = ()) -> list[str]:
-    """``text`` broken into lines; in Aozora notation when it has ruby ``spans``."""
-    return _notated_lines(text, width, spans) if spans else break_lines(text, width)
+def _wrapped(
+    text: str, width: int, spans: tuple[RubySpan, ...] = (), matcher: TermMatcher | None = None
+) -> list[str]:
+    """``text`` broken into lines, the glossary terms' Japanese names (found by ``matcher``)
+    kept whole where they fit; in Aozora notation when it has ruby ``spans``."""
+    terms = _terms(matcher, text)
+    return _notated_lines(text, width, spans, terms) if spans else break_lines(text, width, terms)
+
+
+def _terms(matcher: TermMatcher | None, text: str) -> tuple[Span, ...]:
+    """The glossary terms' Japanese names in ``text``: the line breaker keeps them whole."""
+    if matcher is None:
+        return ()
+    found = matcher.find(text)
+    return tuple(span for span in found if has_japanese(text[span.start : span.end]))
 
 
 def _indented(
-    text: str, width: int, first: str, rest: str, spans: tuple[RubySpan, ...] = ()
+    text: str,
+    width: int,
+    first: str,
+    rest: str,
+    spans: tuple[RubySpan, ...] = (),
+    matcher: TermMatcher | None = None,
 ) -> Iterator[str]:
     inner = max(1, width - len(first))
-    for index, line in enumerate(_wrapped(text, inner, spans)):
+    for index, line in enumerate(_wrapped(text, inner, spans, matcher)):
         yield (first if index == 0 else rest) + line
 
 

@@ -228,6 +228,16 @@ class Section(VisibleText):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Written(VisibleText):
+    """When an undated article was written, inferred from what it reports: after the latest
+    event it reports, and before the first one it would have reported had it known of it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    after: Annotated[str, Rule(_date)]
+    before: Annotated[str, Rule(_date)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source(VisibleText):
     """Where the article comes from."""
 
@@ -241,6 +251,8 @@ class Source(VisibleText):
     machine_translated: bool
     """True when the Japanese is the publisher's machine translation of its English original."""
     note: Pair
+    written: Written | None = None
+    """For an undated article, when it was written (an inference, which the note explains)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -37,10 +37,11 @@ class _SectionBuilder(PageBuilder):
 
     def columns(self) -> list[Column]:
         """One column, or two side by side."""
+        matcher = self.content.matcher
         if not self.side_by_side:
-            return [Column(self.width)]
+            return [Column(self.width, matcher)]
         left = (self.width - GAP) // 2
-        return [Column(left), Column(self.width - GAP - left)]
+        return [Column(left, matcher), Column(self.width - GAP - left, matcher)]
 
     def column_rows(self, columns: list[Column]) -> list[Row]:
         """The columns' rows: as they are, or side by side."""

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from genesis_tui.model import Lang
-from genesis_tui.terms import Span
-from genesis_tui.typesetting import cells, line_spans
+from genesis_tui.terms import Span, TermMatcher
+from genesis_tui.typesetting import cells, has_japanese, line_spans
 
 Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad"]
 
@@ -85,9 +85,11 @@ Row = list[Piece]
 class Column:
     """Rows of text at one width, being set: one language's column, or a box's inside."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, matcher: TermMatcher | None = None) -> None:
         self.width = max(1, width)
         self.rows: list[Row] = []
+        self.matcher = matcher
+        """Finds the terms in text without links (key points, notes), to keep them whole."""
 
     def add_text(
         self,
@@ -100,14 +102,24 @@ class Column:
         lang: Lang | None = None,
         links: Sequence[tuple[Span, int]] = (),
     ) -> None:
-        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links."""
+        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links; the
+        glossary terms' Japanese names kept whole where they fit."""
         indent = cells(bullet)
-        for number, (start, end) in enumerate(line_spans(text, max(1, self.width - indent))):
+        found = [span for span, _ in links] or (self.matcher.find(text) if self.matcher else ())
+        terms = [span for span in found if has_japanese(text[span.start : span.end])]
+        spans = line_spans(text, max(1, self.width - indent), terms)
+        first = last = 0  # links and lines are both in text order: each line's links, in turn
+        for number, (start, end) in enumerate(spans):
+            while first < len(links) and links[first][0].end <= start:
+                first += 1
+            last = max(first, last)
+            while last < len(links) and links[last][0].start < end:
+                last += 1
             pieces: Row = []
             if indent:
                 lead = bullet if number == 0 else " " * indent
                 pieces.append(Piece(lead, bullet_role if number == 0 else "pad"))
-            pieces.extend(_cut(text, start, end, role, block, lang, links))
+            pieces.extend(_cut(text, start, end, role, block, lang, links[first:last]))
             self.rows.append(pieces)
 
     def blank(self) -> None:
