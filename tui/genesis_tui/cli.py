@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from genesis_tui import __version__
+from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
 
 if TYPE_CHECKING:
@@ -47,10 +47,19 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
 
 _width = _int_between(10, 1000)
 _port = _int_between(1, 65535)
+_sessions = _int_between(1, 1000)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which can quote the arguments raw) escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message, control characters escaped; exit 2."""
+        super().error(escaped(message))
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--content",
         metavar="DIR",
@@ -87,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="wrap plain text at N cells (default: the terminal's width, else 80)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         parents=[common],
         description=(
@@ -132,6 +141,28 @@ def _parser() -> argparse.ArgumentParser:
         help="the address to listen on (default: 127.0.0.1, this machine only)",
     )
     serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use to reach the server, when it is not http://HOST:PORT "
+        "(listening on 0.0.0.0, or behind a proxy); the page connects back to it, and only "
+        "pages from it may open sessions",
+    )
+    serve.add_argument(
+        "--allow-origin",
+        metavar="ORIGIN",
+        action="append",
+        default=[],
+        help="also accept sessions from pages at ORIGIN (scheme://host:port), e.g. the address "
+        "of a proxy in front of the server; repeatable (default: only the server's own address)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=_sessions,
+        default=8,
+        help="at most N readers at once; more sessions are refused (default: 8)",
+    )
     return parser
 
 
@@ -175,7 +206,8 @@ def _run(args: argparse.Namespace) -> int:
         article = content.article
         blocks = len(article.blocks())
         print(
-            f"{content.directory}: OK — {len(article.sections)} sections, {blocks} blocks, "
+            f"{escaped(str(content.directory))}: OK — {len(article.sections)} sections, "
+            f"{blocks} blocks, "
             f"{len(content.glossary.terms)} glossary terms, "
             f"{len(content.timeline.events)} timeline events"
         )
@@ -208,7 +240,7 @@ def _is_interactive() -> bool:
 def _serve(args: argparse.Namespace) -> int:
     """Serve the reader over HTTP with textual-serve: one reader process per browser session."""
     try:
-        from textual_serve.server import Server
+        from genesis_tui.serve import serve
     except ImportError:
         raise UsageError("serve needs textual-serve: pip install 'genesis-tui[web]'") from None
     command = [sys.executable, "-m", "genesis_tui", "read"]
@@ -220,8 +252,15 @@ def _serve(args: argparse.Namespace) -> int:
             command += [f"--{flag.replace('_', '-')}", str(value)]
     if getattr(args, "ascii", False):
         command.append("--ascii")
-    server = Server(shlex.join(command), host=args.host, port=args.port, title=PROG)
-    server.serve()
+    serve(
+        command,
+        host=args.host,
+        port=args.port,
+        title=PROG,
+        public_url=args.public_url,
+        allowed_origins=args.allow_origin,
+        max_sessions=args.max_sessions,
+    )
     return 0
 
 

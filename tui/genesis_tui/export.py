@@ -8,10 +8,12 @@ as ``ruby`` lists of ``[start, end, reading]``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
+from genesis_tui.controls import visible
 from genesis_tui.i18n import Catalogue
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, Pair, Section, View
@@ -21,6 +23,9 @@ from genesis_tui.typesetting import NO_LINE_END, Unit, break_lines, has_japanese
 
 SCHEMA_VERSION = 2
 """2 added ``ruby`` to every block and every ``{ja, en}`` text."""
+
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
+"""What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL and the C1 controls (U+009B is CSI)."""
 
 
 def _label(key: str, lang: Lang) -> str:
@@ -103,7 +108,10 @@ def to_json(content: Content, section_id: str | None = None) -> str:
             for item in article.excluded
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    # The models hold no control characters; this keeps JSON safe to print even if one did.
+    # Outside strings JSON is ASCII, so each one is inside a string and \u escapes keep its value.
+    return _JSON_RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def _block_json(content: Content, block: Block) -> dict[str, Any]:
@@ -274,7 +282,7 @@ def to_markdown(
         out += [f"### {get(term.term, 'ja')}（{term.reading}） / {term.term.en}", ""]
         for lg in langs:
             out += [get(term.definition, lg), ""]
-    return "\n".join(out).rstrip() + "\n"
+    return visible("\n".join(out).rstrip()) + "\n"  # visible: see to_text
 
 
 def _quote(paragraphs: list[str]) -> list[str]:
@@ -401,4 +409,6 @@ def to_text(
     ruby: bool = False,
 ) -> str:
     """The article as plain text (see ``text_lines``)."""
-    return "\n".join(text_lines(content, lang, width, section_id, ruby=ruby)) + "\n"
+    # The models already hold no control characters; one pass over the output costs little and
+    # keeps the text safe for a terminal however the content was built.
+    return visible("\n".join(text_lines(content, lang, width, section_id, ruby=ruby))) + "\n"

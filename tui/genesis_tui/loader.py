@@ -13,7 +13,6 @@ from __future__ import annotations
 import tomllib
 import types
 import typing
-from collections import Counter
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -21,14 +20,26 @@ from typing import Any, Literal, TypeVar
 
 from genesis_tui import cache as content_cache
 from genesis_tui import model as model_module
+from genesis_tui.controls import escaped
+from genesis_tui.files import (
+    MAX_DEPTH,
+    Missing,
+    Unreadable,
+    is_directory,
+    read_file,
+    toml_text,
+    too_deep,
+)
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 from genesis_tui.readings import Ruby
+from genesis_tui.references import reference_flaws
 from genesis_tui.terms import Span, TermMatcher
 
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
+_FILES = {"article": ARTICLE_FILE, "glossary": GLOSSARY_FILE, "timeline": TIMELINE_FILE}
 
 M = TypeVar("M")
 
@@ -42,8 +53,9 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        # Paths, keys and ids come from the user: a control character in them is shown, not sent.
         place = f"{self.file}: {self.where}" if self.where else str(self.file)
-        return f"{place}: {self.message}"
+        return escaped(f"{place}: {self.message}")
 
 
 class ContentError(Exception):
@@ -138,16 +150,20 @@ def load_content(
     whether ``readings.toml`` must be there (see ``ReadingsRule``).
     """
     directory = Path(directory)
-    if not directory.is_dir():
+    if not _is_directory(directory):
         raise ContentError([Problem(directory, "", "not a directory")])
     if not validate:
         content = _load_trusted(directory)
         if content is not None:
             return content
     problems: list[Problem] = []
-    article = _load_model(directory / ARTICLE_FILE, Article, problems)
-    glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
-    timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
+    article_data, article = _load_model(directory / ARTICLE_FILE, Article, problems)
+    glossary_data, glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
+    timeline_data, timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
+    # Ids and references are checked on whatever parsed, so that they are reported together
+    # with the schema errors of any file.
+    for flaw in reference_flaws(article_data, glossary_data, timeline_data):
+        problems.append(Problem(directory / _FILES[flaw.file], flaw.where, flaw.message))
     if article is None or glossary is None or timeline is None:
         raise ContentError(problems)
     content = _index(directory, article, glossary, timeline)
@@ -183,32 +199,45 @@ def _index(
     return Content(directory, article, glossary, timeline, matcher, spans, terms, key)
 
 
-def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+def _is_directory(directory: Path) -> bool:
+    """``files.is_directory``, with what stops it from looking as a ``ContentError``."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(path, "", "file is missing"))
-        return None
-    except OSError as error:
-        problems.append(Problem(path, "", f"cannot be read ({error.strerror})"))
-        return None
+        return is_directory(directory)
+    except Unreadable as error:
+        raise ContentError([Problem(directory, "", str(error))]) from None
+
+
+def _load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, M | None]:
+    """The file's TOML data (None if it could not be read or parsed) and its model (None if it
+    is not valid); what is wrong goes to ``problems``."""
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        raw = read_file(path)
+    except Unreadable as error:
+        problems.append(Problem(path, "", str(error)))
+        return None, None
+    try:
+        data = tomllib.loads(toml_text(raw))
     except UnicodeDecodeError as error:
         problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
-        return None
+        return None, None
     except tomllib.TOMLDecodeError as error:
         place = _toml_place(str(error), raw)
         problems.append(Problem(path, place, f"not valid TOML: {error}"))
-        return None
+        return None, None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        data = None
+    if data is None or too_deep(data):  # what walks the data recursively would fail too
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        problems.append(Problem(path, "", message))
+        return None, None
     from pydantic import TypeAdapter, ValidationError
 
     try:
-        return TypeAdapter(model).validate_python(data)
+        return data, TypeAdapter(model).validate_python(data)
     except ValidationError as error:
         for item in error.errors():
             problems.append(Problem(path, _key_path(item["loc"], data), _message(item)))
-        return None
+        return data, None
 
 
 def _load_trusted(directory: Path) -> Content | None:
@@ -218,15 +247,17 @@ def _load_trusted(directory: Path) -> Content | None:
     The files' parsed data is cached (``genesis_tui.cache``) under their digest: parsing TOML
     is most of the work, and the cached JSON goes through the same type checks."""
     try:
-        files = [(directory / name).read_bytes() for name in CONTENT_FILES]
-    except OSError:
+        files = [read_file(directory / name) for name in CONTENT_FILES]
+    except Unreadable:
         return None
     key = content_cache.key(*files)
     data = content_cache.read("content", key)
     if not (isinstance(data, list) and len(data) == len(CONTENT_FILES)):
         try:
-            data = [tomllib.loads(raw.decode("utf-8")) for raw in files]
+            data = [tomllib.loads(toml_text(raw)) for raw in files]
         except (ValueError, RecursionError):
+            return None
+        if any(too_deep(part) for part in data):
             return None
         content_cache.write("content", key, data)
     try:
@@ -314,60 +345,17 @@ def _message(item: Any) -> str:
 
 
 def _cross_check(content: Content) -> list[Problem]:
-    """What a schema cannot check: unique ids, references that resolve, terms that occur."""
-    base = content.directory
-    article_file, glossary_file = base / ARTICLE_FILE, base / GLOSSARY_FILE
-    timeline_file = base / TIMELINE_FILE
+    """What needs the whole, valid content: every term occurs somewhere."""
+    glossary_file = content.directory / GLOSSARY_FILE
     problems: list[Problem] = []
-    article, glossary = content.article, content.glossary
-
-    section_ids = [section.id for section in article.sections]
-    for dup in _duplicates(section_ids):
-        problems.append(Problem(article_file, f"sections(id={dup})", "duplicate section id"))
-    block_ids = [block.id for _, block in article.blocks()]
-    for dup in _duplicates(block_ids):
-        problems.append(Problem(article_file, f"blocks(id={dup})", "duplicate block id"))
-    term_ids = [term.id for term in glossary.terms]
-    for dup in _duplicates(term_ids):
-        problems.append(Problem(glossary_file, f"terms(id={dup})", "duplicate term id"))
-
-    known_blocks, known_terms = set(block_ids), set(term_ids)
-    for index, excluded in enumerate(article.excluded):
-        if excluded.after not in known_blocks:
-            where = f"excluded[{index}].after"
-            problems.append(Problem(article_file, where, f"no block has id {excluded.after!r}"))
-
-    owners: dict[str, str] = {}
-    for index, term in enumerate(glossary.terms):
-        where = f"terms[{index}](id={term.id})"
-        for related in term.related:
-            if related == term.id:
-                problems.append(Problem(glossary_file, f"{where}.related", "names the term itself"))
-            elif related not in known_terms:
-                message = f"no term has id {related!r}"
-                problems.append(Problem(glossary_file, f"{where}.related", message))
-        for form in term.forms():
-            other = owners.setdefault(form, term.id)
-            if other != term.id:
-                message = f"form {form!r} is also a form of term {other!r}"
-                problems.append(Problem(glossary_file, where, message))
+    for index, term in enumerate(content.glossary.terms):
         if not content.occurrences(term.id) and not content.since_occurrences(term.id):
             message = (
                 "occurs nowhere in the article or its since-publication notes"
                 " (no form or alias matches)"
             )
-            problems.append(Problem(glossary_file, where, message))
-
-    for index, event in enumerate(content.timeline.events):
-        for term_id in event.terms:
-            if term_id not in known_terms:
-                where = f"events[{index}].terms"
-                problems.append(Problem(timeline_file, where, f"no term has id {term_id!r}"))
+            problems.append(Problem(glossary_file, f"terms[{index}](id={term.id})", message))
     return problems
-
-
-def _duplicates(values: list[str]) -> list[str]:
-    return [value for value, count in Counter(values).items() if count > 1]
 
 
 # ---------------------------------------------------------------------- readings
@@ -381,20 +369,25 @@ def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Pr
 
     path = content.directory / rd.READINGS_FILE
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        raw = read_file(path)
+    except Missing:
         if rule == "optional":
             return []
         message = "file is missing (draft it with `genesis-tui readings DIR`, then review it)"
         return [Problem(path, "", message)]
-    except OSError as error:
-        return [Problem(path, "", f"cannot be read ({error.strerror})")]
+    except Unreadable as error:
+        return [Problem(path, "", str(error))]
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(toml_text(raw))
     except UnicodeDecodeError as error:
         return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
     except tomllib.TOMLDecodeError as error:
         return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
+    except RecursionError:
+        data = None
+    if data is None or too_deep(data):
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        return [Problem(path, "", message)]
     words, flaws = rd.parse_readings(data)
     problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
     located = rd.texts(content.article, content.glossary, content.timeline)

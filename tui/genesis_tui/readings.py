@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from genesis_tui.files import Unreadable, read_file, toml_text, too_deep
 from genesis_tui.model import Article, Glossary, Timeline
 
 READINGS_FILE = "readings.toml"
@@ -151,8 +152,10 @@ def read_readings(directory: Path) -> dict[str, tuple[Word, ...]] | None:
     """The words of ``directory/readings.toml`` (malformed entries left out), or None when the
     file is missing or unreadable. ``genesis-tui check`` reports what this forgives."""
     try:
-        data = tomllib.loads((Path(directory) / READINGS_FILE).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        data = tomllib.loads(toml_text(read_file(Path(directory) / READINGS_FILE)))
+    except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None  # a FIFO, a device, a huge or deeply nested file: no ruby
+    if too_deep(data):
         return None
     return parse_readings(data)[0]
 
