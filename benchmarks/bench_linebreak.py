@@ -32,9 +32,10 @@ from genesis_tui.layout import layout
 from rich.console import Console
 from rich.text import Text
 
-from genesis_tui import typesetting
+from genesis_tui import phrases, typesetting
+from genesis_tui.content import Content, SpanIndex
 from genesis_tui.export import to_text
-from genesis_tui.loader import Content, SpanIndex, load_content
+from genesis_tui.loader import load_content
 from genesis_tui.model import Pair
 from genesis_tui.paths import content_dir
 
@@ -124,22 +125,22 @@ def _cases(content: Content) -> dict[str, Callable[[int], Timed]]:
 
     def breaking_only(length: int) -> Timed:
         text = _repeat(ja, length)
-        starts = typesetting.phrase_starts(text)
+        starts = phrases.phrase_starts(text)
 
         def before() -> None:
             _clear_caches()
-            typesetting.preload_phrases({text: sorted(starts)})
+            phrases.preload_phrases({text: sorted(starts)})
 
         return lambda: typesetting.line_spans(text, LINE), before
 
     def with_terms(length: int) -> Timed:
         text = _repeat(ja, length)
-        starts = typesetting.phrase_starts(text)
+        starts = phrases.phrase_starts(text)
         terms = content.matcher.find(text)
 
         def before() -> None:
             _clear_caches()
-            typesetting.preload_phrases({text: sorted(starts)})
+            phrases.preload_phrases({text: sorted(starts)})
 
         return lambda: typesetting.line_spans(text, LINE, terms), before
 

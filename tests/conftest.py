@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from genesis_tui.loader import Content, load_content
+from genesis_tui.content import Content
+from genesis_tui.loader import load_content
 from genesis_tui.paths import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -72,21 +72,21 @@ def test_an_unwritable_cache_directory_is_no_error(
 
 
 def test_phrase_analysis_is_kept_for_the_next_start(cache_home: Path) -> None:
-    from genesis_tui import typesetting
+    from genesis_tui import phrases, typesetting
 
     text = "日本は米国初の国際的パートナーになりました。"
-    typesetting._PHRASES.clear()
+    phrases._PHRASES.clear()
     with cache.phrases_kept("some-content"):
         typesetting.break_lines(text, 10)
-    starts = typesetting._PHRASES[text]
-    typesetting._PHRASES.clear()
+    starts = phrases._PHRASES[text]
+    phrases._PHRASES.clear()
     with cache.phrases_kept("some-content"):
-        assert typesetting._PHRASES[text] == starts  # known before anything is broken
+        assert phrases._PHRASES[text] == starts  # known before anything is broken
 
 
 def test_phrase_offsets_outside_their_text_are_not_taken() -> None:
-    from genesis_tui import typesetting
+    from genesis_tui import phrases
 
-    typesetting.preload_phrases({"日本語": [1, 99], "米国": ["x"], "英語": [1]})  # type: ignore[list-item]
-    assert "日本語" not in typesetting._PHRASES and "米国" not in typesetting._PHRASES
-    assert typesetting._PHRASES["英語"] == frozenset({1})
+    phrases.preload_phrases({"日本語": [1, 99], "米国": ["x"], "英語": [1]})  # type: ignore[list-item]
+    assert "日本語" not in phrases._PHRASES and "米国" not in phrases._PHRASES
+    assert phrases._PHRASES["英語"] == frozenset({1})

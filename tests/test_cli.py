@@ -12,7 +12,7 @@ import pytest
 
 from genesis_tui import __version__
 from genesis_tui.cli import main
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.typesetting import cells
 
 

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.paths import content_dir, seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui import export, loader
+from genesis_tui import export
 from genesis_tui.app import GenesisApp
 from genesis_tui.cli import main
+from genesis_tui.content import Content, index_content
 from genesis_tui.controls import escaped, visible
-from genesis_tui.loader import Content
 from genesis_tui.model import Pair
 from genesis_tui.screens.reader import ReaderScreen
 
@@ -91,7 +91,7 @@ def _hostile(content: Content) -> Content:
     glossary = replace(content.glossary, terms=terms)
     events = tuple(replace(event, label=pair(event.label)) for event in content.timeline.events)
     timeline = replace(content.timeline, events=events)
-    return loader._index(content.directory, article, glossary, timeline)
+    return index_content(content.directory, article, glossary, timeline)
 
 
 @given(st.text())

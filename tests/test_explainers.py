@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import OUTSIDE_MARK, timeline_page
 from genesis_tui.pages.whos_who import whos_who_page

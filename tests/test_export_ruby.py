@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.cli import main
+from genesis_tui.content import Content
 from genesis_tui.export import (
     aozora,
     html_ruby,
@@ -19,7 +20,6 @@ from genesis_tui.export import (
     to_markdown,
     to_text,
 )
-from genesis_tui.loader import Content
 from genesis_tui.readings import RubySpan, is_kanji
 from genesis_tui.typesetting import cells
 

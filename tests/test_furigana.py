@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Line
 from genesis_tui.screens.reader import ReaderScreen

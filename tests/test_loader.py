@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from genesis_tui.content import ContentError
 from genesis_tui.controls import CONTROL
 from genesis_tui.files import MAX_FILE_BYTES
-from genesis_tui.loader import ContentError, load_content
+from genesis_tui.loader import load_content
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:

@@ -8,7 +8,8 @@ import pytest
 from textual.widgets import Input, OptionList
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content, load_content
+from genesis_tui.content import Content
+from genesis_tui.loader import load_content
 from genesis_tui.screens.glossary import GlossaryScreen
 from genesis_tui.screens.help import HelpScreen
 from genesis_tui.screens.reader import ReaderScreen

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.loader import Content, ContentError, check_readings, load_content
+from genesis_tui.content import Content, ContentError
+from genesis_tui.loader import check_readings, load_content
 from genesis_tui.readings import (
     READINGS_FILE,
     Word,

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.terms import Span, TermMatcher
 
 _LATIN = re.compile(r"[A-Za-z0-9]")

@@ -11,11 +11,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from genesis_tui.content import Content
 from genesis_tui.export import text_lines
-from genesis_tui.loader import Content
 from genesis_tui.model import View
 from genesis_tui.pages import page as page_module
 from genesis_tui.pages.article import section_page
+from genesis_tui.phrases import has_japanese, phrase_starts
+from genesis_tui.ruby import ruby_lines, ruby_units
 from genesis_tui.terms import Span
 from genesis_tui.typesetting import (
     INSEPARABLE,
@@ -26,12 +28,8 @@ from genesis_tui.typesetting import (
     Unit,
     break_lines,
     cells,
-    has_japanese,
     is_kinsoku_violation,
     line_spans,
-    phrase_starts,
-    ruby_lines,
-    ruby_units,
 )
 
 PARSER = budoux.load_default_japanese_parser()

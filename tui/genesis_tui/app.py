@@ -19,8 +19,8 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from genesis_tui.cache import phrases_kept
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
-from genesis_tui.loader import Content
 from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
 from genesis_tui.model import View
 from genesis_tui.screens.reader import ReaderScreen

@@ -26,7 +26,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-from genesis_tui import __version__, typesetting
+from genesis_tui import __version__, phrases
 
 MAX_BYTES = 4 * 1024 * 1024
 """A cache file larger than this is not read (the real ones are tens of kilobytes)."""
@@ -116,11 +116,11 @@ def phrases_kept(content_key: str) -> Iterator[None]:
     name = key(content_key, budoux_stamp())
     table = read("phrases", name)
     if isinstance(table, dict):
-        typesetting.preload_phrases(table)
-    known = typesetting.analysed_phrases()
+        phrases.preload_phrases(table)
+    known = phrases.analysed_phrases()
     try:
         yield
     finally:
-        analysed = typesetting.analysed_phrases()
+        analysed = phrases.analysed_phrases()
         if analysed != known:
             write("phrases", name, analysed)

@@ -19,7 +19,7 @@ from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
 
 if TYPE_CHECKING:
-    from genesis_tui.loader import Content
+    from genesis_tui.content import Content
     from genesis_tui.model import View
 
 PROG = "genesis-tui"
@@ -267,7 +267,8 @@ def _serve(args: argparse.Namespace) -> int:
 def _load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Content:
     """The content (the bundled content unless ``directory``), validated if ``validate``;
     ``check`` also asks for its readings (a directory without them can still be read)."""
-    from genesis_tui.loader import ContentError, load_content
+    from genesis_tui.content import ContentError
+    from genesis_tui.loader import load_content
     from genesis_tui.paths import content_dir
 
     try:
@@ -286,7 +287,7 @@ def _load(directory: Path | None, *, validate: bool = False, check: bool = False
 def _draft_readings(directory: Path | None) -> int:
     """``genesis-tui readings``: draft what readings.toml lacks (see ``genesis_tui.authoring``)."""
     from genesis_tui.authoring import AuthoringError, draft_readings
-    from genesis_tui.loader import ContentError
+    from genesis_tui.content import ContentError
     from genesis_tui.paths import content_dir
 
     try:

@@ -13,13 +13,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from typing import Any
 
+from genesis_tui.content import Content
 from genesis_tui.controls import visible
 from genesis_tui.i18n import Catalogue
-from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, Pair, Section, View
+from genesis_tui.phrases import has_japanese
 from genesis_tui.readings import RubySpan, is_kanji
 from genesis_tui.terms import Span, TermMatcher
-from genesis_tui.typesetting import NO_LINE_END, Unit, break_lines, has_japanese, line_spans
+from genesis_tui.typesetting import NO_LINE_END, Unit, break_lines, line_spans
 
 SCHEMA_VERSION = 2
 """2 added ``ruby`` to every block and every ``{ja, en}`` text."""

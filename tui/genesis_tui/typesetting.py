@@ -24,16 +24,16 @@ Every step is linear in the length of the text, for one width.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from itertools import accumulate, pairwise
-from typing import TYPE_CHECKING, Protocol
+from functools import lru_cache
+from itertools import accumulate
+from typing import Protocol
 
 from rich.cells import cell_len, get_character_cell_size
 
-if TYPE_CHECKING:
-    from budoux import Parser
+from genesis_tui import phrases
+from genesis_tui.phrases import known_phrase_starts
 
 NO_LINE_START = frozenset(
     ")]}）］｝〕〉》」』】〙〗〟’”｠»"
@@ -58,84 +58,18 @@ number; ``KANA`` inside a katakana word (where BudouX sees no phrase start); ``N
 inside a run of narrow characters, such as after the comma of "2,000"; ``SEPARATOR`` just after
 a compound's nakaguro, slash or hyphen."""
 
-_PHRASES: dict[str, frozenset[int]] = {}
-"""BudouX's phrase starts per text: computed once, or preloaded from the cache."""
-
-_WINDOW = 512
-"""Characters analysed by one call of BudouX: its parser copies a phrase once per character
-added to it, so one long phrase would cost time quadratic in its length."""
-_CONTEXT = 3
-"""BudouX scores a boundary from the three characters either side of it: windows overlapping by
-this much give exactly the phrases of the whole text."""
-
-
-@cache
-def _parser() -> Parser:
-    import budoux  # imported when a text is first analysed, not when this module is
-
-    return budoux.load_default_japanese_parser()
-
-
-def has_japanese(text: str) -> bool:
-    """True when ``text`` holds a CJK character (from the CJK radicals block up)."""
-    return any(ord(char) >= 0x2E80 for char in text)
-
-
-_has_japanese = has_japanese  # the name used before it was public
-
-
-def preload_phrases(table: Mapping[str, Sequence[int]]) -> None:
-    """Take phrase starts analysed before (read back from a cache, so checked: offsets that
-    are not whole numbers inside their text are left out, with their text)."""
-    for text, starts in table.items():
-        if not (isinstance(text, str) and isinstance(starts, list | tuple)):
-            continue
-        if all(type(start) is int and 0 < start < len(text) for start in starts):
-            _PHRASES.setdefault(text, frozenset(starts))
-
-
-def analysed_phrases() -> dict[str, list[int]]:
-    """Every Japanese text analysed so far, with its phrase starts (for the cache)."""
-    return {text: sorted(starts) for text, starts in _PHRASES.items() if has_japanese(text)}
-
-
-def clear_caches() -> None:
-    """Forget every analysis and layout made so far (for benchmarks that time a cold start)."""
-    _PHRASES.clear()
-    break_kinds.cache_clear()
-    _cell_sizes.cache_clear()
-    _line_spans.cache_clear()
-
 
 def cells(text: str) -> int:
     """The width of ``text`` in terminal cells (East Asian Wide and Fullwidth count 2)."""
     return cell_len(text)
 
 
-def phrase_starts(text: str, window: int = _WINDOW) -> frozenset[int]:
-    """Offsets where a BudouX phrase begins (0 excluded), analysed ``window`` characters at a
-    time: the same offsets as one analysis of the whole text, in time linear in its length."""
-    parser = _parser()
-    starts: set[int] = set()
-    for low in range(0, len(text), window):
-        high = min(low + window, len(text))
-        offset = max(0, low - _CONTEXT)
-        for phrase in parser.parse(text[offset : high + _CONTEXT])[:-1]:
-            offset += len(phrase)
-            if low <= offset < high:
-                starts.add(offset)
-    starts.discard(0)
-    return frozenset(starts)
-
-
-def _phrase_starts(text: str) -> frozenset[int]:
-    known = _PHRASES.get(text)
-    if known is not None:
-        return known
-    if not has_japanese(text):
-        return frozenset()  # English keeps ordinary word wrap: breaks at spaces only
-    result = _PHRASES[text] = phrase_starts(text)
-    return result
+def clear_caches() -> None:
+    """Forget every analysis and layout made so far (for benchmarks that time a cold start)."""
+    phrases.clear()
+    break_kinds.cache_clear()
+    _cell_sizes.cache_clear()
+    _line_spans.cache_clear()
 
 
 def _kinsoku_forbids(before: str, after: str) -> bool:
@@ -166,7 +100,7 @@ def break_kinds(text: str) -> tuple[int, ...]:
     it (the filler drops the spaces at the break), with kinsoku judged on the characters either
     side of the run.
     """
-    phrases = _phrase_starts(text)
+    phrases = known_phrase_starts(text)
     size = len(text)
     kinds = [0] * (size + 1)
     # The nearest character that is not a space, at or before / at or after each offset.
@@ -448,122 +382,3 @@ def is_kinsoku_violation(previous: str, line: str) -> bool:
     if not previous or not line:
         return False
     return _kinsoku_forbids(previous[-1], line[0])
-
-
-# ------------------------------------------------------------------ ruby
-Ruby = tuple[int, int, str]
-"""A reading: ``(start, end, reading)`` says ``text[start:end]`` (the base) reads ``reading``."""
-
-
-@dataclass(frozen=True, slots=True)
-class RubyLine:
-    """One line of text with its readings drawn above it, both exactly the same width."""
-
-    ruby: str
-    """The readings, each centred over its base; spaces elsewhere."""
-    base: str
-    """The line's text, each base spaced out where its reading is wider."""
-    columns: tuple[int, ...]
-    """The column of ``base`` where each character of the line's text begins."""
-
-
-def _clean_ruby(text: str, ruby: Iterable[Ruby]) -> list[Ruby]:
-    """Readings in order, without empty ones nor ones whose base overlaps an earlier base."""
-    kept: list[Ruby] = []
-    for start, end, reading in sorted(ruby):
-        start, end = max(0, start), min(len(text), end)
-        if end > start and reading and not (kept and start < kept[-1][1]):
-            kept.append((start, end, reading))
-    return kept
-
-
-def _shares(length: int, reading: str) -> list[str]:
-    """``reading`` cut into one share per character of a base ``length`` long: drawn when a
-    base has to be broken across lines (its reading is wider than the line)."""
-    size = len(reading)
-    return [reading[k * size // length : (k + 1) * size // length] for k in range(length)]
-
-
-def ruby_units(text: str, ruby: Iterable[Ruby]) -> tuple[Unit, ...]:
-    """The units that make room for readings: for each base, one unit as wide as the wider of
-    the base and its reading; inside it, for a line too narrow for that, one per character as
-    wide as the wider of the character and its share of the reading."""
-    units: list[Unit] = []
-    for start, end, reading in _clean_ruby(text, ruby):
-        base = text[start:end]
-        units.append(Unit(start, end, max(cells(base), cells(reading))))
-        if len(base) > 1:
-            for index, share in enumerate(_shares(len(base), reading)):
-                wider = max(cells(base[index]), cells(share))
-                units.append(Unit(start + index, start + index + 1, wider))
-    return tuple(units)
-
-
-def _spread(extra: int, count: int) -> list[int]:
-    """Spaces before each of ``count`` characters and after the last, ``extra`` in all, in the
-    proportion 1:2:...:2:1 (JIS X 4051's spacing of a base under a longer reading)."""
-    total = 2 * count
-    marks = [0, *range(1, total, 2), total]  # cumulative weights at each gap's end
-    return [extra * b // total - extra * a // total for a, b in pairwise(marks)]
-
-
-def _draw(text: str, start: int, end: int, ruby: Sequence[Ruby], ends: Sequence[int]) -> RubyLine:
-    top: list[str] = []
-    bottom: list[str] = []
-    columns: list[int] = []
-    column = 0
-
-    def plain(upto: int) -> None:
-        nonlocal column
-        for char in text[position:upto]:
-            size = get_character_cell_size(char)
-            top.append(" " * size)
-            bottom.append(char)
-            columns.append(column)
-            column += size
-
-    position = start
-    index = bisect_right(ends, start)  # the first base that ends after the line starts
-    while index < len(ruby) and ruby[index][0] < end:
-        base_start, base_end, reading = ruby[index]
-        index += 1
-        low, high = max(base_start, start), min(base_end, end)
-        plain(low)
-        if (low, high) != (base_start, base_end):  # a base broken across lines
-            shares = _shares(base_end - base_start, reading)
-            reading = "".join(shares[low - base_start : high - base_start])
-        base = text[low:high]
-        wide = max(cells(base), cells(reading))
-        gaps = _spread(wide - cells(base), len(base))
-        left = (wide - cells(reading)) // 2
-        top.append(" " * left + reading + " " * (wide - cells(reading) - left))
-        offset = column
-        for char, gap in zip(base, gaps, strict=False):
-            offset += gap
-            bottom.append(" " * gap + char)
-            columns.append(offset)
-            offset += get_character_cell_size(char)
-        bottom.append(" " * gaps[-1])
-        column += wide
-        position = high
-    plain(end)
-    return RubyLine("".join(top), "".join(bottom), tuple(columns))
-
-
-def ruby_line(text: str, start: int, end: int, ruby: Iterable[Ruby]) -> RubyLine:
-    """The line ``text[start:end]`` (one of ``line_spans``'s) with the readings ``ruby`` of
-    ``text`` drawn above it. Its width is no more than the line breaker counted for it when
-    given ``ruby_units(text, ruby)``."""
-    cleaned = _clean_ruby(text, ruby)
-    return _draw(text, start, end, cleaned, [base_end for _, base_end, _ in cleaned])
-
-
-def ruby_lines(
-    text: str, width: int, ruby: Iterable[Ruby], units: Iterable[Spanned] = ()
-) -> list[RubyLine]:
-    """``text`` broken into lines no wider than ``width`` cells with its readings above them:
-    each base kept whole with its reading where the two fit on a line, and ``units`` too."""
-    cleaned = _clean_ruby(text, ruby)
-    ends = [base_end for _, base_end, _ in cleaned]
-    spans = line_spans(text, width, (*units, *ruby_units(text, cleaned)))
-    return [_draw(text, start, end, cleaned, ends) for start, end in spans]

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
-from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, View
 from genesis_tui.pages.page import (
     BAR,
@@ -24,7 +24,7 @@ from genesis_tui.pages.page import (
     Row,
     side_by_side,
 )
-from genesis_tui.typesetting import Ruby
+from genesis_tui.ruby import Ruby
 
 Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
 """One language's text of a thing said: its language, text, role and readings."""

@@ -13,17 +13,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from genesis_tui.model import Lang
+from genesis_tui.phrases import has_japanese
+from genesis_tui.ruby import Ruby, RubyLine, ruby_line, ruby_units
 from genesis_tui.terms import Span, TermMatcher
-from genesis_tui.typesetting import (
-    Ruby,
-    RubyLine,
-    Spanned,
-    cells,
-    has_japanese,
-    line_spans,
-    ruby_line,
-    ruby_units,
-)
+from genesis_tui.typesetting import Spanned, cells, line_spans
 
 Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad", "ruby"]
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.content import Content as ArticleContent
 from genesis_tui.model import Term
 from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
 from genesis_tui.search import term_matches, to_hiragana

@@ -14,8 +14,8 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
+from genesis_tui.content import Content as ArticleContent
 from genesis_tui.history import History, Location
-from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
 from genesis_tui.search import Hit, SearchSession

@@ -19,7 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Line, Page, Piece
