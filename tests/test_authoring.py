@@ -146,6 +146,43 @@ def test_drafting_keeps_words_that_no_longer_attach(tiny: Path) -> None:
     assert [str(word) for word in words["blocks.gone.ja"]] == ["米国 べいこく"]
 
 
+def test_pruning_removes_what_the_content_no_longer_has_and_lists_it(tiny: Path) -> None:
+    # After an edit: the block no longer says 政府, and the block "gone" was deleted.
+    (tiny / READINGS_FILE).write_text(
+        '[blocks.one-1]\nja = ["文部科学省 もんぶかがくしょう", "政府 せいふ", "日本 ひのもと"]\n'
+        '[blocks.gone]\nja = ["米国 べいこく"]\n',
+        encoding="utf-8",
+    )
+    draft = draft_readings(tiny, FakeAnalyser(), prune=True)
+    assert [(p.key, [str(w) for w in p.words], p.gone) for p in draft.pruned] == [
+        ("blocks.gone.ja", ["米国 べいこく"], True),
+        ("blocks.one-1.ja", ["政府 せいふ"], False),
+    ]
+    words = read_readings(tiny)
+    assert words is not None and "blocks.gone.ja" not in words
+    block = [str(word) for word in words["blocks.one-1.ja"]]
+    # What still attaches is kept as reviewed (ひのもと, not the analyser's にっぽん).
+    assert block[:2] == ["文部科学省 もんぶかがくしょう", "日本 ひのもと"]
+    assert "政府 せいふ" not in block
+    assert check_readings(load_content(tiny)) == []
+    # Nothing left to prune: a second run removes nothing.
+    assert draft_readings(tiny, FakeAnalyser(), prune=True).pruned == ()
+
+
+def test_readings_command_prunes_on_request_and_says_what_it_removed(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tiny / READINGS_FILE).write_text('[events.2024-04]\nlabel = ["月 がつ"]\n', encoding="utf-8")
+    assert main(["readings", str(tiny)]) == 0
+    assert "removed" not in capsys.readouterr().out
+    assert "events.2024-04.label" in (read_readings(tiny) or {})
+    assert main(["readings", "--prune", str(tiny)]) == 0
+    out = capsys.readouterr().out
+    assert "removed events.2024-04.label (no such text any more): 月 がつ" in out
+    assert "1 removed" in out
+    assert check_readings(load_content(tiny)) == []
+
+
 def test_a_file_it_cannot_read_whole_is_left_alone(tiny: Path) -> None:
     broken = '[blocks.one-1]\nja = ["日本 nippon"]\n'
     (tiny / READINGS_FILE).write_text(broken, encoding="utf-8")

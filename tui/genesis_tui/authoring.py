@@ -186,10 +186,29 @@ class Draft:
     """Words that were already in the file."""
     texts: int
     """Japanese texts that gained at least one word."""
+    pruned: tuple[Pruned, ...] = ()
+    """What ``prune`` removed, in the file's order."""
 
 
-def draft_readings(directory: Path, analyser: Analyser | None = None) -> Draft:
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """Words removed from ``readings.toml`` by ``draft_readings(..., prune=True)``."""
+
+    key: str
+    words: tuple[Word, ...]
+    gone: bool
+    """True when no text has the key any more (all its words went); False when these words
+    are no longer in their text after the word before them."""
+
+
+def draft_readings(
+    directory: Path, analyser: Analyser | None = None, *, prune: bool = False
+) -> Draft:
     """Draft the readings missing from ``directory/readings.toml`` and write the file.
+
+    With ``prune``, first remove what the content no longer has, as an author needs after
+    editing it: the keys of texts that are gone, and the words no longer in their text after
+    the word before them (``check`` reports both). Without it, nothing is ever removed.
 
     Raises ``genesis_tui.loader.ContentError`` when the content is invalid, and
     ``AuthoringError`` when the analyser is missing or the readings file cannot be parsed (it is
@@ -202,6 +221,16 @@ def draft_readings(directory: Path, analyser: Analyser | None = None) -> Draft:
     existing = _existing(path)
     analyser = analyser or SudachiAnalyser()
     located = texts(content.article, content.glossary, content.timeline)
+    keys = {item.key for item in located}
+    pruned: list[Pruned] = []
+    if prune:
+        pruned = [Pruned(key, words, True) for key, words in existing.items() if key not in keys]
+        existing = {key: words for key, words in existing.items() if key in keys}
+        for item in located:
+            kept_words, removed = prune_words(item.text, existing.get(item.key, ()))
+            if removed:
+                pruned.append(Pruned(item.key, removed, False))
+                existing[item.key] = kept_words
     result: dict[str, list[Word]] = {}
     drafted = kept = changed = 0
     for item in located:
@@ -213,7 +242,14 @@ def draft_readings(directory: Path, analyser: Analyser | None = None) -> Draft:
     stale = {key: list(words) for key, words in existing.items() if key not in result}
     kept += sum(len(words) for words in stale.values())
     path.write_text(format_readings(located, result, stale), encoding="utf-8")
-    return Draft(path, drafted, kept, changed)
+    return Draft(path, drafted, kept, changed, tuple(pruned))
+
+
+def prune_words(text: str, words: Sequence[Word]) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+    """The words of a list that still attach to ``text``, and those that no longer do."""
+    missing = {index for index, _ in attach(text, words).missing}
+    kept = tuple(word for index, word in enumerate(words) if index not in missing)
+    return kept, tuple(word for index, word in enumerate(words) if index in missing)
 
 
 def _existing(path: Path) -> dict[str, tuple[Word, ...]]:
