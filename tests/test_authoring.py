@@ -169,6 +169,27 @@ def test_pruning_removes_what_the_content_no_longer_has_and_lists_it(tiny: Path)
     assert draft_readings(tiny, FakeAnalyser(), prune=True).pruned == ()
 
 
+def test_pruning_drops_a_kept_word_that_now_falls_inside_a_longer_one(tiny: Path) -> None:
+    # 省 was reviewed for a text that read 省が…; the new text's first 省 ends 文部科学省.
+    (tiny / READINGS_FILE).write_text(
+        '[blocks.one-1]\nja = ["省 しょう", "日本 ひのもと"]\n', encoding="utf-8"
+    )
+    draft_readings(tiny, FakeAnalyser())  # without pruning, 文部科学 is left unread
+    unchecked = load_content(tiny, readings="ignored")
+    assert any("'文部科学'" in str(problem) for problem in check_readings(unchecked))
+    draft = draft_readings(tiny, FakeAnalyser(), prune=True)
+    assert [(p.key, [str(w) for w in p.words]) for p in draft.pruned] == [
+        ("blocks.one-1.ja", ["省 しょう"])
+    ]
+    words = read_readings(tiny)
+    assert words is not None
+    assert [str(w) for w in words["blocks.one-1.ja"]][:2] == [
+        "文部科学省 もんぶかがくしょう",
+        "日本 ひのもと",
+    ]
+    assert check_readings(load_content(tiny)) == []
+
+
 def test_readings_command_prunes_on_request_and_says_what_it_removed(
     tiny: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

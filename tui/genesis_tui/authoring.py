@@ -198,7 +198,7 @@ class Pruned:
     words: tuple[Word, ...]
     gone: bool
     """True when no text has the key any more (all its words went); False when these words
-    are no longer in their text after the word before them."""
+    no longer fit their text (see ``prune_words``)."""
 
 
 def draft_readings(
@@ -207,8 +207,10 @@ def draft_readings(
     """Draft the readings missing from ``directory/readings.toml`` and write the file.
 
     With ``prune``, first remove what the content no longer has, as an author needs after
-    editing it: the keys of texts that are gone, and the words no longer in their text after
-    the word before them (``check`` reports both). Without it, nothing is ever removed.
+    editing it: the keys of texts that are gone, and the words that no longer fit their text
+    (``prune_words``). Without it, nothing is ever removed. Pruning cannot tell a word that
+    still fits but now stands where it reads differently (初 はつ kept for a new 初めて): the
+    texts it lists are the ones to read again in full.
 
     Raises ``genesis_tui.loader.ContentError`` when the content is invalid, and
     ``AuthoringError`` when the analyser is missing or the readings file cannot be parsed (it is
@@ -221,16 +223,9 @@ def draft_readings(
     existing = _existing(path)
     analyser = analyser or SudachiAnalyser()
     located = texts(content.article, content.glossary, content.timeline)
-    keys = {item.key for item in located}
     pruned: list[Pruned] = []
     if prune:
-        pruned = [Pruned(key, words, True) for key, words in existing.items() if key not in keys]
-        existing = {key: words for key, words in existing.items() if key in keys}
-        for item in located:
-            kept_words, removed = prune_words(item.text, existing.get(item.key, ()))
-            if removed:
-                pruned.append(Pruned(item.key, removed, False))
-                existing[item.key] = kept_words
+        existing, pruned = _prune(existing, located, analyser)
     result: dict[str, list[Word]] = {}
     drafted = kept = changed = 0
     for item in located:
@@ -245,11 +240,65 @@ def draft_readings(
     return Draft(path, drafted, kept, changed, tuple(pruned))
 
 
-def prune_words(text: str, words: Sequence[Word]) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
-    """The words of a list that still attach to ``text``, and those that no longer do."""
-    missing = {index for index, _ in attach(text, words).missing}
-    kept = tuple(word for index, word in enumerate(words) if index not in missing)
-    return kept, tuple(word for index, word in enumerate(words) if index in missing)
+def _prune(
+    existing: Mapping[str, tuple[Word, ...]], located: Sequence[Located], analyser: Analyser
+) -> tuple[dict[str, tuple[Word, ...]], list[Pruned]]:
+    """The words that still fit the content, and what was removed: keys of texts that are
+    gone, then the words of each text that no longer fit it (``prune_words``)."""
+    keys = {item.key for item in located}
+    pruned = [Pruned(key, words, True) for key, words in existing.items() if key not in keys]
+    kept = {key: words for key, words in existing.items() if key in keys}
+    for item in located:
+        words = kept.get(item.key, ())
+        analysed = draft_spans(item.text, analyser) if words else []
+        kept_words, removed = prune_words(item.text, words, analysed)
+        if removed:
+            pruned.append(Pruned(item.key, removed, False))
+            kept[item.key] = kept_words
+    return kept, pruned
+
+
+def prune_words(
+    text: str, words: Sequence[Word], drafted: Sequence[RubySpan] = ()
+) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+    """The words of a list that still fit ``text``, and those that no longer do.
+
+    A word no longer fits when its base is not in the text after the word before it, or when,
+    the text having changed around it, it now falls on part of a longer word that the analyser
+    reads (``drafted``) and leaves the rest of that word's kanji without a reading: 継 of an old
+    引き継ぐ on the new 継続的, 年 on 同年. Drafting then reads the whole word. A text whose
+    kanji all have readings never loses a word this way, so a checked file is left as it is.
+    """
+    kept = list(range(len(words)))  # indices into words, so removed ones stay in file order
+    while True:
+        attached = attach(text, [words[index] for index in kept])
+        missing = {index for index, _ in attached.missing}
+        placed = [index for index in range(len(kept)) if index not in missing]
+        cut = _cut_word(text, attached.spans, drafted)
+        drop = missing | ({placed[cut]} if cut is not None else set())
+        if not drop:
+            break
+        kept = [index for at, index in enumerate(kept) if at not in drop]
+    removed = sorted(set(range(len(words))) - set(kept))
+    return tuple(words[index] for index in kept), tuple(words[index] for index in removed)
+
+
+def _cut_word(text: str, spans: Sequence[RubySpan], drafted: Sequence[RubySpan]) -> int | None:
+    """The index of the first span that covers part of a drafted word whose other kanji are
+    left unread, or None."""
+    covered = [False] * len(text)
+    for start, end, _ in spans:
+        covered[start:end] = [True] * (end - start)
+    for index, (start, end, _) in enumerate(spans):
+        for word_start, word_end, _ in drafted:
+            inside = word_start <= start and end <= word_end
+            longer = word_end - word_start > end - start
+            unread = any(
+                is_kanji(text[at]) and not covered[at] for at in range(word_start, word_end)
+            )
+            if inside and longer and unread:
+                return index
+    return None
 
 
 def _existing(path: Path) -> dict[str, tuple[Word, ...]]:

@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
         "--prune",
         action="store_true",
         help="first remove what the content no longer has (readings of texts that are gone, "
-        "words no longer in their text) and list it; for after editing the content",
+        "words that no longer fit their text) and list it; for after editing the content",
     )
     serve = commands.add_parser(
         "serve",
@@ -269,7 +269,7 @@ def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
     except OSError as error:
         raise UsageError(f"cannot write the readings: {error}") from None
     for pruned in draft.pruned:
-        why = "no such text any more" if pruned.gone else "no longer in the text"
+        why = "no such text any more" if pruned.gone else "no longer fit the text"
         print(f"removed {pruned.key} ({why}): {', '.join(map(str, pruned.words))}")
     summary = f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
     summary += f"{draft.kept} kept as they were"
