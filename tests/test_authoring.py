@@ -13,10 +13,11 @@ from genesis_tui.authoring import (
     draft_readings,
     draft_spans,
     furigana,
+    reviewed_readings,
 )
 from genesis_tui.cli import main
 from genesis_tui.loader import check_readings, load_content
-from genesis_tui.readings import READINGS_FILE, read_readings
+from genesis_tui.readings import READINGS_FILE, Word, read_readings
 
 ARTICLE = """\
 schema = 1
@@ -132,6 +133,25 @@ def test_drafting_never_overwrites_a_reading_already_in_the_file(tiny: Path) -> 
     again = draft_readings(tiny, FakeAnalyser())
     assert again.drafted == 0
     assert (tiny / READINGS_FILE).read_text(encoding="utf-8") == before
+
+
+def test_drafting_reads_a_compound_as_the_file_already_reads_it(tiny: Path) -> None:
+    # The review settled on 日本 にほん in the title; the analyser says にっぽん everywhere.
+    (tiny / READINGS_FILE).write_text('title = ["日本 にほん"]\n', encoding="utf-8")
+    draft_readings(tiny, FakeAnalyser())
+    words = read_readings(tiny)
+    assert words is not None
+    assert "日本 にほん" in [str(word) for word in words["blocks.one-1.ja"]]
+    assert "日本 にっぽん" not in (tiny / READINGS_FILE).read_text(encoding="utf-8")
+
+
+def test_reviewed_readings_are_compounds_read_one_way() -> None:
+    lists = [
+        [Word("日本", "にほん"), Word("初", "はつ"), Word("上手", "じょうず")],
+        [Word("日本", "にほん"), Word("上手", "うわて")],
+    ]
+    # 初 alone reads by its neighbours; 上手 is read two ways: both left to the analyser.
+    assert reviewed_readings(lists) == {"日本": "にほん"}
 
 
 def test_drafting_keeps_words_that_no_longer_attach(tiny: Path) -> None:

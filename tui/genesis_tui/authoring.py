@@ -150,9 +150,15 @@ def draft_spans(text: str, analyser: Analyser) -> list[RubySpan]:
     return spans
 
 
-def draft_words(text: str, existing: Sequence[Word], analyser: Analyser) -> tuple[list[Word], int]:
+def draft_words(
+    text: str,
+    existing: Sequence[Word],
+    analyser: Analyser,
+    reviewed: Mapping[str, str] | None = None,
+) -> tuple[list[Word], int]:
     """The words of a text: every existing word kept, in its place, and a drafted word for each
-    kanji they leave without a reading. Returns the words and how many were drafted."""
+    kanji they leave without a reading. A drafted word whose base ``reviewed`` knows takes the
+    reviewed reading over the analyser's. Returns the words and how many were drafted."""
     attached = attach(text, existing)
     covered = [False] * len(text)
     for start, end, _ in attached.spans:
@@ -169,7 +175,8 @@ def draft_words(text: str, existing: Sequence[Word], analyser: Analyser) -> tupl
     for start, end, reading in draft_spans(text, analyser):
         if any(covered[start:end]):
             continue
-        placed.append((start, 1, Word(text[start:end], reading)))
+        base = text[start:end]
+        placed.append((start, 1, Word(base, (reviewed or {}).get(base, reading))))
         drafted += 1
     placed.sort(key=lambda item: (item[0], item[1]))
     return [word for _, _, word in placed], drafted
@@ -206,6 +213,8 @@ def draft_readings(
 ) -> Draft:
     """Draft the readings missing from ``directory/readings.toml`` and write the file.
 
+    A compound the file already reads one way is drafted that way (``reviewed_readings``).
+
     With ``prune``, first remove what the content no longer has, as an author needs after
     editing it: the keys of texts that are gone, and the words that no longer fit their text
     (``prune_words``). Without it, nothing is ever removed. Pruning cannot tell a word that
@@ -226,10 +235,11 @@ def draft_readings(
     pruned: list[Pruned] = []
     if prune:
         existing, pruned = _prune(existing, located, analyser)
+    known = reviewed_readings(existing.values())
     result: dict[str, list[Word]] = {}
     drafted = kept = changed = 0
     for item in located:
-        words, count = draft_words(item.text, existing.get(item.key, ()), analyser)
+        words, count = draft_words(item.text, existing.get(item.key, ()), analyser, known)
         result[item.key] = words
         drafted += count
         kept += len(words) - count
@@ -238,6 +248,19 @@ def draft_readings(
     kept += sum(len(words) for words in stale.values())
     path.write_text(format_readings(located, result, stale), encoding="utf-8")
     return Draft(path, drafted, kept, changed, tuple(pruned))
+
+
+def reviewed_readings(lists: Iterable[Sequence[Word]]) -> dict[str, str]:
+    """The reading of each compound (two kanji or more) that the file reads one way wherever
+    it stands. The analyser reads 日本 にっぽん and 国立研究所 けんきゅうしょ every time, where
+    the review settled on にほん and じょ; a compound read two ways (it can happen) is left to
+    the analyser, and so is a single kanji, whose reading turns on its neighbours (初めて, 初の)."""
+    seen: dict[str, set[str]] = {}
+    for words in lists:
+        for word in words:
+            if len(word.base) > 1 and all(map(is_kanji, word.base)):
+                seen.setdefault(word.base, set()).add(word.reading)
+    return {base: next(iter(readings)) for base, readings in seen.items() if len(readings) == 1}
 
 
 def _prune(
