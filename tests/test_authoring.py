@@ -13,10 +13,11 @@ from genesis_tui.authoring import (
     draft_readings,
     draft_spans,
     furigana,
+    reviewed_readings,
 )
 from genesis_tui.cli import main
 from genesis_tui.loader import check_readings, load_content
-from genesis_tui.readings import READINGS_FILE, read_readings
+from genesis_tui.readings import READINGS_FILE, Word, read_readings
 
 ARTICLE = """\
 schema = 1
@@ -134,6 +135,25 @@ def test_drafting_never_overwrites_a_reading_already_in_the_file(tiny: Path) -> 
     assert (tiny / READINGS_FILE).read_text(encoding="utf-8") == before
 
 
+def test_drafting_reads_a_compound_as_the_file_already_reads_it(tiny: Path) -> None:
+    # The review settled on 日本 にほん in the title; the analyser says にっぽん everywhere.
+    (tiny / READINGS_FILE).write_text('title = ["日本 にほん"]\n', encoding="utf-8")
+    draft_readings(tiny, FakeAnalyser())
+    words = read_readings(tiny)
+    assert words is not None
+    assert "日本 にほん" in [str(word) for word in words["blocks.one-1.ja"]]
+    assert "日本 にっぽん" not in (tiny / READINGS_FILE).read_text(encoding="utf-8")
+
+
+def test_reviewed_readings_are_compounds_read_one_way() -> None:
+    lists = [
+        [Word("日本", "にほん"), Word("初", "はつ"), Word("上手", "じょうず")],
+        [Word("日本", "にほん"), Word("上手", "うわて")],
+    ]
+    # 初 alone reads by its neighbours; 上手 is read two ways: both left to the analyser.
+    assert reviewed_readings(lists) == {"日本": "にほん"}
+
+
 def test_drafting_keeps_words_that_no_longer_attach(tiny: Path) -> None:
     (tiny / READINGS_FILE).write_text(
         '[blocks.one-1]\nja = ["政府 せいふ"]\n[blocks.gone]\nja = ["米国 べいこく"]\n',
@@ -144,6 +164,64 @@ def test_drafting_keeps_words_that_no_longer_attach(tiny: Path) -> None:
     assert words is not None
     assert "政府 せいふ" in [str(word) for word in words["blocks.one-1.ja"]]
     assert [str(word) for word in words["blocks.gone.ja"]] == ["米国 べいこく"]
+
+
+def test_pruning_removes_what_the_content_no_longer_has_and_lists_it(tiny: Path) -> None:
+    # After an edit: the block no longer says 政府, and the block "gone" was deleted.
+    (tiny / READINGS_FILE).write_text(
+        '[blocks.one-1]\nja = ["文部科学省 もんぶかがくしょう", "政府 せいふ", "日本 ひのもと"]\n'
+        '[blocks.gone]\nja = ["米国 べいこく"]\n',
+        encoding="utf-8",
+    )
+    draft = draft_readings(tiny, FakeAnalyser(), prune=True)
+    assert [(p.key, [str(w) for w in p.words], p.gone) for p in draft.pruned] == [
+        ("blocks.gone.ja", ["米国 べいこく"], True),
+        ("blocks.one-1.ja", ["政府 せいふ"], False),
+    ]
+    words = read_readings(tiny)
+    assert words is not None and "blocks.gone.ja" not in words
+    block = [str(word) for word in words["blocks.one-1.ja"]]
+    # What still attaches is kept as reviewed (ひのもと, not the analyser's にっぽん).
+    assert block[:2] == ["文部科学省 もんぶかがくしょう", "日本 ひのもと"]
+    assert "政府 せいふ" not in block
+    assert check_readings(load_content(tiny)) == []
+    # Nothing left to prune: a second run removes nothing.
+    assert draft_readings(tiny, FakeAnalyser(), prune=True).pruned == ()
+
+
+def test_pruning_drops_a_kept_word_that_now_falls_inside_a_longer_one(tiny: Path) -> None:
+    # 省 was reviewed for a text that read 省が…; the new text's first 省 ends 文部科学省.
+    (tiny / READINGS_FILE).write_text(
+        '[blocks.one-1]\nja = ["省 しょう", "日本 ひのもと"]\n', encoding="utf-8"
+    )
+    draft_readings(tiny, FakeAnalyser())  # without pruning, 文部科学 is left unread
+    unchecked = load_content(tiny, readings="ignored")
+    assert any("'文部科学'" in str(problem) for problem in check_readings(unchecked))
+    draft = draft_readings(tiny, FakeAnalyser(), prune=True)
+    assert [(p.key, [str(w) for w in p.words]) for p in draft.pruned] == [
+        ("blocks.one-1.ja", ["省 しょう"])
+    ]
+    words = read_readings(tiny)
+    assert words is not None
+    assert [str(w) for w in words["blocks.one-1.ja"]][:2] == [
+        "文部科学省 もんぶかがくしょう",
+        "日本 ひのもと",
+    ]
+    assert check_readings(load_content(tiny)) == []
+
+
+def test_readings_command_prunes_on_request_and_says_what_it_removed(
+    tiny: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tiny / READINGS_FILE).write_text('[events.2024-04]\nlabel = ["月 がつ"]\n', encoding="utf-8")
+    assert main(["readings", str(tiny)]) == 0
+    assert "removed" not in capsys.readouterr().out
+    assert "events.2024-04.label" in (read_readings(tiny) or {})
+    assert main(["readings", "--prune", str(tiny)]) == 0
+    out = capsys.readouterr().out
+    assert "removed events.2024-04.label (no such text any more): 月 がつ" in out
+    assert "1 removed" in out
+    assert check_readings(load_content(tiny)) == []
 
 
 def test_a_file_it_cannot_read_whole_is_left_alone(tiny: Path) -> None:

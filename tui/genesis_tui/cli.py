@@ -130,6 +130,12 @@ def _parser() -> argparse.ArgumentParser:
         "reading already there (needs the extra: pip install genesis-tui[authoring])",
     )
     readings.add_argument("directory", nargs="?", type=Path, metavar="DIR")
+    readings.add_argument(
+        "--prune",
+        action="store_true",
+        help="first remove what the content no longer has (readings of texts that are gone, "
+        "words that no longer fit their text) and list it; for after editing the content",
+    )
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -189,7 +195,7 @@ def _run(args: argparse.Namespace) -> int:
     if command in ("check", "readings"):
         directory = args.directory or directory
     if command == "readings":
-        return _draft_readings(directory)
+        return _draft_readings(directory, prune=args.prune)
     # Content the user names is validated; the bundled content passed its tests.
     content = _load(
         directory, validate=command == "check" or directory is not None, check=command == "check"
@@ -284,14 +290,15 @@ def _load(directory: Path | None, *, validate: bool = False, check: bool = False
         raise UsageError("\n".join(lines)) from None
 
 
-def _draft_readings(directory: Path | None) -> int:
-    """``genesis-tui readings``: draft what readings.toml lacks (see ``genesis_tui.authoring``)."""
+def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
+    """``genesis-tui readings``: draft what readings.toml lacks (see ``genesis_tui.authoring``),
+    with ``prune`` first removing what the content no longer has, listed one key a line."""
     from genesis_tui.authoring import AuthoringError, draft_readings
     from genesis_tui.content import ContentError
     from genesis_tui.paths import content_dir
 
     try:
-        draft = draft_readings(directory or content_dir())
+        draft = draft_readings(directory or content_dir(), prune=prune)
     except AuthoringError as error:
         raise UsageError(str(error)) from None
     except ContentError as error:
@@ -301,8 +308,14 @@ def _draft_readings(directory: Path | None) -> int:
         raise UsageError("\n".join(lines)) from None
     except OSError as error:
         raise UsageError(f"cannot write the readings: {error}") from None
+    for pruned in draft.pruned:
+        why = "no such text any more" if pruned.gone else "no longer fit the text"
+        print(f"removed {pruned.key} ({why}): {', '.join(map(str, pruned.words))}")
     summary = f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
-    summary += f"{draft.kept} kept as they were."
+    summary += f"{draft.kept} kept as they were"
+    if prune:
+        summary += f", {sum(len(pruned.words) for pruned in draft.pruned)} removed"
+    summary += "."
     if draft.drafted:
         summary += f" Review the drafted ones, then run `{PROG} check`."
     print(summary)
