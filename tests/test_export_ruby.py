@@ -12,14 +12,8 @@ from hypothesis import strategies as st
 
 from genesis_tui.cli import main
 from genesis_tui.content import Content
-from genesis_tui.export import (
-    aozora,
-    html_ruby,
-    ruby_line_spans,
-    to_json,
-    to_markdown,
-    to_text,
-)
+from genesis_tui.export import to_json, to_markdown, to_text
+from genesis_tui.notation import aozora, html_ruby, ruby_line_spans
 from genesis_tui.readings import RubySpan, is_kanji
 from genesis_tui.typesetting import cells
 
