@@ -505,3 +505,19 @@ def test_phrases_in_windows_are_those_of_the_whole_text(parts: list[str], window
         offset += len(phrase)
         whole.add(offset)
     assert phrase_starts(text, window) == frozenset(whole)
+
+
+def test_ruby_example() -> None:
+    """A reading wider than its base spaces the base out (1:2:1 between and around its
+    characters); a narrower one is centred over it; both rows are the same width."""
+    text = "文部科学省と米国が署名した。"
+    ruby = [(0, 5, "もんぶかがくしょう"), (6, 8, "べいこく"), (9, 11, "しょめい")]
+    (line,) = ruby_lines(text, 50, ruby)
+    assert line.ruby == "もんぶかがくしょう  べいこく  しょめい      "
+    assert line.base == "文  部  科 学  省 と 米  国 が 署  名 した。"
+    assert cells(line.ruby) == cells(line.base) == 44
+    assert line.columns[:6] == (0, 4, 8, 11, 15, 18)
+    # Too narrow for the whole reading over its base: the base is broken, its reading shared.
+    rows = ruby_lines("文部科学省", 12, [(0, 5, "もんぶかがくしょう")])
+    assert [row.ruby.strip() for row in rows] == ["もんぶかが", "くしょう"]
+    assert all(cells(row.base) <= 12 for row in rows)

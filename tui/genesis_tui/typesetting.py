@@ -81,9 +81,6 @@ def has_japanese(text: str) -> bool:
     return any(ord(char) >= 0x2E80 for char in text)
 
 
-_has_japanese = has_japanese  # the name used before it was public
-
-
 def preload_phrases(table: Mapping[str, Sequence[int]]) -> None:
     """Take phrase starts analysed before (``genesis-tui check --stamp`` records them)."""
     for text, starts in table.items():
@@ -229,10 +226,10 @@ class Unit:
     """``text[start:end]``, never broken inside where it fits on a line.
 
     ``width`` is the cells it takes on a line when whole, if more than its text's (a ruby base
-    spaced out under a wider reading); ``None`` means its text's own width. Units may nest; of
-    two that cross, the one with an explicit width is kept and the other widened to cover it.
-    Where a unit is too wide for the line it is broken by the usual rules, the units inside it
-    still kept whole where they fit.
+    spaced out under a wider reading); ``None`` means its text's own width. Units may nest.
+    Where two cross, a unit without a width is widened to cover one with a width, two without
+    are joined, and of two with widths the later is left out. Where a unit is too wide for the
+    line it is broken by the usual rules, the units inside it still kept whole where they fit.
     """
 
     start: int
