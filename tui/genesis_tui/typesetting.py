@@ -8,10 +8,11 @@ stay whole where they can; a compound of them is broken after its nakaguro (・)
 rather than inside one of its words ("スーパーコンピューティング・" / "アジア(SCA)/" / "HPCアジア").
 
 Each line is filled greedily with the best kind of break that fits: a phrase or space break if
-any; else one after a compound's separator; else a break between two characters that kinsoku
-allows; else one inside a run of Latin characters (at its punctuation rather than inside a word)
-or inside a katakana word; and only when the width leaves no other choice (a run of characters
-that may not start a line, wider than the line) a forced break anywhere. Kinsoku is kept by
+any; else one after a compound's nakaguro, slash or hyphen; else a break between two characters
+that kinsoku allows; else one at the punctuation inside a run of Latin characters; else one
+inside a katakana word; else one inside a Latin word or number; and only when the width leaves
+no other choice (a run of characters that may not start a line, wider than the line) a forced
+break anywhere. Kinsoku is kept by
 pushing characters to the next line (oidashi), never by hanging punctuation into the margin: no
 line is ever wider than the width.
 
