@@ -188,7 +188,13 @@ def break_kinds(text: str) -> tuple[int, ...]:
             kinds[i] = FORCED if forbidden else PHRASE
         elif _kinsoku_forbids(before, after):
             kinds[i] = FORCED
-        elif before in SEPARATORS and after not in SEPARATORS and i > 1 and text[i - 2].strip():
+        elif (
+            before in SEPARATORS
+            and after not in SEPARATORS
+            and i > 1
+            and text[i - 2].strip()
+            and not (text[i - 2].isdigit() and after.isdigit())  # a date or a range: 2026-01-26
+        ):
             kinds[i] = SEPARATOR  # inside a compound: "・|アジア", "(SCA)/|HPC", "HPC-|AI"
         elif _is_narrow_word_char(before) and _is_narrow_word_char(after):
             kinds[i] = WORD if before.isalnum() and after.isalnum() else NARROW
