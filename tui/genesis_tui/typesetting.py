@@ -8,10 +8,11 @@ stay whole where they can; a compound of them is broken after its nakaguro (・)
 rather than inside one of its words ("スーパーコンピューティング・" / "アジア(SCA)/" / "HPCアジア").
 
 Each line is filled greedily with the best kind of break that fits: a phrase or space break if
-any; else one after a compound's separator; else a break between two characters that kinsoku
-allows; else one inside a run of Latin characters (at its punctuation rather than inside a word)
-or inside a katakana word; and only when the width leaves no other choice (a run of characters
-that may not start a line, wider than the line) a forced break anywhere. Kinsoku is kept by
+any; else one after a compound's nakaguro, slash or hyphen; else a break between two characters
+that kinsoku allows; else one at the punctuation inside a run of Latin characters; else one
+inside a katakana word; else one inside a Latin word or number; and only when the width leaves
+no other choice (a run of characters that may not start a line, wider than the line) a forced
+break anywhere. Kinsoku is kept by
 pushing characters to the next line (oidashi), never by hanging punctuation into the margin: no
 line is ever wider than the width.
 
@@ -128,7 +129,13 @@ def break_kinds(text: str) -> tuple[int, ...]:
             kinds[i] = FORCED if forbidden else PHRASE
         elif _kinsoku_forbids(before, after):
             kinds[i] = FORCED
-        elif before in SEPARATORS and after not in SEPARATORS and i > 1 and text[i - 2].strip():
+        elif (
+            before in SEPARATORS
+            and after not in SEPARATORS
+            and i > 1
+            and text[i - 2].strip()
+            and not (text[i - 2].isdigit() and after.isdigit())  # a date or a range: 2026-01-26
+        ):
             kinds[i] = SEPARATOR  # inside a compound: "・|アジア", "(SCA)/|HPC", "HPC-|AI"
         elif _is_narrow_word_char(before) and _is_narrow_word_char(after):
             kinds[i] = WORD if before.isalnum() and after.isalnum() else NARROW
@@ -167,10 +174,10 @@ class Unit:
     """``text[start:end]``, never broken inside where it fits on a line.
 
     ``width`` is the cells it takes on a line when whole, if more than its text's (a ruby base
-    spaced out under a wider reading); ``None`` means its text's own width. Units may nest; of
-    two that cross, the one with an explicit width is kept and the other widened to cover it.
-    Where a unit is too wide for the line it is broken by the usual rules, the units inside it
-    still kept whole where they fit.
+    spaced out under a wider reading); ``None`` means its text's own width. Units may nest.
+    Where two cross, a unit without a width is widened to cover one with a width, two without
+    are joined, and of two with widths the later is left out. Where a unit is too wide for the
+    line it is broken by the usual rules, the units inside it still kept whole where they fit.
     """
 
     start: int
