@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.content import Content as TextContent
+from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -71,6 +72,15 @@ class GenesisApp(App[None]):
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a terminal, a driver whose input cannot crash the app; otherwise Textual's."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from genesis_tui.driver import GenesisDriver
+
+            return GenesisDriver
+        return driver
 
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None

@@ -1,0 +1,106 @@
+"""Hostile input in a real terminal: bytes on stdin, resize storms, signals at start-up, odd
+state files. Whoever can log in (the README offers genesis-tui as an account's only command) can
+do each of these; none may crash the reader, hang it, or leave the terminal raw.
+
+Each test runs genesis-tui in a pseudo-terminal (``tests/terminal.py``). They are slow (seconds
+each): marked ``slow``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import termios
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+import pytest
+
+from tests.terminal import Terminal
+
+pytestmark = pytest.mark.slow
+
+OVERVIEW_TEXT = "トランプ政権"
+ENTER_ALT_SCREEN = b"\x1b[?1049h"
+LEAVE_ALT_SCREEN = b"\x1b[?1049l"
+
+
+class Start(Protocol):
+    def __call__(self, *args: str, size: tuple[int, int] = (100, 30)) -> Terminal: ...
+
+
+@pytest.fixture
+def state_home(tmp_path: Path) -> Path:
+    return tmp_path / "state"
+
+
+@pytest.fixture
+def run(state_home: Path) -> Iterator[Start]:
+    terminals: list[Terminal] = []
+
+    def start(*args: str, size: tuple[int, int] = (100, 30)) -> Terminal:
+        locale = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
+        env = {"XDG_STATE_HOME": str(state_home), **locale}
+        terminal = Terminal.genesis(*args, size=size, env=env)
+        terminals.append(terminal)
+        return terminal
+
+    yield start
+    for terminal in terminals:
+        terminal.close()
+
+
+def cooked(terminal: Terminal) -> bool:
+    """Whether the pty is back in the mode a shell expects (line editing and echo on)."""
+    lflag = termios.tcgetattr(terminal.master)[3]
+    return bool(lflag & termios.ICANON) and bool(lflag & termios.ECHO)
+
+
+def saved_section(state_home: Path) -> object:
+    data = json.loads((state_home / "genesis-tui" / "state.json").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data.get("section")
+
+
+def assert_clean_exit(terminal: Terminal, status: int = 0) -> None:
+    assert terminal.wait_exit(timeout=15) == status, terminal.output[-2000:]
+    assert cooked(terminal), "the terminal was left raw"
+    assert terminal.output.rfind(LEAVE_ALT_SCREEN) > terminal.output.rfind(ENTER_ALT_SCREEN)
+    assert b"Traceback" not in terminal.output
+    assert b"Error" not in terminal.output
+
+
+HOSTILE_BYTES = [
+    b"\xff",  # never valid in UTF-8
+    b"\xe9",  # é typed on a Latin-1 terminal
+    b"\xc0\xaf",  # an overlong encoding of /
+    b"\xed\xa0\x80",  # a UTF-16 surrogate, encoded
+    b"\xf4\x90\x80\x80",  # beyond U+10FFFF
+    b"\x1b[99999999999u",  # a key code too large for an int
+    b"\x1b[1114112u",  # a key code one past the last code point
+    b"\x1b[97;5;99999999999u",  # the same in the key's text
+    b"\x1b[<99999999;99999999;99999999M",  # a mouse event off any screen
+    b"\x1b[" + b"9" * 40,  # a sequence longer than any the parser knows
+    b"\x1b\x1b\x1b[\x1b[[\x1bO\x1bP",  # escapes cut short
+    b"\x1b[200~\xff\x1b[201~",  # a bracketed paste of junk
+]
+
+
+@pytest.mark.parametrize("data", HOSTILE_BYTES, ids=repr)
+def test_bytes_on_stdin_never_crash(run: Start, state_home: Path, data: bytes) -> None:
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    os.write(terminal.master, data)
+    # Still answering keys after the bytes (a sequence too long to be one is typed out as keys,
+    # as Textual does, so which section it shows is not asked here).
+    terminal.press("?")
+    terminal.wait_for("this help")
+    terminal.press("\x1b")
+    while "this help" in terminal.text():
+        assert terminal.pump(0.1), "closed while closing the help"
+    terminal.press("3")
+    terminal.wait_for("科学技術の戦略的意義")
+    terminal.press("q")
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "significance"

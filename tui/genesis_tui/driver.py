@@ -1,0 +1,94 @@
+"""The terminal driver: Textual's Linux driver, made safe against whatever arrives on stdin.
+
+Textual decodes input with a strict UTF-8 decoder and parses escape sequences with code that can
+raise (``\\xff`` gives UnicodeDecodeError, ``ESC[99999999999u`` OverflowError, ``ESC[1114112u``
+ValueError). Any of these ends Textual's input thread and the app with it. Anyone who can type
+into the terminal (over SSH: anyone who can log in) could do that, so here input is decoded with
+replacement characters, and a sequence that cannot be parsed is dropped.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import selectors
+from collections.abc import Callable
+
+from textual import events
+from textual._xterm_parser import XTermParser
+from textual.drivers.linux_driver import LinuxDriver
+from textual.keys import Keys
+from textual.message import Message
+
+READ_SIZE = 4096
+
+
+class TolerantParser(XTermParser):
+    """Textual's parser, except that a key sequence with an impossible code point is ignored."""
+
+    def _parse_extended_key(self, sequence: str) -> list[events.Key] | None:  # type: ignore[override]
+        try:
+            return super()._parse_extended_key(sequence)
+        except (ValueError, OverflowError):
+            # Out of range for chr(): no key. An "ignore" key ends the sequence quietly.
+            return [events.Key(Keys.Ignore, sequence)]
+
+
+class InputDecoder:
+    """Bytes from the terminal in, Textual messages out; it never raises."""
+
+    def __init__(self) -> None:
+        self._decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
+        self._parser = TolerantParser()
+
+    def feed(self, data: bytes, *, final: bool = False) -> list[Message]:
+        """The messages for these bytes (invalid UTF-8 arrives as U+FFFD)."""
+        text = self._decode(data, final)
+        return self._guard(lambda: list(self._parser.feed(text))) if text else []
+
+    def tick(self) -> list[Message]:
+        """The messages due once a pending sequence times out (a lone ESC is the escape key)."""
+        return self._guard(lambda: list(self._parser.tick()))
+
+    def _guard(self, parse: Callable[[], list[Message]]) -> list[Message]:
+        try:
+            messages = parse()
+        except Exception:
+            # Textual's parser could not cope with what arrived: drop it and start afresh, so
+            # that the next key works. (The parser is a generator: after raising it is dead.)
+            self._parser = TolerantParser()
+            return []
+        return messages
+
+
+class GenesisDriver(LinuxDriver):
+    """The Linux driver with input that cannot crash the app."""
+
+    def run_input_thread(self) -> None:
+        """Read stdin until told to stop and post what it means (Textual's loop, safely)."""
+        selector = selectors.SelectSelector()
+        selector.register(self.fileno, selectors.EVENT_READ)
+        decoder = InputDecoder()
+
+        def read(timeout: float, final: bool = False) -> None:
+            for _key, mask in selector.select(timeout):
+                if mask & selectors.EVENT_READ:
+                    try:
+                        data = os.read(self.fileno, READ_SIZE)
+                    except OSError:
+                        data = b""
+                    if not data:
+                        # The terminal went away: the app's hang-up watch ends the app. Until
+                        # then, do not spin on an input that is always ready and always empty.
+                        self.exit_event.wait(timeout)
+                        continue
+                    for message in decoder.feed(data, final=final):
+                        self.process_message(message)
+            for message in decoder.tick():
+                self.process_message(message)
+
+        try:
+            while not self.exit_event.is_set():
+                read(0.1)
+        finally:
+            selector.close()
