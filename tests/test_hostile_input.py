@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import termios
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,6 +85,7 @@ HOSTILE_BYTES = [
     b"\x1b[" + b"9" * 40,  # a sequence longer than any the parser knows
     b"\x1b\x1b\x1b[\x1b[[\x1bO\x1bP",  # escapes cut short
     b"\x1b[200~\xff\x1b[201~",  # a bracketed paste of junk
+    b"\x1b[48;20000;20000;0;0t",  # a window size reported in-band, by a terminal that cannot
 ]
 
 
@@ -102,5 +104,40 @@ def test_bytes_on_stdin_never_crash(run: Start, state_home: Path, data: bytes) -
     terminal.press("3")
     terminal.wait_for("科学技術の戦略的意義")
     terminal.press("q")
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "significance"
+
+
+STORM_SIZES = [(1, 1), (10, 3), (20, 6), (100, 30), (40, 10), (39, 9), (80, 24), (2, 2)]
+
+
+def storm(terminal: Terminal, count: int = 300) -> None:
+    """Resize the window ``count`` times, 10 ms apart, through sizes big and tiny."""
+    for i in range(count):
+        columns, lines = STORM_SIZES[i % len(STORM_SIZES)]
+        terminal.resize(columns, lines)
+        terminal.pump(0.01)
+
+
+def test_a_resize_storm_then_q(run: Start, state_home: Path) -> None:
+    terminal = run(size=(80, 24))
+    terminal.wait_for(OVERVIEW_TEXT)
+    terminal.press("3")
+    terminal.wait_for("科学技術の戦略的意義")
+    storm(terminal)
+    terminal.resize(100, 30)
+    terminal.wait_for("科学技術の戦略的意義", timeout=10)
+    terminal.press("q")
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "significance"
+
+
+def test_a_resize_storm_then_a_hang_up(run: Start, state_home: Path) -> None:
+    terminal = run(size=(80, 24))
+    terminal.wait_for(OVERVIEW_TEXT)
+    terminal.press("3")
+    terminal.wait_for("科学技術の戦略的意義")
+    storm(terminal)
+    terminal.signal(signal.SIGHUP)
     assert_clean_exit(terminal)
     assert saved_section(state_home) == "significance"

@@ -110,18 +110,21 @@ class GenesisApp(App[None]):
             ScrollBar.renderer = self._scrollbar_renderer
 
     async def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before Textual's, which sets the app's size.
         await self.check_size(event.size.width, event.size.height)
 
     async def check_size(self, width: int, height: int) -> None:
-        """Cover the screens with a message while the terminal is too small, and uncover them."""
+        """Cover the screens with a message while the terminal is too small, and uncover them.
+
+        Only the cover is pushed or popped; the screen below lays itself out again at the app's
+        size when it is uncovered (Textual does that on resume).
+        """
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             await self.push_screen(TooSmallScreen())
         elif showing and not too_small:
             await self.pop_screen()
-            # The screen below last saw the small size: have it lay out again at this one.
-            self.screen.post_message(events.Resize(self.size, self.size))
 
     def _check_hangup(self) -> None:
         """Leave (saving state) if the terminal went away without a SIGHUP, as a closed pty

@@ -5,6 +5,9 @@ raise (``\\xff`` gives UnicodeDecodeError, ``ESC[99999999999u`` OverflowError, `
 ValueError). Any of these ends Textual's input thread and the app with it. Anyone who can type
 into the terminal (over SSH: anyone who can log in) could do that, so here input is decoded with
 replacement characters, and a sequence that cannot be parsed is dropped.
+
+Resizes are coalesced here too: a storm of SIGWINCH (a window dragged, or someone sending them on
+purpose) is laid out at most every ``RESIZE_SETTLE`` seconds, always ending with the last size.
 """
 
 from __future__ import annotations
@@ -12,15 +15,22 @@ from __future__ import annotations
 import codecs
 import os
 import selectors
+import signal
 from collections.abc import Callable
+from types import FrameType
 
 from textual import events
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+from textual.geometry import Size
 from textual.keys import Keys
 from textual.message import Message
 
 READ_SIZE = 4096
+RESIZE_SETTLE = 0.1
+"""Seconds between layouts while the window keeps changing size."""
+MAX_SIZE = Size(1000, 500)
+"""The largest size a terminal may report in-band (it arrives on stdin, so anyone can send it)."""
 
 
 class TolerantParser(XTermParser):
@@ -62,7 +72,49 @@ class InputDecoder:
 
 
 class GenesisDriver(LinuxDriver):
-    """The Linux driver with input that cannot crash the app."""
+    """The Linux driver with input that cannot crash the app, and resizes coalesced."""
+
+    _resize_due = False
+    _in_band: events.Resize | None = None
+
+    def start_application_mode(self) -> None:
+        """Textual's start, then our SIGWINCH handler in place of Textual's."""
+        super().start_application_mode()  # type: ignore[no-untyped-call]
+        if self._writer_thread is not None:  # started (not stopped again as a background job)
+            signal.signal(signal.SIGWINCH, self._on_sigwinch)
+
+    def _on_sigwinch(self, signum: int, frame: FrameType | None) -> None:
+        if not self._in_band_window_resize:
+            self._loop.call_soon_threadsafe(self._resize_soon)
+
+    def _resize_soon(self) -> None:
+        """Lay out at the terminal's size shortly; resizes until then join this one."""
+        if not self._resize_due:
+            self._resize_due = True
+            self._loop.call_later(RESIZE_SETTLE, self._send_size)
+
+    def _send_size(self) -> None:
+        self._resize_due = False
+        if self._in_band_window_resize and self._in_band is not None:
+            self._app.post_message(self._in_band)
+        else:
+            size = Size(*self._get_terminal_size())
+            self._app.post_message(events.Resize(size, size))
+        # Paint every cell again even if the burst ended at the size laid out last: on the way
+        # the terminal may have been smaller, and terminals forget what they cut off.
+        self._app.call_later(self._app.refresh)
+
+    def process_message(self, message: Message) -> None:
+        """Post a message from the input thread; a size reported in-band is coalesced."""
+        if isinstance(message, events.Resize):
+            # Only a terminal that said it reports sizes in-band may resize us from stdin.
+            if self._in_band_window_resize:
+                width, height = message.size
+                size = Size(min(width, MAX_SIZE.width), min(height, MAX_SIZE.height))
+                self._in_band = events.Resize(size, size, size, message.pixel_size)
+                self._loop.call_soon_threadsafe(self._resize_soon)
+            return
+        super().process_message(message)
 
     def run_input_thread(self) -> None:
         """Read stdin until told to stop and post what it means (Textual's loop, safely)."""
