@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import termios
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
@@ -141,3 +142,46 @@ def test_a_resize_storm_then_a_hang_up(run: Start, state_home: Path) -> None:
     terminal.signal(signal.SIGHUP)
     assert_clean_exit(terminal)
     assert saved_section(state_home) == "significance"
+
+
+STOP_SIGNALS = [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT]
+
+
+def assert_not_left_raw(terminal: Terminal) -> None:
+    """Ended one way or another (a signal before Python's handlers are in place is fatal, and
+    fine: the terminal was not touched yet), but never raw, never in the alternate screen."""
+    terminal.wait_exit(timeout=15)
+    assert cooked(terminal), "the terminal was left raw"
+    assert terminal.output.rfind(LEAVE_ALT_SCREEN) >= terminal.output.rfind(ENTER_ALT_SCREEN)
+    assert b"Traceback" not in terminal.output
+
+
+@pytest.mark.parametrize("signum", STOP_SIGNALS, ids=lambda s: signal.Signals(s).name)
+def test_a_signal_as_the_terminal_is_taken_over(run: Start, signum: int) -> None:
+    # The moment the alternate screen is entered is the moment handlers used to be missing.
+    terminal = run()
+    while ENTER_ALT_SCREEN not in terminal.output:
+        assert terminal.pump(0.005), "closed before entering the alternate screen"
+    terminal.signal(signum)
+    assert_not_left_raw(terminal)
+    assert terminal.process.returncode == 0
+
+
+@pytest.mark.parametrize("delay", [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4])
+def test_a_signal_at_any_moment_of_the_start(run: Start, delay: float) -> None:
+    terminal = run()
+    deadline = time.monotonic() + delay
+    while time.monotonic() < deadline:
+        terminal.pump(0.005)
+    terminal.signal(signal.SIGTERM)
+    assert_not_left_raw(terminal)
+
+
+def test_sigquit_ends_cleanly_and_saves_state(run: Start, state_home: Path) -> None:
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    terminal.press("4")
+    terminal.wait_for("日本の業務分担")
+    terminal.signal(signal.SIGQUIT)
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "challenges"

@@ -6,8 +6,10 @@ import asyncio
 import select
 import signal
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events
@@ -29,6 +31,9 @@ from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
+"""Each ends the reader as q does: the terminal restored, the position saved."""
 
 
 def _genesis_commands() -> type[Provider]:
@@ -69,6 +74,9 @@ class GenesisApp(App[None]):
         """The interface's words, in the language asked for."""
         self.ui.localize_bindings(self._bindings)
         self.state = state or SavedState()
+        self._stop_signalled = False
+        self._screens_up = False
+        self._signal_loop: asyncio.AbstractEventLoop | None = None
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
@@ -95,15 +103,39 @@ class GenesisApp(App[None]):
         return screen
 
     async def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._signal_loop = loop
+        for signum in STOP_SIGNALS:
+            # From here the loop wakes for them (a plain handler may wait for the next timer).
+            loop.add_signal_handler(signum, self._stop)
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            # The link dropped, or we were told to stop: save and restore the terminal.
-            loop.add_signal_handler(signum, self.exit)
         if not self.is_headless:
             self.set_interval(1.0, self._check_hangup, name="hang-up watch")
+
+    def stop_signalled(self, signum: int, frame: FrameType | None) -> None:
+        """A signal handler for before the app runs (and while it starts): leave, cleanly.
+
+        The link dropped (SIGHUP), or we were told to stop: the reader restores the terminal
+        and the position is saved. Installed before the terminal is touched, so that no moment
+        of the start leaves the terminal raw.
+        """
+        self._stop_signalled = True
+        if self._signal_loop is not None and not self._signal_loop.is_closed():
+            self._signal_loop.call_soon_threadsafe(self._stop)
+
+    def _stop(self) -> None:
+        """Leave for a signal, once the screens are up: leaving while the reader is still being
+        put together could stop it half-made, with its handlers looking for missing widgets."""
+        self._stop_signalled = True
+        if self._screens_up:
+            self.exit()
+
+    def on_ready(self) -> None:
+        self._screens_up = True
+        if self._stop_signalled:  # a signal came while the app started: leave now
+            self.exit()
 
     def on_unmount(self) -> None:
         if self._scrollbar_renderer is not None:  # the renderer is global: put it back
@@ -241,11 +273,29 @@ def run_reader(
     path = state_path()
     state = starting_state(path, section_id=section_id, lang=lang)
     app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
-    app.run()
-    try:
-        save_state(app.state, path)
-    except OSError as error:
-        print(
-            f"genesis-tui: could not save the reading position to {path}: {error}", file=sys.stderr
-        )
+    with signals_handled_by(app.stop_signalled):
+        app.run()
+        # The app's loop is closed and took its handlers with it: a late signal waits for the
+        # save below instead of cutting it short.
+        with signals_handled_by(lambda signum, frame: None):
+            try:
+                save_state(app.state, path)
+            except OSError as error:
+                print(
+                    f"genesis-tui: could not save the reading position to {path}: {error}",
+                    file=sys.stderr,
+                )
     return app.return_code or 0
+
+
+@contextmanager
+def signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """The stop signals go to ``handler`` inside the block; the old handlers come back after."""
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)
