@@ -29,7 +29,7 @@ LEAVE_ALT_SCREEN = b"\x1b[?1049l"
 
 
 class Start(Protocol):
-    def __call__(self, *args: str, size: tuple[int, int] = (100, 30)) -> Terminal: ...
+    def __call__(self, *args: str, size: tuple[int, int] = ..., **env: str) -> Terminal: ...
 
 
 @pytest.fixture
@@ -41,9 +41,9 @@ def state_home(tmp_path: Path) -> Path:
 def run(state_home: Path) -> Iterator[Start]:
     terminals: list[Terminal] = []
 
-    def start(*args: str, size: tuple[int, int] = (100, 30)) -> Terminal:
+    def start(*args: str, size: tuple[int, int] = (100, 30), **more: str) -> Terminal:
         locale = {"LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}
-        env = {"XDG_STATE_HOME": str(state_home), **locale}
+        env = {"XDG_STATE_HOME": str(state_home), **locale, **more}
         terminal = Terminal.genesis(*args, size=size, env=env)
         terminals.append(terminal)
         return terminal
@@ -185,3 +185,32 @@ def test_sigquit_ends_cleanly_and_saves_state(run: Start, state_home: Path) -> N
     terminal.signal(signal.SIGQUIT)
     assert_clean_exit(terminal)
     assert saved_section(state_home) == "challenges"
+
+
+def test_a_fifo_for_a_state_file_neither_hangs_nor_stays(run: Start, state_home: Path) -> None:
+    path = state_home / "genesis-tui" / "state.json"
+    path.parent.mkdir(parents=True)
+    os.mkfifo(path)
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    terminal.wait_for("position ignored")  # said once, in a notification
+    terminal.press("2")
+    terminal.wait_for("日本の参加が意味するもの")
+    terminal.press("q")
+    assert_clean_exit(terminal)
+    assert path.is_file()  # the next save replaced it
+    assert saved_section(state_home) == "japan-role"
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_no_state_neither_reads_nor_saves(run: Start, state_home: Path, how: str) -> None:
+    path = state_home / "genesis-tui" / "state.json"
+    path.parent.mkdir(parents=True)
+    path.write_text('{"section": "outlook"}', encoding="utf-8")
+    terminal = run("--no-state") if how == "flag" else run(GENESIS_TUI_STATE="off")
+    terminal.wait_for(OVERVIEW_TEXT)  # not the saved section
+    terminal.press("2")
+    terminal.wait_for("日本の参加が意味するもの")
+    terminal.press("q")
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "outlook"  # untouched

@@ -25,7 +25,14 @@ from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.loader import Content
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from genesis_tui.state import SavedState, View, load_state, save_state, state_path
+from genesis_tui.state import (
+    SavedState,
+    StateProblem,
+    View,
+    read_state,
+    save_state,
+    state_path,
+)
 from genesis_tui.widgets.merge_runs import MergeRuns
 from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
 
@@ -61,6 +68,7 @@ class GenesisApp(App[None]):
         state: SavedState | None = None,
         ui_lang: UiLang = "en",
         ascii: bool = False,
+        notice: str | None = None,
     ) -> None:
         super().__init__()
         self._merge_runs = MergeRuns()
@@ -74,6 +82,8 @@ class GenesisApp(App[None]):
         """The interface's words, in the language asked for."""
         self.ui.localize_bindings(self._bindings)
         self.state = state or SavedState()
+        self._notice = notice
+        """Something to say once the reader is up (a state file that was ignored)."""
         self._stop_signalled = False
         self._screens_up = False
         self._signal_loop: asyncio.AbstractEventLoop | None = None
@@ -136,6 +146,8 @@ class GenesisApp(App[None]):
         self._screens_up = True
         if self._stop_signalled:  # a signal came while the app started: leave now
             self.exit()
+        elif self._notice:
+            self.notify(self._notice, severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         if self._scrollbar_renderer is not None:  # the renderer is global: put it back
@@ -251,14 +263,22 @@ class GenesisApp(App[None]):
         super().exit(result, return_code, message)  # type: ignore[arg-type]
 
 
-def starting_state(path: Path, *, section_id: str | None, lang: str | None) -> SavedState:
-    """The saved state, with the command line's flags winning over it."""
-    state = load_state(path)
+def starting_state(
+    path: Path | None, *, section_id: str | None, lang: str | None
+) -> tuple[SavedState, StateProblem | None]:
+    """The saved state (none without a path), with the command line's flags winning over it;
+    and why the state file was ignored, if it was."""
+    state, problem = read_state(path) if path is not None else (SavedState(), None)
     if section_id is not None:
         state.section = section_id
     if lang is not None:
         state.view = cast(View, lang)
-    return state
+    return state, problem
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped (a path may hold anything)."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def run_reader(
@@ -268,13 +288,21 @@ def run_reader(
     lang: str | None,
     ui_lang: UiLang = "en",
     ascii: bool = False,
+    remember: bool = True,
 ) -> int:
-    """Run the reader in the terminal, then save where the reader was."""
-    path = state_path()
-    state = starting_state(path, section_id=section_id, lang=lang)
-    app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
+    """Run the reader in the terminal, then save where the reader was (unless ``remember`` is
+    off: an account shared by many people should not show one where another stopped)."""
+    path = state_path() if remember else None
+    state, problem = starting_state(path, section_id=section_id, lang=lang)
+    notice = None
+    if problem is not None:
+        ui = Catalogue(ui_lang)
+        notice = ui("state.ignored", problem=ui(f"state.{problem}"), path=_printable(str(path)))
+    app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii, notice=notice)
     with signals_handled_by(app.stop_signalled):
         app.run()
+        if path is None:
+            return app.return_code or 0
         # The app's loop is closed and took its handlers with it: a late signal waits for the
         # save below instead of cutting it short.
         with signals_handled_by(lambda signum, frame: None):

@@ -81,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         "characters two cells wide (also: GENESIS_TUI_ASCII=1)",
     )
     common.add_argument(
+        "--no-state",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="neither read nor save the reading position, for an account that many people "
+        "share (also: GENESIS_TUI_STATE=off)",
+    )
+    common.add_argument(
         "--width",
         metavar="N",
         type=_width,
@@ -190,8 +197,14 @@ def _run(args: argparse.Namespace) -> int:
             lang=getattr(args, "lang", None),
             ui_lang=ui_lang,
             ascii=ascii,
+            remember=not _no_state(args),
         )
     return _export(content, "txt", lang, width or 80, section_id)
+
+
+def _no_state(args: argparse.Namespace) -> bool:
+    """Whether the reading position is neither read nor saved (``--no-state``)."""
+    return getattr(args, "no_state", False) or os.environ.get("GENESIS_TUI_STATE", "") == "off"
 
 
 def _is_interactive() -> bool:
@@ -215,6 +228,8 @@ def _serve(args: argparse.Namespace) -> int:
             command += [f"--{flag.replace('_', '-')}", str(value)]
     if getattr(args, "ascii", False):
         command.append("--ascii")
+    if _no_state(args):
+        command.append("--no-state")
     server = Server(shlex.join(command), host=args.host, port=args.port, title=PROG)
     server.serve()
     return 0
