@@ -30,6 +30,34 @@ class UsageError(Exception):
     """A mistake on the command line or in a file the user named: one message, exit 2."""
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed descriptor): one message, exit 1.
+    A pipe whose reader went away is not this: that is BrokenPipeError, and quiet."""
+
+
+def _write(text: str) -> None:
+    """Write to standard output now, so that a failure is reported here and not at exit."""
+    stream = sys.stdout
+    if stream is None:  # Python found descriptor 1 closed at start-up
+        raise OutputError("standard output is closed")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _discard_stdout() -> None:
+    """Point descriptor 1 at /dev/null, so that what is still buffered goes nowhere quietly
+    when Python flushes it at exit, instead of failing a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != 1:
+        os.dup2(devnull, 1)
+        os.close(devnull)
+
+
 def _int_between(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a whole number from ``low`` to ``high``."""
 
@@ -145,9 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of a pipe went away (``| head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return 0
+    except OutputError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        _discard_stdout()
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -169,16 +200,16 @@ def _run(args: argparse.Namespace) -> int:
     if command == "check":
         article = content.article
         blocks = len(article.blocks())
-        print(
+        _write(
             f"{content.directory}: OK — {len(article.sections)} sections, {blocks} blocks, "
             f"{len(content.glossary.terms)} glossary terms, "
-            f"{len(content.timeline.events)} timeline events"
+            f"{len(content.timeline.events)} timeline events\n"
         )
         if args.stamp:
             from genesis_tui.loader import write_stamp
 
             try:
-                print(f"stamped: {write_stamp(content)}")
+                _write(f"stamped: {write_stamp(content)}\n")
             except OSError as error:
                 raise UsageError(f"cannot write the stamp: {error}") from None
         return 0
@@ -210,6 +241,8 @@ def _no_state(args: argparse.Namespace) -> bool:
 def _is_interactive() -> bool:
     if os.environ.get("TEXTUAL_DRIVER"):  # run by `serve` (or another driver): not a terminal
         return True
+    if sys.stdout is None or sys.stdin is None:  # closed at start-up: not a terminal
+        return False
     return sys.stdout.isatty() and sys.stdin.isatty() and os.environ.get("TERM", "") != "dumb"
 
 
@@ -252,14 +285,15 @@ def _load(directory: Path | None, *, validate: bool = False) -> Content:
 def _export(content: Content, fmt: str, lang: str, width: int | None, section: str | None) -> int:
     from genesis_tui import export
 
+    if sys.stdout is None:
+        raise OutputError("standard output is closed")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
-        sys.stdout.write(export.to_json(content, section))
+        _write(export.to_json(content, section))
     elif fmt == "md":
-        sys.stdout.write(export.to_markdown(content, cast("Lang", lang), section))
+        _write(export.to_markdown(content, cast("Lang", lang), section))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        sys.stdout.write(export.to_text(content, cast("Lang", lang), width, section))
-    sys.stdout.flush()
+        _write(export.to_text(content, cast("Lang", lang), width, section))
     return 0
