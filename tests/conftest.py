@@ -1,4 +1,5 @@
-"""Shared fixtures: the bundled content, and editable copies of it for error cases."""
+"""Shared fixtures: the tests' small content, the bundled content, editable copies of it, and
+hypothesis's profiles."""
 
 from __future__ import annotations
 
@@ -13,11 +14,21 @@ from genesis_tui.loader import Content, load_content
 from genesis_tui.paths import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
+"""The tests' own content: three short sections with every kind of block, seven glossary terms
+and three events. Behaviour tests and most snapshots read it, so that editing the bundled
+article breaks only the tests of that article."""
+
+
+@pytest.fixture(scope="session")
+def small_content() -> Content:
+    """The tests' small content directory (tests/fixtures/content), validated, loaded once."""
+    return load_content(SMALL_CONTENT)
 
 
 @pytest.fixture(scope="session")
 def content() -> Content:
-    """The bundled content, loaded once."""
+    """The bundled content, loaded once: for the tests of the article itself."""
     return load_content(content_dir())
 
 
@@ -29,8 +40,18 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-# CI runs a fixed set of examples (derandomized) so that a run is repeatable; by hand,
-# hypothesis explores new examples each time.
+@pytest.fixture
+def small_content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the tests' small content directory."""
+    target = tmp_path / "content"
+    shutil.copytree(SMALL_CONTENT, target)
+    return target
+
+
+# By hand, hypothesis explores new examples on each run. CI (CI=true, as CI and `.ci/run` set
+# it) runs a fixed set (derandomized), so that a run is repeatable, and more of the examples
+# that cost a whole app each (tests/test_random_input.py reads `HEAVY`).
+HEAVY = bool(os.environ.get("CI"))
+settings.register_profile("dev")
 settings.register_profile("ci", derandomize=True, print_blob=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+settings.load_profile("ci" if HEAVY else "dev")
