@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -146,6 +147,7 @@ def _phrases(text: str) -> list[str]:
     return phrases
 
 
+@functools.cache  # BudouX once per text, not once per width of the loops below
 def _phrase_inner_offsets(text: str) -> dict[int, str]:
     """Offsets strictly inside a phrase, each with its phrase."""
     inner: dict[int, str] = {}
