@@ -20,6 +20,15 @@ and three events. Behaviour tests and most snapshots read it, so that editing th
 article breaks only the tests of that article."""
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """How many workers ``-n auto`` (the addopts) starts: one per core for the whole suite, and
+    none when the command names the tests to run, where starting workers (each imports Textual)
+    costs more than it saves. An explicit ``-n N`` still wins."""
+    if config.args_source == pytest.Config.ArgsSource.ARGS:
+        return 0
+    return None  # pytest-xdist's own choice: one per core
+
+
 @pytest.fixture(scope="session")
 def small_content() -> Content:
     """The tests' small content directory (tests/fixtures/content), validated, loaded once."""

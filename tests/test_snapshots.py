@@ -3,8 +3,8 @@
 The screens are drawn from the tests' small content (tests/fixtures/content), so that editing the
 article breaks none of them; ``TestBundledArticle`` alone draws the bundled article, for the
 README. Update them after a deliberate change with
-``pytest tests/test_snapshots.py -p no:xdist --snapshot-update`` (one process: under xdist,
-syrupy cannot tell which snapshots are no longer used).
+``pytest tests/test_snapshots.py -n 0 --snapshot-update`` (in one process: under pytest-xdist,
+syrupy cannot tell which snapshots are no longer used, so it deletes none).
 """
 
 from __future__ import annotations
