@@ -53,7 +53,7 @@ def _allowed_break(text: str, i: int) -> bool:
     return not is_kinsoku_violation(left, right)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
@@ -67,7 +67,7 @@ def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
         assert line == line.strip()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: int) -> None:
     """A line may break a kinsoku rule only when no legal break fits on it: the documented
@@ -81,7 +81,7 @@ def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: 
         assert not legal, f"broke at {end} though {legal} were legal: {text!r} @ {width}"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_latin_words_and_numbers_stay_whole_when_they_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
