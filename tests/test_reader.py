@@ -170,7 +170,7 @@ async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(
         occurrences = term_screen.query_one("#occurrences", OptionList)
         assert occurrences.option_count == len(small_content.occurrences("riken"))
         occurrences.focus()
-        occurrences.highlighted = in_text - 1
+        occurrences.highlighted = occurrences.option_count - 1
         await pilot.press("enter")
         await pilot.pause()
         screen = reader(app)
