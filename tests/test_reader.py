@@ -32,7 +32,7 @@ async def test_starts_on_the_first_section_in_both_languages(content: Content) -
         screen = reader(app)
         assert screen.section_id == "overview"
         assert screen.view == "both"
-        assert "概要 / Overview" in screen.sub_title
+        assert screen.sub_title.startswith("1/5 Overview")
 
 
 @pytest.mark.parametrize(
@@ -355,6 +355,7 @@ async def test_state_is_remembered_on_quit(content: Content) -> None:
     assert app.state.section == "significance"
     assert app.state.view == "both"
     assert app.state.scroll["significance"] == 2
+    assert app.state.anchors["significance"].line == 2
 
 
 async def test_content_is_data_never_markup(content_copy: Path) -> None:

@@ -76,8 +76,12 @@ class GenesisApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None
-        scroll = self.state.scroll.get(self.state.section, 0)
-        return ReaderScreen(self.content, self.state.section, self.state.view, scroll=scroll)
+        anchors = {
+            section.id: anchor
+            for section in self.content.article.sections
+            if (anchor := self.state.anchor(section.id)) is not None
+        }
+        return ReaderScreen(self.content, self.state.section, self.state.view, anchors=anchors)
 
     @property
     def reader(self) -> ReaderScreen:
@@ -211,7 +215,8 @@ class GenesisApp(App[None]):
             return self.state
         self.state.section = reader.section_id
         self.state.view = reader.view
-        self.state.scroll.update(reader.remember_scroll())
+        self.state.anchors.update(reader.remember_places())
+        self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
         return self.state
 
     def exit(

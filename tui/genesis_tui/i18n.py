@@ -19,7 +19,7 @@ UI_LANGS: tuple[UiLang, ...] = get_args(UiLang)
 
 EN: dict[str, str] = {
     # The reader
-    "reader.subtitle": "{number} {title} | view: {view}",
+    "reader.subtitle": "{number}/{total} {title} | {percent}% | view: {view}",
     "reader.search_placeholder": "Search (enter: go, escape: close)",
     "reader.no_match": "/{query}  no match",
     "reader.match": "/{query}  {position}",
@@ -155,7 +155,7 @@ EN: dict[str, str] = {
 }
 
 JA: dict[str, str] = {
-    "reader.subtitle": "{number} {title}・表示: {view}",
+    "reader.subtitle": "{number}/{total} {title}・{percent}%・表示: {view}",
     "reader.search_placeholder": "検索（enter: 移動、escape: 閉じる）",
     "reader.no_match": "/{query}  一致なし",
     "reader.match": "/{query}  {position}",

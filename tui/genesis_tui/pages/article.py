@@ -61,10 +61,21 @@ class _SectionBuilder(PageBuilder):
                 bullet = BULLET[lang] if block.kind == "list_item" else ""
                 column.add_text(text, role, bullet=bullet, block=block.id, lang=lang, links=links)
             else:
+                # A note names its block (for the reading position, not for search marks).
                 bullet_role: Role = "bar" if role in ("note", "since") else "bullet"
                 bullet = BAR if role in ("note", "since") else ""
-                column.add_text(text, role, bullet=bullet, bullet_role=bullet_role)
-        self.add(self.column_rows(columns), block.id if block else None)
+                column.add_text(
+                    text,
+                    role,
+                    bullet=bullet,
+                    bullet_role=bullet_role,
+                    block=block.id if block is not None else None,
+                    lang=lang,
+                    part=role if role in ("note", "since") else "",
+                )
+        # Notes are not highlighted with their block: the highlight shows the text jumped to.
+        own_text = block is not None and parts[0][2] in ("text", "heading")
+        self.add(self.column_rows(columns), block.id if block is not None and own_text else None)
 
 
 @lru_cache(maxsize=256)
@@ -93,8 +104,10 @@ def section_page(
             if not page.side_by_side and index:
                 column.blank()
             column.add_text(Catalogue(lang)("page.key_points"), "title")
-            for point in section.key_points:
-                column.add_text(point.get(lang), "text", bullet=BULLET[lang])
+            for number, point in enumerate(section.key_points):
+                column.add_text(
+                    point.get(lang), "text", bullet=BULLET[lang], lang=lang, part=f"point{number}"
+                )
         page.add(page.column_rows(columns))
         page.blank()
     for block in section.blocks:
@@ -104,12 +117,13 @@ def section_page(
         if block.note is not None:
             page.blank(block.id)
             note = block.note
-            page.group([(lg, note_text(lg, note.get(lg)), "note") for lg in langs])
+            page.group([(lg, note_text(lg, note.get(lg)), "note") for lg in langs], block)
         if block.since is not None:
             page.blank(block.id)
             since = block.since
             page.group(
-                [(lg, since_text(lg, getattr(since, lg), since.source), "since") for lg in langs]
+                [(lg, since_text(lg, getattr(since, lg), since.source), "since") for lg in langs],
+                block,
             )
         page.blank()
     return page.build()

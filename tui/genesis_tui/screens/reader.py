@@ -14,7 +14,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
-from genesis_tui.history import History, Location
+from genesis_tui.history import Anchor, History, Location
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
@@ -58,20 +58,25 @@ class ReaderScreen(PageScreen):
     section_id: reactive[str] = reactive("", init=False)
 
     def __init__(
-        self, content: ArticleContent, section_id: str, view: View, *, scroll: int = 0
+        self,
+        content: ArticleContent,
+        section_id: str,
+        view: View,
+        *,
+        anchors: dict[str, Anchor] | None = None,
     ) -> None:
         super().__init__(content)
         self.history = History()
         self._search_input: Input | None = None
         """The search line, once opened."""
-        self._initial = (section_id, view, scroll)
-        self.scroll_positions: dict[str, int] = {}
-        """The scroll offset of each section visited, to return to it."""
+        self._initial = (section_id, view)
+        self.anchors: dict[str, Anchor] = dict(anchors or {})
+        """The reading position in each section visited, to return to it."""
         self.search = SearchSession()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        section_id, view, _ = self._initial
+        section_id, view = self._initial
         yield Header(icon=HEADER_ICON)
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections)
@@ -83,7 +88,7 @@ class ReaderScreen(PageScreen):
         yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
-        section_id, view, scroll = self._initial
+        section_id, view = self._initial
         title = self.content.article.title
         self.title = title.ja if self.ui.lang == "ja" else title.en
         self.set_reactive(ReaderScreen.view, view)
@@ -96,12 +101,17 @@ class ReaderScreen(PageScreen):
         scrollbar = self.article.styles.scrollbar_size_vertical
         if sections is not None and sections.unit == Unit.CELLS:
             self.article.expect_width(self.app.size.width - int(sections.value) - scrollbar)
-        if scroll:
-            self.call_after_refresh(self.article.scroll_to, y=scroll, animate=False)
+        self.article.go_to(self.anchors.get(section_id))
+        self.watch(self.article, "scroll_y", self._scrolled, init=False)
+        self.call_after_refresh(self._scrolled)
         self.ready()
+
+    def _scrolled(self) -> None:
+        self.sub_title = self._sub_title()
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
+        self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
 
     def _fit(self, width: int) -> None:
         narrow = width < WIDE
@@ -120,11 +130,13 @@ class ReaderScreen(PageScreen):
 
     def watch_section_id(self, old: str, new: str) -> None:
         article = self.article
-        self.scroll_positions[old] = round(article.scroll_y)
+        if article.place is not None:
+            self.anchors[old] = article.place
+        # The place to return to first, then the section: its layout puts the place on top.
+        article.place = self.anchors.get(new)
         article.section_id = new
         article.highlighted_block = None
         self._section_shown()
-        article.scroll_to(y=self.scroll_positions.get(new, 0), animate=False)
 
     def _section_shown(self) -> None:
         sections = self.content.article.sections
@@ -134,14 +146,33 @@ class ReaderScreen(PageScreen):
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
-        number = [s.id for s in self.content.article.sections].index(self.section_id) + 1
-        title = f"{section.title.ja} / {section.title.en}"
-        return self.ui("reader.subtitle", number=number, title=title, view=self.view)
+        ids = [s.id for s in self.content.article.sections]
+        number = ids.index(self.section_id) + 1
+        title = section.title.ja if self.ui.lang == "ja" else section.title.en
+        return self.ui(
+            "reader.subtitle",
+            number=number,
+            total=len(ids),
+            title=title,
+            view=self.view,
+            percent=self.percent_read,
+        )
 
-    def remember_scroll(self) -> dict[str, int]:
-        """The scroll offset of every section visited, the current one up to date."""
-        self.scroll_positions[self.section_id] = round(self.article.scroll_y)
-        return self.scroll_positions
+    @property
+    def percent_read(self) -> int:
+        """How far through the section the bottom line shown is, in percent."""
+        article = self.article
+        total = len(article.page.lines)
+        if not total:
+            return 100
+        bottom = round(article.scroll_y) + article.scrollable_content_region.height
+        return min(100, round(100 * bottom / total))
+
+    def remember_places(self) -> dict[str, Anchor]:
+        """The reading position of every section visited, the current one up to date."""
+        if self.article.place is not None:
+            self.anchors[self.section_id] = self.article.place
+        return self.anchors
 
     # ------------------------------------------------------------------ sections
     def show_section(self, section_id: str, *, remember: bool = False) -> None:
@@ -152,7 +183,7 @@ class ReaderScreen(PageScreen):
 
     def location(self) -> Location:
         """Where the reader is now."""
-        return Location(self.section_id, round(self.article.scroll_y))
+        return Location(self.section_id, self.article.place or Anchor())
 
     def action_section(self, number: int) -> None:
         """Show section ``number`` (1-based)."""
@@ -221,7 +252,7 @@ class ReaderScreen(PageScreen):
             return
         self.section_id = location.section_id
         self.article.highlighted_block = None
-        self.article.scroll_to(y=location.scroll_y, animate=False)
+        self.article.go_to(location.anchor)
 
     # ------------------------------------------------------------------ search
     async def action_search(self) -> None:

@@ -7,7 +7,7 @@ nothing is mounted or removed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from genesis_tui.history import Anchor
 from genesis_tui.loader import Content
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
@@ -66,11 +67,30 @@ class PageView(ScrollView, can_focus=False):
         self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
         self._style_cache: dict[str, Style] = {}
+        self.place: Anchor | None = None
+        """The reading position: the place in the text at the top line. It follows the
+        reader's scrolling, and every new layout (a resize, another view) puts it back on top."""
+        self._anchor_key: Hashable = None
+        """The layout the anchor was last placed in: scrolling in another (a layout being
+        replaced) leaves the anchor alone."""
+        self._placing = False
+        self._page: tuple[Hashable, Page] | None = None
+
+    def page_key(self) -> Hashable:
+        """What the page depends on (each subclass says), the width among it."""
+        raise NotImplementedError
+
+    def build_page(self) -> Page:
+        """The page at the current width (each subclass lays out its own)."""
+        raise NotImplementedError
 
     @property
     def page(self) -> Page:
-        """The page at the current width (each subclass lays out its own)."""
-        raise NotImplementedError
+        """The page as it is laid out now (made again only when ``page_key`` changes)."""
+        key = self.page_key()
+        if self._page is None or self._page[0] != key:
+            self._page = (key, self.build_page())
+        return self._page[1]
 
     MARGIN = 1
     """Blank cells drawn left of the page, in the text's own style (a CSS padding would be
@@ -98,13 +118,36 @@ class PageView(ScrollView, can_focus=False):
         self.virtual_size = Size(width, len(self.page.lines))
 
     def on_resize(self) -> None:
-        self._update_size()
         self._style_cache.clear()
+        self.keep_place()
 
     def _changed(self) -> None:
         self.current_link = None
-        self._update_size()
+        self.keep_place()
         self.refresh()
+
+    def keep_place(self) -> None:
+        """Lay the page out for the current state and bring the anchor back to the top line."""
+        self._update_size()
+        page = self.page
+        self._placing = True
+        try:
+            self.scroll_to(y=page.line_of(self.place), animate=False)
+        finally:
+            self._placing = False
+        if self.place is None:
+            self.place = page.anchor_at(round(self.scroll_y))
+        self._anchor_key = self.page_key()
+
+    def go_to(self, anchor: Anchor | None) -> None:
+        """Show ``anchor`` (None: the top of the page) at the top line."""
+        self.place = anchor
+        self.keep_place()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if not self._placing and self._anchor_key == self.page_key():
+            self.place = self.page.anchor_at(round(new))
 
     def watch_current_link(self, old: int | None, new: int | None) -> None:
         links = self.page.links
@@ -140,7 +183,7 @@ class PageView(ScrollView, can_focus=False):
         return style
 
     def on_mount(self) -> None:
-        self._update_size()
+        self.keep_place()
 
     def render_line(self, y: int) -> Strip:
         number = round(self.scroll_offset.y) + y
@@ -168,7 +211,11 @@ class PageView(ScrollView, can_focus=False):
         return segments
 
     def _marked(self, piece: Piece, style: Style) -> list[Segment]:
-        marks = self.marks.get((piece.block, piece.lang)) if piece.block and piece.lang else None
+        marks = (
+            self.marks.get((piece.block, piece.lang))
+            if piece.block and piece.lang and not piece.part
+            else None
+        )
         if not marks:
             return [Segment(piece.text, style)]
         mark = style + self._style("mark")
@@ -255,8 +302,11 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
-    @property
-    def page(self) -> Page:
+    def page_key(self) -> Hashable:
+        """The section, the view, the layout and the width."""
+        return (self.section_id, self.view, self.side_by_side, self.page_width)
+
+    def build_page(self) -> Page:
         """The current section laid out at the current width."""
         return section_page(
             self.content,
@@ -287,7 +337,10 @@ class ExplainerView(PageView):
         self.content = content
         self._build = build
 
-    @property
-    def page(self) -> Page:
+    def page_key(self) -> Hashable:
+        """The width alone."""
+        return self.page_width
+
+    def build_page(self) -> Page:
         """The page at the current width."""
         return self._build(self.content, self.page_width)
