@@ -144,3 +144,55 @@ async def test_the_header_shows_section_and_percentage(content: Content) -> None
         await pilot.pause()
         assert screen.percent_read == 100 > first
         assert "| 100% |" in screen.sub_title
+
+
+# ---------------------------------------------------------------------- links on screen
+async def test_tab_starts_from_the_first_link_on_screen(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        top = round(article.scroll_y)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert article.current_link is not None
+        line = article.page.links[article.current_link].line
+        assert top <= line < top + article.scrollable_content_region.height
+        assert all(link.line < top for link in article.page.links[: article.current_link])
+
+
+async def test_enter_opens_only_a_link_on_screen(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press("tab")
+        chosen = article.current_link
+        assert chosen is not None and article.link_visible(chosen)
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        # The chosen link scrolled away: it is no longer chosen, and enter opens nothing.
+        assert article.current_link is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TermScreen)
+        link = article.page.links[article.current_link or 0]
+        assert app.screen.term.id == link.term_id
+        top = round(article.scroll_y)
+        assert top <= link.line < top + article.scrollable_content_region.height
+
+
+async def test_shift_tab_starts_from_the_last_link_on_screen(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert article.current_link is not None
+        assert article.link_visible(article.current_link)
+        assert round(article.scroll_y) == 0

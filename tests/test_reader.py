@@ -140,7 +140,7 @@ async def test_tab_walks_links_in_reading_order_and_enter_opens(content: Content
 async def test_tab_scrolls_the_link_into_view(content: Content) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
-        await pilot.press("shift+tab")  # the last link of the section, far below
+        await pilot.press("tab", "shift+tab", "shift+tab")  # round to the section's last link
         await pilot.pause()
         article = reader(app).article
         assert article.current_link is not None

@@ -148,6 +148,9 @@ class PageView(ScrollView, can_focus=False):
         super().watch_scroll_y(old, new)
         if not self._placing and self._anchor_key == self.page_key():
             self.place = self.page.anchor_at(round(new))
+        # What enter opens is always on screen: a link scrolled away is no longer chosen.
+        if self.current_link is not None and not self.link_visible(self.current_link):
+            self.current_link = None
 
     def watch_current_link(self, old: int | None, new: int | None) -> None:
         links = self.page.links
@@ -237,22 +240,45 @@ class PageView(ScrollView, can_focus=False):
 
     # ------------------------------------------------------------------ links
     def step_link(self, step: int) -> bool:
-        """Make the next (1) or previous (-1) link current and scroll to it; False if none."""
+        """Make the next (1) or previous (-1) link current and scroll to it; False if none.
+
+        With no link chosen, the first is the first link on screen (or, going back, the last
+        one): the reader starts from what they see, never from the top of the page."""
         links = self.page.links
         if not links:
             return False
         if self.current_link is None:
-            index = 0 if step > 0 else len(links) - 1
+            index = self._first_link_from_view(step)
         else:
             index = (self.current_link + step) % len(links)
         self.current_link = index
         self.scroll_to_line(links[index].line)
         return True
 
+    def _first_link_from_view(self, step: int) -> int:
+        """The first link on screen (step 1) or the last (step -1); when none is on screen,
+        the next one below it (or above it)."""
+        links = self.page.links
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        if step > 0:
+            below = [i for i, link in enumerate(links) if link.line >= top]
+            return below[0] if below else 0
+        above = [i for i, link in enumerate(links) if link.line < bottom]
+        return above[-1] if above else len(links) - 1
+
+    def link_visible(self, index: int) -> bool:
+        """True when link ``index`` starts on a line shown now."""
+        links = self.page.links
+        if not 0 <= index < len(links):
+            return False
+        top = round(self.scroll_y)
+        return top <= links[index].line < top + self.scrollable_content_region.height
+
     @property
     def current_term(self) -> str | None:
-        """The glossary term of the current link, if a link is current."""
-        if self.current_link is None or self.current_link >= len(self.page.links):
+        """The glossary term of the current link, if a link is current and on screen."""
+        if self.current_link is None or not self.link_visible(self.current_link):
             return None
         return self.page.links[self.current_link].term_id
 
