@@ -196,3 +196,170 @@ async def test_shift_tab_starts_from_the_last_link_on_screen(content: Content) -
         assert article.current_link is not None
         assert article.link_visible(article.current_link)
         assert round(article.scroll_y) == 0
+
+
+# ---------------------------------------------------------------------- search
+def status_text(app: GenesisApp) -> str:
+    from textual.widgets import Static
+
+    status = app.screen.query_one("#search-status", Static)
+    assert status.display, "the search status is hidden"
+    return str(status.render())
+
+
+async def test_the_count_shows_at_every_match_glossary_ones_included(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"RIKEN", "enter")
+        total = len(reader(app).search.hits)
+        glossary = [hit for hit in reader(app).search.hits if hit.term_id is not None]
+        assert glossary and total > len(glossary)
+        for number in range(1, total + 1):
+            text = status_text(app)
+            assert f"{number}/{total}" in text, (number, text)
+            hit = reader(app).search.current
+            assert hit is not None
+            if hit.term_id is not None:
+                screen = app.screen
+                assert isinstance(screen, TermScreen) and screen.term.id == hit.term_id
+                name = content.term(hit.term_id).term.en
+                assert f"in the glossary: {name}" in text
+                # The match is marked in the entry, and on screen.
+                view = screen.page_view
+                assert view.marks == {(hit.block_id, hit.lang): ((hit.start, hit.end),)}
+                assert any(
+                    piece.block == hit.block_id and piece.lang == hit.lang
+                    for line in view.page.lines[round(view.scroll_y) :][: view.size.height]
+                    for piece in line.pieces
+                )
+            else:
+                assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("n")
+            await pilot.pause()
+        assert "1/" in status_text(app) and "wrapped" in status_text(app)
+
+
+async def test_full_width_and_nakaguro_forms_find_the_same(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"ＲＩＫＥＮ", "enter")
+        wide = reader(app).search_position
+        await pilot.press("slash", "ctrl+u", *"riken", "enter")
+        assert wide and reader(app).search_position.split("/")[1] == wide.split("/")[1]
+        await pilot.press("slash", "ctrl+u", *"ジェネシスミッション", "enter")
+        plain = reader(app).search_position.split("/")[1]
+        await pilot.press("slash", "ctrl+u", *"ジェネシス・ミッション", "enter")
+        assert reader(app).search_position.split("/")[1] == plain
+
+
+async def test_up_and_down_recall_earlier_searches(content: Content) -> None:
+    from textual.widgets import Input
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"Fugaku", "enter")
+        await pilot.press("slash", "ctrl+u", *"RIKEN", "enter")
+        await pilot.press("slash", "ctrl+u", *"Argo")
+        line = reader(app).query_one("#search-input", Input)
+        await pilot.press("up")
+        assert line.value == "RIKEN"
+        await pilot.press("up")
+        assert line.value == "Fugaku"
+        await pilot.press("up")
+        assert line.value == "Fugaku"
+        await pilot.press("down", "down")
+        assert line.value == "Argo"
+
+
+# ---------------------------------------------------------------------- one key map
+async def _open(pilot: object, app: GenesisApp, where: str) -> None:
+    if where == "term":
+        app.open_term("riken")
+    elif where == "help":
+        app.action_help()
+    else:
+        await pilot.press(where)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term", "help"])
+async def test_q_quits_from_every_screen(content: Content, where: str) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(pilot, app, where)
+        assert not isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term", "help"])
+@pytest.mark.parametrize(
+    ("key", "screen"),
+    [("g", "GlossaryScreen"), ("t", "TimelineScreen"), ("w", "WhosWhoScreen"),
+     ("question_mark", "HelpScreen")],
+)  # fmt: skip
+async def test_page_keys_work_from_every_screen(
+    content: Content, where: str, key: str, screen: str
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(pilot, app, where)
+        await pilot.press(key)
+        await pilot.pause()
+        if key == "question_mark" and where == "help":
+            assert isinstance(app.screen, ReaderScreen)  # ? closes the help it opened
+        else:
+            assert type(app.screen).__name__ == screen
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term", "help"])
+async def test_slash_searches_from_every_screen(content: Content, where: str) -> None:
+    from textual.widgets import Input
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(pilot, app, where)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.query_one("#search-input", Input).has_focus
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term"])
+async def test_escape_and_backspace_go_back(content: Content, where: str) -> None:
+    for key in ("escape", "backspace"):
+        app = GenesisApp(content)
+        async with app.run_test(size=NARROW) as pilot:
+            await _open(pilot, app, where)
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_numbers_beyond_the_last_section_say_so(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("2", "7")
+        await pilot.pause()
+        assert reader(app).section_id == "japan-role"
+        messages = [n.message for n in app._notifications]
+        assert any("No section 7" in m and "5" in m for m in messages), messages
+
+
+async def test_space_runs_on_into_the_next_section_and_pageup_back(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = reader(app)
+        await pilot.press("end", "space")
+        await pilot.pause()
+        assert screen.section_id == "japan-role" and round(screen.article.scroll_y) == 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.section_id == "overview"
+        assert round(screen.article.scroll_y) == screen.article.max_scroll_y > 0
+        await pilot.press("5", "end", "space")
+        await pilot.pause()
+        assert screen.section_id == "outlook"  # the last section: space stays

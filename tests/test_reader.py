@@ -15,7 +15,6 @@ from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.term import TermScreen
 from genesis_tui.state import SavedState
 from genesis_tui.typesetting import cells
-from genesis_tui.widgets.japanese_text import JapaneseText
 
 WIDE, NARROW = (120, 36), (80, 24)
 
@@ -157,16 +156,16 @@ async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(content: C
         await pilot.pause()
         term_screen = app.screen
         assert isinstance(term_screen, TermScreen)
-        texts = [w.text for w in term_screen.query(JapaneseText)]
-        assert any("日本最大の総合研究機関" in text for text in texts)
-        assert any("largest comprehensive research institution" in text for text in texts)
-        related = term_screen.query_one("#related", OptionList)
-        assert related.option_count == len(content.term("riken").related)
-        occurrences = term_screen.query_one("#occurrences", OptionList)
-        assert occurrences.option_count == len(content.occurrences("riken"))
-        occurrences.focus()
-        occurrences.highlighted = occurrences.option_count - 1
-        await pilot.press("enter")
+        page = term_screen.page_view.page
+        text = "\n".join(page.text())
+        assert "日本最大の総合研究機関" in text
+        assert "largest comprehensive research institution" in text
+        related = [link for link in page.links if link.jump is None]
+        assert [link.term_id for link in related] == list(content.term("riken").related)
+        places = [link.jump for link in page.links if link.jump is not None]
+        # Each place once per language of the view (both: ja and en).
+        assert len(places) == 2 * len(content.occurrences("riken"))
+        await pilot.press("end", "shift+tab", "enter")  # the last place on the page
         await pilot.pause()
         screen = reader(app)
         assert screen.section_id == "significance"
@@ -183,7 +182,7 @@ async def test_related_term_opens_and_escape_goes_back(content: Content) -> None
     async with app.run_test(size=WIDE) as pilot:
         app.open_term("riken")
         await pilot.pause()
-        await pilot.press("enter")  # the first related term
+        await pilot.press("tab", "enter")  # the first related term
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == "mext"
         await pilot.press("escape")
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == "riken"

@@ -48,6 +48,12 @@ class GenesisApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # The reader's keys for the other pages work from every screen (the reader's own
+        # bindings, shown in its footer, answer there first).
+        Binding("g", "reader('glossary')", "Glossary", show=False, id="glossary"),
+        Binding("t", "reader('timeline')", "Timeline", show=False, id="timeline"),
+        Binding("w", "reader('whos_who')", "Who's who", show=False, id="whos-who"),
+        Binding("slash", "reader('search')", "Search", key_display="/", show=False, id="search"),
     ]
 
     def __init__(
@@ -147,16 +153,22 @@ class GenesisApp(App[None]):
         self._to_reader()
         self.push_screen(self._term_screen(term_id))
 
-    def _term_screen(self, term_id: str) -> Screen[None]:
+    def _term_screen(self, term_id: str, message: OpenTerm | None = None) -> Screen[None]:
         from genesis_tui.screens.term import TermScreen
 
-        return TermScreen(self.content, term_id)
+        return TermScreen(
+            self.content,
+            term_id,
+            view=self.reader.view,
+            search_status=message.search_status if message else "",
+            marks=message.marks if message else None,
+        )
 
     @on(OpenTerm)
     def _open_term(self, message: OpenTerm) -> None:
         """A screen asked for a glossary entry: show it over that screen."""
         if message.term_id in self.content.terms:
-            self.push_screen(self._term_screen(message.term_id))
+            self.push_screen(self._term_screen(message.term_id, message))
 
     @on(JumpToBlock)
     def _jump_to_block(self, message: JumpToBlock) -> None:
@@ -171,6 +183,10 @@ class GenesisApp(App[None]):
     def run_reader_action(self, action: str) -> None:
         """Run one of the reader's actions (from the palette)."""
         self.call_later(self._to_reader().run_action, action)
+
+    def action_reader(self, action: str) -> None:
+        """Close what is over the reader and run one of its actions (g, t, w, / anywhere)."""
+        self.run_reader_action(action)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR among them), then runs of one style joined."""

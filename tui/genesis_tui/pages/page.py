@@ -77,6 +77,8 @@ class LinkRef:
     lang: Lang
     line: int
     """The line where the link starts."""
+    jump: tuple[str, str] | None = None
+    """For a link to a place in the article rather than a term: (section id, block id)."""
 
 
 @dataclass(frozen=True)
@@ -239,9 +241,10 @@ class PageBuilder:
         self.links: list[LinkRef] = []
         self.block_lines: dict[str, int] = {}
 
-    def link(self, term_id: str, key: str, lang: Lang) -> int:
-        """A new link to ``term_id``; its line is known once its row is added."""
-        self.links.append(LinkRef(term_id, key, lang, -1))
+    def link(self, term_id: str, key: str, lang: Lang, jump: tuple[str, str] | None = None) -> int:
+        """A new link to ``term_id`` (or with ``jump``, to a block of the article); its line
+        is known once its row is added."""
+        self.links.append(LinkRef(term_id, key, lang, -1, jump))
         return len(self.links) - 1
 
     def links_for(self, spans: Iterable[Span], key: str, lang: Lang) -> list[tuple[Span, int]]:
@@ -255,7 +258,9 @@ class PageBuilder:
             for piece in pieces:
                 if piece.link is not None and self.links[piece.link].line < 0:
                     ref = self.links[piece.link]
-                    self.links[piece.link] = LinkRef(ref.term_id, ref.block, ref.lang, number)
+                    self.links[piece.link] = LinkRef(
+                        ref.term_id, ref.block, ref.lang, number, ref.jump
+                    )
             self.lines.append(Line(tuple(pieces), block))
 
     def blank(self, block: str | None = None) -> None:

@@ -37,7 +37,16 @@ KEYS: tuple[tuple[str, str], ...] = (
 class HelpScreen(ModalScreen[None]):
     """Every key of the reader."""
 
-    BINDINGS = [Binding("escape,question_mark,q,backspace", "close", "Close", id="help-close")]
+    # A modal screen keeps the app's bindings from its keys: the keys that work everywhere are
+    # repeated here (q quits, never merely closes).
+    BINDINGS = [
+        Binding("escape,question_mark,backspace", "close", "Close", id="help-close"),
+        Binding("q", "app.quit", "Quit", id="quit"),
+        Binding("g", "app.reader('glossary')", "Glossary", show=False, id="glossary"),
+        Binding("t", "app.reader('timeline')", "Timeline", show=False, id="timeline"),
+        Binding("w", "app.reader('whos_who')", "Who's who", show=False, id="whos-who"),
+        Binding("slash", "app.reader('search')", "Search", show=False, id="search"),
+    ]
 
     def __init__(self) -> None:
         super().__init__()

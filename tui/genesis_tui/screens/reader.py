@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static
 
 from genesis_tui.history import Anchor, History, Location
 from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.messages import OpenTerm
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
 from genesis_tui.search import Hit, SearchSession
@@ -24,6 +25,8 @@ from genesis_tui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from textual.widgets import Input
+
+    from genesis_tui.widgets.search_line import SearchLine
 
 WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side."""
@@ -67,7 +70,7 @@ class ReaderScreen(PageScreen):
     ) -> None:
         super().__init__(content)
         self.history = History()
-        self._search_input: Input | None = None
+        self._search_input: SearchLine | None = None
         """The search line, once opened."""
         self._initial = (section_id, view)
         self.anchors: dict[str, Anchor] = dict(anchors or {})
@@ -186,10 +189,29 @@ class ReaderScreen(PageScreen):
         return Location(self.section_id, self.article.place or Anchor())
 
     def action_section(self, number: int) -> None:
-        """Show section ``number`` (1-based)."""
+        """Show section ``number`` (1-based); beyond the last, say how many there are."""
         sections = self.content.article.sections
         if 1 <= number <= len(sections):
             self.show_section(sections[number - 1].id)
+        else:
+            message = self.ui("reader.no_section", number=number, total=len(sections))
+            self.notify(message, severity="warning", timeout=3, markup=False)
+
+    def action_page(self, pages: int) -> None:
+        """Page down or up; past the end of a section, on into the next one (from its top),
+        and before its start back into the previous one (at its end), as a pager does."""
+        article = self.article
+        ids = [section.id for section in self.content.article.sections]
+        index = ids.index(self.section_id)
+        at_end = round(article.scroll_y) >= article.max_scroll_y
+        if pages > 0 and at_end and index + 1 < len(ids):
+            self.anchors[ids[index + 1]] = Anchor()
+            self.show_section(ids[index + 1])
+        elif pages < 0 and round(article.scroll_y) == 0 and index > 0:
+            self.show_section(ids[index - 1])
+            article.scroll_to(y=article.max_scroll_y, animate=False)
+        else:
+            super().action_page(pages)
 
     def _step_section(self, step: int) -> None:
         ids = [section.id for section in self.content.article.sections]
@@ -259,13 +281,14 @@ class ReaderScreen(PageScreen):
         """Open the search line (made the first time: the first screen does without it)."""
         search_input = self._search_input
         if search_input is None:
-            from textual.widgets import Input
+            from genesis_tui.widgets.search_line import SearchLine
 
             placeholder = self.ui("reader.search_placeholder")
-            search_input = self._search_input = Input(placeholder=placeholder, id="search-input")
+            search_input = SearchLine(self.search.past, placeholder=placeholder, id="search-input")
+            self._search_input = search_input
             await self.mount(search_input, before=self.query_one(Footer))
         search_input.add_class("-open")
-        search_input.value = self.search.query
+        search_input.start(self.search.query)
         search_input.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -293,11 +316,26 @@ class ReaderScreen(PageScreen):
         if hit is not None:
             self._go_to_hit(hit)
 
-    def _go_to_hit(self, hit: Hit) -> None:
-        position = self.search.position
-        self._show_status(self.ui("reader.match", query=self.search.query, position=position))
+    def search_status(self, hit: Hit) -> str:
+        """The status line for ``hit``: the query, k/N, where the match is, and a word when the
+        search went round the end."""
+        status = self.ui("reader.match", query=self.search.query, position=self.search.position)
         if hit.term_id is not None:
-            self.open_term(hit.term_id)
+            term = self.content.term(hit.term_id).term
+            name = term.ja if self.ui.lang == "ja" else term.en
+            status += "  " + self.ui("reader.in_glossary", term=name)
+        if self.search.wrapped:
+            wrapped = "reader.wrapped_top" if self.search.wrapped > 0 else "reader.wrapped_bottom"
+            status += "  (" + self.ui(wrapped) + ")"
+        return status
+
+    def _go_to_hit(self, hit: Hit) -> None:
+        status = self.search_status(hit)
+        self._show_status(status)
+        if hit.term_id is not None:
+            # The entry shows the count and the match; n and N there come back here.
+            marks = self.search.marks(hit.term_id)
+            self.post_message(OpenTerm(hit.term_id, status, marks))
             return
         assert hit.section_id is not None and hit.block_id is not None
         if self.view not in ("both", hit.lang):
