@@ -363,3 +363,56 @@ async def test_space_runs_on_into_the_next_section_and_pageup_back(content: Cont
         await pilot.press("5", "end", "space")
         await pilot.pause()
         assert screen.section_id == "outlook"  # the last section: space stays
+
+
+# ---------------------------------------------------------------------- the footer
+def bar_hints(app: GenesisApp) -> list[str]:
+    from genesis_tui.widgets.key_bar import KeyBar
+
+    return [hint.display for hint in app.screen.query_one(KeyBar).shown()]
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_a_wider_footer_shows_more_keys(content: Content, ui_lang: str) -> None:
+    counts = {}
+    for width in (40, 80, 200):
+        app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.pause()
+            shown = bar_hints(app)
+            assert shown[:2] == ["q", "?"], (width, shown)
+            counts[width] = shown
+    assert len(counts[40]) < len(counts[80]) < len(counts[200])
+    assert "tab" in counts[200] and "1-5" in counts[200]
+
+
+@pytest.mark.parametrize("keys", [("t",), ("w",), ("g",), ("tab", "enter")])
+async def test_every_footer_keeps_quit_and_help_at_40_columns(
+    content: Content, keys: tuple[str, ...]
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert bar_hints(app)[:2] in (["q", "?"], ["^q", "f1"])
+
+
+async def test_the_palette_shows_each_commands_key(content: Content) -> None:
+    from textual.content import Content as Text
+
+    from genesis_tui.commands import GenesisCommands
+
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE):
+        provider = GenesisCommands(app.screen)
+        # The palette reads help as markup: what it shows is the markup's plain text.
+        helps = {
+            name: Text.from_markup(help_text).plain for name, _, help_text in provider._commands()
+        }
+        assert helps["Next section"].endswith("(key: ])")
+        assert helps["Previous section"].endswith("(key: [)")
+        assert helps["Glossary"].endswith("(key: g)")
+        assert helps["Quit"].endswith("(key: q)")
+        assert any(
+            name.startswith("Section 3") and h.endswith("(key: 3)") for name, h in helps.items()
+        )

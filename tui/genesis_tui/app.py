@@ -48,6 +48,8 @@ class GenesisApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # Where a text field takes ?, as in the glossary's filter.
+        Binding("f1", "help", "Help", show=False, id="help"),
         # The reader's keys for the other pages work from every screen (the reader's own
         # bindings, shown in its footer, answer there first).
         Binding("g", "reader('glossary')", "Glossary", show=False, id="glossary"),

@@ -26,6 +26,7 @@ from genesis_tui.i18n import Catalogue, catalogue_of
 from genesis_tui.loader import Content
 from genesis_tui.messages import JumpToBlock, OpenTerm
 from genesis_tui.pages.page import LinkRef
+from genesis_tui.widgets.key_bar import Hint
 from genesis_tui.widgets.page_view import PageView
 
 HEADER_ICON = "*"
@@ -107,9 +108,21 @@ class GenesisScreen(Screen[None]):
         """Ask for a glossary entry to be shown."""
         self.post_message(OpenTerm(term_id))
 
+    def extra_hints(self) -> list[Hint]:
+        """Keys the footer shows after the bindings when the width allows (none here)."""
+        return []
+
 
 class PageScreen(GenesisScreen):
     """A screen showing a ``PageView``: the scroll keys and the links (see ``page_bindings``)."""
+
+    def extra_hints(self) -> list[Hint]:
+        """Links and paging, for wide footers."""
+        ui = self.ui
+        return [
+            Hint("tab", ui("hint.links")),
+            Hint("space", ui("hint.page"), "space"),
+        ]
 
     @property
     def page_view(self) -> PageView:

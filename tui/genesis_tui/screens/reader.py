@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.css.scalar import Unit
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from genesis_tui.history import Anchor, History, Location
 from genesis_tui.loader import Content as ArticleContent
@@ -20,6 +20,7 @@ from genesis_tui.messages import OpenTerm
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
 from genesis_tui.search import Hit, SearchSession
+from genesis_tui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.widgets.page_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
 
@@ -88,7 +89,7 @@ class ReaderScreen(PageScreen):
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
         yield Static(id="search-status")
-        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         section_id, view = self._initial
@@ -108,6 +109,20 @@ class ReaderScreen(PageScreen):
         self.watch(self.article, "scroll_y", self._scrolled, init=False)
         self.call_after_refresh(self._scrolled)
         self.ready()
+
+    def extra_hints(self) -> list[Hint]:
+        """Links, sections and matches, for wide footers."""
+        ui = self.ui
+        count = len(self.content.article.sections)
+        hints = [
+            Hint("tab", ui("hint.links")),
+            Hint(f"1-{count}", ui("hint.sections")),
+            Hint("] [", ui("hint.next_previous")),
+            Hint("space", ui("hint.page"), "space"),
+        ]
+        if self.search.hits:
+            hints.insert(0, Hint("n N", ui("hint.matches")))
+        return hints
 
     def _scrolled(self) -> None:
         self.sub_title = self._sub_title()
@@ -286,7 +301,7 @@ class ReaderScreen(PageScreen):
             placeholder = self.ui("reader.search_placeholder")
             search_input = SearchLine(self.search.past, placeholder=placeholder, id="search-input")
             self._search_input = search_input
-            await self.mount(search_input, before=self.query_one(Footer))
+            await self.mount(search_input, before=self.query_one(KeyBar))
         search_input.add_class("-open")
         search_input.start(self.search.query)
         search_input.focus()

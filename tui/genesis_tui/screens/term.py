@@ -9,7 +9,7 @@ from typing import cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from genesis_tui.history import Anchor
 from genesis_tui.i18n import UiLang
@@ -19,6 +19,7 @@ from genesis_tui.model import Lang, View
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_view import ExplainerView
 
 Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
@@ -58,7 +59,7 @@ class TermScreen(PageScreen):
         status = Static(Content(self.search_status), id="search-status")
         status.set_class(bool(self.search_status), "-open")
         yield status
-        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         self.title = self.term.term.ja if self.ui.lang == "ja" else self.term.term.en
