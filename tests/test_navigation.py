@@ -416,3 +416,96 @@ async def test_the_palette_shows_each_commands_key(content: Content) -> None:
         assert any(
             name.startswith("Section 3") and h.endswith("(key: 3)") for name, h in helps.items()
         )
+
+
+# ---------------------------------------------------------------------- small terminals
+@pytest.mark.parametrize(
+    ("width", "mode"), [(60, "numbers"), (80, "numbers"), (95, "titles"), (120, "full")]
+)
+async def test_the_section_list_gives_the_text_room(
+    content: Content, width: int, mode: str
+) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        sections = reader(app).query_one(SectionList)
+        assert sections.mode == mode and sections.display
+        assert reader(app).article.page_width >= 45
+        rows = [text for _, text in sections._rows()]
+        if mode != "numbers":  # English titles first in the English interface
+            assert rows[0] == ">1 Overview"
+        assert all(len(row) <= sections.content_region.width for row in rows), rows
+
+
+async def test_s_hides_and_shows_the_section_list(content: Content) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=(60, 20)) as pilot:
+        sections = reader(app).query_one(SectionList)
+        width = reader(app).article.page_width
+        await pilot.press("s")
+        await pilot.pause()
+        assert not sections.display and reader(app).article.page_width > width
+        await pilot.press("s")
+        await pilot.pause()
+        assert sections.display
+
+
+async def test_below_52_columns_the_list_hides_by_itself(content: Content) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=(44, 12)) as pilot:
+        await pilot.pause()
+        assert not reader(app).query_one(SectionList).display
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24)])
+async def test_help_wraps_its_rows_and_scrolls(
+    content: Content, ui_lang: str, size: tuple[int, int]
+) -> None:
+    from textual.widgets import Static
+
+    from genesis_tui.screens.help import HelpScreen
+    from genesis_tui.typesetting import cells
+
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = help_screen.query_one("#help-keys", Static)
+        lines = str(keys.render()).splitlines()
+        assert max(cells(line) for line in lines) <= keys.content_region.width
+        shown = "".join("".join(lines).split())
+        for _, what in help_screen.rows():  # every row is there, whole, wrapped or not
+            assert "".join(what.split()) in shown, what
+        body = help_screen.body
+        if body.max_scroll_y:
+            await pilot.press("j", "space")
+            await pilot.pause()
+            assert body.scroll_y > 0
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_the_too_small_cover_fits_20x6(content: Content, ui_lang: str) -> None:
+    from textual.widgets import Static
+
+    from genesis_tui.screens.too_small import TooSmallScreen
+    from genesis_tui.typesetting import cells
+
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(20, 6)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        lines = str(app.screen.query_one(Static).render()).splitlines()
+        assert len(lines) <= 6 and max(cells(line) for line in lines) <= 20
+        assert any("40x10" in line for line in lines)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

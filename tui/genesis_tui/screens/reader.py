@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     from genesis_tui.widgets.search_line import SearchLine
 
 WIDE = 100
-"""From this terminal width on, ``both`` shows Japanese and English side by side."""
+"""From this terminal width on, ``both`` shows Japanese and English side by side, and the
+section list its titles in both languages."""
+TITLES = 90
+"""From this width on, the section list shows titles (in the interface's language); below it,
+numbers alone, so the text keeps its room."""
+NUMBERS = 52
+"""Below this width the section list hides (``s`` shows it): the text needs the cells."""
 
 
 class ReaderScreen(PageScreen):
@@ -45,6 +51,7 @@ class ReaderScreen(PageScreen):
         Binding("]", "next_section", "Next", show=False, id="next-section"),
         Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
         Binding("v", "cycle_view", "View", id="cycle-view"),
+        Binding("s", "toggle_sections", "Sections", show=False, id="toggle-sections"),
         Binding("g", "glossary", "Glossary", id="glossary"),
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("w", "whos_who", "Who's who", id="whos-who"),
@@ -83,7 +90,7 @@ class ReaderScreen(PageScreen):
         section_id, view = self._initial
         yield Header(icon=HEADER_ICON)
         with Horizontal(id="main"):
-            yield SectionList(self.content.article.sections)
+            yield SectionList(self.content.article.sections, self.ui.lang)
             summary_lang = self.ui.lang
             yield ArticleView(
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
@@ -101,10 +108,12 @@ class ReaderScreen(PageScreen):
         self._fit(self.app.size.width)
         # The reading area's width, from the screen's and the section list's: the page is laid
         # out once, before the first paint, instead of again when the first resize comes.
-        sections = self.query_one(SectionList).styles.width
+        section_list = self.query_one(SectionList)
+        sections = section_list.styles.width
         scrollbar = self.article.styles.scrollbar_size_vertical
         if sections is not None and sections.unit == Unit.CELLS:
-            self.article.expect_width(self.app.size.width - int(sections.value) - scrollbar)
+            used = int(sections.value) if section_list.display else 0
+            self.article.expect_width(self.app.size.width - used - scrollbar)
         self.article.go_to(self.anchors.get(section_id))
         self.watch(self.article, "scroll_y", self._scrolled, init=False)
         self.call_after_refresh(self._scrolled)
@@ -131,11 +140,25 @@ class ReaderScreen(PageScreen):
         self._fit(event.size.width)
         self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
 
+    sections_shown: reactive[bool | None] = reactive(None, init=False)
+    """The reader's choice (``s``) to show or hide the section list; None: by the width."""
+
     def _fit(self, width: int) -> None:
         narrow = width < WIDE
         self.set_class(narrow, "-narrow")
-        self.query_one(SectionList).set_compact(narrow)
+        sections = self.query_one(SectionList)
+        sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
+        self.set_class(sections.mode == "numbers", "-numbers")
+        shown = width >= NUMBERS if self.sections_shown is None else self.sections_shown
+        sections.display = shown
         self.article.side_by_side = not narrow
+
+    def watch_sections_shown(self) -> None:
+        self._fit(self.app.size.width)
+
+    def action_toggle_sections(self) -> None:
+        """Hide the section list, or show it again."""
+        self.sections_shown = not self.query_one(SectionList).display
 
     @property
     def article(self) -> ArticleView:
