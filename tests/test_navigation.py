@@ -509,3 +509,95 @@ async def test_the_too_small_cover_fits_20x6(content: Content, ui_lang: str) -> 
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+# ---------------------------------------------------------------------- selection without colour
+def attributes(strip: object) -> list[tuple[str, tuple[bool, ...]]]:
+    """Each run's text and its attributes (bold, italic, underline, reverse), colour dropped."""
+    from textual.strip import Strip
+
+    assert isinstance(strip, Strip)
+    return [
+        (s.text, (bool(s.style.bold), bool(s.style.italic), bool(s.style.underline),
+                  bool(s.style.reverse)) if s.style else (False,) * 4)
+        for s in strip
+        if s.text.strip()
+    ]  # fmt: skip
+
+
+def row_look(strip: object) -> set[tuple[bool, ...]]:
+    return {look for _, look in attributes(strip)}
+
+
+@pytest.fixture
+def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.mark.usefixtures("no_color")
+async def test_the_chosen_glossary_row_shows_without_colour(content: Content) -> None:
+    from textual.widgets import OptionList
+
+    app = GenesisApp(content)
+    assert app.no_color
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g", "down")
+        await pilot.pause()
+        terms = app.screen.query_one("#terms", OptionList)
+        assert terms.highlighted == 1
+        chosen, other = row_look(terms.render_line(1)), row_look(terms.render_line(2))
+        assert chosen and other and chosen.isdisjoint(other), (chosen, other)
+
+
+@pytest.mark.usefixtures("no_color")
+async def test_the_section_shown_is_marked_without_colour(content: Content) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        sections = reader(app).query_one(SectionList)
+        rows = sections._rows()
+        current = next(y for y, (index, _) in enumerate(rows) if index == 1)
+        other = next(y for y, (index, _) in enumerate(rows) if index == 2)
+        assert rows[current][1].startswith(">") and not rows[other][1].startswith(">")
+        assert row_look(sections.render_line(current)).isdisjoint(
+            row_look(sections.render_line(other))
+        )
+
+
+@pytest.mark.usefixtures("no_color")
+@pytest.mark.parametrize("where", ["reader", "term"])
+async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
+    content: Content, where: str
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE) as pilot:
+        if where == "term":
+            app.open_term("riken")
+            await pilot.pause()
+        view = app.screen.query_one(PageView)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert view.current_link is not None
+        # A search match on some text on screen, to compare with the chosen link.
+        top = round(view.scroll_y)
+        height = view.scrollable_content_region.height
+        piece = next(
+            p
+            for line in view.page.lines[top : top + height]
+            for p in line.pieces
+            if p.block and p.lang and not p.part and p.role == "text" and p.link is None
+        )
+        assert piece.block is not None
+        view.set_marks({(piece.block, piece.lang): ((piece.start, piece.start + 2),)})
+        await pilot.pause()
+        looks = {look for y in range(height) for _, look in attributes(view.render_line(y))}
+        bold, _, underline, reverse = range(4)
+        chosen = {look for look in looks if look[reverse] and look[bold] and look[underline]}
+        marked = {look for look in looks if look[reverse] and not look[bold]}
+        links = {look for look in looks if look[underline] and not look[reverse]}
+        assert chosen, "the chosen link is not bold, underlined and reversed"
+        assert marked, "the search match is not reversed (or is bold like the chosen link)"
+        assert links, "the other links are not underlined"

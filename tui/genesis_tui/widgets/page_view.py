@@ -48,7 +48,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--note { text-style: italic; }
     PageView > .page-view--since { text-style: italic; }
     PageView > .page-view--link { text-style: underline; }
-    PageView > .page-view--current { text-style: reverse bold; }
+    PageView > .page-view--current { text-style: reverse bold underline; }
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
     """
