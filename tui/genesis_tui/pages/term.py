@@ -28,6 +28,10 @@ def snippet(content: Content, term_id: str, block: Block, lang: Lang) -> str:
     first, last = (spans[0].start, spans[0].end) if spans else (0, 0)
     start = max(0, first - SNIPPET_CHARS[lang])
     end = min(len(text), last + SNIPPET_CHARS[lang] * (1 if spans else 2))
+    if lang == "en":  # whole words: out to the spaces around the cut
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+        space = text.find(" ", end)
+        end = len(text) if space < 0 else space
     return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
 
 
