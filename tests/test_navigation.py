@@ -601,3 +601,64 @@ async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
         assert chosen, "the chosen link is not bold, underlined and reversed"
         assert marked, "the search match is not reversed (or is bold like the chosen link)"
         assert links, "the other links are not underlined"
+
+
+# ---------------------------------------------------------------------- glossary entries as pages
+async def test_a_term_entry_scrolls_with_the_readers_keys(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        app.open_term("riken")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TermScreen)
+        view = screen.page_view
+        assert view.max_scroll_y > 0  # "appears in" is below the fold at 80x24
+        await pilot.press("j")
+        assert round(view.scroll_y) == 1
+        await pilot.press("space")
+        assert round(view.scroll_y) > 1
+        await pilot.press("end")
+        assert view.scroll_y == view.max_scroll_y
+        assert any("Appears in" in line for line in view.visible_text())
+        await pilot.press("home")
+        assert view.scroll_y == 0
+
+
+async def test_tab_reaches_every_part_of_a_term_entry(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        app.open_term("riken")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TermScreen)
+        view = screen.page_view
+        kinds = []
+        for _ in view.page.links:
+            await pilot.press("tab")
+            assert view.current_link is not None and view.link_visible(view.current_link)
+            kinds.append("place" if view.page.links[view.current_link].jump else "related")
+        assert kinds == sorted(kinds, key=["related", "place"].index)
+        assert kinds.count("related") == len(content.term("riken").related)
+        assert "place" in kinds
+
+
+@pytest.mark.parametrize(("view", "langs"), [("ja", 1), ("en", 1), ("both", 2)])
+async def test_appears_in_follows_the_view(content: Content, view: str, langs: int) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content, state=SavedState(view=view))  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        app.open_term("riken")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TermScreen)
+        page = screen.page_view.page
+        places = [link for link in page.links if link.jump is not None]
+        assert len(places) == langs * len(content.occurrences("riken"))
+        text = "\n".join(page.text())
+        assert ("RIKEN, for example" in text) == (view != "ja")
+        assert ("例えば、理研は" in text) == (view != "en")
