@@ -203,6 +203,8 @@ class ReaderScreen(PageScreen):
     def percent_read(self) -> int:
         """How far through the section the bottom line shown is, in percent."""
         article = self.article
+        if not article.scrollable_content_region.height:
+            return 0  # not laid out yet (and a page laid out at no width is costly)
         total = len(article.page.lines)
         if not total:
             return 100

@@ -128,6 +128,8 @@ class PageView(ScrollView, can_focus=False):
 
     def keep_place(self) -> None:
         """Lay the page out for the current state and bring the anchor back to the top line."""
+        if not (self.scrollable_content_region.width or self._width_hint):
+            return  # not laid out yet: on_resize will come (a page 8 cells wide is costly)
         self._update_size()
         page = self.page
         self._placing = True
