@@ -144,6 +144,9 @@ async def test_the_header_shows_section_and_percentage(content: Content) -> None
         await pilot.pause()
         assert screen.percent_read == 100 > first
         assert "| 100% |" in screen.sub_title
+        from textual.widgets._header import HeaderTitle
+
+        assert "| 100% |" in str(screen.query_one(HeaderTitle).render())  # drawn, not only set
 
 
 # ---------------------------------------------------------------------- links on screen

@@ -12,7 +12,9 @@ from textual.content import Content
 from textual.css.scalar import Unit
 from textual.events import Resize
 from textual.reactive import reactive
+from textual.screen import Screen
 from textual.widgets import Header, Static
+from textual.widgets._header import HeaderTitle
 
 from genesis_tui.history import Anchor, History, Location
 from genesis_tui.loader import Content as ArticleContent
@@ -134,7 +136,15 @@ class ReaderScreen(PageScreen):
         return hints
 
     def _scrolled(self) -> None:
-        self.sub_title = self._sub_title()
+        # The percentage changes with every scroll. Setting ``sub_title`` has the header
+        # re-lay out its title, and a layout repaints the whole screen (twice the bytes of a
+        # page down): the title is redrawn in place instead, its size being fixed.
+        text = self._sub_title()
+        if text == self.sub_title:
+            return
+        self.set_reactive(Screen.sub_title, text)
+        header = self.query_one(Header)
+        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
