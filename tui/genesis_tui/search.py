@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from genesis_tui.i18n import Catalogue
 from genesis_tui.loader import Content
 from genesis_tui.model import Lang, Term
 
@@ -242,3 +243,16 @@ class SearchSession:
                 key = (hit.block_id, hit.lang)
                 marks[key] = (*marks.get(key, ()), (hit.start, hit.end))
         return marks
+
+
+def search_status(session: SearchSession, hit: Hit, content: Content, ui: Catalogue) -> str:
+    """The status line for ``hit``: the query, k/N, where the match is (a glossary entry is
+    named), and a word when the search went round the end."""
+    status = ui("reader.match", query=session.query, position=session.position)
+    if hit.term_id is not None:
+        term = content.term(hit.term_id).term
+        status += "  " + ui("reader.in_glossary", term=term.ja if ui.lang == "ja" else term.en)
+    if session.wrapped:
+        wrapped = "reader.wrapped_top" if session.wrapped > 0 else "reader.wrapped_bottom"
+        status += "  (" + ui(wrapped) + ")"
+    return status

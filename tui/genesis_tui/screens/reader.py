@@ -21,7 +21,7 @@ from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.messages import OpenTerm
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
-from genesis_tui.search import Hit, SearchSession
+from genesis_tui.search import Hit, SearchSession, search_status
 from genesis_tui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.widgets.page_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
@@ -212,14 +212,7 @@ class ReaderScreen(PageScreen):
     @property
     def percent_read(self) -> int:
         """How far through the section the bottom line shown is, in percent."""
-        article = self.article
-        if not article.scrollable_content_region.height:
-            return 0  # not laid out yet (and a page laid out at no width is costly)
-        total = len(article.page.lines)
-        if not total:
-            return 100
-        bottom = round(article.scroll_y) + article.scrollable_content_region.height
-        return min(100, round(100 * bottom / total))
+        return self.article.percent_shown
 
     def remember_places(self) -> dict[str, Anchor]:
         """The reading position of every section visited, the current one up to date."""
@@ -366,21 +359,8 @@ class ReaderScreen(PageScreen):
         if hit is not None:
             self._go_to_hit(hit)
 
-    def search_status(self, hit: Hit) -> str:
-        """The status line for ``hit``: the query, k/N, where the match is, and a word when the
-        search went round the end."""
-        status = self.ui("reader.match", query=self.search.query, position=self.search.position)
-        if hit.term_id is not None:
-            term = self.content.term(hit.term_id).term
-            name = term.ja if self.ui.lang == "ja" else term.en
-            status += "  " + self.ui("reader.in_glossary", term=name)
-        if self.search.wrapped:
-            wrapped = "reader.wrapped_top" if self.search.wrapped > 0 else "reader.wrapped_bottom"
-            status += "  (" + self.ui(wrapped) + ")"
-        return status
-
     def _go_to_hit(self, hit: Hit) -> None:
-        status = self.search_status(hit)
+        status = search_status(self.search, hit, self.content, self.ui)
         self._show_status(status)
         if hit.term_id is not None:
             # The entry shows the count and the match; n and N there come back here.

@@ -295,6 +295,16 @@ class PageView(ScrollView, can_focus=False):
         elif not y <= line < y + height - 1:
             self.scroll_to(y=max(0, line - height // 3), animate=False)
 
+    @property
+    def percent_shown(self) -> int:
+        """How far through the page the bottom line shown is, in percent."""
+        height = self.scrollable_content_region.height
+        if not height:
+            return 0  # not laid out yet (and a page laid out at no width is costly)
+        total = len(self.page.lines)
+        bottom = round(self.scroll_y) + height
+        return 100 if not total else min(100, round(100 * bottom / total))
+
     def visible_text(self) -> list[str]:
         """The lines on screen now, as plain text."""
         y = round(self.scroll_offset.y)
