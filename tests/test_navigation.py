@@ -665,3 +665,15 @@ async def test_appears_in_follows_the_view(content: Content, view: str, langs: i
         text = "\n".join(page.text())
         assert ("RIKEN, for example" in text) == (view != "ja")
         assert ("例えば、理研は" in text) == (view != "en")
+
+
+async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(content: Content) -> None:
+    from genesis_tui.screens.help import HelpScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g", "question_mark")
+        assert not isinstance(app.screen, HelpScreen)  # typed into the filter
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
