@@ -400,6 +400,20 @@ async def test_every_footer_keeps_quit_and_help_at_40_columns(
         assert bar_hints(app)[:2] in (["q", "?"], ["^q", "f1"])
 
 
+async def test_the_glossary_footer_speaks_the_interface_language(content: Content) -> None:
+    from genesis_tui.widgets.key_bar import KeyBar
+
+    app = GenesisApp(content, ui_lang="ja")
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        shown = app.screen.query_one(KeyBar).shown()
+        assert [(hint.display, hint.description) for hint in shown[:2]] == [
+            ("^q", "終了"),
+            ("f1", "ヘルプ"),
+        ]
+
+
 async def test_the_palette_shows_each_commands_key(content: Content) -> None:
     from textual.content import Content as Text
 

@@ -47,6 +47,9 @@ class GenesisApp(App[None]):
     COMMANDS = App.COMMANDS | {_genesis_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
+        # Textual's own ctrl+q, given the id that gives it the interface's word (the footer
+        # shows it where a text field takes q).
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         # Where a text field takes ?, as in the glossary's filter.
         Binding("f1", "help", "Help", show=False, id="help"),
