@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.history import Anchor
@@ -12,6 +14,7 @@ from genesis_tui.state import SavedState
 from genesis_tui.widgets.page_view import PageView
 
 NARROW, WIDE = (80, 24), (120, 36)
+WIDTHS = st.integers(20, 200)
 
 
 def reader(app: GenesisApp) -> ReaderScreen:
@@ -691,3 +694,35 @@ async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(content:
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+
+
+# ---------------------------------------------------------------------- the anchor, pure
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_the_anchors_words_are_on_its_line_at_any_width(
+    content: Content, data: st.DataObject
+) -> None:
+    from genesis_tui.pages.article import section_page
+
+    section = data.draw(st.sampled_from([s.id for s in content.article.sections]))
+    view = data.draw(st.sampled_from(["both", "ja", "en"]))
+    first = section_page(content, section, view, data.draw(st.booleans()), data.draw(WIDTHS))
+    line = data.draw(st.integers(0, len(first.lines) - 1))
+    anchor = first.anchor_at(line)
+    assert first.line_of(anchor) == line  # the same layout: the same line
+    if not anchor.in_text:
+        return
+    again = section_page(content, section, view, data.draw(st.booleans()), data.draw(WIDTHS))
+    found = again.line_of(anchor) + anchor.lead
+    pieces = again.lines[found].pieces
+    source = (anchor.block, anchor.lang, anchor.part)
+    if any(p.source == source for line in again.lines for p in line.pieces):
+        # The character at the anchor's offset is on that line, in the same text.
+        assert any(
+            p.source == source and p.start <= anchor.offset <= p.start + len(p.text) for p in pieces
+        ), (anchor, again.lines[found].text)
+    else:  # its language is not shown: the same text in the other language is there
+        assert any(p.source and (p.source[0], p.source[2]) == (anchor.block, anchor.part)
+                   for p in pieces), (anchor, again.lines[found].text)  # fmt: skip
