@@ -9,7 +9,7 @@ import string
 
 import pytest
 from textual.binding import Binding
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.cli import main
@@ -20,6 +20,8 @@ from genesis_tui.screens.glossary import GlossaryScreen
 from genesis_tui.screens.help import KEYS, HelpScreen
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.term import TermScreen
+from genesis_tui.typesetting import cells
+from genesis_tui.widgets.key_bar import KeyBar
 
 SCREENS = (GenesisApp, ReaderScreen, GlossaryScreen, TermScreen, HelpScreen, ExplainerScreen)
 
@@ -69,8 +71,11 @@ def test_unknown_ui_lang_is_a_usage_error(capsys: pytest.CaptureFixture[str]) ->
 
 
 def _footer_text(app: GenesisApp) -> str:
-    footer = app.screen.query_one(Footer)
-    return " ".join(str(key.render()) for key in footer.query("FooterKey"))
+    return "  ".join(f"{hint.display} {hint.description}" for hint in _bar(app).shown())
+
+
+def _bar(app: GenesisApp) -> KeyBar:
+    return app.screen.query_one(KeyBar)
 
 
 async def test_japanese_interface_everywhere(small_content: Content) -> None:
@@ -127,6 +132,10 @@ async def test_footer_fits_80_columns(
     app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)
-        footer_keys = list(app.screen.query_one(Footer).query("FooterKey"))
-        assert footer_keys
-        assert max(key.region.right for key in footer_keys) <= 80
+        bar = _bar(app)
+        shown = bar.shown()
+        assert shown
+        line = "".join(segment.text for segment in bar.render_line(0))
+        assert cells(line) == 80
+        for hint in shown:  # each whole
+            assert f"{hint.display} {hint.description}" in line

@@ -17,7 +17,8 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content, load_content
+from genesis_tui.content import Content
+from genesis_tui.loader import load_content
 from genesis_tui.paths import content_dir
 from genesis_tui.state import SavedState, View
 from tests.conftest import SMALL_CONTENT
@@ -124,3 +125,44 @@ class TestJapaneseInterface:
     @pytest.mark.parametrize("key", ["t", "w"])
     def test_explainers(self, snap_compare: SnapCompare, key: str, size: tuple[int, int]) -> None:
         assert snap_compare(self.make_app(), terminal_size=size, press=[key])
+
+
+class TestNavigation:
+    """The reader, help and a term entry at three sizes, in both interface languages: the
+    footer's keys, the section list's shapes, wrapped help, the entry as a page."""
+
+    SIZES = [
+        pytest.param((80, 24), id="80x24"),
+        pytest.param((60, 20), id="60x20"),
+        pytest.param((120, 36), id="120x36"),
+    ]
+
+    @staticmethod
+    def make_app(ui_lang: str) -> GenesisApp:
+        content = load_content(content_dir())
+        state = SavedState(section="overview")
+        return GenesisApp(content, state=state, ui_lang=ui_lang)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("ui_lang", ["en", "ja"])
+    def test_reader(self, snap_compare: SnapCompare, ui_lang: str, size: tuple[int, int]) -> None:
+        assert snap_compare(self.make_app(ui_lang), terminal_size=size, press=["j", "j", "j"])
+
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("ui_lang", ["en", "ja"])
+    def test_help(self, snap_compare: SnapCompare, ui_lang: str, size: tuple[int, int]) -> None:
+        assert snap_compare(self.make_app(ui_lang), terminal_size=size, press=["question_mark"])
+
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("ui_lang", ["en", "ja"])
+    def test_term_entry(
+        self, snap_compare: SnapCompare, ui_lang: str, size: tuple[int, int]
+    ) -> None:
+        async def open_riken(pilot: Pilot[Any]) -> None:
+            app = pilot.app
+            assert isinstance(app, GenesisApp)
+            app.open_term("riken")
+            await pilot.pause()
+            await pilot.press("tab")
+
+        assert snap_compare(self.make_app(ui_lang), terminal_size=size, run_before=open_riken)

@@ -60,9 +60,20 @@ class GenesisApp(App[None]):
     COMMANDS = App.COMMANDS | {_genesis_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
+        # Textual's own ctrl+q, given the id that gives it the interface's word (the footer
+        # shows it where a text field takes q).
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         # A terminal program stops on ctrl+z, as the shell's job control expects.
         Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
+        # Where a text field takes ?, as in the glossary's filter.
+        Binding("f1", "help", "Help", show=False, id="help"),
+        # The reader's keys for the other pages work from every screen (the reader's own
+        # bindings, shown in its footer, answer there first).
+        Binding("g", "reader('glossary')", "Glossary", show=False, id="glossary"),
+        Binding("t", "reader('timeline')", "Timeline", show=False, id="timeline"),
+        Binding("w", "reader('whos_who')", "Who's who", show=False, id="whos-who"),
+        Binding("slash", "reader('search')", "Search", key_display="/", show=False, id="search"),
     ]
 
     def __init__(
@@ -106,12 +117,16 @@ class GenesisApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None
-        scroll = self.state.scroll.get(self.state.section, 0)
+        anchors = {
+            section.id: anchor
+            for section in self.content.article.sections
+            if (anchor := self.state.anchor(section.id)) is not None
+        }
         return ReaderScreen(
             self.content,
             self.state.section,
             self.state.view,
-            scroll=scroll,
+            anchors=anchors,
             readings=self.state.readings,
         )
 
@@ -215,16 +230,22 @@ class GenesisApp(App[None]):
         self._to_reader()
         self.push_screen(self._term_screen(term_id))
 
-    def _term_screen(self, term_id: str) -> Screen[None]:
+    def _term_screen(self, term_id: str, message: OpenTerm | None = None) -> Screen[None]:
         from genesis_tui.screens.term import TermScreen
 
-        return TermScreen(self.content, term_id)
+        return TermScreen(
+            self.content,
+            term_id,
+            view=self.reader.view,
+            search_status=message.search_status if message else "",
+            marks=message.marks if message else None,
+        )
 
     @on(OpenTerm)
     def _open_term(self, message: OpenTerm) -> None:
         """A screen asked for a glossary entry: show it over that screen."""
         if message.term_id in self.content.terms:
-            self.push_screen(self._term_screen(message.term_id))
+            self.push_screen(self._term_screen(message.term_id, message))
 
     @on(JumpToBlock)
     def _jump_to_block(self, message: JumpToBlock) -> None:
@@ -239,6 +260,10 @@ class GenesisApp(App[None]):
     def run_reader_action(self, action: str) -> None:
         """Run one of the reader's actions (from the palette)."""
         self.call_later(self._to_reader().run_action, action)
+
+    def action_reader(self, action: str) -> None:
+        """Close what is over the reader and run one of its actions (g, t, w, / anywhere)."""
+        self.run_reader_action(action)
 
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR among them), then runs of one style joined."""
@@ -289,7 +314,8 @@ class GenesisApp(App[None]):
         self.state.section = reader.section_id
         self.state.view = reader.view
         self.state.readings = reader.readings
-        self.state.scroll.update(reader.remember_scroll())
+        self.state.anchors.update(reader.remember_places())
+        self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
         return self.state
 
     def exit(

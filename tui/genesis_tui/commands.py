@@ -9,9 +9,23 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.markup import escape
 
 if TYPE_CHECKING:
     from genesis_tui.app import GenesisApp
+
+
+ACTION_KEYS = (
+    ("next_section", "]"),
+    ("previous_section", "["),
+    ("cycle_view", "v"),
+    ("glossary", "g"),
+    ("timeline", "t"),
+    ("whos_who", "w"),
+    ("search", "/"),
+    ("back", "escape"),
+)
+"""The reader's actions the palette offers, with the key that does the same."""
 
 
 class GenesisCommands(Provider):
@@ -22,33 +36,32 @@ class GenesisCommands(Provider):
         content, ui = app.content, app.ui
         ja_first = ui.lang == "ja"
         commands: list[tuple[str, Callable[[], object], str]] = []
+
+        def keyed(help_text: str, key: str) -> str:
+            # The palette reads help as markup: keys such as "[" are escaped.
+            return ui("palette.with_key", help=help_text, keys=escape(key))
+
         for number, section in enumerate(content.article.sections, start=1):
             title = section.title
             both = f"{title.ja} / {title.en}" if ja_first else f"{title.en} / {title.ja}"
             name = ui("palette.section", number=number, title=both)
-            commands.append(
-                (name, partial(app.show_section, section.id), ui("palette.section_help"))
-            )
+            help_text = ui("palette.section_help")
+            if number <= 9:
+                help_text = keyed(help_text, str(number))
+            commands.append((name, partial(app.show_section, section.id), help_text))
         for term in content.glossary.terms:
             first, other = (
                 (term.term.ja, term.term.en) if ja_first else (term.term.en, term.term.ja)
             )
             name = ui("palette.term", term=first, other=other, reading=term.reading)
             commands.append((name, partial(app.open_term, term.id), ui("palette.term_help")))
-        for key, action in (
-            ("next_section", "next_section"),
-            ("previous_section", "previous_section"),
-            ("cycle_view", "cycle_view"),
-            ("glossary", "glossary"),
-            ("timeline", "timeline"),
-            ("whos_who", "whos_who"),
-            ("search", "search"),
-            ("back", "back"),
-        ):
+        for action, key in ACTION_KEYS:
             callback = partial(app.run_reader_action, action)
-            commands.append((ui(f"palette.{key}"), callback, ui(f"palette.{key}_help")))
-        commands.append((ui("palette.help"), app.action_help, ui("palette.help_help")))
-        commands.append((ui("palette.quit"), app.action_quit, ui("palette.quit_help")))
+            help_text = keyed(ui(f"palette.{action}_help"), key)
+            commands.append((ui(f"palette.{action}"), callback, help_text))
+        help_text = keyed(ui("palette.help_help"), "?")
+        commands.append((ui("palette.help"), app.action_help, help_text))
+        commands.append((ui("palette.quit"), app.action_quit, keyed(ui("palette.quit_help"), "q")))
         return commands
 
     async def discover(self) -> Hits:

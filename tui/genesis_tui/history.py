@@ -1,16 +1,49 @@
-"""Back-navigation: where the reader was before a jump."""
+"""Places in the article, and back-navigation: where the reader was before a jump.
+
+A place is an ``Anchor``: a position in the text (a block, its language, which part of it, and
+the character offset of the first line shown), not a line number. Lines change with the width,
+the view and the layout; the text does not, so the same words come back to the top after any of
+them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from genesis_tui.model import Lang
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A place in a page's text: the top line shown starts at ``offset`` in the text of
+    ``block`` (None for a page's own text, such as the key points) in ``lang``.
+
+    ``part`` says which text of the block: ``""`` for the block itself, ``"note"`` or
+    ``"since"`` for its notes, ``"point3"`` for the fourth key point. ``fraction`` (offset over
+    the text's length) places the anchor when its language is not shown; ``line`` is the last
+    resort, for pages without text sources and for state saved as line numbers. ``lead``
+    counts the lines without text (a blank, a label) shown above the anchored line."""
+
+    block: str | None = None
+    lang: Lang | None = None
+    part: str = ""
+    offset: int = 0
+    fraction: float = 0.0
+    line: int = 0
+    lead: int = 0
+
+    @property
+    def in_text(self) -> bool:
+        """True when the anchor names a place in text (not only a line number)."""
+        return self.lang is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """A place in the article: a section and how far it was scrolled."""
+    """A place in the article: a section and the anchor of its top line."""
 
     section_id: str
-    scroll_y: int
+    anchor: Anchor
 
 
 class History:

@@ -6,16 +6,19 @@ and the reader at its bottom.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 
 @dataclass
 class OpenTerm(Message):
-    """Show a glossary entry over the current screen."""
+    """Show a glossary entry over the current screen; for a search match in it, with the
+    search's status line and the match's marks (per field and language of the entry)."""
 
     term_id: str
+    search_status: str = ""
+    marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""What the reader remembers between runs: the section, the view and the scroll positions.
+"""What the reader remembers between runs: the section, the view and the place in each section.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
@@ -20,8 +20,9 @@ import stat
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
+from genesis_tui.history import Anchor
 from genesis_tui.model import VIEWS, View
 
 STATE_FILE = "state.json"
@@ -41,7 +42,20 @@ class SavedState:
     section: str | None = None
     view: View = "both"
     scroll: dict[str, int] = field(default_factory=dict)
-    """Scroll offset (lines) per section id."""
+    """Scroll offset (lines) per section id: what older versions saved, read when a section
+    has no anchor (and still written, for them)."""
+    anchors: dict[str, Anchor] = field(default_factory=dict)
+    """The place in the text at the top line, per section id: the same words come back at
+    any terminal size."""
+
+    def anchor(self, section_id: str) -> Anchor | None:
+        """Where to open ``section_id``: its anchor, else its old line number, else None."""
+        if section_id in self.anchors:
+            return self.anchors[section_id]
+        if section_id in self.scroll:
+            return Anchor(line=self.scroll[section_id])
+        return None
+
     readings: bool = False
     """Readings (furigana) shown above the Japanese."""
 
@@ -129,7 +143,30 @@ def _from_json(data: dict[object, object]) -> SavedState:
             and 0 <= value < 1_000_000
         )
         state.scroll = dict(itertools.islice(kept, MAX_SCROLL_ENTRIES))
+    anchors = data.get("anchors")
+    if isinstance(anchors, dict):
+        for key, value in itertools.islice(anchors.items(), MAX_SCROLL_ENTRIES):
+            anchor = _anchor(value)
+            if isinstance(key, str) and len(key) <= 200 and anchor is not None:
+                state.anchors[key] = anchor
     return state
+
+
+def _anchor(data: Any) -> Anchor | None:
+    """An anchor read back from JSON; None unless every field has its type and a sane value."""
+    if not isinstance(data, dict):
+        return None
+    block, lang, part = data.get("block"), data.get("lang"), data.get("part", "")
+    numbers = [data.get(name, 0) for name in ("offset", "line", "lead")]
+    fraction = data.get("fraction", 0.0)
+    if not (block is None or isinstance(block, str)) or lang not in (None, "ja", "en"):
+        return None
+    if not isinstance(part, str) or not isinstance(fraction, int | float):
+        return None
+    if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 10**6 for n in numbers):
+        return None
+    offset, line, lead = numbers
+    return Anchor(block, lang, part, offset, min(1.0, max(0.0, float(fraction))), line, lead)
 
 
 def save_state(state: SavedState, path: Path) -> None:

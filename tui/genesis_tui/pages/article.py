@@ -89,10 +89,22 @@ class _SectionBuilder(PageBuilder):
                     text, role, bullet=bullet, block=block.id, lang=lang, links=links, ruby=ruby
                 )
             else:
+                # A note names its block (for the reading position, not for search marks).
                 bullet_role: Role = "bar" if role in ("note", "since") else "bullet"
                 bullet = BAR if role in ("note", "since") else ""
-                column.add_text(text, role, bullet=bullet, bullet_role=bullet_role, ruby=ruby)
-        self.add(self.column_rows(columns), block.id if block else None)
+                column.add_text(
+                    text,
+                    role,
+                    bullet=bullet,
+                    bullet_role=bullet_role,
+                    block=block.id if block is not None else None,
+                    lang=lang,
+                    part=role if role in ("note", "since") else "",
+                    ruby=ruby,
+                )
+        # Notes are not highlighted with their block: the highlight shows the text jumped to.
+        own_text = block is not None and parts[0][2] in ("text", "heading")
+        self.add(self.column_rows(columns), block.id if block is not None and own_text else None)
 
 
 @lru_cache(maxsize=256)
@@ -123,10 +135,16 @@ def section_page(
             if not page.side_by_side and index:
                 column.blank()
             column.add_text(Catalogue(lang)("page.key_points"), "title")
-            for point in section.key_points:
+            for number, point in enumerate(section.key_points):
                 text = point.get(lang)
-                ruby_spans = page.readings(lang, text)
-                column.add_text(text, "text", bullet=BULLET[lang], ruby=ruby_spans)
+                column.add_text(
+                    text,
+                    "text",
+                    bullet=BULLET[lang],
+                    lang=lang,
+                    part=f"point{number}",
+                    ruby=page.readings(lang, text),
+                )
         page.add(page.column_rows(columns))
         page.blank()
     for block in section.blocks:
@@ -141,11 +159,12 @@ def section_page(
         )
         if block.note is not None:
             page.blank(block.id)
-            page.group([page.note("note", lg, block.note.get(lg)) for lg in langs])
+            page.group([page.note("note", lg, block.note.get(lg)) for lg in langs], block)
         if block.since is not None:
             page.blank(block.id)
             since = block.since
-            page.group([page.note("since", lg, getattr(since, lg), since.source) for lg in langs])
+            notes = [page.note("since", lg, getattr(since, lg), since.source) for lg in langs]
+            page.group(notes, block)
         page.blank()
     return page.build()
 

@@ -8,10 +8,13 @@ laid on. Pages are computed without Textual and cached by their makers; the widg
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
+from genesis_tui.history import Anchor
 from genesis_tui.model import Lang
 from genesis_tui.phrases import has_japanese
 from genesis_tui.ruby import Ruby, RubyLine, ruby_line, ruby_units
@@ -40,6 +43,17 @@ class Piece:
     """Offset of ``text`` in the block's text in ``lang``."""
     link: int | None = None
     """Index into ``Page.links`` when this piece is a glossary link."""
+    part: str = ""
+    """Which text of the block: ``""`` its own, ``"note"``, ``"since"``; ``"point{n}"`` for a
+    key point (with no block). Search marks fall on the block's own text only."""
+
+    @property
+    def source(self) -> tuple[str | None, Lang, str] | None:
+        """(block, language, part) of the text this piece shows; None for padding, bullets
+        and labels, which no anchor can name."""
+        if self.lang is None or (self.block is None and not self.part):
+            return None
+        return (self.block, self.lang, self.part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +79,8 @@ class LinkRef:
     lang: Lang
     line: int
     """The line where the link starts."""
+    jump: tuple[str, str] | None = None
+    """For a link to a place in the article rather than a term: (section id, block id)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +95,66 @@ class Page:
     def text(self) -> list[str]:
         """Every line as plain text."""
         return [line.text for line in self.lines]
+
+    @cached_property
+    def _sources(self) -> dict[tuple[str | None, Lang, str], tuple[list[int], list[int], int]]:
+        """For each text on the page: where its lines start (offsets, and line numbers, in
+        order) and its length as laid out."""
+        index: dict[tuple[str | None, Lang, str], tuple[list[int], list[int], int]] = {}
+        for number, line in enumerate(self.lines):
+            for piece in line.pieces:
+                source = piece.source
+                if source is None:
+                    continue
+                starts, numbers, length = index.get(source, ([], [], 0))
+                if not numbers or numbers[-1] != number:
+                    starts.append(piece.start)
+                    numbers.append(number)
+                index[source] = (starts, numbers, max(length, piece.start + len(piece.text)))
+        return index
+
+    LOOK_AHEAD = 3
+    """Lines looked at below a line without text (a blank, a label) for the anchor."""
+
+    def anchor_at(self, line: int) -> Anchor:
+        """The anchor of ``line`` as the top line: the first text on it (the left column's,
+        side by side), or on the next lines when it has none, or the line number itself."""
+        for number in range(max(0, line), min(len(self.lines), line + 1 + self.LOOK_AHEAD)):
+            for piece in self.lines[number].pieces:
+                source = piece.source
+                if source is None:
+                    continue
+                block, lang, part = source
+                length = self._sources[source][2]
+                fraction = piece.start / length if length else 0.0
+                return Anchor(block, lang, part, piece.start, fraction, line, number - line)
+        return Anchor(line=line)
+
+    def line_of(self, anchor: Anchor | None) -> int:
+        """The line holding ``anchor``: its text's line at its offset; the same text in another
+        language, at the same fraction, when its language is not shown; else the block's first
+        line; else the anchor's line number."""
+        if anchor is None:
+            return 0
+        line = self._text_line(anchor)
+        if line is None:
+            return max(0, min(anchor.line, len(self.lines) - 1))
+        return max(0, line - anchor.lead)
+
+    def _text_line(self, anchor: Anchor) -> int | None:
+        if anchor.lang is None:
+            return None
+        found = self._sources.get((anchor.block, anchor.lang, anchor.part))
+        if found is not None:
+            starts, numbers, _ = found
+            return numbers[max(0, bisect.bisect_right(starts, anchor.offset) - 1)]
+        for (block, _lang, part), (starts, numbers, length) in self._sources.items():
+            if block == anchor.block and part == anchor.part:
+                offset = round(anchor.fraction * length)
+                return numbers[max(0, bisect.bisect_right(starts, offset) - 1)]
+        if anchor.block is not None and anchor.block in self.block_lines:
+            return self.block_lines[anchor.block]
+        return None
 
 
 Row = list[Piece]
@@ -103,10 +179,12 @@ class Column:
         block: str | None = None,
         lang: Lang | None = None,
         links: Sequence[tuple[Span, int]] = (),
+        part: str = "",
         ruby: Sequence[Ruby] = (),
     ) -> None:
-        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links; the
-        glossary terms' Japanese names kept whole where they fit. With ``ruby`` (readings of
+        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links, the
+        glossary terms' Japanese names kept whole where they fit; ``block``, ``lang`` and
+        ``part`` say where the text comes from (see ``Piece``). With ``ruby`` (readings of
         ``text``), each row has a row of readings above it, each centred over its base."""
         indent = cells(bullet)
         found = [span for span, _ in links] or (self.matcher.find(text) if self.matcher else ())
@@ -129,9 +207,9 @@ class Column:
                 drawn = ruby_line(text, start, end, ruby)
                 above = [Piece(" " * indent, "pad")] if indent else []
                 self.rows.append([*above, Piece(drawn.ruby.rstrip(), "ruby")])
-                pieces.extend(_spaced(text, start, end, drawn, role, block, lang, line_links))
+                pieces.extend(_spaced(text, start, end, drawn, role, block, lang, line_links, part))
             else:
-                pieces.extend(_cut(text, start, end, role, block, lang, line_links))
+                pieces.extend(_cut(text, start, end, role, block, lang, line_links, part))
             self.rows.append(pieces)
 
     def blank(self) -> None:
@@ -147,6 +225,7 @@ def _cut(
     block: str | None,
     lang: Lang | None,
     links: Sequence[tuple[Span, int]],
+    part: str = "",
 ) -> Iterable[Piece]:
     """``text[start:end]`` as pieces, cut where glossary links begin and end."""
     position = start
@@ -155,11 +234,11 @@ def _cut(
         if lo >= hi:
             continue
         if lo > position:
-            yield Piece(text[position:lo], role, block, lang, position)
-        yield Piece(text[lo:hi], role, block, lang, lo, link=index)
+            yield Piece(text[position:lo], role, block, lang, position, part=part)
+        yield Piece(text[lo:hi], role, block, lang, lo, link=index, part=part)
         position = hi
     if position < end:
-        yield Piece(text[position:end], role, block, lang, position)
+        yield Piece(text[position:end], role, block, lang, position, part=part)
 
 
 def _spaced(
@@ -171,6 +250,7 @@ def _spaced(
     block: str | None,
     lang: Lang | None,
     links: Sequence[tuple[Span, int]],
+    part: str = "",
 ) -> Iterable[Piece]:
     """``text[start:end]`` as pieces placed at the columns ``drawn`` gives its characters
     (bases spaced out under wider readings): runs of the text, and padding between them."""
@@ -187,7 +267,7 @@ def _spaced(
     for run_start, run_end, at in runs:
         if at > drawn_to:
             yield Piece(" " * (at - drawn_to), "pad")
-        yield from _cut(text, run_start, run_end, role, block, lang, links)
+        yield from _cut(text, run_start, run_end, role, block, lang, links, part)
         drawn_to = at + cells(text[run_start:run_end])
 
 
@@ -215,9 +295,10 @@ class PageBuilder:
         self.links: list[LinkRef] = []
         self.block_lines: dict[str, int] = {}
 
-    def link(self, term_id: str, key: str, lang: Lang) -> int:
-        """A new link to ``term_id``; its line is known once its row is added."""
-        self.links.append(LinkRef(term_id, key, lang, -1))
+    def link(self, term_id: str, key: str, lang: Lang, jump: tuple[str, str] | None = None) -> int:
+        """A new link to ``term_id`` (or with ``jump``, to a block of the article); its line
+        is known once its row is added."""
+        self.links.append(LinkRef(term_id, key, lang, -1, jump))
         return len(self.links) - 1
 
     def links_for(self, spans: Iterable[Span], key: str, lang: Lang) -> list[tuple[Span, int]]:
@@ -231,7 +312,9 @@ class PageBuilder:
             for piece in pieces:
                 if piece.link is not None and self.links[piece.link].line < 0:
                     ref = self.links[piece.link]
-                    self.links[piece.link] = LinkRef(ref.term_id, ref.block, ref.lang, number)
+                    self.links[piece.link] = LinkRef(
+                        ref.term_id, ref.block, ref.lang, number, ref.jump
+                    )
             self.lines.append(Line(tuple(pieces), block))
 
     def blank(self, block: str | None = None) -> None:
@@ -288,4 +371,4 @@ class PageBuilder:
 
 
 def _relinked(piece: Piece, link: int) -> Piece:
-    return Piece(piece.text, piece.role, piece.block, piece.lang, piece.start, link)
+    return Piece(piece.text, piece.role, piece.block, piece.lang, piece.start, link, piece.part)

@@ -24,7 +24,9 @@ from textual.screen import Screen
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, catalogue_of
-from genesis_tui.messages import OpenTerm
+from genesis_tui.messages import JumpToBlock, OpenTerm
+from genesis_tui.pages.page import LinkRef
+from genesis_tui.widgets.key_bar import Hint
 from genesis_tui.widgets.page_view import PageView
 
 HEADER_ICON = "*"
@@ -48,7 +50,7 @@ def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]
         Binding("j,down", "scroll(1)", "Down", show=False, id=f"{prefix}scroll-down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id=f"{prefix}scroll-up"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id=f"{prefix}page-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id=f"{prefix}page-up"),
+        Binding("pageup,shift+space", "page(-1)", "Page up", show=False, id=f"{prefix}page-up"),
         Binding("home", "edge(0)", "Top", show=False, id=f"{prefix}top"),
         Binding("end", "edge(1)", "Bottom", show=False, id=f"{prefix}bottom"),
     ]
@@ -106,9 +108,21 @@ class GenesisScreen(Screen[None]):
         """Ask for a glossary entry to be shown."""
         self.post_message(OpenTerm(term_id))
 
+    def extra_hints(self) -> list[Hint]:
+        """Keys the footer shows after the bindings when the width allows (none here)."""
+        return []
+
 
 class PageScreen(GenesisScreen):
     """A screen showing a ``PageView``: the scroll keys and the links (see ``page_bindings``)."""
+
+    def extra_hints(self) -> list[Hint]:
+        """Links and paging, for wide footers."""
+        ui = self.ui
+        return [
+            Hint("tab", ui("hint.links")),
+            Hint("space", ui("hint.page"), "space"),
+        ]
 
     @property
     def page_view(self) -> PageView:
@@ -138,13 +152,20 @@ class PageScreen(GenesisScreen):
             self.notify(self.ui("reader.no_links"), severity="warning", markup=False)
 
     def action_open_link(self) -> None:
-        """Open the glossary entry of the current link."""
-        term_id = self.page_view.current_term
-        if term_id is not None:
-            self.open_term(term_id)
+        """Follow the current link (only ever one on screen)."""
+        view = self.page_view
+        if view.current_link is not None and view.current_term is not None:
+            self.follow(view.page.links[view.current_link])
+
+    def follow(self, link: LinkRef) -> None:
+        """Open a link's glossary entry, or jump to its place in the article."""
+        if link.jump is not None:
+            self.post_message(JumpToBlock(*link.jump))
+        else:
+            self.open_term(link.term_id)
 
     @on(PageView.LinkClicked)
     def _link_clicked(self, event: PageView.LinkClicked) -> None:
         links = self.page_view.page.links
         if 0 <= event.index < len(links):
-            self.open_term(links[event.index].term_id)
+            self.follow(links[event.index])

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from genesis_tui.content import Content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_view import ExplainerView
 
 
@@ -28,7 +29,7 @@ class ExplainerScreen(PageScreen):
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
         yield ExplainerView(self.content, self.build, id="explainer")
-        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         title = self.content.article.title

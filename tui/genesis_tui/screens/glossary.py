@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from genesis_tui.content import Content as ArticleContent
 from genesis_tui.model import Term
 from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
 from genesis_tui.search import term_matches, to_hiragana
+from genesis_tui.widgets.key_bar import KeyBar
 
 SortKey = Literal["en", "reading"]
 
@@ -39,7 +40,7 @@ class GlossaryScreen(GenesisScreen):
         yield Input(placeholder=self.ui("glossary.filter_placeholder"), id="filter")
         yield Static(id="glossary-count")
         yield OptionList(id="terms")
-        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         self.title = self.ui("glossary.title")

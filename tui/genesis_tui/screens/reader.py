@@ -12,21 +12,33 @@ from textual.content import Content
 from textual.css.scalar import Unit
 from textual.events import Resize
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Static
+from textual.screen import Screen
+from textual.widgets import Header, Static
+from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content import Content as ArticleContent
-from genesis_tui.history import History, Location
+from genesis_tui.history import Anchor, History, Location
+from genesis_tui.messages import OpenTerm
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
-from genesis_tui.search import Hit, SearchSession
+from genesis_tui.search import Hit, SearchSession, search_status
+from genesis_tui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.widgets.page_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
+    from genesis_tui.widgets.search_line import SearchLine
+
 WIDE = 100
-"""From this terminal width on, ``both`` shows Japanese and English side by side."""
+"""From this terminal width on, ``both`` shows Japanese and English side by side, and the
+section list its titles in both languages."""
+TITLES = 90
+"""From this width on, the section list shows titles (in the interface's language); below it,
+numbers alone, so the text keeps its room."""
+NUMBERS = 52
+"""Below this width the section list hides (``s`` shows it): the text needs the cells."""
 
 
 class ReaderScreen(PageScreen):
@@ -42,6 +54,7 @@ class ReaderScreen(PageScreen):
         Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
         Binding("v", "cycle_view", "View", id="cycle-view"),
         Binding("r", "toggle_readings", "Readings", id="toggle-readings"),
+        Binding("s", "toggle_sections", "Sections", show=False, id="toggle-sections"),
         Binding("g", "glossary", "Glossary", id="glossary"),
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("w", "whos_who", "Who's who", id="whos-who"),
@@ -64,26 +77,26 @@ class ReaderScreen(PageScreen):
         section_id: str,
         view: View,
         *,
-        scroll: int = 0,
+        anchors: dict[str, Anchor] | None = None,
         readings: bool = False,
     ) -> None:
         super().__init__(content)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
         self.history = History()
-        self._search_input: Input | None = None
+        self._search_input: SearchLine | None = None
         """The search line, once opened."""
-        self._initial = (section_id, view, scroll)
-        self.scroll_positions: dict[str, int] = {}
-        """The scroll offset of each section visited, to return to it."""
+        self._initial = (section_id, view)
+        self.anchors: dict[str, Anchor] = dict(anchors or {})
+        """The reading position in each section visited, to return to it."""
         self.search = SearchSession()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
-        section_id, view, _ = self._initial
+        section_id, view = self._initial
         yield Header(icon=HEADER_ICON)
         with Horizontal(id="main"):
-            yield SectionList(self.content.article.sections)
+            yield SectionList(self.content.article.sections, self.ui.lang)
             summary_lang = self.ui.lang
             article = ArticleView(
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
@@ -91,10 +104,10 @@ class ReaderScreen(PageScreen):
             article.set_reactive(ArticleView.ruby, self.readings)
             yield article
         yield Static(id="search-status")
-        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
-        section_id, view, scroll = self._initial
+        section_id, view = self._initial
         title = self.content.article.title
         self.title = title.ja if self.ui.lang == "ja" else title.en
         self.set_reactive(ReaderScreen.view, view)
@@ -103,22 +116,65 @@ class ReaderScreen(PageScreen):
         self._fit(self.app.size.width)
         # The reading area's width, from the screen's and the section list's: the page is laid
         # out once, before the first paint, instead of again when the first resize comes.
-        sections = self.query_one(SectionList).styles.width
+        section_list = self.query_one(SectionList)
+        sections = section_list.styles.width
         scrollbar = self.article.styles.scrollbar_size_vertical
         if sections is not None and sections.unit == Unit.CELLS:
-            self.article.expect_width(self.app.size.width - int(sections.value) - scrollbar)
-        if scroll:
-            self.call_after_refresh(self.article.scroll_to, y=scroll, animate=False)
+            used = int(sections.value) if section_list.display else 0
+            self.article.expect_width(self.app.size.width - used - scrollbar)
+        self.article.go_to(self.anchors.get(section_id))
+        self.watch(self.article, "scroll_y", self._scrolled, init=False)
+        self.call_after_refresh(self._scrolled)
         self.ready()
+
+    def extra_hints(self) -> list[Hint]:
+        """Links, sections and matches, for wide footers."""
+        ui = self.ui
+        count = len(self.content.article.sections)
+        hints = [
+            Hint("tab", ui("hint.links")),
+            Hint(f"1-{count}", ui("hint.sections")),
+            Hint("] [", ui("hint.next_previous")),
+            Hint("space", ui("hint.page"), "space"),
+        ]
+        if self.search.hits:
+            hints.insert(0, Hint("n N", ui("hint.matches")))
+        return hints
+
+    def _scrolled(self) -> None:
+        # The percentage changes with every scroll. Setting ``sub_title`` has the header
+        # re-lay out its title, and a layout repaints the whole screen (twice the bytes of a
+        # page down): the title is redrawn in place instead, its size being fixed.
+        text = self._sub_title()
+        if text == self.sub_title:
+            return
+        self.set_reactive(Screen.sub_title, text)
+        header = self.query_one(Header)
+        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
+        self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
+
+    sections_shown: reactive[bool | None] = reactive(None, init=False)
+    """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
     def _fit(self, width: int) -> None:
         narrow = width < WIDE
         self.set_class(narrow, "-narrow")
-        self.query_one(SectionList).set_compact(narrow)
+        sections = self.query_one(SectionList)
+        sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
+        self.set_class(sections.mode == "numbers", "-numbers")
+        shown = width >= NUMBERS if self.sections_shown is None else self.sections_shown
+        sections.display = shown
         self.article.side_by_side = not narrow
+
+    def watch_sections_shown(self) -> None:
+        self._fit(self.app.size.width)
+
+    def action_toggle_sections(self) -> None:
+        """Hide the section list, or show it again."""
+        self.sections_shown = not self.query_one(SectionList).display
 
     @property
     def article(self) -> ArticleView:
@@ -131,11 +187,13 @@ class ReaderScreen(PageScreen):
 
     def watch_section_id(self, old: str, new: str) -> None:
         article = self.article
-        self.scroll_positions[old] = round(article.scroll_y)
+        if article.place is not None:
+            self.anchors[old] = article.place
+        # The place to return to first, then the section: its layout puts the place on top.
+        article.place = self.anchors.get(new)
         article.section_id = new
         article.highlighted_block = None
         self._section_shown()
-        article.scroll_to(y=self.scroll_positions.get(new, 0), animate=False)
 
     def _section_shown(self) -> None:
         sections = self.content.article.sections
@@ -145,14 +203,28 @@ class ReaderScreen(PageScreen):
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
-        number = [s.id for s in self.content.article.sections].index(self.section_id) + 1
-        title = f"{section.title.ja} / {section.title.en}"
-        return self.ui("reader.subtitle", number=number, title=title, view=self.view)
+        ids = [s.id for s in self.content.article.sections]
+        number = ids.index(self.section_id) + 1
+        title = section.title.ja if self.ui.lang == "ja" else section.title.en
+        return self.ui(
+            "reader.subtitle",
+            number=number,
+            total=len(ids),
+            title=title,
+            view=self.view,
+            percent=self.percent_read,
+        )
 
-    def remember_scroll(self) -> dict[str, int]:
-        """The scroll offset of every section visited, the current one up to date."""
-        self.scroll_positions[self.section_id] = round(self.article.scroll_y)
-        return self.scroll_positions
+    @property
+    def percent_read(self) -> int:
+        """How far through the section the bottom line shown is, in percent."""
+        return self.article.percent_shown
+
+    def remember_places(self) -> dict[str, Anchor]:
+        """The reading position of every section visited, the current one up to date."""
+        if self.article.place is not None:
+            self.anchors[self.section_id] = self.article.place
+        return self.anchors
 
     # ------------------------------------------------------------------ sections
     def show_section(self, section_id: str, *, remember: bool = False) -> None:
@@ -163,13 +235,32 @@ class ReaderScreen(PageScreen):
 
     def location(self) -> Location:
         """Where the reader is now."""
-        return Location(self.section_id, round(self.article.scroll_y))
+        return Location(self.section_id, self.article.place or Anchor())
 
     def action_section(self, number: int) -> None:
-        """Show section ``number`` (1-based)."""
+        """Show section ``number`` (1-based); beyond the last, say how many there are."""
         sections = self.content.article.sections
         if 1 <= number <= len(sections):
             self.show_section(sections[number - 1].id)
+        else:
+            message = self.ui("reader.no_section", number=number, total=len(sections))
+            self.notify(message, severity="warning", timeout=3, markup=False)
+
+    def action_page(self, pages: int) -> None:
+        """Page down or up; past the end of a section, on into the next one (from its top),
+        and before its start back into the previous one (at its end), as a pager does."""
+        article = self.article
+        ids = [section.id for section in self.content.article.sections]
+        index = ids.index(self.section_id)
+        at_end = round(article.scroll_y) >= article.max_scroll_y
+        if pages > 0 and at_end and index + 1 < len(ids):
+            self.anchors[ids[index + 1]] = Anchor()
+            self.show_section(ids[index + 1])
+        elif pages < 0 and round(article.scroll_y) == 0 and index > 0:
+            self.show_section(ids[index - 1])
+            article.scroll_to(y=article.max_scroll_y, animate=False)
+        else:
+            super().action_page(pages)
 
     def _step_section(self, step: int) -> None:
         ids = [section.id for section in self.content.article.sections]
@@ -242,20 +333,21 @@ class ReaderScreen(PageScreen):
             return
         self.section_id = location.section_id
         self.article.highlighted_block = None
-        self.article.scroll_to(y=location.scroll_y, animate=False)
+        self.article.go_to(location.anchor)
 
     # ------------------------------------------------------------------ search
     async def action_search(self) -> None:
         """Open the search line (made the first time: the first screen does without it)."""
         search_input = self._search_input
         if search_input is None:
-            from textual.widgets import Input
+            from genesis_tui.widgets.search_line import SearchLine
 
             placeholder = self.ui("reader.search_placeholder")
-            search_input = self._search_input = Input(placeholder=placeholder, id="search-input")
-            await self.mount(search_input, before=self.query_one(Footer))
+            search_input = SearchLine(self.search.past, placeholder=placeholder, id="search-input")
+            self._search_input = search_input
+            await self.mount(search_input, before=self.query_one(KeyBar))
         search_input.add_class("-open")
-        search_input.value = self.search.query
+        search_input.start(self.search.query)
         search_input.focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -284,10 +376,12 @@ class ReaderScreen(PageScreen):
             self._go_to_hit(hit)
 
     def _go_to_hit(self, hit: Hit) -> None:
-        position = self.search.position
-        self._show_status(self.ui("reader.match", query=self.search.query, position=position))
+        status = search_status(self.search, hit, self.content, self.ui)
+        self._show_status(status)
         if hit.term_id is not None:
-            self.open_term(hit.term_id)
+            # The entry shows the count and the match; n and N there come back here.
+            marks = self.search.marks(hit.term_id)
+            self.post_message(OpenTerm(hit.term_id, status, marks))
             return
         assert hit.section_id is not None and hit.block_id is not None
         if self.view not in ("both", hit.lang):

@@ -1,110 +1,76 @@
-"""A glossary entry: the term in both languages, its definitions, related terms, occurrences."""
+"""A glossary entry, read like a page: it scrolls with the reader's keys, and ``tab`` walks its
+related terms and the places it appears in (``enter`` opens a term or jumps to the place)."""
 
 from __future__ import annotations
 
-from textual import on
+from functools import partial
+from typing import cast
+
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Static
 
 from genesis_tui.content import Content as ArticleContent
-from genesis_tui.i18n import Catalogue
-from genesis_tui.messages import JumpToBlock, StepSearch
-from genesis_tui.model import Block, Lang, Section
-from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
-from genesis_tui.widgets.japanese_text import JapaneseText
+from genesis_tui.history import Anchor
+from genesis_tui.i18n import UiLang
+from genesis_tui.messages import StepSearch
+from genesis_tui.model import Lang, View
+from genesis_tui.pages.page import Page
+from genesis_tui.pages.term import term_page
+from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.widgets.key_bar import KeyBar
+from genesis_tui.widgets.page_view import ExplainerView
 
-SNIPPET_CHARS = {"ja": 8, "en": 20}
-"""Context shown either side of a term in the "appears in" list."""
+Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
 
 
-class TermScreen(GenesisScreen):
-    """One glossary term. Choosing a related term opens it; choosing an occurrence jumps there."""
+class TermScreen(PageScreen):
+    """One glossary term; with a search under way, its match marked and the count shown."""
 
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="term-back"),
         Binding("n", "search_step(1)", "Next match", show=False, id="term-search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="term-search-previous"),
+        *page_bindings("term-", show_open=True),
     ]
 
-    def __init__(self, content: ArticleContent, term_id: str) -> None:
+    def __init__(
+        self,
+        content: ArticleContent,
+        term_id: str,
+        *,
+        view: View = "both",
+        search_status: str = "",
+        marks: Marks | None = None,
+    ) -> None:
         super().__init__(content, classes="term-screen")
         self.term = content.term(term_id)
+        self.view = view
+        """The reader's view: the "appears in" snippets are in its languages."""
+        self.search_status = search_status
+        self.marks: Marks = marks or {}
 
     def compose(self) -> ComposeResult:
-        term = self.term
         yield Header(icon=HEADER_ICON)
-        with VerticalScroll(id="term-body"):
-            category = f"category.{term.category}"
-            ja_label, en_label = Catalogue("ja")(category), Catalogue("en")(category)
-            yield Static(Content(f"{term.term.ja}  /  {term.term.en}"), id="term-title")
-            yield Static(Content(f"{term.reading}  |  {ja_label} / {en_label}"), id="term-meta")
-            with Vertical(classes="definition -ja"):
-                yield JapaneseText(term.definition.ja)
-            with Vertical(classes="definition -en"):
-                yield JapaneseText(term.definition.en)
-            yield Static(Content(self.ui("term.related")), classes="term-heading")
-            related = [
-                Option(Content(f"{r.term.ja} / {r.term.en}"), id=f"term:{r.id}")
-                for r in (self.content.term(related_id) for related_id in term.related)
-            ]
-            yield OptionList(*related, id="related")
-            yield Static(Content(self.ui("term.appears_in")), classes="term-heading")
-            occurrences = [
-                Option(
-                    Content(self._occurrence_label(section, block)),
-                    id=f"{section.id}:{block.id}",
-                )
-                for section, block in self.content.occurrences(term.id)
-            ]
-            occurrences += [
-                Option(
-                    Content(self.ui("term.since_note", section=self._section_title(section))),
-                    id=f"{section.id}:{block.id}:since",
-                )
-                for section, block in self.content.since_occurrences(term.id)
-                if (section, block) not in self.content.occurrences(term.id)
-            ]
-            yield OptionList(*occurrences, id="occurrences")
-        yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
-
-    def _section_title(self, section: Section) -> str:
-        return section.title.ja if self.ui.lang == "ja" else section.title.en
-
-    def _occurrence_label(self, section: Section, block: Block) -> str:
-        """The section, and the words around the term's first mention in the block."""
-        lang: Lang = "ja"
-        spans = [s for s in self.content.spans[(block.id, "ja")] if s.term_id == self.term.id]
-        if not spans:
-            lang = "en"
-            spans = [s for s in self.content.spans[(block.id, "en")] if s.term_id == self.term.id]
-        text = getattr(block, lang)
-        start = max(0, spans[0].start - SNIPPET_CHARS[lang])
-        end = min(len(text), spans[0].end + SNIPPET_CHARS[lang])
-        snippet = ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
-        return f"{section.title.get(lang)}: {snippet}"
+        build = partial(_build, term_id=self.term.id, ui_lang=self.ui.lang, view=self.view)
+        yield ExplainerView(self.content, build, id="term-page")
+        status = Static(Content(self.search_status), id="search-status")
+        status.set_class(bool(self.search_status), "-open")
+        yield status
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
-        self.title = self.term.term.en
+        self.title = self.term.term.ja if self.ui.lang == "ja" else self.term.term.en
         self.sub_title = self.ui("term.subtitle")
-        self.query_one("#related" if self.term.related else "#occurrences", OptionList).focus()
-        # Focus must not scroll the entry: the reader starts at its title.
-        self.call_after_refresh(self.query_one("#term-body").scroll_home, animate=False)
+        view = self.page_view
+        if self.marks:
+            view.set_marks(self.marks)
+            (block, lang), spans = next(iter(self.marks.items()))
+            # The match on top, or as near the top as the page allows.
+            view.go_to(Anchor(block, cast(Lang, lang), "", spans[0][0]))
         self.ready()
-
-    @on(OptionList.OptionSelected, "#related")
-    def _open_related(self, event: OptionList.OptionSelected) -> None:
-        assert event.option.id is not None
-        self.open_term(event.option.id.removeprefix("term:"))
-
-    @on(OptionList.OptionSelected, "#occurrences")
-    def _jump(self, event: OptionList.OptionSelected) -> None:
-        assert event.option.id is not None
-        section_id, block_id = event.option.id.split(":")[:2]
-        self.post_message(JumpToBlock(section_id, block_id))
 
     def action_back(self) -> None:
         """Close this entry."""
@@ -113,3 +79,9 @@ class TermScreen(GenesisScreen):
     def action_search_step(self, step: int) -> None:
         """Go on through the reader's search matches."""
         self.post_message(StepSearch(step))
+
+
+def _build(
+    content: ArticleContent, width: int, *, term_id: str, ui_lang: UiLang, view: View
+) -> Page:
+    return term_page(content, term_id, width, ui_lang, view)

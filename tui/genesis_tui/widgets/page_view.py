@@ -7,7 +7,7 @@ nothing is mounted or removed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from genesis_tui.content import Content
+from genesis_tui.history import Anchor
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Line, Page, Piece
@@ -48,7 +49,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--note { text-style: italic; }
     PageView > .page-view--since { text-style: italic; }
     PageView > .page-view--link { text-style: underline; }
-    PageView > .page-view--current { text-style: reverse bold; }
+    PageView > .page-view--current { text-style: reverse bold underline; }
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
     PageView > .page-view--ruby { color: $text-muted; }
@@ -68,11 +69,30 @@ class PageView(ScrollView, can_focus=False):
         self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
         self._style_cache: dict[str, Style] = {}
+        self.place: Anchor | None = None
+        """The reading position: the place in the text at the top line. It follows the
+        reader's scrolling, and every new layout (a resize, another view) puts it back on top."""
+        self._anchor_key: Hashable = None
+        """The layout the anchor was last placed in: scrolling in another (a layout being
+        replaced) leaves the anchor alone."""
+        self._placing = False
+        self._page: tuple[Hashable, Page] | None = None
+
+    def page_key(self) -> Hashable:
+        """What the page depends on (each subclass says), the width among it."""
+        raise NotImplementedError
+
+    def build_page(self) -> Page:
+        """The page at the current width (each subclass lays out its own)."""
+        raise NotImplementedError
 
     @property
     def page(self) -> Page:
-        """The page at the current width (each subclass lays out its own)."""
-        raise NotImplementedError
+        """The page as it is laid out now (made again only when ``page_key`` changes)."""
+        key = self.page_key()
+        if self._page is None or self._page[0] != key:
+            self._page = (key, self.build_page())
+        return self._page[1]
 
     MARGIN = 1
     """Blank cells drawn left of the page, in the text's own style (a CSS padding would be
@@ -100,13 +120,41 @@ class PageView(ScrollView, can_focus=False):
         self.virtual_size = Size(width, len(self.page.lines))
 
     def on_resize(self) -> None:
-        self._update_size()
         self._style_cache.clear()
+        self.keep_place()
 
     def _changed(self) -> None:
         self.current_link = None
-        self._update_size()
+        self.keep_place()
         self.refresh()
+
+    def keep_place(self) -> None:
+        """Lay the page out for the current state and bring the anchor back to the top line."""
+        if not (self.scrollable_content_region.width or self._width_hint):
+            return  # not laid out yet: on_resize will come (a page 8 cells wide is costly)
+        self._update_size()
+        page = self.page
+        self._placing = True
+        try:
+            self.scroll_to(y=page.line_of(self.place), animate=False)
+        finally:
+            self._placing = False
+        if self.place is None:
+            self.place = page.anchor_at(round(self.scroll_y))
+        self._anchor_key = self.page_key()
+
+    def go_to(self, anchor: Anchor | None) -> None:
+        """Show ``anchor`` (None: the top of the page) at the top line."""
+        self.place = anchor
+        self.keep_place()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if not self._placing and self._anchor_key == self.page_key():
+            self.place = self.page.anchor_at(round(new))
+        # What enter opens is always on screen: a link scrolled away is no longer chosen.
+        if self.current_link is not None and not self.link_visible(self.current_link):
+            self.current_link = None
 
     def watch_current_link(self, old: int | None, new: int | None) -> None:
         links = self.page.links
@@ -142,7 +190,7 @@ class PageView(ScrollView, can_focus=False):
         return style
 
     def on_mount(self) -> None:
-        self._update_size()
+        self.keep_place()
 
     def render_line(self, y: int) -> Strip:
         number = round(self.scroll_offset.y) + y
@@ -170,7 +218,11 @@ class PageView(ScrollView, can_focus=False):
         return segments
 
     def _marked(self, piece: Piece, style: Style) -> list[Segment]:
-        marks = self.marks.get((piece.block, piece.lang)) if piece.block and piece.lang else None
+        marks = (
+            self.marks.get((piece.block, piece.lang))
+            if piece.block and piece.lang and not piece.part
+            else None
+        )
         if not marks:
             return [Segment(piece.text, style)]
         mark = style + self._style("mark")
@@ -192,22 +244,45 @@ class PageView(ScrollView, can_focus=False):
 
     # ------------------------------------------------------------------ links
     def step_link(self, step: int) -> bool:
-        """Make the next (1) or previous (-1) link current and scroll to it; False if none."""
+        """Make the next (1) or previous (-1) link current and scroll to it; False if none.
+
+        With no link chosen, the first is the first link on screen (or, going back, the last
+        one): the reader starts from what they see, never from the top of the page."""
         links = self.page.links
         if not links:
             return False
         if self.current_link is None:
-            index = 0 if step > 0 else len(links) - 1
+            index = self._first_link_from_view(step)
         else:
             index = (self.current_link + step) % len(links)
         self.current_link = index
         self.scroll_to_line(links[index].line)
         return True
 
+    def _first_link_from_view(self, step: int) -> int:
+        """The first link on screen (step 1) or the last (step -1); when none is on screen,
+        the next one below it (or above it)."""
+        links = self.page.links
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        if step > 0:
+            below = [i for i, link in enumerate(links) if link.line >= top]
+            return below[0] if below else 0
+        above = [i for i, link in enumerate(links) if link.line < bottom]
+        return above[-1] if above else len(links) - 1
+
+    def link_visible(self, index: int) -> bool:
+        """True when link ``index`` starts on a line shown now."""
+        links = self.page.links
+        if not 0 <= index < len(links):
+            return False
+        top = round(self.scroll_y)
+        return top <= links[index].line < top + self.scrollable_content_region.height
+
     @property
     def current_term(self) -> str | None:
-        """The glossary term of the current link, if a link is current."""
-        if self.current_link is None or self.current_link >= len(self.page.links):
+        """The glossary term of the current link, if a link is current and on screen."""
+        if self.current_link is None or not self.link_visible(self.current_link):
             return None
         return self.page.links[self.current_link].term_id
 
@@ -221,6 +296,16 @@ class PageView(ScrollView, can_focus=False):
             self.scroll_to(y=line, animate=False)
         elif not y <= line < y + height - 1:
             self.scroll_to(y=max(0, line - height // 3), animate=False)
+
+    @property
+    def percent_shown(self) -> int:
+        """How far through the page the bottom line shown is, in percent."""
+        height = self.scrollable_content_region.height
+        if not height:
+            return 0  # not laid out yet (and a page laid out at no width is costly)
+        total = len(self.page.lines)
+        bottom = round(self.scroll_y) + height
+        return 100 if not total else min(100, round(100 * bottom / total))
 
     def visible_text(self) -> list[str]:
         """The lines on screen now, as plain text."""
@@ -259,8 +344,11 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
-    @property
-    def page(self) -> Page:
+    def page_key(self) -> Hashable:
+        """The section, the view, the layout and the width."""
+        return (self.section_id, self.view, self.side_by_side, self.page_width)
+
+    def build_page(self) -> Page:
         """The current section laid out at the current width."""
         return section_page(
             self.content,
@@ -295,7 +383,10 @@ class ExplainerView(PageView):
         self.content = content
         self._build = build
 
-    @property
-    def page(self) -> Page:
+    def page_key(self) -> Hashable:
+        """The width alone."""
+        return self.page_width
+
+    def build_page(self) -> Page:
         """The page at the current width."""
         return self._build(self.content, self.page_width)

@@ -2,12 +2,15 @@
 
 A small widget of its own rather than an OptionList: moving the highlight repaints the two
 rows that changed, not the whole list, which matters on a slow link (every section switch moves
-it).
+it). The section shown is marked by ``>`` as well as by its style, so it stands out without
+colour. As the terminal narrows the list gives the text room: titles in both languages, then in
+the interface's language only, then numbers alone.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from rich.segment import Segment
 from rich.style import Style
@@ -18,7 +21,10 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from genesis_tui.model import Section
+from genesis_tui.model import Lang, Section
+from genesis_tui.typesetting import line_spans
+
+Mode = Literal["full", "titles", "numbers"]
 
 
 class SectionList(Widget):
@@ -36,24 +42,41 @@ class SectionList(Widget):
 
         section_id: str
 
-    def __init__(self, sections: tuple[Section, ...]) -> None:
+    def __init__(self, sections: tuple[Section, ...], lang: Lang = "en") -> None:
         super().__init__(id="sections")
         self._sections = sections
-        self._compact = False
+        self._lang = lang
+        """The interface's language: its titles come first, and alone when narrow."""
+        self._mode: Mode = "full"
+
+    @property
+    def mode(self) -> Mode:
+        """Titles in both languages, in the interface's only, or numbers alone."""
+        return self._mode
 
     def _rows(self) -> list[tuple[int, str]]:
-        """(section index, text) for every row; two rows a section unless compact."""
+        """(section index, text) for every row: a title too long for the list goes on over
+        more rows (never cut); in full, the other language's title follows."""
         rows: list[tuple[int, str]] = []
+        other: Lang = "ja" if self._lang == "en" else "en"
+        room = max(4, self.content_region.width - 3)
         for index, section in enumerate(self._sections):
-            rows.append((index, f"{index + 1} {section.title.ja}"))
-            if not self._compact:  # narrow terminals: the Japanese title alone fits
-                rows.append((index, f"  {section.title.en}"))
+            mark = ">" if index == self.highlighted else " "
+            if self._mode == "numbers":
+                rows.append((index, f"{mark}{index + 1}"))
+                continue
+            langs = (self._lang, other) if self._mode == "full" else (self._lang,)
+            for number, lang in enumerate(langs):
+                title = section.title.get(lang)
+                for part, (start, end) in enumerate(line_spans(title, room)):
+                    lead = f"{mark}{index + 1} " if number == part == 0 else "   "
+                    rows.append((index, lead + title[start:end]))
         return rows
 
-    def set_compact(self, compact: bool) -> None:
-        """Show the Japanese titles alone (narrow) or both languages (wide)."""
-        if compact != self._compact:
-            self._compact = compact
+    def set_mode(self, mode: Mode) -> None:
+        """Show titles in both languages, in the interface's language, or numbers alone."""
+        if mode != self._mode:
+            self._mode = mode
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -71,7 +94,7 @@ class SectionList(Widget):
     def watch_highlighted(self, old: int, new: int) -> None:
         width = self.size.width
         for y, (index, _) in enumerate(self._rows()):
-            if index in (old, new):
+            if index in (old, new):  # the style and the > mark
                 self.refresh(Region(0, y, width, 1))
 
     def on_click(self, event: events.Click) -> None:

@@ -1,0 +1,728 @@
+"""Reading that keeps its place: the anchor, on-screen links, search, one key map, small sizes."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.content import Content
+from genesis_tui.history import Anchor
+from genesis_tui.screens.reader import ReaderScreen
+from genesis_tui.state import SavedState
+from genesis_tui.widgets.page_view import PageView
+
+NARROW, WIDE = (80, 24), (120, 36)
+WIDTHS = st.integers(20, 200)
+
+
+def reader(app: GenesisApp) -> ReaderScreen:
+    screen = app.screen_stack[0]
+    assert isinstance(screen, ReaderScreen), screen
+    return screen
+
+
+def top_text(view: PageView) -> tuple[str | None, str | None, str, int]:
+    """Where the top line's text comes from: (block, language, part, offset)."""
+    anchor = view.page.anchor_at(round(view.scroll_y))
+    return (anchor.block, anchor.lang, anchor.part, anchor.offset)
+
+
+def top_holds(view: PageView, anchor: Anchor) -> bool:
+    """True when the top line shown is the line that holds ``anchor``."""
+    return round(view.scroll_y) == min(view.page.line_of(anchor), view.max_scroll_y)
+
+
+# ---------------------------------------------------------------------- the anchor
+@pytest.mark.parametrize("presses", [5, 17, 28, 40])
+async def test_v_three_times_keeps_the_place(content: Content, presses: int) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press(*["j"] * presses)
+        anchor = article.place
+        assert anchor is not None and round(article.scroll_y) == presses
+        for _ in range(3):
+            await pilot.press("v")
+            await pilot.pause()
+            assert top_holds(article, anchor), (reader(app).view, anchor)
+        assert reader(app).view == "both"
+        assert round(article.scroll_y) == presses
+
+
+async def test_v_keeps_the_note_on_top_in_each_view(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        page = article.page
+        note = next(
+            i for i, line in enumerate(page.lines) if any(p.part == "note" for p in line.pieces)
+        )
+        article.scroll_to(y=note, animate=False)
+        await pilot.pause()
+        await pilot.press("v")  # ja only: the Japanese note, not the next paragraph
+        await pilot.pause()
+        block, _, part, _ = top_text(article)
+        assert (block, part) == ("overview-1", "note")
+
+
+@pytest.mark.parametrize("start", [9, 14, 20, 31])
+async def test_resizes_keep_the_line_being_read_on_top(content: Content, start: int) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        article.scroll_to(y=start, animate=False)
+        await pilot.pause()
+        anchor = article.place
+        assert anchor is not None and anchor.in_text
+        for width in (120, 80, 200, 80):
+            await pilot.resize_terminal(width, 24)
+            await pilot.pause()
+            assert top_holds(article, anchor), (width, anchor, top_text(article))
+        assert round(article.scroll_y) == start
+
+
+async def test_a_section_round_trip_keeps_the_place(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press(*["j"] * 12)
+        anchor = article.place
+        await pilot.press("3", "j", "v", "1")
+        await pilot.pause()
+        assert reader(app).section_id == "overview"
+        assert anchor is not None and top_holds(article, anchor)
+
+
+async def test_back_after_a_jump_returns_to_the_place_at_another_width(
+    content: Content,
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = reader(app)
+        await pilot.press(*["j"] * 20)
+        anchor = screen.article.place
+        screen.jump_to_block("significance", "significance-5")
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.section_id == "overview"
+        assert anchor is not None and top_holds(screen.article, anchor)
+
+
+async def test_a_restart_at_another_size_opens_at_the_same_words(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(section="japan-role"))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press(*["j"] * 23)
+        before = top_text(reader(app).article)
+        await pilot.press("q")
+    state = app.state
+    assert state.anchors["japan-role"].block is not None
+    again = GenesisApp(content, state=state)
+    async with again.run_test(size=(150, 40)) as pilot:
+        await pilot.pause()
+        article = reader(again).article
+        assert round(article.scroll_y) > 0
+        block, lang, part, offset = top_text(article)
+        assert (block, lang, part) == before[:3]
+        assert offset <= before[3]
+
+
+async def test_an_old_state_file_with_line_numbers_still_opens(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(section="japan-role", scroll={"japan-role": 7}))
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.pause()
+        assert round(reader(app).article.scroll_y) == 7
+
+
+async def test_the_header_shows_section_and_percentage(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = reader(app)
+        assert screen.sub_title.startswith("1/5 Overview")
+        first = screen.percent_read
+        await pilot.press("end")
+        await pilot.pause()
+        assert screen.percent_read == 100 > first
+        assert "| 100% |" in screen.sub_title
+        from textual.widgets._header import HeaderTitle
+
+        assert "| 100% |" in str(screen.query_one(HeaderTitle).render())  # drawn, not only set
+
+
+# ---------------------------------------------------------------------- links on screen
+async def test_tab_starts_from_the_first_link_on_screen(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        top = round(article.scroll_y)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert article.current_link is not None
+        line = article.page.links[article.current_link].line
+        assert top <= line < top + article.scrollable_content_region.height
+        assert all(link.line < top for link in article.page.links[: article.current_link])
+
+
+async def test_enter_opens_only_a_link_on_screen(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press("tab")
+        chosen = article.current_link
+        assert chosen is not None and article.link_visible(chosen)
+        await pilot.press("space", "space", "space")
+        await pilot.pause()
+        # The chosen link scrolled away: it is no longer chosen, and enter opens nothing.
+        assert article.current_link is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TermScreen)
+        link = article.page.links[article.current_link or 0]
+        assert app.screen.term.id == link.term_id
+        top = round(article.scroll_y)
+        assert top <= link.line < top + article.scrollable_content_region.height
+
+
+async def test_shift_tab_starts_from_the_last_link_on_screen(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        article = reader(app).article
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert article.current_link is not None
+        assert article.link_visible(article.current_link)
+        assert round(article.scroll_y) == 0
+
+
+# ---------------------------------------------------------------------- search
+def status_text(app: GenesisApp) -> str:
+    from textual.widgets import Static
+
+    status = app.screen.query_one("#search-status", Static)
+    assert status.display, "the search status is hidden"
+    return str(status.render())
+
+
+async def test_the_count_shows_at_every_match_glossary_ones_included(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"RIKEN", "enter")
+        total = len(reader(app).search.hits)
+        glossary = [hit for hit in reader(app).search.hits if hit.term_id is not None]
+        assert glossary and total > len(glossary)
+        for number in range(1, total + 1):
+            text = status_text(app)
+            assert f"{number}/{total}" in text, (number, text)
+            hit = reader(app).search.current
+            assert hit is not None
+            if hit.term_id is not None:
+                screen = app.screen
+                assert isinstance(screen, TermScreen) and screen.term.id == hit.term_id
+                name = content.term(hit.term_id).term.en
+                assert f"in the glossary: {name}" in text
+                # The match is marked in the entry, and on screen.
+                view = screen.page_view
+                assert view.marks == {(hit.block_id, hit.lang): ((hit.start, hit.end),)}
+                assert any(
+                    piece.block == hit.block_id and piece.lang == hit.lang
+                    for line in view.page.lines[round(view.scroll_y) :][: view.size.height]
+                    for piece in line.pieces
+                )
+            else:
+                assert isinstance(app.screen, ReaderScreen)
+            await pilot.press("n")
+            await pilot.pause()
+        assert "1/" in status_text(app) and "wrapped" in status_text(app)
+
+
+async def test_full_width_and_nakaguro_forms_find_the_same(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"ＲＩＫＥＮ", "enter")
+        wide = reader(app).search_position
+        await pilot.press("slash", "ctrl+u", *"riken", "enter")
+        assert wide and reader(app).search_position.split("/")[1] == wide.split("/")[1]
+        await pilot.press("slash", "ctrl+u", *"ジェネシスミッション", "enter")
+        plain = reader(app).search_position.split("/")[1]
+        await pilot.press("slash", "ctrl+u", *"ジェネシス・ミッション", "enter")
+        assert reader(app).search_position.split("/")[1] == plain
+
+
+async def test_up_and_down_recall_earlier_searches(content: Content) -> None:
+    from textual.widgets import Input
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"Fugaku", "enter")
+        await pilot.press("slash", "ctrl+u", *"RIKEN", "enter")
+        await pilot.press("slash", "ctrl+u", *"Argo")
+        line = reader(app).query_one("#search-input", Input)
+        await pilot.press("up")
+        assert line.value == "RIKEN"
+        await pilot.press("up")
+        assert line.value == "Fugaku"
+        await pilot.press("up")
+        assert line.value == "Fugaku"
+        await pilot.press("down", "down")
+        assert line.value == "Argo"
+
+
+# ---------------------------------------------------------------------- one key map
+async def _open(pilot: object, app: GenesisApp, where: str) -> None:
+    if where == "term":
+        app.open_term("riken")
+    elif where == "help":
+        app.action_help()
+    else:
+        await pilot.press(where)  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term", "help"])
+async def test_q_quits_from_every_screen(content: Content, where: str) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(pilot, app, where)
+        assert not isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term", "help"])
+@pytest.mark.parametrize(
+    ("key", "screen"),
+    [("g", "GlossaryScreen"), ("t", "TimelineScreen"), ("w", "WhosWhoScreen"),
+     ("question_mark", "HelpScreen")],
+)  # fmt: skip
+async def test_page_keys_work_from_every_screen(
+    content: Content, where: str, key: str, screen: str
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(pilot, app, where)
+        await pilot.press(key)
+        await pilot.pause()
+        if key == "question_mark" and where == "help":
+            assert isinstance(app.screen, ReaderScreen)  # ? closes the help it opened
+        else:
+            assert type(app.screen).__name__ == screen
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term", "help"])
+async def test_slash_searches_from_every_screen(content: Content, where: str) -> None:
+    from textual.widgets import Input
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await _open(pilot, app, where)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.query_one("#search-input", Input).has_focus
+
+
+@pytest.mark.parametrize("where", ["t", "w", "term"])
+async def test_escape_and_backspace_go_back(content: Content, where: str) -> None:
+    for key in ("escape", "backspace"):
+        app = GenesisApp(content)
+        async with app.run_test(size=NARROW) as pilot:
+            await _open(pilot, app, where)
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_numbers_beyond_the_last_section_say_so(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("2", "7")
+        await pilot.pause()
+        assert reader(app).section_id == "japan-role"
+        messages = [n.message for n in app._notifications]
+        assert any("No section 7" in m and "5" in m for m in messages), messages
+
+
+async def test_space_runs_on_into_the_next_section_and_pageup_back(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = reader(app)
+        await pilot.press("end", "space")
+        await pilot.pause()
+        assert screen.section_id == "japan-role" and round(screen.article.scroll_y) == 0
+        await pilot.press("pageup")
+        await pilot.pause()
+        assert screen.section_id == "overview"
+        assert round(screen.article.scroll_y) == screen.article.max_scroll_y > 0
+        await pilot.press("5", "end", "space")
+        await pilot.pause()
+        assert screen.section_id == "outlook"  # the last section: space stays
+
+
+# ---------------------------------------------------------------------- the footer
+def bar_hints(app: GenesisApp) -> list[str]:
+    from genesis_tui.widgets.key_bar import KeyBar
+
+    return [hint.display for hint in app.screen.query_one(KeyBar).shown()]
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_a_wider_footer_shows_more_keys(content: Content, ui_lang: str) -> None:
+    counts = {}
+    for width in (40, 80, 200):
+        app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+        async with app.run_test(size=(width, 24)) as pilot:
+            await pilot.pause()
+            shown = bar_hints(app)
+            assert shown[:2] == ["q", "?"], (width, shown)
+            counts[width] = shown
+    assert len(counts[40]) < len(counts[80]) < len(counts[200])
+    assert "tab" in counts[200] and "1-5" in counts[200]
+
+
+@pytest.mark.parametrize("keys", [("t",), ("w",), ("g",), ("tab", "enter")])
+async def test_every_footer_keeps_quit_and_help_at_40_columns(
+    content: Content, keys: tuple[str, ...]
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert bar_hints(app)[:2] in (["q", "?"], ["^q", "f1"])
+
+
+async def test_the_glossary_footer_speaks_the_interface_language(content: Content) -> None:
+    from genesis_tui.widgets.key_bar import KeyBar
+
+    app = GenesisApp(content, ui_lang="ja")
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        shown = app.screen.query_one(KeyBar).shown()
+        assert [(hint.display, hint.description) for hint in shown[:2]] == [
+            ("^q", "終了"),
+            ("f1", "ヘルプ"),
+        ]
+
+
+async def test_the_palette_shows_each_commands_key(content: Content) -> None:
+    from textual.content import Content as Text
+
+    from genesis_tui.commands import GenesisCommands
+
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE):
+        provider = GenesisCommands(app.screen)
+        # The palette reads help as markup: what it shows is the markup's plain text.
+        helps = {
+            name: Text.from_markup(help_text).plain for name, _, help_text in provider._commands()
+        }
+        assert helps["Next section"].endswith("(key: ])")
+        assert helps["Previous section"].endswith("(key: [)")
+        assert helps["Glossary"].endswith("(key: g)")
+        assert helps["Quit"].endswith("(key: q)")
+        assert any(
+            name.startswith("Section 3") and h.endswith("(key: 3)") for name, h in helps.items()
+        )
+
+
+# ---------------------------------------------------------------------- small terminals
+@pytest.mark.parametrize(
+    ("width", "mode"), [(60, "numbers"), (80, "numbers"), (95, "titles"), (120, "full")]
+)
+async def test_the_section_list_gives_the_text_room(
+    content: Content, width: int, mode: str
+) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        sections = reader(app).query_one(SectionList)
+        assert sections.mode == mode and sections.display
+        assert reader(app).article.page_width >= 45
+        rows = [text for _, text in sections._rows()]
+        if mode != "numbers":  # English titles first in the English interface
+            assert rows[0] == ">1 Overview"
+        assert all(len(row) <= sections.content_region.width for row in rows), rows
+
+
+async def test_s_hides_and_shows_the_section_list(content: Content) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=(60, 20)) as pilot:
+        sections = reader(app).query_one(SectionList)
+        width = reader(app).article.page_width
+        await pilot.press("s")
+        await pilot.pause()
+        assert not sections.display and reader(app).article.page_width > width
+        await pilot.press("s")
+        await pilot.pause()
+        assert sections.display
+
+
+async def test_below_52_columns_the_list_hides_by_itself(content: Content) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=(44, 12)) as pilot:
+        await pilot.pause()
+        assert not reader(app).query_one(SectionList).display
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24)])
+async def test_help_wraps_its_rows_and_scrolls(
+    content: Content, ui_lang: str, size: tuple[int, int]
+) -> None:
+    from textual.widgets import Static
+
+    from genesis_tui.screens.help import HelpScreen
+    from genesis_tui.typesetting import cells
+
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        keys = help_screen.query_one("#help-keys", Static)
+        lines = str(keys.render()).splitlines()
+        assert max(cells(line) for line in lines) <= keys.content_region.width
+        shown = "".join("".join(lines).split())
+        for _, what in help_screen.rows():  # every row is there, whole, wrapped or not
+            assert "".join(what.split()) in shown, what
+        body = help_screen.body
+        if body.max_scroll_y:
+            await pilot.press("j", "space")
+            await pilot.pause()
+            assert body.scroll_y > 0
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_the_too_small_cover_fits_20x6(content: Content, ui_lang: str) -> None:
+    from textual.widgets import Static
+
+    from genesis_tui.screens.too_small import TooSmallScreen
+    from genesis_tui.typesetting import cells
+
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(20, 6)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        lines = str(app.screen.query_one(Static).render()).splitlines()
+        assert len(lines) <= 6 and max(cells(line) for line in lines) <= 20
+        assert any("40x10" in line for line in lines)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+# ---------------------------------------------------------------------- selection without colour
+def attributes(strip: object) -> list[tuple[str, tuple[bool, ...]]]:
+    """Each run's text and its attributes (bold, italic, underline, reverse), colour dropped."""
+    from textual.strip import Strip
+
+    assert isinstance(strip, Strip)
+    return [
+        (s.text, (bool(s.style.bold), bool(s.style.italic), bool(s.style.underline),
+                  bool(s.style.reverse)) if s.style else (False,) * 4)
+        for s in strip
+        if s.text.strip()
+    ]  # fmt: skip
+
+
+def row_look(strip: object) -> set[tuple[bool, ...]]:
+    return {look for _, look in attributes(strip)}
+
+
+@pytest.fixture
+def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.mark.usefixtures("no_color")
+async def test_the_chosen_glossary_row_shows_without_colour(content: Content) -> None:
+    from textual.widgets import OptionList
+
+    app = GenesisApp(content)
+    assert app.no_color
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g", "down")
+        await pilot.pause()
+        terms = app.screen.query_one("#terms", OptionList)
+        assert terms.highlighted == 1
+        chosen, other = row_look(terms.render_line(1)), row_look(terms.render_line(2))
+        assert chosen and other and chosen.isdisjoint(other), (chosen, other)
+
+
+@pytest.mark.usefixtures("no_color")
+async def test_the_section_shown_is_marked_without_colour(content: Content) -> None:
+    from genesis_tui.widgets.section_list import SectionList
+
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        sections = reader(app).query_one(SectionList)
+        rows = sections._rows()
+        current = next(y for y, (index, _) in enumerate(rows) if index == 1)
+        other = next(y for y, (index, _) in enumerate(rows) if index == 2)
+        assert rows[current][1].startswith(">") and not rows[other][1].startswith(">")
+        assert row_look(sections.render_line(current)).isdisjoint(
+            row_look(sections.render_line(other))
+        )
+
+
+@pytest.mark.usefixtures("no_color")
+@pytest.mark.parametrize("where", ["reader", "term"])
+async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
+    content: Content, where: str
+) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=WIDE) as pilot:
+        if where == "term":
+            app.open_term("riken")
+            await pilot.pause()
+        view = app.screen.query_one(PageView)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert view.current_link is not None
+        # A search match on some text on screen, to compare with the chosen link.
+        top = round(view.scroll_y)
+        height = view.scrollable_content_region.height
+        piece = next(
+            p
+            for line in view.page.lines[top : top + height]
+            for p in line.pieces
+            if p.block and p.lang and not p.part and p.role == "text" and p.link is None
+        )
+        assert piece.block is not None
+        view.set_marks({(piece.block, piece.lang): ((piece.start, piece.start + 2),)})
+        await pilot.pause()
+        looks = {look for y in range(height) for _, look in attributes(view.render_line(y))}
+        bold, _, underline, reverse = range(4)
+        chosen = {look for look in looks if look[reverse] and look[bold] and look[underline]}
+        marked = {look for look in looks if look[reverse] and not look[bold]}
+        links = {look for look in looks if look[underline] and not look[reverse]}
+        assert chosen, "the chosen link is not bold, underlined and reversed"
+        assert marked, "the search match is not reversed (or is bold like the chosen link)"
+        assert links, "the other links are not underlined"
+
+
+# ---------------------------------------------------------------------- glossary entries as pages
+async def test_a_term_entry_scrolls_with_the_readers_keys(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        app.open_term("riken")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TermScreen)
+        view = screen.page_view
+        assert view.max_scroll_y > 0  # "appears in" is below the fold at 80x24
+        await pilot.press("j")
+        assert round(view.scroll_y) == 1
+        await pilot.press("space")
+        assert round(view.scroll_y) > 1
+        await pilot.press("end")
+        assert view.scroll_y == view.max_scroll_y
+        assert any("Appears in" in line for line in view.visible_text())
+        await pilot.press("home")
+        assert view.scroll_y == 0
+
+
+async def test_tab_reaches_every_part_of_a_term_entry(content: Content) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        app.open_term("riken")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TermScreen)
+        view = screen.page_view
+        kinds = []
+        for _ in view.page.links:
+            await pilot.press("tab")
+            assert view.current_link is not None and view.link_visible(view.current_link)
+            kinds.append("place" if view.page.links[view.current_link].jump else "related")
+        assert kinds == sorted(kinds, key=["related", "place"].index)
+        assert kinds.count("related") == len(content.term("riken").related)
+        assert "place" in kinds
+
+
+@pytest.mark.parametrize(("view", "langs"), [("ja", 1), ("en", 1), ("both", 2)])
+async def test_appears_in_follows_the_view(content: Content, view: str, langs: int) -> None:
+    from genesis_tui.screens.term import TermScreen
+
+    app = GenesisApp(content, state=SavedState(view=view))  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        app.open_term("riken")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TermScreen)
+        page = screen.page_view.page
+        places = [link for link in page.links if link.jump is not None]
+        assert len(places) == langs * len(content.occurrences("riken"))
+        text = "\n".join(page.text())
+        assert ("RIKEN, for example" in text) == (view != "ja")
+        assert ("例えば、理研は" in text) == (view != "en")
+
+
+async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(content: Content) -> None:
+    from genesis_tui.screens.help import HelpScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g", "question_mark")
+        assert not isinstance(app.screen, HelpScreen)  # typed into the filter
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+# ---------------------------------------------------------------------- the anchor, pure
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_the_anchors_words_are_on_its_line_at_any_width(
+    content: Content, data: st.DataObject
+) -> None:
+    from genesis_tui.pages.article import section_page
+
+    section = data.draw(st.sampled_from([s.id for s in content.article.sections]))
+    view = data.draw(st.sampled_from(["both", "ja", "en"]))
+    first = section_page(content, section, view, data.draw(st.booleans()), data.draw(WIDTHS))
+    line = data.draw(st.integers(0, len(first.lines) - 1))
+    anchor = first.anchor_at(line)
+    assert first.line_of(anchor) == line  # the same layout: the same line
+    if not anchor.in_text:
+        return
+    again = section_page(content, section, view, data.draw(st.booleans()), data.draw(WIDTHS))
+    found = again.line_of(anchor) + anchor.lead
+    pieces = again.lines[found].pieces
+    source = (anchor.block, anchor.lang, anchor.part)
+    if any(p.source == source for line in again.lines for p in line.pieces):
+        # The character at the anchor's offset is on that line, in the same text.
+        assert any(
+            p.source == source and p.start <= anchor.offset <= p.start + len(p.text) for p in pieces
+        ), (anchor, again.lines[found].text)
+    else:  # its language is not shown: the same text in the other language is there
+        assert any(p.source and (p.source[0], p.source[2]) == (anchor.block, anchor.part)
+                   for p in pieces), (anchor, again.lines[found].text)  # fmt: skip

@@ -1,0 +1,97 @@
+"""Search folds what people type differently: width forms, case, nakaguro, spaces in Japanese."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from genesis_tui.content import Content
+from genesis_tui.search import SearchSession, find_all, fold, search
+
+TEXT = st.text(
+    alphabet=st.sampled_from(list("abcABC xyz・･ジェネシスミッション理研ＲＩＫＥＮｶﾞ ﾟ　ß.-")),
+    max_size=40,
+)
+
+
+@given(TEXT)
+def test_every_folded_character_points_into_the_original(text: str) -> None:
+    folded = fold(text)
+    assert len(folded.origin) == len(folded.text)
+    previous = 0
+    for start, end in folded.origin:
+        assert 0 <= start < end <= len(text)
+        assert start >= previous  # in order: matches map to spans of the text
+        previous = start
+
+
+@given(TEXT, st.data())
+def test_a_match_maps_back_to_text_that_folds_to_the_query(text: str, data: st.DataObject) -> None:
+    folded = fold(text).text
+    if not folded.strip():
+        return
+    i = data.draw(st.integers(0, len(folded) - 1))
+    j = data.draw(st.integers(i + 1, len(folded)))
+    query = folded[i:j]
+    needle = fold(query.strip()).text
+    for start, end in find_all(text, query):
+        # The span marked holds the match: exactly, or widened to whole characters where one
+        # character folds to several (ß is ss).
+        marked = fold(text[start:end]).text
+        assert needle in marked and len(marked) - len(needle) <= 2, (text, query, start, end)
+
+
+@given(TEXT, st.data())
+def test_any_piece_of_the_text_is_found_in_it(text: str, data: st.DataObject) -> None:
+    # Sound marks join the kana before them: a slice cutting such a pair is not a query.
+    cut = [i for i in range(len(text) + 1) if i == len(text) or text[i] not in "ﾞﾟ"]
+    i = data.draw(st.sampled_from(cut))
+    j = data.draw(st.sampled_from([c for c in cut if c > i] or [i]))
+    query = text[i:j].strip()
+    if not fold(query).text:
+        return
+    assert find_all(text, query), (text, query)
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "found"),
+    [
+        ("ジェネシス・ミッション", "ジェネシスミッション", "ジェネシス・ミッション"),
+        ("ジェネシスミッション", "ジェネシス・ミッション", "ジェネシスミッション"),
+        ("理化学研究所（RIKEN）", "ＲＩＫＥＮ", "RIKEN"),
+        ("ＲＩＫＥＮ", "riken", "ＲＩＫＥＮ"),
+        ("日本 の 役割", "日本の役割", "日本 の 役割"),
+        ("The Genesis  Mission", "genesis mission", "Genesis  Mission"),
+        ("ｶﾞｽ", "ガス", "ｶﾞｽ"),
+    ],
+)
+def test_folded_forms_match(text: str, query: str, found: str) -> None:
+    start, end = find_all(text, query)[0]
+    assert text[start:end] == found
+
+
+def test_spaces_between_english_words_still_count() -> None:
+    assert not find_all("GenesisMission", "Genesis Mission")
+
+
+def test_nakaguro_or_not_counts_the_same(content: Content) -> None:
+    plain = search(content, "ジェネシスミッション")
+    dotted = search(content, "ジェネシス・ミッション")
+    assert len(plain) == len(dotted)
+    assert len(search(content, "ＲＩＫＥＮ")) == len(search(content, "RIKEN")) > 0
+
+
+def test_the_session_says_when_it_wraps_and_keeps_past_queries(content: Content) -> None:
+    session = SearchSession()
+    session.start(content, "RIKEN")
+    total = len(session.hits)
+    session.step(-1)
+    assert session.wrapped == -1 and session.position == f"{total}/{total}"
+    session.step(1)
+    assert session.wrapped == 1 and session.position == f"1/{total}"
+    session.step(1)
+    assert session.wrapped == 0
+    session.start(content, "Fugaku")
+    session.start(content, "RIKEN")
+    assert session.past == ["Fugaku", "RIKEN"]
