@@ -25,6 +25,7 @@ from genesis_tui.model import View
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.state import SavedState, load_state, save_state, state_path
+from genesis_tui.themes import legible_variables
 from genesis_tui.widgets.merge_runs import MergeRuns
 from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
 
@@ -172,13 +173,20 @@ class GenesisApp(App[None]):
         """Textual's filters (NO_COLOR among them), then runs of one style joined."""
         return [*super().get_line_filters(), self._merge_runs]
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, its text colours made legible on their backgrounds."""
+        variables = legible_variables(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
+
     def format_title(self, title: str, sub_title: str) -> TextContent:
-        """Where you are first (the subtitle: section and view), then the title, which may be
-        cut off at the right; joined by a neutral bar (Textual's em dash is ambiguous-width)."""
+        """Where you are first (the subtitle: section and view, in bold), then the title,
+        which may be cut off at the right; joined by a neutral bar (Textual's em dash is
+        ambiguous-width). Nothing dim: dimmed text falls under a legible contrast."""
         if not sub_title:
             return TextContent(title)
         return TextContent.assemble(
-            TextContent(sub_title), (" | ", "dim"), TextContent(title).stylize("dim")
+            TextContent(sub_title).stylize("bold"), " | ", TextContent(title)
         )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:

@@ -63,7 +63,7 @@ class _SectionBuilder(PageBuilder):
             else:
                 bullet_role: Role = "bar" if role in ("note", "since") else "bullet"
                 bullet = BAR if role in ("note", "since") else ""
-                column.add_text(text, role, bullet=bullet, bullet_role=bullet_role)
+                column.add_text(text, role, bullet=bullet, bullet_role=bullet_role, lang=lang)
         self.add(self.column_rows(columns), block.id if block else None)
 
 

@@ -24,10 +24,14 @@ class ExplainerScreen(PageScreen):
     ]
 
     TITLE_KEY = ""
+    WIDE = False
+    """A page set in two columns (see ``ExplainerView.wide``)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        yield ExplainerView(self.content, self.build, id="explainer")
+        view = ExplainerView(self.content, self.build, id="explainer")
+        view.wide = self.WIDE
+        yield view
         yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
@@ -58,6 +62,7 @@ class WhosWhoScreen(ExplainerScreen):
     """Who the players are, and who signed what with whom."""
 
     TITLE_KEY = "whos_who.title"
+    WIDE = True
 
     def build(self, content: Content, width: int) -> Page:
         return whos_who_page(content, width, self.ui.lang)

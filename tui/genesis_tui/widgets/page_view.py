@@ -22,7 +22,17 @@ from textual.strip import Strip
 from genesis_tui.loader import Content
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
-from genesis_tui.pages.page import Line, Page, Piece
+from genesis_tui.pages.page import GAP, Line, Page, Piece
+
+NOT_ITALIC = Style(italic=False)
+
+
+def has_japanese(text: str) -> bool:
+    """True if ``text`` holds kana, kanji or full-width forms."""
+    return any(
+        "\u3000" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef"
+        for char in text
+    )
 
 
 class PageView(ScrollView, can_focus=False):
@@ -34,6 +44,7 @@ class PageView(ScrollView, can_focus=False):
         "page-view--note",
         "page-view--since",
         "page-view--bar",
+        "page-view--bullet",
         "page-view--link",
         "page-view--current",
         "page-view--mark",
@@ -62,10 +73,10 @@ class PageView(ScrollView, can_focus=False):
         index: int
 
     def __init__(self, *, id: str | None = None) -> None:
+        self._style_cache: dict[str, Style] = {}
         super().__init__(id=id)
         self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
-        self._style_cache: dict[str, Style] = {}
 
     @property
     def page(self) -> Page:
@@ -76,14 +87,35 @@ class PageView(ScrollView, can_focus=False):
     """Blank cells drawn left of the page, in the text's own style (a CSS padding would be
     drawn in another style, which costs an escape sequence on every line sent)."""
 
+    GUTTER = 1
+    """Blank cells between the page and the scrollbar, so the thumb never touches a word."""
+
+    MEASURE = 84
+    """The widest a column of prose is laid out (a reading measure): past it, the page is
+    centred in the space rather than stretched across it."""
+
     _width_hint = 0
     """The width expected before the first layout (see ``expect_width``)."""
 
+    def columns(self) -> int:
+        """How many columns of prose the page sets side by side (each kind of page says)."""
+        return 1
+
+    @property
+    def _available(self) -> int:
+        width = self.scrollable_content_region.width or self._width_hint
+        return max(8, width - self.MARGIN - self.GUTTER)
+
     @property
     def page_width(self) -> int:
-        """The width the page is laid out at."""
-        width = self.scrollable_content_region.width or self._width_hint
-        return max(8, width - self.MARGIN)
+        """The width the page is laid out at: the room there is, up to the reading measure."""
+        columns = self.columns()
+        return min(self._available, columns * self.MEASURE + (columns - 1) * GAP)
+
+    @property
+    def left_margin(self) -> int:
+        """Blank cells left of the page: the margin, and half of any room past the measure."""
+        return self.MARGIN + (self._available - self.page_width) // 2
 
     def expect_width(self, width: int) -> None:
         """Size the page for ``width`` before the first layout. When the guess is right, the
@@ -126,18 +158,29 @@ class PageView(ScrollView, can_focus=False):
 
     # ------------------------------------------------------------------ drawing
     def _style(self, name: str) -> Style:
+        """A component's style to lay over the text: its colour resolved against the page's
+        background (``auto`` and translucent colours need the full style, not the partial one,
+        or a muted note comes out white on a light theme), its background only if it sets one."""
         style = self._style_cache.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"page-view--{name}", partial=True)
+            component = f"page-view--{name}"
+            full = self.get_component_rich_style(component)
+            partial = self.get_component_rich_style(component, partial=True)
             style = Style(
-                color=style.color,
-                bold=style.bold,
-                italic=style.italic,
-                underline=style.underline,
-                reverse=style.reverse,
+                color=full.color,
+                bgcolor=full.bgcolor if partial.bgcolor is not None else None,
+                bold=partial.bold,
+                italic=partial.italic,
+                underline=partial.underline,
+                reverse=partial.reverse,
             )
             self._style_cache[name] = style
         return style
+
+    def notify_style_update(self) -> None:
+        """The theme or the stylesheet changed: styles are looked up again."""
+        super().notify_style_update()
+        self._style_cache.clear()
 
     def on_mount(self) -> None:
         self._update_size()
@@ -152,15 +195,19 @@ class PageView(ScrollView, can_focus=False):
         line = lines[number]
         if line.block is not None and line.block == self.highlighted_block:
             base = base + self._style("highlight")
-        segments = [Segment(" " * self.MARGIN, self.rich_style), *self._segments(line, base)]
+        margin = Segment(" " * self.left_margin, self.rich_style)
+        segments = [margin, *self._segments(line, base)]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def _segments(self, line: Line, base: Style) -> list[Segment]:
         segments: list[Segment] = []
         for piece in line.pieces:
             style = base
-            if piece.role in ("heading", "title", "note", "since", "bar"):
+            if piece.role in ("heading", "title", "note", "since", "bar", "bullet"):
                 style = style + self._style(piece.role)
+                if style.italic and (piece.lang == "ja" or has_japanese(piece.text)):
+                    # Terminals slant kana and kanji by shearing them: never italic.
+                    style = style + NOT_ITALIC
             if piece.link is not None:
                 name = "current" if piece.link == self.current_link else "link"
                 style = style + self._style(name) + Style(meta={"link": piece.link})
@@ -255,6 +302,10 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
+    def columns(self) -> int:
+        """Two columns when Japanese and English stand side by side."""
+        return 2 if self.side_by_side and self.view == "both" else 1
+
     @property
     def page(self) -> Page:
         """The current section laid out at the current width."""
@@ -286,6 +337,12 @@ class ExplainerView(PageView):
         super().__init__(id=id)
         self.content = content
         self._build = build
+        self.wide = False
+        """True for a page of two columns (who's who): it may be twice the measure."""
+
+    def columns(self) -> int:
+        """Two for a page set in two columns, else one."""
+        return 2 if self.wide else 1
 
     @property
     def page(self) -> Page:

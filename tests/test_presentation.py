@@ -1,0 +1,157 @@
+"""Presentation: legible in every theme, distinct kinds of text, a reading measure, links and
+copying through the terminal, ASCII, one interface language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from rich.style import Style
+from textual.app import App
+from textual.theme import BUILTIN_THEMES
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.loader import Content
+from genesis_tui.state import SavedState
+
+WIDE = (120, 36)
+
+# ---------------------------------------------------------------------------- measuring cells
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def wcag(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
+    """The WCAG 2 contrast ratio (written here again, apart from the app's own)."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One drawn character with what it was drawn in."""
+
+    char: str
+    x: int
+    y: int
+    style: Style
+    ratio: float
+
+
+def _is_drawing(char: str) -> bool:
+    """Box drawing and block elements: borders and scrollbars, not text."""
+    return 0x2500 <= ord(char) <= 0x259F
+
+
+def rendered_cells(app: App[object]) -> Iterator[Cell]:
+    """Every visible character of the screen as the terminal would draw it, with the contrast
+    of its colour on its background (unset colours are the screen's; reverse swaps them)."""
+    screen = app.screen
+    update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    default_fg = screen.styles.color.rgb
+    default_bg = screen.styles.background.rgb
+    for y, line in enumerate(update.strips):  # type: ignore[union-attr]
+        x = 0
+        for strip in line:
+            for text, style, control in strip:
+                if control or style is None:
+                    x += len(text)
+                    continue
+                fg = default_fg if style.color is None else tuple(style.color.get_truecolor())
+                bg = default_bg if style.bgcolor is None else tuple(style.bgcolor.get_truecolor())
+                if style.reverse:
+                    fg, bg = bg, fg
+                ratio = wcag(fg, bg)  # type: ignore[arg-type]
+                for char in text:
+                    if not char.isspace() and not _is_drawing(char):
+                        yield Cell(char, x, y, style, ratio)
+                    x += 1
+
+
+SCREENS = {"reader": (), "glossary": ("g",), "timeline": ("t",), "help": ("question_mark",)}
+
+
+def _themes() -> list[object]:
+    fast = {"textual-dark", "catppuccin-latte"}
+    return [
+        pytest.param(name, marks=() if name in fast else pytest.mark.slow)
+        for name in BUILTIN_THEMES
+        if not name.startswith("ansi-")
+    ]
+
+
+@pytest.mark.parametrize("theme", _themes())
+async def test_every_text_cell_is_legible(content: Content, theme: str) -> None:
+    for screen_name, keys in SCREENS.items():
+        app = GenesisApp(content, state=SavedState(section="overview"))
+        async with app.run_test(size=WIDE) as pilot:
+            app.theme = theme
+            await pilot.press(*keys)
+            await pilot.pause()
+            cells = list(rendered_cells(app))
+            assert len(cells) > 300, f"{screen_name}: too little drawn to measure"
+            faint = [cell for cell in cells if cell.ratio < 3]
+            below_aa = [cell for cell in cells if cell.ratio < 4.5]
+            where = f"{theme}, {screen_name}"
+            assert not faint, f"{where}: under 3:1: {faint[:5]}"
+            share = len(below_aa) / len(cells)
+            assert share <= 0.03, f"{where}: {share:.1%} of cells under 4.5:1: {below_aa[:5]}"
+
+
+def _has_japanese(text: str) -> bool:
+    return any("\u3040" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in text)
+
+
+async def test_kinds_of_text_differ_by_attributes_not_colour_alone(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = GenesisApp(content, state=SavedState(section="overview"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("tab")
+        await pilot.pause()
+        article = app.reader.article
+        kinds = ["heading", "link", "current", "mark", "note"]
+        attributes = {
+            kind: (
+                bool(article._style(kind).bold),
+                bool(article._style(kind).italic),
+                bool(article._style(kind).underline),
+                bool(article._style(kind).reverse),
+            )
+            for kind in kinds
+        }
+        assert len(set(attributes.values())) == len(kinds), attributes
+        # Textual draws NO_COLOR in greys (its Monochrome filter): only attributes tell apart.
+        colours = {cell.style.color for cell in rendered_cells(app) if cell.style.color}
+        hues = {colour.get_truecolor() for colour in colours if not colour.is_default}
+        assert all(r == g == b for r, g, b in hues), "NO_COLOR still draws colours"
+
+
+@pytest.mark.parametrize("keys", [(), ("t",), ("w",)], ids=["reader", "timeline", "whos-who"])
+async def test_japanese_is_never_italic(content: Content, keys: tuple[str, ...]) -> None:
+    app = GenesisApp(content, state=SavedState(section="overview"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        cells = list(rendered_cells(app))
+        slanted = [cell for cell in cells if cell.style.italic]
+        assert slanted, "no italic at all: the notes are expected in italics in English"
+        assert not [cell for cell in slanted if _has_japanese(cell.char)]
+
+
+async def test_headings_are_not_drawn_like_links(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(section="overview"))
+    async with app.run_test(size=WIDE):
+        article = app.reader.article
+        heading, link = article._style("heading"), article._style("link")
+        assert heading.color != link.color
+        assert bool(heading.underline) != bool(link.underline)
