@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from rich.style import Style
@@ -13,7 +14,7 @@ from textual.theme import BUILTIN_THEMES
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.loader import Content
-from genesis_tui.state import SavedState
+from genesis_tui.state import SavedState, load_state, save_state
 
 WIDE = (120, 36)
 
@@ -155,3 +156,61 @@ async def test_headings_are_not_drawn_like_links(content: Content) -> None:
         heading, link = article._style("heading"), article._style("link")
         assert heading.color != link.color
         assert bool(heading.underline) != bool(link.underline)
+
+
+# ---------------------------------------------------------------------------- --theme
+
+
+def test_an_unknown_theme_is_a_usage_error_listing_the_themes(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from genesis_tui.cli import main
+
+    assert main(["--theme", "no-such-theme"]) == 2
+    error = capsys.readouterr().err
+    assert "no-such-theme" in error
+    assert "textual-light" in error and "nord" in error
+    assert "Traceback" not in error
+
+
+def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    import genesis_tui.app
+    from genesis_tui import cli
+
+    seen: dict[str, object] = {}
+
+    def fake_run_reader(content: Content, **kwargs: object) -> int:
+        seen.update(kwargs)
+        return 0
+
+    monkeypatch.setattr(cli, "_is_interactive", lambda: True)
+    monkeypatch.setattr(genesis_tui.app, "run_reader", fake_run_reader)
+    assert cli.main(["--theme", "nord"]) == 0
+    assert seen["theme"] == "nord"
+
+
+def test_theme_flag_wins_over_the_saved_theme(tmp_path: Path) -> None:
+    from genesis_tui.app import starting_state
+
+    path = tmp_path / "state.json"
+    save_state(SavedState(theme="dracula"), path)
+    assert starting_state(path, section_id=None, lang=None).theme == "dracula"
+    assert starting_state(path, section_id=None, lang=None, theme="nord").theme == "nord"
+
+
+async def test_the_theme_chosen_is_remembered(content: Content, tmp_path: Path) -> None:
+    app = GenesisApp(content, state=SavedState(theme="nord"))
+    async with app.run_test(size=WIDE) as pilot:
+        assert app.theme == "nord"
+        app.theme = "catppuccin-latte"  # as the palette's Theme command does
+        await pilot.pause()
+        await app.action_quit()
+    path = tmp_path / "state.json"
+    save_state(app.state, path)
+    assert load_state(path).theme == "catppuccin-latte"
+
+
+async def test_a_saved_theme_no_longer_known_is_ignored(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(theme="gone-theme"))
+    async with app.run_test(size=WIDE):
+        assert app.theme == "textual-dark"

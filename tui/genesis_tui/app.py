@@ -74,6 +74,8 @@ class GenesisApp(App[None]):
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
 
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None
@@ -211,7 +213,9 @@ class GenesisApp(App[None]):
             self.push_screen(HelpScreen())
 
     def remember(self) -> SavedState:
-        """The state to save: where the reader is now (unchanged if the reader is not up)."""
+        """The state to save: the theme, and where the reader is now (unchanged if the reader
+        is not up)."""
+        self.state.theme = self.theme
         if not self.screen_stack or not isinstance(self.screen_stack[0], ReaderScreen):
             return self.state
         reader = self.screen_stack[0]
@@ -230,9 +234,13 @@ class GenesisApp(App[None]):
         super().exit(result, return_code, message)  # type: ignore[arg-type]
 
 
-def starting_state(path: Path, *, section_id: str | None, lang: str | None) -> SavedState:
+def starting_state(
+    path: Path, *, section_id: str | None, lang: str | None, theme: str | None = None
+) -> SavedState:
     """The saved state, with the command line's flags winning over it."""
     state = load_state(path)
+    if theme is not None:
+        state.theme = theme
     if section_id is not None:
         state.section = section_id
     if lang is not None:
@@ -247,10 +255,11 @@ def run_reader(
     lang: str | None,
     ui_lang: UiLang = "en",
     ascii: bool = False,
+    theme: str | None = None,
 ) -> int:
     """Run the reader in the terminal, then save where the reader was."""
     path = state_path()
-    state = starting_state(path, section_id=section_id, lang=lang)
+    state = starting_state(path, section_id=section_id, lang=lang, theme=theme)
     app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
     app.run()
     try:

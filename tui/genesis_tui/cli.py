@@ -81,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         "characters two cells wide (also: GENESIS_TUI_ASCII=1)",
     )
     common.add_argument(
+        "--theme",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="the colour theme, such as textual-light or nord (remembered; the palette's "
+        "Theme command lists them all)",
+    )
+    common.add_argument(
         "--width",
         metavar="N",
         type=_width,
@@ -153,6 +160,7 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(f"no section {section_id!r} (sections: {', '.join(ids)})")
     lang = getattr(args, "lang", "both")
     width: int | None = getattr(args, "width", None)
+    theme = _theme(args)
 
     if command == "check":
         article = content.article
@@ -178,8 +186,22 @@ def _run(args: argparse.Namespace) -> int:
             lang=getattr(args, "lang", None),
             ui_lang=ui_lang,
             ascii=ascii,
+            theme=theme,
         )
     return _export(content, "txt", lang, width or 80, section_id)
+
+
+def _theme(args: argparse.Namespace) -> str | None:
+    """The theme asked for with ``--theme``, checked against the themes there are."""
+    name: str | None = getattr(args, "theme", None)
+    if name is None:
+        return None
+    from genesis_tui.themes import theme_names
+
+    names = theme_names()
+    if name not in names:
+        raise UsageError(f"no theme {name!r} (themes: {', '.join(names)})")
+    return name
 
 
 def _is_interactive() -> bool:

@@ -1,4 +1,5 @@
-"""What the reader remembers between runs: the section, the view and the scroll positions.
+"""What the reader remembers between runs: the section, the view, the scroll positions and
+the theme.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
@@ -29,6 +30,8 @@ class SavedState:
     view: View = "both"
     scroll: dict[str, int] = field(default_factory=dict)
     """Scroll offset (lines) per section id."""
+    theme: str | None = None
+    """The colour theme last chosen (``--theme`` or the palette); None for Textual's default."""
 
 
 def state_path() -> Path:
@@ -53,6 +56,9 @@ def load_state(path: Path) -> SavedState:
     view = data.get("view")
     if view in VIEWS:
         state.view = cast(View, view)
+    theme = data.get("theme")
+    if isinstance(theme, str) and 0 < len(theme) < 100:
+        state.theme = theme  # a name no longer known is dropped when the app starts
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
         state.scroll = {
