@@ -13,6 +13,7 @@ from textual.app import App
 from textual.theme import BUILTIN_THEMES
 
 from genesis_tui.app import GenesisApp
+from genesis_tui.links import site_name
 from genesis_tui.loader import Content
 from genesis_tui.state import SavedState, load_state, save_state
 
@@ -214,3 +215,65 @@ async def test_a_saved_theme_no_longer_known_is_ignored(content: Content) -> Non
     app = GenesisApp(content, state=SavedState(theme="gone-theme"))
     async with app.run_test(size=WIDE):
         assert app.theme == "textual-dark"
+
+
+# ---------------------------------------------------------------------------- URLs
+
+
+def _urls(content: Content) -> set[str]:
+    """Every web address the content holds."""
+    urls = {event.source for event in content.timeline.events if not event.from_article}
+    blocks = [block for section in content.article.sections for block in section.blocks]
+    urls |= {block.since.source for block in blocks if block.since}
+    return urls
+
+
+def _linked(app: App[object]) -> dict[str, str]:
+    """Each hyperlink's text on screen, by its URL."""
+    texts: dict[str, str] = {}
+    for cell in rendered_cells(app):
+        if cell.style.link:
+            texts[cell.style.link] = texts.get(cell.style.link, "") + cell.char
+    return texts
+
+
+async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Content) -> None:
+    section = next(s for s in content.article.sections if any(b.since for b in s.blocks))
+    block = next(b for b in section.blocks if b.since)
+    assert block.since is not None
+    app = GenesisApp(content, state=SavedState(section=section.id))
+    async with app.run_test(size=WIDE) as pilot:
+        reader = app.reader
+        reader.article.scroll_to_line(reader.article.page.block_lines[block.id], top=True)
+        await pilot.pause()
+        linked = _linked(app)
+        assert block.since.source in linked, linked
+        label = site_name(block.since.source)
+        assert linked[block.since.source].startswith(label)
+        assert not any("https:" in line for line in reader.article.page.text())
+
+        await pilot.press("t")
+        await pilot.pause()
+        linked = _linked(app)
+        outside = [e.source for e in content.timeline.events if not e.from_article]
+        assert set(linked) and set(linked) <= set(outside)
+        assert all(text.startswith(site_name(url)) for url, text in linked.items())
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "json"])
+def test_urls_stay_whole_in_every_export(
+    content: Content, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from genesis_tui.cli import main
+
+    assert main(["export", "--format", fmt, "--width", "40"]) == 0
+    output = capsys.readouterr().out
+    for url in _urls(content):
+        assert url in output, f"{fmt}: {url} broken or missing"
+    if fmt == "txt":
+        lines = output.splitlines()
+        for url in _urls(content):
+            assert any(line.strip(" |") == url for line in lines), f"{url} not on its own line"
+    if fmt == "md":
+        for url in _urls(content):
+            assert f"]({url})" in output, f"{url} not in link syntax"

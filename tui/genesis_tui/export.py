@@ -8,6 +8,7 @@ from dataclasses import asdict
 from typing import Any
 
 from genesis_tui.i18n import Catalogue
+from genesis_tui.links import site_name
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, Pair, Section, View
 from genesis_tui.typesetting import break_lines
@@ -132,11 +133,12 @@ def to_markdown(content: Content, lang: View = "both", section_id: str | None = 
                 since = [
                     f"**{_label('page.since', lg)}:** {getattr(block.since, lg)}" for lg in langs
                 ]
-                out += _quote([*since, block.since.source])
+                source = block.since.source
+                out += _quote([*since, f"[{site_name(source)}]({source})"])
     out += ["## " + _labels("timeline.title", langs), ""]
     for event in content.timeline.events:
         label = " / ".join(event.label.get(lg) for lg in langs)
-        where = "" if event.from_article else f" ([source]({event.source}))"
+        where = "" if event.from_article else f" ([{site_name(event.source)}]({event.source}))"
         out.append(f"- **{event.date}** {label}{where}")
     out += ["", "## " + " / ".join({"ja": "用語集", "en": "Glossary"}[lg] for lg in langs), ""]
     for term in sorted(content.glossary.terms, key=lambda t: t.term.en.casefold()):
@@ -184,7 +186,7 @@ def text_lines(
                         note = f"{_label(label, lg)}: {getattr(extra, lg)}"
                         yield from _indented(note, width, "| ", "| ")
             if block.since is not None:
-                yield from _indented(block.since.source, width, "| ", "| ")
+                yield _url_line("| ", block.since.source)
     if section_id is None:
         yield from _timeline_lines(content, langs, width)
 
@@ -206,7 +208,13 @@ def _timeline_lines(content: Content, langs: tuple[Lang, ...], width: int) -> It
             first = f"{mark} {event.date}  " if index == 0 else " " * (len(event.date) + 4)
             yield from _indented(event.label.get(lg), width, first, " " * len(first))
         if not event.from_article:
-            yield from _indented(event.source, width, "  ", "  ")
+            yield _url_line("  ", event.source)
+
+
+def _url_line(prefix: str, url: str) -> str:
+    """A URL on a line of its own, whole even past the width: broken, neither a terminal nor
+    a mail reader would find it, and copying it would take two pastes."""
+    return prefix + url
 
 
 def _indented(text: str, width: int, first: str, rest: str) -> Iterator[str]:

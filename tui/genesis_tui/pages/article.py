@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from genesis_tui.i18n import Catalogue
+from genesis_tui.links import site_name
 from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, View
 from genesis_tui.pages.page import (
@@ -23,6 +24,7 @@ from genesis_tui.pages.page import (
     Role,
     Row,
     side_by_side,
+    with_url,
 )
 
 
@@ -48,8 +50,15 @@ class _SectionBuilder(PageBuilder):
             return columns[0].rows
         return side_by_side(*columns)
 
-    def group(self, parts: Sequence[tuple[Lang, str, Role]], block: Block | None = None) -> None:
-        """Lines for one thing said in each language shown."""
+    def group(
+        self,
+        parts: Sequence[tuple[Lang, str, Role]],
+        block: Block | None = None,
+        *,
+        url: str | None = None,
+    ) -> None:
+        """Lines for one thing said in each language shown; ``url``'s label, where the text
+        ends with it, stands for the URL."""
         columns = self.columns()
         for index, (lang, text, role) in enumerate(parts):
             column = columns[index] if self.side_by_side else columns[0]
@@ -63,7 +72,14 @@ class _SectionBuilder(PageBuilder):
             else:
                 bullet_role: Role = "bar" if role in ("note", "since") else "bullet"
                 bullet = BAR if role in ("note", "since") else ""
+                first = len(column.rows)
                 column.add_text(text, role, bullet=bullet, bullet_role=bullet_role, lang=lang)
+                label = site_name(url) if url else ""
+                if url and label and text.endswith(f"({label})"):
+                    start = len(text) - len(label) - 1
+                    column.rows[first:] = with_url(
+                        column.rows[first:], start, start + len(label), url
+                    )
         self.add(self.column_rows(columns), block.id if block else None)
 
 
@@ -109,7 +125,8 @@ def section_page(
             page.blank(block.id)
             since = block.since
             page.group(
-                [(lg, since_text(lg, getattr(since, lg), since.source), "since") for lg in langs]
+                [(lg, since_text(lg, getattr(since, lg), since.source), "since") for lg in langs],
+                url=since.source,
             )
         page.blank()
     return page.build()
@@ -121,5 +138,6 @@ def note_text(lang: Lang, note: str) -> str:
 
 
 def since_text(lang: Lang, text: str, source: str) -> str:
-    """A since-publication note with its label and source, in the note's language."""
-    return f"{Catalogue(lang)('page.since')}: {text} ({source})"
+    """A since-publication note with its label and its source's site, in the note's language
+    (on screen the site's name stands for the whole URL, a terminal hyperlink)."""
+    return f"{Catalogue(lang)('page.since')}: {text} ({site_name(source)})"

@@ -9,7 +9,7 @@ laid on. Pages are computed without Textual and cached by their makers; the widg
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from genesis_tui.model import Lang
@@ -38,6 +38,8 @@ class Piece:
     """Offset of ``text`` in the block's text in ``lang``."""
     link: int | None = None
     """Index into ``Page.links`` when this piece is a glossary link."""
+    url: str | None = None
+    """The web address this piece stands for (drawn as a terminal hyperlink, OSC 8)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +140,32 @@ def _cut(
         yield Piece(text[position:end], role, block, lang, position)
 
 
+def with_url(rows: Iterable[Row], start: int, end: int, url: str) -> list[Row]:
+    """``rows`` with the text at offsets ``start``-``end`` of the text they were set from
+    (a URL's label) standing for ``url``; indents and bars are left alone."""
+    result: list[Row] = []
+    for row in rows:
+        pieces: Row = []
+        for piece in row:
+            lo = max(start, piece.start)
+            hi = min(end, piece.start + len(piece.text))
+            if piece.role in ("pad", "bar", "bullet") or lo >= hi:
+                pieces.append(piece)
+                continue
+            head, body = (
+                piece.text[: lo - piece.start],
+                piece.text[lo - piece.start : hi - piece.start],
+            )
+            tail = piece.text[hi - piece.start :]
+            if head:
+                pieces.append(replace(piece, text=head))
+            pieces.append(replace(piece, text=body, start=lo, url=url))
+            if tail:
+                pieces.append(replace(piece, text=tail, start=hi))
+        result.append(pieces)
+    return result
+
+
 def _padded(pieces: Row, width: int) -> Row:
     used = sum(cells(piece.text) for piece in pieces)
     return [*pieces, Piece(" " * (width - used), "pad")] if used < width else pieces
@@ -235,4 +263,4 @@ class PageBuilder:
 
 
 def _relinked(piece: Piece, link: int) -> Piece:
-    return Piece(piece.text, piece.role, piece.block, piece.lang, piece.start, link)
+    return replace(piece, link=link)

@@ -45,6 +45,7 @@ class PageView(ScrollView, can_focus=False):
         "page-view--since",
         "page-view--bar",
         "page-view--bullet",
+        "page-view--url",
         "page-view--link",
         "page-view--current",
         "page-view--mark",
@@ -58,6 +59,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--note { text-style: italic; }
     PageView > .page-view--since { text-style: italic; }
     PageView > .page-view--link { text-style: underline; }
+    PageView > .page-view--url { text-style: underline; }
     PageView > .page-view--current { text-style: reverse bold; }
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
@@ -211,6 +213,9 @@ class PageView(ScrollView, can_focus=False):
             if piece.link is not None:
                 name = "current" if piece.link == self.current_link else "link"
                 style = style + self._style(name) + Style(meta={"link": piece.link})
+            if piece.url is not None:
+                # A terminal hyperlink (OSC 8): the label opens the whole address.
+                style = style + self._style("url") + Style(link=piece.url)
             segments.extend(self._marked(piece, style))
         return segments
 
