@@ -133,8 +133,8 @@ def to_markdown(content: Content, lang: View = "both", section_id: str | None = 
                 since = [
                     f"**{_label('page.since', lg)}:** {getattr(block.since, lg)}" for lg in langs
                 ]
-                source = block.since.source
-                out += _quote([*since, f"[{site_name(source)}]({source})"])
+                url = block.since.source
+                out += _quote([*since, f"[{site_name(url)}]({url})"])
     out += ["## " + _labels("timeline.title", langs), ""]
     for event in content.timeline.events:
         label = " / ".join(event.label.get(lg) for lg in langs)
