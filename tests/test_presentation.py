@@ -3,7 +3,9 @@ copying through the terminal, ASCII, one interface language."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import base64
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from genesis_tui.app import GenesisApp
 from genesis_tui.links import site_name
 from genesis_tui.loader import Content
 from genesis_tui.state import SavedState, load_state, save_state
+from genesis_tui.widgets.page_view import PageView
+from tests.terminal import Terminal
 
 WIDE = (120, 36)
 
@@ -277,3 +281,132 @@ def test_urls_stay_whole_in_every_export(
     if fmt == "md":
         for url in _urls(content):
             assert f"]({url})" in output, f"{url} not in link syntax"
+
+
+# ---------------------------------------------------------------------------- copying
+
+
+def _osc52(written: list[str]) -> list[str]:
+    """The texts sent to the clipboard with OSC 52."""
+    texts = []
+    for data in written:
+        for match in re.finditer(r"\x1b\]52;c;([A-Za-z0-9+/=]*)\x07", data):
+            texts.append(base64.b64decode(match.group(1)).decode("utf-8"))
+    return texts
+
+
+async def test_y_copies_the_block_at_the_top_through_osc52(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    section = content.article.sections[0]
+    block = section.blocks[0]
+    app = GenesisApp(content, state=SavedState(section=section.id))
+    async with app.run_test(size=WIDE) as pilot:
+        written: list[str] = []
+        assert app._driver is not None
+        monkeypatch.setattr(app._driver, "write", written.append)
+        await pilot.press("y")
+        await pilot.pause()
+        copied = _osc52(written)
+        assert copied == [f"{block.ja}\n\n{block.en}"]
+        toasts = [n.message for n in app._notifications]
+        assert any(str(len(copied[0])) in message for message in toasts), toasts
+
+        await pilot.press("v")  # the Japanese view copies the Japanese alone
+        await pilot.press("y")
+        await pilot.pause()
+        assert _osc52(written)[-1] == block.ja
+
+
+async def test_y_copies_a_timeline_event_with_its_whole_source(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = GenesisApp(content, state=SavedState(section="overview"))
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        view = app.screen.query_one("#explainer", PageView)
+        first = min(content.timeline.events, key=lambda event: event.date)
+        view.scroll_to(y=view.page.block_lines.get("event-0", 4), animate=False)
+        await pilot.pause()
+        written: list[str] = []
+        assert app._driver is not None
+        monkeypatch.setattr(app._driver, "write", written.append)
+        await pilot.press("y")
+        await pilot.pause()
+        (copied,) = _osc52(written)
+        assert first.label.en[:20] in copied.replace("\n", " ")
+        assert first.source in copied.splitlines()[-1]
+
+
+async def test_mouse_selection_copies_the_text_not_a_widget_name(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(section="overview", view="en"))
+    async with app.run_test(size=WIDE) as pilot:
+        article = app.reader.article
+        line = next(i for i, ln in enumerate(article.page.lines) if ln.block is not None)
+        text = article.page.lines[line].text.strip()
+        region = article.content_region
+        x0 = region.x + article.left_margin
+        y = region.y + line
+        await pilot.mouse_down(offset=(x0, y))
+        await pilot.hover(offset=(x0 + 20, y))
+        await pilot.mouse_up(offset=(x0 + 20, y))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected and text.startswith(selected.strip()), (selected, text)
+        assert "SectionList" not in (selected or "")
+        # Over the section list, nothing is selected at all.
+        sections = app.screen.query_one("#sections")
+        app.screen.clear_selection()
+        await pilot.mouse_down(offset=(sections.region.x + 1, sections.region.y))
+        await pilot.hover(offset=(sections.region.x + 8, sections.region.y + 2))
+        await pilot.mouse_up(offset=(sections.region.x + 8, sections.region.y + 2))
+        assert "SectionList" not in (app.screen.get_selected_text() or "")
+
+
+# ---------------------------------------------------------------------------- in a terminal
+
+MOUSE_ON = re.compile(rb"\x1b\[\?(1000|1002|1003|1006|1015)h")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
+    """genesis-tui in a pseudo-terminal, English, with its own state directory."""
+    started: list[Terminal] = []
+
+    def start(*args: str, size: tuple[int, int] = (100, 30), **env: str) -> Terminal:
+        environment = {
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "LC_ALL": "",
+            "LC_MESSAGES": "",
+            "LANG": "C.UTF-8",
+            **env,
+        }
+        started.append(Terminal.genesis(*args, size=size, env=environment))
+        return started[-1]
+
+    yield start
+    for each in started:
+        each.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(("--no-mouse",), {}), ((), {"GENESIS_TUI_NO_MOUSE": "1"})],
+    ids=["flag", "environment"],
+)
+def test_no_mouse_leaves_the_mouse_to_the_terminal(
+    terminal: Callable[..., Terminal], args: tuple[str, ...], env: dict[str, str]
+) -> None:
+    with_mouse = terminal()
+    with_mouse.wait_for("トランプ政権")
+    assert MOUSE_ON.search(bytes(with_mouse.output)), "the reader does not take the mouse"
+    with_mouse.press("q")
+    assert with_mouse.wait_exit() == 0
+
+    without = terminal(*args, **env)
+    without.wait_for("トランプ政権")
+    without.press("q")
+    assert without.wait_exit() == 0
+    assert not MOUSE_ON.search(bytes(without.output))

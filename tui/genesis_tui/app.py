@@ -256,12 +256,14 @@ def run_reader(
     ui_lang: UiLang = "en",
     ascii: bool = False,
     theme: str | None = None,
+    mouse: bool = True,
 ) -> int:
-    """Run the reader in the terminal, then save where the reader was."""
+    """Run the reader in the terminal (without ``mouse``, the terminal keeps the mouse for its
+    own selection), then save where the reader was."""
     path = state_path()
     state = starting_state(path, section_id=section_id, lang=lang, theme=theme)
     app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
-    app.run()
+    app.run(mouse=mouse)
     try:
         save_state(app.state, path)
     except OSError as error:

@@ -81,6 +81,13 @@ def _parser() -> argparse.ArgumentParser:
         "characters two cells wide (also: GENESIS_TUI_ASCII=1)",
     )
     common.add_argument(
+        "--no-mouse",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="leave the mouse to the terminal, so that its own selection and copying work "
+        "(also: GENESIS_TUI_NO_MOUSE=1)",
+    )
+    common.add_argument(
         "--theme",
         metavar="NAME",
         default=argparse.SUPPRESS,
@@ -187,8 +194,15 @@ def _run(args: argparse.Namespace) -> int:
             ui_lang=ui_lang,
             ascii=ascii,
             theme=theme,
+            mouse=_mouse(args),
         )
     return _export(content, "txt", lang, width or 80, section_id)
+
+
+def _mouse(args: argparse.Namespace) -> bool:
+    """Whether the reader takes the mouse: not with ``--no-mouse`` or GENESIS_TUI_NO_MOUSE=1."""
+    no_mouse = getattr(args, "no_mouse", False)
+    return not (no_mouse or os.environ.get("GENESIS_TUI_NO_MOUSE", "") == "1")
 
 
 def _theme(args: argparse.Namespace) -> str | None:

@@ -80,6 +80,24 @@ class Page:
         """Every line as plain text."""
         return [line.text for line in self.lines]
 
+    def first_block_from(self, line: int) -> str | None:
+        """The block of ``line``, or of the first line below it that has one."""
+        return next((ln.block for ln in self.lines[max(0, line) :] if ln.block), None)
+
+    def block_text(self, block: str) -> str:
+        """The lines of ``block`` as plain text, each web address whole."""
+        rows = [
+            "".join(piece.url or piece.text for piece in line.pieces).rstrip()
+            for line in self.lines
+            if line.block == block
+        ]
+        return "\n".join(rows).strip("\n")
+
+    def link_url(self, index: int) -> str | None:
+        """The web address link ``index`` stands for, if it stands for one."""
+        pieces = (piece for line in self.lines for piece in line.pieces if piece.link == index)
+        return next((piece.url for piece in pieces if piece.url), None)
+
 
 Row = list[Piece]
 

@@ -55,6 +55,6 @@ def timeline_page(
             column = Column(page.width)
             column.add_text(text, "since", bullet=lead, bullet_role="pad", lang=ui_lang)
             start = text.rindex(label)
-            page.add(with_url(column.rows, start, start + len(label), event.source))
+            page.add(with_url(column.rows, start, start + len(label), event.source), key)
         page.blank()
     return page.build(links_by_line=True)

@@ -143,6 +143,17 @@ class PageScreen(GenesisScreen):
         if term_id is not None:
             self.open_term(term_id)
 
+    def action_copy(self) -> None:
+        """Copy the current link's address, or the block at the top of the page, to the
+        clipboard through the terminal (OSC 52: it works over SSH, and in tmux with
+        ``set-clipboard on``)."""
+        text = self.page_view.copy_text()
+        if not text:
+            self.notify(self.ui("copy.nothing"), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(self.ui("copy.done", count=len(text)), markup=False, timeout=2)
+
     @on(PageView.LinkClicked)
     def _link_clicked(self, event: PageView.LinkClicked) -> None:
         links = self.page_view.page.links

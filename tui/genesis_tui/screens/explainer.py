@@ -20,6 +20,7 @@ class ExplainerScreen(PageScreen):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="explainer-back"),
+        Binding("y", "copy", "Copy", show=False, id="explainer-copy"),
         *page_bindings("explainer-", show_open=True),
     ]
 

@@ -48,6 +48,7 @@ class ReaderScreen(PageScreen):
         Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
         Binding("escape,backspace", "back", "Back", show=False, id="back"),
+        Binding("y", "copy", "Copy", show=False, id="copy"),
         *page_bindings(),
     ]
 

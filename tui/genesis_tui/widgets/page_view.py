@@ -17,12 +17,14 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from genesis_tui.loader import Content
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import GAP, Line, Page, Piece
+from genesis_tui.widgets.selected import with_selection
 
 NOT_ITALIC = Style(italic=False)
 
@@ -197,9 +199,37 @@ class PageView(ScrollView, can_focus=False):
         line = lines[number]
         if line.block is not None and line.block == self.highlighted_block:
             base = base + self._style("highlight")
+        text = Strip(self._segments(line, base))
+        selection = self.text_selection
+        span = selection.get_span(number) if selection is not None else None
+        if span is not None:
+            text = with_selection(
+                text, span, self.screen.get_component_rich_style("screen--selection")
+            )
+        # Offsets let Textual's mouse selection find the text under the pointer.
+        text = text.apply_offsets(0, number)
         margin = Segment(" " * self.left_margin, self.rich_style)
-        segments = [margin, *self._segments(line, base)]
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return Strip([margin, *text]).extend_cell_length(width, base).crop(0, width)
+
+    # ------------------------------------------------------------------ selection and copying
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected with the mouse, as the page's lines hold it."""
+        return selection.extract("\n".join(line.rstrip() for line in self.page.text())), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def copy_text(self) -> str | None:
+        """What ``y`` copies: the current link's address, else the block at the top."""
+        page = self.page
+        if self.current_link is not None and (url := page.link_url(self.current_link)):
+            return url
+        block = page.first_block_from(round(self.scroll_offset.y))
+        return None if block is None else self.block_text(block)
+
+    def block_text(self, block: str) -> str:
+        """A block's text as the page shows it, each web address whole."""
+        return self.page.block_text(block)
 
     def _segments(self, line: Line, base: Style) -> list[Segment]:
         segments: list[Segment] = []
@@ -322,6 +352,17 @@ class ArticleView(PageView):
             self.page_width,
             self.summary_lang,
         )
+
+    def block_text(self, block: str) -> str:
+        """A block of the article in the languages the view shows, Japanese first, each
+        whole (side by side, the page's lines would interleave them)."""
+        found = next(
+            (b for b in self.content.section(self.section_id).blocks if b.id == block), None
+        )
+        if found is None:
+            return self.page.block_text(block)
+        langs = ("ja", "en") if self.view == "both" else (self.view,)
+        return "\n\n".join(getattr(found, lang) for lang in langs)
 
     def watch_section_id(self) -> None:
         self._changed()

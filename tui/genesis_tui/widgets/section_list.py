@@ -26,6 +26,8 @@ class SectionList(Widget):
 
     COMPONENT_CLASSES = {"section-list--current"}
     can_focus = False
+    ALLOW_SELECT = False
+    """A mouse drag over the list selects nothing (Textual would copy the widget's name)."""
 
     highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     """The index of the section shown."""
