@@ -410,3 +410,83 @@ def test_no_mouse_leaves_the_mouse_to_the_terminal(
     without.press("q")
     assert without.wait_exit() == 0
     assert not MOUSE_ON.search(bytes(without.output))
+
+
+# ---------------------------------------------------------------------------- --ascii
+
+
+def _content_characters(content: Content) -> set[str]:
+    """Every character the content itself holds (the article's own may be anything)."""
+    import dataclasses
+    import json
+
+    from genesis_tui.export import to_json
+
+    chars = set(to_json(content))
+    chars |= set(json.dumps(dataclasses.asdict(content.article.source), ensure_ascii=False))
+    return chars
+
+
+SCREEN_TOURS: list[tuple[str, ...]] = [
+    (),
+    ("v",),
+    ("v", "v"),
+    ("question_mark",),
+    ("g",),
+    ("g", "r", "i", "enter"),
+    ("t",),
+    ("w",),
+    ("slash", *"Genesis"),
+    ("slash", *"Genesis", "enter"),
+    ("ctrl+p",),
+    ("ctrl+p", *"ri"),
+    ("tab", "tab"),
+    ("ctrl+p", *"theme", "enter"),
+]
+
+
+@pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["120x36", "80x24"])
+@pytest.mark.parametrize("keys", SCREEN_TOURS, ids=lambda keys: "-".join(keys) or "reader")
+async def test_ascii_draws_nothing_but_ascii_and_the_articles_own(
+    content: Content, keys: tuple[str, ...], size: tuple[int, int]
+) -> None:
+    allowed = _content_characters(content)
+    app = GenesisApp(content, state=SavedState(section="overview"), ascii=True)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        await pilot.pause()
+        update = app.screen._compositor.render_update(
+            full=True, screen_stack=app._background_screens
+        )
+        drawn = "".join(
+            segment.text
+            for line in update.strips  # type: ignore[union-attr]
+            for strip in line
+            for segment in strip
+        )
+        foreign = {char for char in drawn if ord(char) > 127 and char not in allowed}
+        assert not foreign, sorted(foreign)
+
+
+def _drawing(text: str) -> set[str]:
+    """Box-drawing characters and block elements (U+2500-U+259F) in ``text``."""
+    return {char for char in text if 0x2500 <= ord(char) <= 0x259F}
+
+
+@pytest.mark.slow
+def test_linux_console_draws_no_box_or_block_characters_and_hints(
+    terminal: Callable[..., Terminal],
+) -> None:
+    console = terminal(size=(100, 30), TERM="linux")
+    console.wait_for("--lang en --ascii")
+    seen = _drawing(console.text())
+    steps = (("g", "terms |"), ("\x1b", "Outlook"), ("t", "2025-11"), ("\x1b", "Outlook"))
+    for key, shown in steps:
+        console.press(key)
+        console.wait_for(shown)
+        seen |= _drawing(console.text())
+    assert not seen, sorted(seen)
+    assert not _drawing(bytes(console.output).decode("utf-8", "replace"))
+    console.press("q")
+    assert console.wait_exit() == 0

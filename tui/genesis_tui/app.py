@@ -58,8 +58,11 @@ class GenesisApp(App[None]):
         state: SavedState | None = None,
         ui_lang: UiLang = "en",
         ascii: bool = False,
+        linux_console: bool = False,
     ) -> None:
         super().__init__()
+        self.linux_console = linux_console
+        """On the Linux console, which cannot draw Japanese: a hint at start."""
         self._merge_runs = MergeRuns()
         self.ascii = ascii
         """ASCII borders and plain scrollbars, for terminals that draw ambiguous widths wide."""
@@ -93,6 +96,8 @@ class GenesisApp(App[None]):
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
+        if self.linux_console:
+            self.notify(self.ui("hint.linux_console"), markup=False, timeout=12)
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             # The link dropped, or we were told to stop: save and restore the terminal.
@@ -201,9 +206,25 @@ class GenesisApp(App[None]):
         """Open the command palette, its prompt in the interface's language."""
         from textual.command import CommandPalette
 
+        from genesis_tui.screens.palette import GenesisPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = self.ui("palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(GenesisPalette(placeholder=placeholder, id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The palette's theme picker, its prompt in the interface's language."""
+        from textual.theme import ThemeProvider
+
+        from genesis_tui.screens.palette import GenesisPalette
+
+        placeholder = self.ui("palette.theme_placeholder")
+        self.push_screen(GenesisPalette(providers=[ThemeProvider], placeholder=placeholder))
+
+    def get_key_display(self, binding: Binding) -> str:
+        """How the footer shows a key; under ``--ascii`` by its name (``enter``, not ⏎)."""
+        display = super().get_key_display(binding)
+        return binding.key if self.ascii and not display.isascii() else display
 
     def action_help(self) -> None:
         """Show every key."""
@@ -255,6 +276,7 @@ def run_reader(
     lang: str | None,
     ui_lang: UiLang = "en",
     ascii: bool = False,
+    linux_console: bool = False,
     theme: str | None = None,
     mouse: bool = True,
 ) -> int:
@@ -262,7 +284,9 @@ def run_reader(
     own selection), then save where the reader was."""
     path = state_path()
     state = starting_state(path, section_id=section_id, lang=lang, theme=theme)
-    app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii)
+    app = GenesisApp(
+        content, state=state, ui_lang=ui_lang, ascii=ascii, linux_console=linux_console
+    )
     app.run(mouse=mouse)
     try:
         save_state(app.state, path)

@@ -187,16 +187,24 @@ def _run(args: argparse.Namespace) -> int:
 
         ui_lang = getattr(args, "ui_lang", None) or ui_lang_from_locale(os.environ)
         ascii = getattr(args, "ascii", False) or os.environ.get("GENESIS_TUI_ASCII", "") == "1"
+        linux_console = _linux_console()
         return run_reader(
             content,
             section_id=section_id,
             lang=getattr(args, "lang", None),
             ui_lang=ui_lang,
-            ascii=ascii,
+            ascii=ascii or linux_console,
+            linux_console=linux_console,
             theme=theme,
             mouse=_mouse(args),
         )
     return _export(content, "txt", lang, width or 80, section_id)
+
+
+def _linux_console() -> bool:
+    """True on the Linux console (TERM=linux): it draws neither kanji nor block elements, so
+    the reader draws in ASCII there and says how to read in English."""
+    return os.environ.get("TERM", "") == "linux"
 
 
 def _mouse(args: argparse.Namespace) -> bool:

@@ -25,6 +25,7 @@ EN: dict[str, str] = {
     "reader.match": "/{query}  {position}",
     "reader.no_links": "No glossary links in this view.",
     "copy.done": "Copied {count} characters to the clipboard.",
+    "hint.linux_console": "The Linux console cannot draw Japanese: try --lang en --ascii",
     "copy.nothing": "Nothing here to copy.",
     # The glossary and its entries
     "glossary.title": "Glossary",
@@ -92,6 +93,7 @@ EN: dict[str, str] = {
     "palette.quit": "Quit",
     "palette.quit_help": "Leave genesis-tui",
     "palette.placeholder": "Search for sections, terms and actions",
+    "palette.theme_placeholder": "Search for themes",
     # Rows of the help table (the keys themselves are in help.KEYS)
     "help.section": "go to section N",
     "help.next_previous_section": "next / previous section",
@@ -166,6 +168,9 @@ JA: dict[str, str] = {
     "reader.match": "/{query}  {position}",
     "reader.no_links": "この表示には用語リンクがありません。",
     "copy.done": "{count}文字をクリップボードにコピーしました。",
+    # Shown on the Linux console, which cannot draw kana or kanji: in Japanese it would be
+    # unreadable exactly where it is shown, so it stays in ASCII.
+    "hint.linux_console": "Linux console: no Japanese glyphs here; try --lang en --ascii",
     "copy.nothing": "コピーするものがありません。",
     "glossary.title": "用語集",
     "glossary.filter_placeholder": "絞り込み: 日本語、English、よみ、別名",
@@ -228,6 +233,7 @@ JA: dict[str, str] = {
     "palette.quit": "終了",
     "palette.quit_help": "genesis-tui を終了する",
     "palette.placeholder": "節・用語・操作を検索",
+    "palette.theme_placeholder": "テーマを検索",
     "help.section": "N番目の節へ",
     "help.next_previous_section": "次・前の節",
     "help.view": "表示: 両方・日本語・英語",
