@@ -13,6 +13,8 @@ import pytest
 from rich.style import Style
 from textual.app import App
 from textual.theme import BUILTIN_THEMES
+from textual.widgets import Footer, Static
+from textual.widgets._footer import FooterKey
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.links import site_name
@@ -490,3 +492,133 @@ def test_linux_console_draws_no_box_or_block_characters_and_hints(
     assert not _drawing(bytes(console.output).decode("utf-8", "replace"))
     console.press("q")
     assert console.wait_exit() == 0
+
+
+# ---------------------------------------------------------------------------- one language
+
+KEY_NAMES = {"esc", "escape", "enter", "tab", "shift", "ctrl", "space", "pgup", "pgdn", "home"}
+KEY_NAMES |= {"end", "up", "down", "backspace", "genesis", "tui"}
+"""Words a Japanese interface may show in Latin letters: key names and the program's name."""
+
+
+def _latin_words(text: str) -> set[str]:
+    return {word.lower() for word in re.findall(r"[A-Za-z]{2,}", text)}
+
+
+def _japanese_texts(content: Content) -> str:
+    """Everything the content says in Japanese (its own Latin words are allowed)."""
+    parts = [content.article.title.ja]
+    for section in content.article.sections:
+        parts += [section.title.ja, *(point.ja for point in section.key_points)]
+        for block in section.blocks:
+            parts.append(block.ja)
+            parts += [block.note.ja] if block.note else []
+            parts += [block.since.ja] if block.since else []
+    for term in content.glossary.terms:
+        parts += [term.term.ja, term.reading, term.definition.ja, *term.aliases.ja]
+    parts += [event.label.ja for event in content.timeline.events]
+    return "\n".join(parts)
+
+
+JAPANESE_TOURS: list[tuple[str, ...]] = [
+    (),
+    ("question_mark",),
+    ("g",),
+    ("g", "enter"),
+    ("t",),
+    ("w",),
+    ("slash",),
+    ("ctrl+p",),
+    ("ctrl+p", "THEME", "enter"),
+    ("2", "tab", "tab"),
+    ("4",),
+]
+
+
+def _typed(keys: tuple[str, ...], theme: str) -> tuple[str, ...]:
+    """The keys with THEME typed as the word for theme in the interface's language."""
+    return tuple(char for key in keys for char in (theme if key == "THEME" else (key,)))
+
+
+@pytest.mark.parametrize("keys", JAPANESE_TOURS, ids=lambda keys: "-".join(keys) or "reader")
+async def test_the_japanese_interface_shows_no_english(
+    content: Content, keys: tuple[str, ...]
+) -> None:
+    keys = _typed(keys, "テーマ")
+    allowed = _latin_words(_japanese_texts(content)) | KEY_NAMES
+    allowed |= _latin_words(" ".join(BUILTIN_THEMES))  # names, as the theme picker lists them
+    allowed |= _latin_words(" ".join(site_name(url) for url in _urls(content)))
+    app = GenesisApp(content, state=SavedState(section="overview", view="ja"), ui_lang="ja")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*keys)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        update = app.screen._compositor.render_update(
+            full=True, screen_stack=app._background_screens
+        )
+        lines = [
+            "".join(segment.text for strip in line for segment in strip)
+            for line in update.strips  # type: ignore[union-attr]
+        ]
+        english = {word: line.strip() for line in lines for word in _latin_words(line) - allowed}
+        assert not english, english
+
+
+def _english_texts(content: Content) -> str:
+    """Everything the content says in English (its own Japanese characters are allowed)."""
+    parts = [content.article.title.en]
+    for section in content.article.sections:
+        parts += [section.title.en, *(point.en for point in section.key_points)]
+        for block in section.blocks:
+            parts.append(block.en)
+            parts += [block.note.en] if block.note else []
+            parts += [block.since.en] if block.since else []
+    for term in content.glossary.terms:
+        parts += [term.term.en, term.definition.en, *term.aliases.en]
+    parts += [event.label.en for event in content.timeline.events]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("keys", JAPANESE_TOURS, ids=lambda keys: "-".join(keys) or "reader")
+async def test_the_english_view_shows_no_japanese(content: Content, keys: tuple[str, ...]) -> None:
+    keys = _typed(keys, "theme")
+    allowed = {char for char in _english_texts(content) if _has_japanese(char)}
+    app = GenesisApp(content, state=SavedState(section="overview", view="en"), ui_lang="en")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press(*keys)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        update = app.screen._compositor.render_update(
+            full=True, screen_stack=app._background_screens
+        )
+        lines = [
+            "".join(segment.text for strip in line for segment in strip)
+            for line in update.strips  # type: ignore[union-attr]
+        ]
+        japanese = {
+            line.strip()
+            for line in lines
+            if any(_has_japanese(char) and char not in allowed for char in line)
+        }
+        assert not japanese, japanese
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_footer_labels_match_the_titles_of_the_screens_they_open(
+    content: Content, ui_lang: str
+) -> None:
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        labels = {key.key: key.description for key in app.screen.query_one(Footer).query(FooterKey)}
+        for key, title_of in (
+            ("g", lambda: app.screen.title),
+            ("t", lambda: app.screen.sub_title),
+            ("w", lambda: app.screen.sub_title),
+            ("question_mark", lambda: str(app.screen.query_one("#help-title", Static).render())),
+        ):
+            await pilot.press(key)
+            await pilot.pause()
+            assert title_of().startswith(labels[key]), (key, labels[key], title_of())
+            await pilot.press("escape")
+            await pilot.pause()

@@ -86,6 +86,14 @@ class GenesisApp(App[None]):
         return ReaderScreen(self.content, self.state.section, self.state.view, scroll=scroll)
 
     @property
+    def view(self) -> View:
+        """The languages the reader shows (other screens show their names in them too)."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], ReaderScreen) and stack[0].is_mounted:
+            return stack[0].view
+        return self.state.view
+
+    @property
     def reader(self) -> ReaderScreen:
         """The reader screen, at the bottom of the stack."""
         screen = self.screen_stack[0]
@@ -225,6 +233,14 @@ class GenesisApp(App[None]):
         """How the footer shows a key; under ``--ascii`` by its name (``enter``, not ⏎)."""
         display = super().get_key_display(binding)
         return binding.key if self.ascii and not display.isascii() else display
+
+    def action_help_quit(self) -> None:
+        """Textual's ctrl+c hint (how to quit), in the interface's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                message = self.ui("quit.press", keys=key)
+                self.notify(message, title=self.ui("quit.title"), markup=False)
+                return
 
     def action_help(self) -> None:
         """Show every key."""

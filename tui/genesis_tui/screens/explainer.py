@@ -56,7 +56,7 @@ class TimelineScreen(ExplainerScreen):
     TITLE_KEY = "timeline.title"
 
     def build(self, content: Content, width: int) -> Page:
-        return timeline_page(content, width, "both", self.ui.lang)
+        return timeline_page(content, width, self.reader_view, self.ui.lang)
 
 
 class WhosWhoScreen(ExplainerScreen):
@@ -66,4 +66,4 @@ class WhosWhoScreen(ExplainerScreen):
     WIDE = True
 
     def build(self, content: Content, width: int) -> Page:
-        return whos_who_page(content, width, self.ui.lang)
+        return whos_who_page(content, width, self.ui.lang, self.reader_view)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import Term
-from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
+from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang
 from genesis_tui.search import term_matches, to_hiragana
 
 SortKey = Literal["en", "reading"]
@@ -31,7 +31,9 @@ class GlossaryScreen(GenesisScreen):
 
     def __init__(self, content: ArticleContent) -> None:
         super().__init__(content, classes="glossary-screen")
-        self.sort_key: SortKey = "en"
+        # Sorted in the order of the language the names are read in.
+        ja = one_lang(self.reader_view, self.ui.lang) == "ja"
+        self.sort_key: SortKey = "reading" if ja else "en"
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
@@ -62,10 +64,7 @@ class GlossaryScreen(GenesisScreen):
         terms = [term for term in self._sorted() if term_matches(self.content, term.id, text)]
         options = self.query_one("#terms", OptionList)
         options.clear_options()
-        options.add_options(
-            Option(Content(f"{term.term.en}  |  {term.term.ja}（{term.reading}）"), id=term.id)
-            for term in terms
-        )
+        options.add_options(Option(Content(self._row(term)), id=term.id) for term in terms)
         if terms:
             options.highlighted = 0
         order = self.ui(f"glossary.sorted_by_{self.sort_key}")
@@ -73,6 +72,18 @@ class GlossaryScreen(GenesisScreen):
         count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
         self.query_one("#glossary-count", Static).update(Content(count))
         self.sub_title = order
+
+    def _row(self, term: Term) -> str:
+        """A term as the list shows it, in the languages the reader shows; the reading only
+        where it adds something (not after a word in kana alone)."""
+        ja = term.term.ja
+        if to_hiragana(term.reading) != to_hiragana(ja):
+            ja = f"{ja}（{term.reading}）"
+        if self.reader_view == "ja":
+            return ja
+        if self.reader_view == "en":
+            return term.term.en
+        return f"{term.term.en}  |  {ja}"
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Header, Static
 from genesis_tui.history import History, Location
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import VIEWS, View
-from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.screens.base import HEADER_ICON, PageScreen, one_lang, page_bindings, shown_langs
 from genesis_tui.search import Hit, SearchSession
 from genesis_tui.widgets.page_view import ArticleView
 from genesis_tui.widgets.section_list import SectionList
@@ -85,8 +85,6 @@ class ReaderScreen(PageScreen):
 
     def on_mount(self) -> None:
         section_id, view, scroll = self._initial
-        title = self.content.article.title
-        self.title = title.ja if self.ui.lang == "ja" else title.en
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
@@ -117,7 +115,7 @@ class ReaderScreen(PageScreen):
 
     def watch_view(self, view: View) -> None:
         self.article.view = view
-        self.sub_title = self._sub_title()
+        self._section_shown()
 
     def watch_section_id(self, old: str, new: str) -> None:
         article = self.article
@@ -130,14 +128,19 @@ class ReaderScreen(PageScreen):
     def _section_shown(self) -> None:
         sections = self.content.article.sections
         index = next(i for i, s in enumerate(sections) if s.id == self.section_id)
-        self.query_one(SectionList).highlighted = index
+        section_list = self.query_one(SectionList)
+        section_list.highlighted = index
+        section_list.set_langs(shown_langs(self.view, self.ui.lang), self.ui.lang)
+        # Titles in the languages shown: in one language's view, nothing of the other.
+        self.title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
         self.sub_title = self._sub_title()
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
         number = [s.id for s in self.content.article.sections].index(self.section_id) + 1
-        title = f"{section.title.ja} / {section.title.en}"
-        return self.ui("reader.subtitle", number=number, title=title, view=self.view)
+        title = " / ".join(section.title.get(lang) for lang in shown_langs(self.view, "en"))
+        view = self.ui(f"view.{self.view}")
+        return self.ui("reader.subtitle", number=number, title=title, view=view)
 
     def remember_scroll(self) -> dict[str, int]:
         """The scroll offset of every section visited, the current one up to date."""

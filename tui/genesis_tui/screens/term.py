@@ -14,11 +14,15 @@ from genesis_tui.i18n import Catalogue
 from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.messages import JumpToBlock, StepSearch
 from genesis_tui.model import Block, Lang, Section
-from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
+from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang, shown_langs
 from genesis_tui.widgets.japanese_text import JapaneseText
 
 SNIPPET_CHARS = {"ja": 8, "en": 20}
 """Context shown either side of a term in the "appears in" list."""
+
+
+def _word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 class TermScreen(GenesisScreen):
@@ -38,17 +42,19 @@ class TermScreen(GenesisScreen):
         term = self.term
         yield Header(icon=HEADER_ICON)
         with VerticalScroll(id="term-body"):
-            category = f"category.{term.category}"
-            ja_label, en_label = Catalogue("ja")(category), Catalogue("en")(category)
-            yield Static(Content(f"{term.term.ja}  /  {term.term.en}"), id="term-title")
-            yield Static(Content(f"{term.reading}  |  {ja_label} / {en_label}"), id="term-meta")
-            with Vertical(classes="definition -ja"):
-                yield JapaneseText(term.definition.ja)
-            with Vertical(classes="definition -en"):
-                yield JapaneseText(term.definition.en)
+            # Said in the languages the reader shows: in one language's view, that one alone.
+            langs = shown_langs(self.reader_view, self.ui.lang)
+            category = " / ".join(Catalogue(lang)(f"category.{term.category}") for lang in langs)
+            names = "  /  ".join(term.term.get(lang) for lang in langs)
+            yield Static(Content(names), id="term-title")
+            reading = f"{term.reading}  |  " if "ja" in langs else ""
+            yield Static(Content(f"{reading}{category}"), id="term-meta")
+            for lang in langs:
+                with Vertical(classes=f"definition -{lang}"):
+                    yield JapaneseText(term.definition.get(lang))
             yield Static(Content(self.ui("term.related")), classes="term-heading")
             related = [
-                Option(Content(f"{r.term.ja} / {r.term.en}"), id=f"term:{r.id}")
+                Option(Content(" / ".join(r.term.get(lang) for lang in langs)), id=f"term:{r.id}")
                 for r in (self.content.term(related_id) for related_id in term.related)
             ]
             yield OptionList(*related, id="related")
@@ -72,23 +78,34 @@ class TermScreen(GenesisScreen):
         yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
     def _section_title(self, section: Section) -> str:
-        return section.title.ja if self.ui.lang == "ja" else section.title.en
+        return section.title.get(one_lang(self.reader_view, self.ui.lang))
 
     def _occurrence_label(self, section: Section, block: Block) -> str:
-        """The section, and the words around the term's first mention in the block."""
-        lang: Lang = "ja"
-        spans = [s for s in self.content.spans[(block.id, "ja")] if s.term_id == self.term.id]
-        if not spans:
-            lang = "en"
-            spans = [s for s in self.content.spans[(block.id, "en")] if s.term_id == self.term.id]
+        """The section, and the words around the term's first mention in the block (in the
+        view's language; Japanese first in ``both``)."""
+        langs: tuple[Lang, ...] = (
+            ("ja", "en") if self.reader_view == "both" else (self.reader_view,)
+        )
+        lang, at = langs[0], (0, 0)
+        for candidate in langs:
+            spans = self.content.spans[(block.id, candidate)]
+            found = [span for span in spans if span.term_id == self.term.id]
+            if found:
+                lang, at = candidate, (found[0].start, found[0].end)
+                break
         text = getattr(block, lang)
-        start = max(0, spans[0].start - SNIPPET_CHARS[lang])
-        end = min(len(text), spans[0].end + SNIPPET_CHARS[lang])
+        start = max(0, at[0] - SNIPPET_CHARS[lang])
+        end = min(len(text), at[1] + SNIPPET_CHARS[lang])
+        # Never cut a Latin word or a number in two.
+        while start > 0 and _word_char(text[start - 1]) and _word_char(text[start]):
+            start -= 1
+        while end < len(text) and _word_char(text[end - 1]) and _word_char(text[end]):
+            end += 1
         snippet = ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
         return f"{section.title.get(lang)}: {snippet}"
 
     def on_mount(self) -> None:
-        self.title = self.term.term.en
+        self.title = self.term.term.get(one_lang(self.reader_view, self.ui.lang))
         self.sub_title = self.ui("term.subtitle")
         self.query_one("#related" if self.term.related else "#occurrences", OptionList).focus()
         # Focus must not scroll the entry: the reader starts at its title.

@@ -18,7 +18,7 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
-from genesis_tui.model import Section
+from genesis_tui.model import Lang, Section
 
 
 class SectionList(Widget):
@@ -42,15 +42,27 @@ class SectionList(Widget):
         super().__init__(id="sections")
         self._sections = sections
         self._compact = False
+        self._langs: tuple[Lang, ...] = ("ja", "en")
+        self._compact_lang: Lang = "en"
 
     def _rows(self) -> list[tuple[int, str]]:
-        """(section index, text) for every row; two rows a section unless compact."""
+        """(section index, text) for every row: a row for each language shown, or when compact
+        (a narrow terminal) one, in the interface's language."""
+        langs = self._langs
+        if self._compact and len(langs) > 1:
+            langs = (self._compact_lang,)
         rows: list[tuple[int, str]] = []
         for index, section in enumerate(self._sections):
-            rows.append((index, f"{index + 1} {section.title.ja}"))
-            if not self._compact:  # narrow terminals: the Japanese title alone fits
-                rows.append((index, f"  {section.title.en}"))
+            for number, lang in enumerate(langs):
+                lead = f"{index + 1} " if number == 0 else "  "
+                rows.append((index, lead + section.title.get(lang)))
         return rows
+
+    def set_langs(self, langs: tuple[Lang, ...], compact_lang: Lang) -> None:
+        """Name the sections in ``langs`` (in ``compact_lang`` alone where only one fits)."""
+        if (langs, compact_lang) != (self._langs, self._compact_lang):
+            self._langs, self._compact_lang = langs, compact_lang
+            self.refresh()
 
     def set_compact(self, compact: bool) -> None:
         """Show the Japanese titles alone (narrow) or both languages (wide)."""
