@@ -4,7 +4,10 @@ copying through the terminal, ASCII, one interface language."""
 from __future__ import annotations
 
 import base64
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -622,3 +625,66 @@ async def test_footer_labels_match_the_titles_of_the_screens_they_open(
             assert title_of().startswith(labels[key]), (key, labels[key], title_of())
             await pilot.press("escape")
             await pilot.pause()
+
+
+# ---------------------------------------------------------------------------- the command line
+
+
+def _cli(*args: str, lang: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": "", "COLUMNS": "80"}
+    return subprocess.run(
+        [sys.executable, "-m", "genesis_tui", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("args", [("--help",), ("export", "--help")], ids=["main", "export"])
+def test_help_is_japanese_in_a_japanese_locale(args: tuple[str, ...]) -> None:
+    from genesis_tui.typesetting import cells
+
+    result = _cli(*args, lang="ja_JP.UTF-8")
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("使い方: ")
+    assert "オプション:" in out and "このヘルプを表示して終了します" in out
+    assert "show this help" not in out and "usage:" not in out
+    assert max(cells(line) for line in out.splitlines()) <= 80  # wrapped by cells
+
+
+def test_argparse_errors_are_japanese_in_a_japanese_locale() -> None:
+    result = _cli("--lang", "fr", lang="ja_JP.UTF-8")
+    assert result.returncode == 2
+    assert "エラー" in result.stderr and "選べません" in result.stderr
+    assert "invalid choice" not in result.stderr
+    english = _cli("--lang", "fr", lang="C.UTF-8")
+    assert "invalid choice" in english.stderr
+
+
+def test_ui_lang_flag_chooses_the_language_of_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from genesis_tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--ui-lang", "ja", "--help"])
+    assert "使い方" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--ui-lang", "en", "--help"])
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_every_help_text_has_japanese_words() -> None:
+    from genesis_tui import cli, cli_ja
+
+    untranslated = []
+    for parser in cli_ja.parsers(cli._parser()):
+        texts = [parser.description] + [action.help for action in parser._actions]
+        for action in parser._actions:
+            texts += [choice.help for choice in getattr(action, "_choices_actions", [])]
+        untranslated += [
+            text for text in texts if text and text != "==SUPPRESS==" and text not in cli_ja.JA
+        ]
+    assert not untranslated, sorted(set(untranslated))

@@ -138,7 +138,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = _localized_parser(argv).parse_args(argv)
     try:
         return _run(args)
     except UsageError as error:
@@ -151,6 +151,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _cli_lang(argv: Sequence[str] | None) -> str:
+    """The language the command line speaks: ``--ui-lang``'s, else the locale's."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for index, argument in enumerate(arguments):
+        if argument == "--ui-lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--ui-lang="):
+            return argument.partition("=")[2]
+    return ui_lang_from_locale(os.environ)
+
+
+_CLI_LANG = "en"
+
+
+def _localized_parser(argv: Sequence[str] | None) -> argparse.ArgumentParser:
+    """The parser, its words and argparse's own in the interface's language."""
+    from genesis_tui import cli_ja
+
+    global _CLI_LANG
+    _CLI_LANG = _cli_lang(argv)
+    cli_ja.install(_CLI_LANG)
+    return cli_ja.localize(_parser(), _CLI_LANG)
+
+
+def _say(message: str, **fields: object) -> str:
+    """One of our messages, in the command line's language."""
+    from genesis_tui.cli_ja import translator
+
+    return translator(_CLI_LANG)(message).format(**fields)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -222,7 +253,9 @@ def _theme(args: argparse.Namespace) -> str | None:
 
     names = theme_names()
     if name not in names:
-        raise UsageError(f"no theme {name!r} (themes: {', '.join(names)})")
+        raise UsageError(
+            _say("no theme {name!r} (themes: {names})", name=name, names=", ".join(names))
+        )
     return name
 
 
