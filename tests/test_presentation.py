@@ -688,3 +688,15 @@ def test_every_help_text_has_japanese_words() -> None:
             text for text in texts if text and text != "==SUPPRESS==" and text not in cli_ja.JA
         ]
     assert not untranslated, sorted(set(untranslated))
+
+
+def test_markdown_in_japanese_labels_in_japanese(content: Content) -> None:
+    from genesis_tui.export import to_markdown
+
+    text = to_markdown(content, "ja")
+    assert "出典:" in text and "Source:" not in text and "[English]" not in text
+    headers = [line for line in text.splitlines() if line.startswith("### ")]
+    glossary = headers[-len(content.glossary.terms) :]
+    english = {term.term.en for term in content.glossary.terms if term.term.en != term.term.ja}
+    assert not [line for line in glossary if any(f" / {name}" in line for name in english)]
+    assert "Source: " in to_markdown(content, "en")

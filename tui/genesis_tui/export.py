@@ -10,7 +10,8 @@ from typing import Any
 from genesis_tui.i18n import Catalogue
 from genesis_tui.links import site_name
 from genesis_tui.loader import Content
-from genesis_tui.model import Block, Lang, Pair, Section, View
+from genesis_tui.model import Block, Lang, Pair, Section, Term, View
+from genesis_tui.search import to_hiragana
 from genesis_tui.typesetting import break_lines
 
 SCHEMA_VERSION = 1
@@ -107,7 +108,11 @@ def to_markdown(content: Content, lang: View = "both", section_id: str | None = 
     article = content.article
     out: list[str] = [f"# {' / '.join(article.title.get(lg) for lg in langs)}", ""]
     source = article.source
-    out += [f"Source: {source.publisher} — [日本語]({source.url_ja}) · [English]({source.url_en})"]
+    ja, en = (" / ".join(_label(f"view.{name}", lg) for lg in langs) for name in ("ja", "en"))
+    source_label = _labels("export.source", langs)
+    out += [
+        f"{source_label}: {source.publisher} — [{ja}]({source.url_ja}) · [{en}]({source.url_en})"
+    ]
     out += ["", f"_{source.note.get(langs[0])}_", ""]
     for section in _sections(content, section_id):
         out += [f"## {' / '.join(section.title.get(lg) for lg in langs)}", ""]
@@ -141,8 +146,13 @@ def to_markdown(content: Content, lang: View = "both", section_id: str | None = 
         where = "" if event.from_article else f" ([{site_name(event.source)}]({event.source}))"
         out.append(f"- **{event.date}** {label}{where}")
     out += ["", "## " + " / ".join({"ja": "用語集", "en": "Glossary"}[lg] for lg in langs), ""]
-    for term in sorted(content.glossary.terms, key=lambda t: t.term.en.casefold()):
-        out += [f"### {term.term.ja}（{term.reading}） / {term.term.en}", ""]
+
+    def order(term: Term) -> str:  # by English, or in Japanese alone by the reading
+        return term.term.en.casefold() if "en" in langs else to_hiragana(term.reading)
+
+    for term in sorted(content.glossary.terms, key=order):
+        names = {"ja": f"{term.term.ja}（{term.reading}）", "en": term.term.en}
+        out += [f"### {' / '.join(names[lg] for lg in langs)}", ""]
         for lg in langs:
             out += [term.definition.get(lg), ""]
     return "\n".join(out).rstrip() + "\n"
