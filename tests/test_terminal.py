@@ -183,7 +183,7 @@ def test_state_is_restored_and_flags_win(run, state_home: Path) -> None:  # type
     terminal.press("q")
     assert terminal.wait_exit() == 0
     assert _state(state_home) | {"scroll": None} == {
-        "section": "outlook", "view": "ja", "scroll": None
+        "section": "outlook", "view": "ja", "scroll": None, "theme": "textual-dark"
     }  # fmt: skip
 
     again = run()

@@ -100,6 +100,7 @@ EN: dict[str, str] = {
     "palette.quit_help": "Leave genesis-tui",
     "palette.placeholder": "Search for sections, terms and actions",
     "palette.theme_placeholder": "Search for themes",
+    "palette.no_matches": "No matches found",
     # Rows of the help table (the keys themselves are in help.KEYS)
     "help.section": "go to section N",
     "help.next_previous_section": "next / previous section",
@@ -246,6 +247,7 @@ JA: dict[str, str] = {
     "palette.quit_help": "genesis-tui を終了する",
     "palette.placeholder": "節・用語・操作を検索",
     "palette.theme_placeholder": "テーマを検索",
+    "palette.no_matches": "一致するものがありません",
     "help.section": "N番目の節へ",
     "help.next_previous_section": "次・前の節",
     "help.view": "表示: 両方・日本語・英語",
