@@ -20,7 +20,7 @@ UI_LANGS: tuple[UiLang, ...] = get_args(UiLang)
 EN: dict[str, str] = {
     # The reader
     "reader.subtitle": "{number} {title} | view: {view}",
-    "view.both": "Japanese + English",
+    "view.both": "both",
     "view.ja": "Japanese",
     "view.en": "English",
     "reader.search_placeholder": "Search (enter: go, escape: close)",
@@ -170,7 +170,7 @@ EN: dict[str, str] = {
 
 JA: dict[str, str] = {
     "reader.subtitle": "{number} {title}・表示: {view}",
-    "view.both": "日本語と英語",
+    "view.both": "日英",
     "view.ja": "日本語",
     "view.en": "英語",
     "reader.search_placeholder": "検索（enter: 移動、escape: 閉じる）",
