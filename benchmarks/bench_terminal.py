@@ -3,7 +3,8 @@ measured in the same run:
 
 - time to first paint, against the smallest Textual app (header, footer, one Static);
 - section-switch latency, against a naive two-pane reader that remounts its Statics;
-- bytes written per section switch and per page down;
+- bytes written per section switch (every byte from the key until the screen has been quiet for
+  a quarter of a second, as a user's link carries them) and per page down;
 - peak RSS, against the smallest Textual app.
 
 Run by hand (not a test): ``python benchmarks/bench_terminal.py [--rounds N]``. Figures are
@@ -59,6 +60,38 @@ def _wait(terminal: Terminal, needle: str, timeout: float = 30.0) -> float:
     return time.perf_counter()
 
 
+SWITCHES = ("2", "3", "4", "1")
+"""The keys of one round of section switches: every section shown in turn, back to the first."""
+
+
+def _needles() -> dict[str, str]:
+    """Per section key, the start of the section's first block (on screen when the section is
+    shown), long enough to be found in no other section."""
+    from genesis_tui.loader import load_content
+    from genesis_tui.paths import content_dir
+
+    sections = load_content(content_dir(), validate=False).article.sections
+    texts = ["".join([*(b.ja for b in s.blocks), *(p.ja for p in s.key_points)]) for s in sections]
+    needles = {}
+    for number, section in enumerate(sections):
+        others = [text for index, text in enumerate(texts) if index != number]
+        length = 6
+        while any(section.blocks[0].ja[:length] in text for text in others):
+            length += 1
+        needles[str(number + 1)] = section.blocks[0].ja[:length]
+    return needles
+
+
+def _switch(terminal: Terminal, figures: Figures, key: str, needle: str) -> None:
+    """Press ``key``; the time until ``needle`` is on screen and every byte sent for it."""
+    before = len(terminal.output)
+    begin = time.perf_counter()
+    terminal.press(key)
+    figures.switch.append(_wait(terminal, needle) - begin)
+    _settle(terminal)
+    figures.switch_bytes.append(len(terminal.output) - before)
+
+
 def _settle(terminal: Terminal) -> int:
     """Read until the program is quiet; the number of bytes read."""
     before = len(terminal.output)
@@ -92,16 +125,14 @@ def measure_minimal(figures: Figures, env: dict[str, str]) -> None:
 
 
 def measure_naive(figures: Figures, env: dict[str, str], switches: int) -> None:
-    """The naive reader: section-switch latency."""
+    """The naive reader: section-switch latency and bytes."""
+    needles = _needles()
     terminal, start = _start([sys.executable, str(HERE / "naive_reader.py")], env)
-    figures.first_paint.append(_wait(terminal, "トランプ政権") - start)
+    figures.first_paint.append(_wait(terminal, needles["1"]) - start)
     _settle(terminal)
-    for n in range(switches):
-        key, needle = ("2", "日本の参加が意味するもの") if n % 2 == 0 else ("1", "トランプ政権")
-        begin = time.perf_counter()
-        terminal.press(key)
-        figures.switch.append(_wait(terminal, needle) - begin)
-        figures.switch_bytes.append(_settle(terminal))
+    for _ in range(switches):
+        for key in SWITCHES:
+            _switch(terminal, figures, key, needles[key])
     _quit(terminal)
 
 
@@ -110,15 +141,13 @@ def measure_genesis(figures: Figures, env: dict[str, str], switches: int) -> Non
     args = [sys.executable, "-m", "genesis_tui", "--section", "overview", "--lang", "both"]
     # A fresh state directory each time: every run starts at the top of the overview.
     env = {**env, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-bench-")}
+    needles = _needles()
     terminal, start = _start(args, env)
-    figures.first_paint.append(_wait(terminal, "トランプ政権") - start)
+    figures.first_paint.append(_wait(terminal, needles["1"]) - start)
     _settle(terminal)
-    for n in range(switches):
-        key, needle = ("2", "日本の参加が意味するもの") if n % 2 == 0 else ("1", "トランプ政権")
-        begin = time.perf_counter()
-        terminal.press(key)
-        figures.switch.append(_wait(terminal, needle) - begin)
-        figures.switch_bytes.append(_settle(terminal))
+    for _ in range(switches):
+        for key in SWITCHES:
+            _switch(terminal, figures, key, needles[key])
     for _ in range(3):
         terminal.press(" ")
         figures.page_bytes.append(_settle(terminal))
@@ -142,7 +171,9 @@ def main() -> None:
 def _main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=7)
-    parser.add_argument("--switches", type=int, default=6)
+    parser.add_argument(
+        "--switches", type=int, default=3, help="rounds of switches through every section"
+    )
     options = parser.parse_args()
 
     # Byte-compile genesis-tui first, as pip does when it installs a package: Textual's

@@ -1,6 +1,6 @@
 """Draw the README's picture: the reader at 120x36, a link current, in the default theme.
 
-    python docs/screenshot.py        # writes docs/screenshot.svg
+python docs/screenshot.py        # writes docs/screenshot.svg
 """
 
 from __future__ import annotations

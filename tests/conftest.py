@@ -9,10 +9,17 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from genesis_tui.loader import Content, load_content
+from genesis_tui.content import Content
+from genesis_tui.loader import load_content
 from genesis_tui.paths import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_directory(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The tests (and the programs they start) cache into a directory of their own."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 
 from genesis_tui import __version__
 from genesis_tui.cli import main
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.typesetting import cells
 
 
@@ -85,21 +85,22 @@ def test_content_flag_is_used_by_export(
 def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema"] == 1
-    assert set(data["title"]) == {"ja", "en"}
+    assert data["schema"] == 2
+    assert set(data["title"]) == {"ja", "en", "ruby"}
     ids = [section["id"] for section in data["sections"]]
     assert ids[:4] == ["overview", "japan-role", "significance", "challenges"]
     assert ids[4:] == ["outlook"]
     term_ids = {term["id"] for term in data["glossary"]}
     for section in data["sections"]:
-        assert set(section["title"]) == {"ja", "en"}
+        assert set(section["title"]) == {"ja", "en", "ruby"}
         for point in section["key_points"]:
-            assert set(point) == {"ja", "en"}
+            assert set(point) == {"ja", "en", "ruby"}
         for block in section["blocks"]:
             assert block["kind"] in ("heading", "paragraph", "list_item")
             assert block["ja"] and block["en"]
             assert set(block["terms"]) <= term_ids
-            assert block["note"] is None or set(block["note"]) == {"ja", "en"}
+            assert block["note"] is None or set(block["note"]) == {"ja", "en", "ruby"}
+            assert all(block["ja"][start:end] for start, end, _ in block["ruby"])
     for term in data["glossary"]:
         assert {"id", "term", "reading", "aliases", "definition", "category", "related"} <= set(
             term
@@ -219,18 +220,27 @@ def test_pipe_closed_early_is_quiet() -> None:
     assert "Traceback" not in process.stderr
 
 
-def test_the_reader_starts_without_importing_pydantic() -> None:
+def test_the_reader_starts_without_importing_pydantic_or_budoux(tmp_path: Path) -> None:
     # The bundled content passed its tests: reading and laying it out does without pydantic,
-    # which would be most of the start-up time.
+    # which would be most of the start-up time. The second start finds BudouX's analysis in
+    # the cache and need not import BudouX either.
     code = (
         "import sys\n"
         "from genesis_tui.cli import _load\n"
+        "from genesis_tui.cache import phrases_kept\n"
         "import genesis_tui.app\n"
         "from genesis_tui.pages.article import section_page\n"
         "content = _load(None)\n"
-        "for section in content.article.sections:\n"
-        "    section_page(content, section.id, 'both', True, 73)\n"
+        "with phrases_kept(content.key):\n"
+        "    for section in content.article.sections:\n"
+        "        section_page(content, section.id, 'both', True, 73)\n"
         "assert 'pydantic' not in sys.modules, 'pydantic was imported'\n"
+        "print('budoux' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [
+        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        for _ in range(2)
+    ]
+    assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.paths import content_dir, seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,7 +143,148 @@ def test_provenance(content: Content) -> None:
     assert source.machine_translated
     assert "machine translation" in source.note.en and "機械翻訳" in source.note.ja
     assert (seeds_dir() / source.seed).is_file()
+    # The reader's title is the project's wording, and the article's date is inferred: say so.
+    assert "title" in source.note.en and "own wording" in source.note.en
+    assert "題名" in source.note.ja and "本プロジェクト" in source.note.ja
+    assert "appears to" in source.note.en and "とみられます" in source.note.ja
 
 
 def test_bundled_content_directory_is_the_project_one() -> None:
     assert (content_dir() / "article.toml").is_file()
+
+
+def _japanese_date(date: str) -> str:
+    """How the article writes a date of this precision: "2025-11" is 2025年11月."""
+    parts = [int(part) for part in date.split("-")]
+    return "".join(f"{part}{unit}" for part, unit in zip(parts, "年月日", strict=False))
+
+
+def test_japanese_date_follows_the_precision() -> None:
+    assert _japanese_date("2025-11") == "2025年11月"
+    assert _japanese_date("2026-01-27") == "2026年1月27日"
+
+
+def test_events_credited_to_the_article_say_no_more_than_the_article(content: Content) -> None:
+    """An event whose source is the article is dated as precisely as the article dates it, and
+    no later than the article was written; anything finer or later needs a page of its own."""
+    written = content.article.source.written
+    assert written is not None, "the article is undated: source.written must say when it was"
+    assert written.after < written.before
+    article_ja = "\n".join(block.ja for _, block in content.article.blocks())
+    credited = [event for event in content.timeline.events if event.from_article]
+    assert credited, "no event is credited to the article"
+    for event in credited:
+        assert _japanese_date(event.date) in article_ja, (
+            f"{event.date} is finer than the article, which never writes "
+            f"{_japanese_date(event.date)}: {event.label.en}"
+        )
+        # Compared at the coarser of the two precisions: "2026-01" is not after "2026-01-26".
+        shared = min(len(event.date), len(written.after))
+        assert event.date[:shared] <= written.after[:shared], (
+            f"{event.date} is after the article was written ({written.after}): {event.label.en}"
+        )
+
+
+AGGREGATORS = frozenset({"quantum-data.com", "nextfin.ai", "grokipedia.com", "longbridge.com"})
+"""Hosts that republish, summarise or score others' news (the quantum-data.com page carries its
+own scoring): cite the body that issued the news instead."""
+
+MIRROR_SUFFIXES = (".cloudfront.net", ".akamaized.net", ".azureedge.net", ".fastly.net")
+"""Content-delivery hosts: a page there is a copy of a site (RIKEN's, once) under another name."""
+
+ARCHIVES = frozenset({"web.archive.org", "archive.org", "archive.ph", "archive.today"})
+
+
+def is_aggregator_or_mirror(url: str) -> bool:
+    """True for a URL whose host is a known aggregator, a CDN mirror or a web archive."""
+    host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+    return host in AGGREGATORS or host in ARCHIVES or host.endswith(MIRROR_SUFFIXES)
+
+
+def test_the_aggregator_and_mirror_rule() -> None:
+    assert is_aggregator_or_mirror(
+        "https://d2bd0cjro8p5m2.cloudfront.net/en/news_pubs/news/2026/20260605_1/index.html"
+    )
+    assert is_aggregator_or_mirror("https://quantum-data.com/events/2026-06-04-us-japan")
+    assert is_aggregator_or_mirror("https://web.archive.org/web/2026/https://www.riken.jp/")
+    assert not is_aggregator_or_mirror("https://www.riken.jp/en/news_pubs/news/2025/")
+    assert not is_aggregator_or_mirror("https://www.mext.go.jp/en/news/topics/detail/")
+
+
+def test_no_source_is_an_aggregator_or_a_mirror(content: Content) -> None:
+    source = content.article.source
+    urls = {"source.url_ja": source.url_ja, "source.url_en": source.url_en}
+    for _, block in content.article.blocks():
+        if block.since:
+            urls[f"{block.id}.since"] = block.since.source
+    for event in content.timeline.events:
+        if not event.from_article:
+            urls[f"event {event.date} {event.label.en[:30]}"] = event.source
+    bad = {where: url for where, url in urls.items() if is_aggregator_or_mirror(url)}
+    assert not bad, f"aggregator or mirror sources: {bad}"
+
+
+# ------------------------------------------------------------------ names the glossary explains
+LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[ /.&-][A-Za-z0-9]+)*")
+"""A name in Latin letters inside Japanese text ("FugakuNEXT", "SCA/HPCAsia 2026")."""
+ACRONYM = re.compile(
+    r"(?<![A-Za-z0-9-])[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*(?:-[A-Z0-9]+)?(?![A-Za-z0-9])"
+)
+"""An acronym or a name with inner capitals in English text ("DOE", "TOP500", "UChicago")."""
+QUOTED = re.compile(r"「([^」]+)」")
+
+SPELLED_OTHERWISE = {
+    "SCA": "sca-hpcasia",
+    "HPCAsia": "sca-hpcasia",
+    "HPC Asia": "sca-hpcasia",
+    "SCA/HPCAsia 2026": "sca-hpcasia",
+    "人工知能(AI)": "ai",
+}
+"""Names that a glossary term explains under another spelling: name -> term id."""
+
+EXPLAINED_WHERE_NAMED = frozenset({
+    # Machines, parts and measures, each said to be what it is where it is named.
+    "A64FX", "Arm", "Aurora", "FugakuNEXT", "MONAKA-X", "GPU", "GPUs", "HPL", "TOP500", "京",
+    # Companies, an operator and people named in passing.
+    "HPE", "UChicago", "UChicago Argonne", "LLC", "KAKITA",
+    # Titles of documents and plans, each described where quoted.
+    "ジェネシス・ミッションの開始", "ジェネシス・ミッションとの連携を含めて",
+    "科学技術・イノベーション基本計画", "米国科学・安全保障プラットフォーム",
+    # Common abbreviations.
+    "US", "IT",
+    # Words quoted from the article or the translation, which the notes discuss.
+    "Japan", "late 2025", "federated", "2025年末", "ジェネシスの使命とは", "提供します", "連合",
+    "ワシントン",
+})  # fmt: skip
+"""Names used in definitions and notes that need no glossary entry of their own."""
+
+
+def _names(text_ja: str, text_en: str) -> set[str]:
+    """The names a definition or note uses: Latin-letter and quoted names in its Japanese,
+    acronyms and inner-capital names in its English."""
+    names = set(LATIN_RUN.findall(text_ja)) | set(QUOTED.findall(text_ja))
+    return names | set(ACRONYM.findall(text_en))
+
+
+def test_every_name_in_definitions_and_notes_is_explained(content: Content) -> None:
+    """A term that a definition or note uses by name has a glossary entry (or is explained
+    where it is named), so that no explanation leans on an unexplained name."""
+    forms = {form for term in content.glossary.terms for form in term.forms()}
+    texts = [(term.id, term.definition) for term in content.glossary.terms]
+    for _, block in content.article.blocks():
+        texts += [(block.id, note) for note in (block.note, block.since) if note is not None]
+    for where, pair in texts:
+        for name in _names(pair.ja, pair.en):
+            if name in forms or (name.endswith("s") and name[:-1] in forms):
+                continue
+            if name in SPELLED_OTHERWISE:
+                assert SPELLED_OTHERWISE[name] in content.terms, name
+                continue
+            assert name in EXPLAINED_WHERE_NAMED, f"{where} uses {name!r}, which no term explains"
+
+
+def test_terms_the_article_leans_on_are_in_the_glossary(content: Content) -> None:
+    ids = {term.id for term in content.glossary.terms}
+    assert {"ai", "ai-for-science", "fugaku", "user-facility", "appropriations"} <= ids
+    assert content.term("ai").term.ja == "人工知能" and "AI" in content.term("ai").aliases.en
+    assert content.occurrences("ai")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import OUTSIDE_MARK, timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
@@ -90,7 +90,7 @@ def test_whos_who_says_who_signed_what_with_whom(content: Content) -> None:
     text = "\n".join(text_of(page))
     assert "[MEXT] <== statement of intent ==> [US Department of Energy]" in text
     assert "[RIKEN] + [Fujitsu] <== memorandum of understanding ==> [Argonne] + [NVIDIA]" in text
-    assert "[MEXT] + [METI] <== signed ==> [US Department of Energy]" in text
+    assert "[MEXT] + [METI] <== statement of intent ==> [US Department of Energy]" in text
     assert "<== framework for joint AI research ==>" in text
     # The agreements are links to their glossary entries too.
     for agreement in ("statement-of-intent", "memorandum", "joint-ai-framework"):
@@ -172,7 +172,7 @@ def test_timeline_page_words_follow_the_interface_language(content: Content) -> 
     assert ja.startswith("年表") and "記事にある出来事" in ja and "reported in" not in ja
     assert en.startswith("Timeline") and "reported in the article" in en
     # The events themselves are said in both languages of the view, whatever the interface.
-    assert "大阪のSCA/HPCAsia 2026" in en and "At SCA/HPCAsia 2026" in ja
+    assert "大阪でのSCA/HPCAsia 2026" in en and "At SCA/HPCAsia 2026" in ja
 
 
 @pytest.mark.parametrize("keys", [("g",), ("t",), ("w",), ("tab", "enter")])

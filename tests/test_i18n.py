@@ -10,8 +10,8 @@ from textual.widgets import Footer, Input, OptionList, Static
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.cli import main
+from genesis_tui.content import Content
 from genesis_tui.i18n import CATALOGUES, EN, JA, Catalogue, ui_lang_from_locale
-from genesis_tui.loader import Content
 from genesis_tui.screens.explainer import ExplainerScreen
 from genesis_tui.screens.glossary import GlossaryScreen
 from genesis_tui.screens.help import KEYS, HelpScreen

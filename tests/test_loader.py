@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 
-from genesis_tui.loader import ContentError, load_content
+from genesis_tui.content import ContentError
+from genesis_tui.controls import CONTROL
+from genesis_tui.files import MAX_FILE_BYTES
+from genesis_tui.loader import load_content
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -27,7 +34,7 @@ def _errors(directory: Path) -> list[str]:
 CASES = {
     "empty english": (
         "article.toml",
-        'en = "Japan has become the first',
+        'en = "Japan has become the first international partner of the United States',
         'en = "" #',
         [
             "article.toml",
@@ -149,11 +156,61 @@ CASES = {
         'terms = ["nvidia", "doe", "nasa"]',
         ["timeline.toml", "events[4].terms", "no term has id 'nasa'"],
     ),
+    "timeline date not in the calendar": (
+        "timeline.toml",
+        'date = "2025-12-18"',
+        'date = "2025-02-31"',
+        ["timeline.toml", "events[4].date", "is not a day of the calendar"],
+    ),
+    "timeline date with a trailing newline": (
+        "timeline.toml",
+        'date = "2025-12-18"',
+        'date = "2025-12-18\\n"',
+        ["timeline.toml", "events[4].date", "must be a date as YYYY-MM or YYYY-MM-DD"],
+    ),
+    # Control characters: escape sequences in content would be commands to the terminal.
+    "ESC (OSC 0, window title) in the article's title": (
+        "article.toml",
+        'en = "Japan becomes the first',
+        'en = "\\u001b]0;owned\\u0007Japan becomes the first',
+        ["article.toml", "title.en", "control character U+001B at character 1"],
+    ),
+    "OSC 52 (clipboard) in a block": (
+        "article.toml",
+        'en = "Japan has become the first international partner of the United',
+        'en = "Japan \\u001b]52;c;ZWNobyBoaQ==\\u0007has become the first international partner'
+        " of the United",
+        ["sections[0](id=overview).blocks[0](id=overview-1).en", "U+001B at character 7"],
+    ),
+    "OSC 8 (a link to a file) in a definition": (
+        "glossary.toml",
+        "en = \"Japan's largest comprehensive",
+        "en = \"\\u001b]8;;file:///etc/passwd\\u001b\\\\Japan's largest comprehensive",
+        ["glossary.toml", "(id=riken).definition.en", "control character U+001B"],
+    ),
+    "C1 CSI in a timeline label": (
+        "timeline.toml",
+        "en = \"Japan's Cabinet adopts",
+        "en = \"\\u009b2JJapan's Cabinet adopts",
+        ["timeline.toml", "events[0].label.en", "control character U+009B at character 1"],
+    ),
+    "tab in a section title": (
+        "article.toml",
+        'en = "Overview"',
+        'en = "Over\\tview"',
+        ["sections[0](id=overview).title.en", "control character U+0009 at character 5"],
+    ),
+    "key holding ESC is echoed escaped": (
+        "article.toml",
+        'id = "overview-2"\n',
+        'id = "overview-2"\n"x\\u001b[2J" = 1\n',
+        ["blocks[1](id=overview-2).x<U+001B>[2J", "unknown key"],
+    ),
     "since note without a URL": (
         "article.toml",
-        'source = "https://d2bd0cjro8p5m2',
-        'source = "riken.jp',
-        ["(id=challenges-1).since.source", "must be an https:// URL"],
+        'source = "https://www.riken.jp/',
+        'source = "riken.jp/',
+        ["(id=japan-role-5).since.source", "must be an https:// URL"],
     ),
 }
 
@@ -165,6 +222,8 @@ def test_content_error_is_reported_with_file_and_place(content_copy: Path, case:
     errors = _errors(content_copy)
     matching = [error for error in errors if all(fragment in error for fragment in fragments)]
     assert matching, f"no error has all of {fragments}; got:\n" + "\n".join(errors)
+    raw = [error for error in errors if CONTROL.search(error)]
+    assert not raw, f"a message holds a raw control character: {raw!r}"
 
 
 def test_missing_file_is_named(content_copy: Path) -> None:
@@ -228,9 +287,182 @@ def test_trusted_content_is_built_as_validation_builds_it(content_copy: Path) ->
     assert trusted.timeline == validated.timeline
 
 
+# ---------------------------------------------------------------------- hostile files
+def _check(directory: Path, *, as_user: list[str] | None = None) -> tuple[int, str]:
+    """Run ``genesis-tui check DIR`` in its own process, bounded in time (a FIFO would hang
+    it): its exit status and what it printed."""
+    done = subprocess.run(
+        [*(as_user or []), sys.executable, "-m", "genesis_tui", "check", str(directory)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    return done.returncode, done.stdout + done.stderr
+
+
+def test_a_fifo_is_not_read(content_copy: Path) -> None:
+    path = content_copy / "article.toml"
+    path.unlink()
+    os.mkfifo(path)
+    status, output = _check(content_copy)
+    assert status == 2
+    assert f"{path}: is a FIFO, not a regular file: not read" in output
+    assert "Traceback" not in output
+
+
+def test_a_device_is_not_read(content_copy: Path) -> None:
+    path = content_copy / "glossary.toml"
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    status, output = _check(content_copy)
+    assert status == 2
+    assert f"{path}: is a character device, not a regular file: not read" in output
+    assert "Traceback" not in output
+
+
+def test_a_file_above_the_size_cap_is_not_read(content_copy: Path) -> None:
+    path = content_copy / "timeline.toml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write("#" * (MAX_FILE_BYTES + 1))
+    assert _errors(content_copy) == [f"{path}: is larger than 4 MiB"]
+
+
+@pytest.mark.parametrize("depth", [400, 500, 100_000])
+def test_deep_nesting_is_a_problem_not_a_traceback(content_copy: Path, depth: int) -> None:
+    # tomllib parses 400 levels and gives up (RecursionError) somewhere before 500.
+    path = content_copy / "timeline.toml"
+    path.write_text("events = " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    (error,) = _errors(content_copy)
+    assert error.startswith(f"{path}: ")
+    assert "nested too deep" in error or "events[0]" in error, error
+
+
+def test_a_parent_without_permission_is_a_problem(tmp_path: Path, content_copy: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    content = shutil.move(content_copy, locked / "content")
+    locked.chmod(0)
+    # root passes every permission check: run check as nobody.
+    as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("root without setpriv cannot be refused permission")
+    try:
+        status, output = _check(Path(content), as_user=as_user if os.geteuid() == 0 else None)
+    finally:
+        locked.chmod(0o700)
+    assert status == 2
+    assert "cannot be read (Permission denied)" in output
+    assert "Traceback" not in output
+
+
+def test_a_path_of_5000_characters_is_a_problem(tmp_path: Path) -> None:
+    directory = tmp_path / ("x" * 5000)
+    assert _errors(directory) == [f"{directory}: cannot be read (File name too long)"]
+
+
+def test_a_byte_order_mark_is_accepted(content_copy: Path) -> None:
+    path = content_copy / "glossary.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert load_content(content_copy).glossary.terms
+
+
+def test_schema_and_reference_errors_are_reported_together(content_copy: Path) -> None:
+    # A schema error in every file used to hide every duplicate id and dangling reference.
+    _edit(content_copy, "article.toml", 'kind = "heading"', 'kind = "title"')
+    _edit(content_copy, "article.toml", 'id = "overview-6"', 'id = "overview-5"')
+    _edit(content_copy, "glossary.toml", 'reading = "おおさか"', 'reading = "Osaka"')
+    _edit(content_copy, "glossary.toml", 'related = ["sca-hpcasia"]', 'related = ["atlantis"]')
+    _edit(content_copy, "glossary.toml", 'id = "tokyo"', 'id = "riken"')
+    _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', 'date = "soon"')
+    _edit(content_copy, "timeline.toml", 'terms = ["nvidia", "doe"]', 'terms = ["nasa"]')
+    errors = "\n".join(_errors(content_copy))
+    for fragment in [
+        "article.toml: sections[0](id=overview).blocks[2](id=overview-3).kind",
+        "article.toml: blocks(id=overview-5): duplicate block id",
+        "glossary.toml: terms[",
+        "(id=osaka).reading: must be written in kana only",
+        "(id=osaka).related: no term has id 'atlantis'",
+        "glossary.toml: terms(id=riken): duplicate term id",
+        "timeline.toml: events[4].date: must be a date",
+        "timeline.toml: events[4].terms: no term has id 'nasa'",
+    ]:
+        assert fragment in errors, f"{fragment!r} not reported; got:\n{errors}"
+
+
+def test_references_are_checked_when_another_file_does_not_parse(content_copy: Path) -> None:
+    (content_copy / "article.toml").write_text("schema = \n", encoding="utf-8")
+    _edit(content_copy, "timeline.toml", 'terms = ["nvidia", "doe"]', 'terms = ["nasa"]')
+    errors = _errors(content_copy)
+    assert any("article.toml: line 1" in error for error in errors), errors
+    assert any("events[4].terms: no term has id 'nasa'" in error for error in errors), errors
+
+
 def test_trusted_content_that_does_not_build_is_validated(content_copy: Path) -> None:
     # A file that no longer fits the model is still named with its place, not a traceback.
     _edit(content_copy, "timeline.toml", 'date = "2025-12-18"', "date = 20251218")
     with pytest.raises(ContentError) as caught:
         load_content(content_copy, validate=False)
     assert any("timeline.toml" in str(problem) for problem in caught.value.problems)
+
+
+def test_the_trusted_build_reads_files_as_carefully(content_copy: Path) -> None:
+    # The bundled content is built without validation: a FIFO or deep nesting there must not
+    # hang or crash it either (it falls back to validation, which names them).
+    (content_copy / "article.toml").unlink()
+    os.mkfifo(content_copy / "article.toml")
+    (content_copy / "timeline.toml").write_text("events = " + "[" * 600 + "]" * 600 + "\n")
+    code = (
+        "import sys\n"
+        "from genesis_tui.loader import ContentError, load_content\n"
+        "try:\n"
+        "    load_content(sys.argv[1], validate=False)\n"
+        "except ContentError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(content_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "article.toml: is a FIFO, not a regular file: not read" in done.stdout
+    assert "timeline.toml: arrays or tables nested too deep to read" in done.stdout
+
+
+def test_dotted_keys_nested_too_deep_are_a_problem(content_copy: Path) -> None:
+    # tomllib builds dotted keys without recursing; whatever walks the result would recurse.
+    path = content_copy / "glossary.toml"
+    with path.open("a", encoding="utf-8") as file:
+        file.write("x." + ".".join(["a"] * 3000) + " = 1\n")
+    assert _errors(content_copy) == [
+        f"{path}: arrays or tables nested too deep to read (more than 64 levels)"
+    ]
+    with pytest.raises(ContentError):  # the unvalidated build falls back to validation
+        load_content(content_copy, validate=False)
+
+
+def test_readings_are_read_as_carefully_as_the_rest(content_copy: Path) -> None:
+    path = content_copy / "readings.toml"
+    path.unlink()
+    os.mkfifo(path)
+    status, output = _check(content_copy)
+    assert status == 2
+    assert f"{path}: is a FIFO, not a regular file: not read" in output
+    assert "Traceback" not in output
+    # The reader opens the content without its ruby instead of waiting on the FIFO.
+    code = (
+        "import sys\n"
+        "from genesis_tui.loader import load_content\n"
+        "print(len(load_content(sys.argv[1], validate=False).ruby.spans('理化学研究所')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(content_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (done.returncode, done.stdout) == (0, "0\n"), done.stderr

@@ -20,8 +20,8 @@ from textual.widgets import Footer, Static
 from textual.widgets._footer import FooterKey
 
 from genesis_tui.app import GenesisApp
+from genesis_tui.content import Content
 from genesis_tui.links import site_name
-from genesis_tui.loader import Content
 from genesis_tui.state import SavedState, load_state, save_state
 from genesis_tui.widgets.page_view import PageView
 from tests.terminal import Terminal

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from textual.pilot import Pilot
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.state import VIEWS
 

@@ -10,6 +10,7 @@ elsewhere the test is skipped when there is no Chromium, and fails in CI if ther
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 import signal
@@ -17,14 +18,19 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 aiohttp = pytest.importorskip("aiohttp")
+pytest.importorskip("textual_serve")
+
+from aiohttp import web  # noqa: E402
+
+from genesis_tui.serve import ReaderServer  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FIRST_SECTION = "トランプ政権"
@@ -196,3 +202,200 @@ def test_serve_page_is_served(server: int) -> None:
 
     page = asyncio.run(fetch())
     assert "textual-terminal" in page and "genesis-tui" in page
+
+
+# ---------------------------------------------------------------------- guards
+# The guards are tested against the server in this process, with a stand-in for the reader that
+# speaks textual-serve's protocol and reports what it was given; then once with the real reader.
+
+STAND_IN = r"""
+import json, os, signal, sys, time
+stubborn = "--stubborn" in sys.argv  # ignores quit and SIGTERM, like a reader that hangs
+if stubborn:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+out = sys.stdout.buffer
+def send(data):
+    payload = json.dumps(data).encode()
+    out.write(b"D" + len(payload).to_bytes(4, "big") + payload)
+    out.flush()
+out.write(b"__GANGLION__\n")
+send({"pid": os.getpid(), "size": [int(os.environ["COLUMNS"]), int(os.environ["ROWS"])]})
+stdin = sys.stdin.buffer
+while (head := stdin.read(5)) and len(head) == 5:
+    payload = stdin.read(int.from_bytes(head[1:], "big"))
+    meta = json.loads(payload) if head[:1] == b"M" else {}
+    if meta.get("type") == "quit" and not stubborn:
+        sys.exit(0)
+    if meta.get("type") == "resize":
+        send({"size": [meta["width"], meta["height"]]})
+while stubborn:
+    time.sleep(1)
+"""
+
+LIMIT = 30
+"""Seconds any exchange with the server may take before the test fails."""
+
+
+@asynccontextmanager
+async def _serving(
+    tmp_path: Path, *flags: str, **options: Any
+) -> AsyncIterator[tuple[ReaderServer, str]]:
+    """The server on 127.0.0.1, with the stand-in as its reader; yields it and its address."""
+    script = tmp_path / "stand_in.py"
+    script.write_text(STAND_IN, encoding="utf-8")
+    port = _free_port()
+    server = ReaderServer(
+        [sys.executable, str(script), *flags], host="127.0.0.1", port=port, title="t", **options
+    )
+    runner = web.AppRunner(await server._make_app())
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        yield server, f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+async def _first_frame(socket: Any) -> dict[str, Any]:
+    message = await socket.receive(timeout=LIMIT)
+    assert message.type == aiohttp.WSMsgType.BINARY, message
+    frame: dict[str, Any] = json.loads(message.data)
+    return frame
+
+
+async def _gone(pid: int) -> bool:
+    """Wait (bounded) until process ``pid`` has ended and been reaped."""
+    deadline = time.monotonic() + LIMIT
+    while time.monotonic() < deadline:
+        if not Path(f"/proc/{pid}").exists():
+            return True
+        await asyncio.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize(
+    "origin", ["http://evil.example", "http://127.0.0.1:1", "null", "https://127.0.0.1", None]
+)
+async def test_serve_refuses_other_origins(tmp_path: Path, origin: str | None) -> None:
+    async with _serving(tmp_path) as (server, url), aiohttp.ClientSession() as client:
+        headers = {} if origin is None else {"Origin": origin}
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await client.ws_connect(f"{url}/ws", headers=headers)
+        assert refused.value.status == 403
+        assert not server.sessions
+
+
+@pytest.mark.parametrize("allowed", [[], ["https://Reader.Example.org/"]])
+async def test_serve_accepts_its_own_origin_and_allowed_ones(
+    tmp_path: Path, allowed: list[str]
+) -> None:
+    async with (
+        _serving(tmp_path, allowed_origins=allowed) as (_, url),
+        aiohttp.ClientSession() as client,
+    ):
+        origin = "https://reader.example.org" if allowed else url
+        async with client.ws_connect(f"{url}/ws", headers={"Origin": origin}) as socket:
+            assert "pid" in await _first_frame(socket)
+
+
+async def test_serve_clamps_terminal_sizes(tmp_path: Path) -> None:
+    async with _serving(tmp_path) as (_, url), aiohttp.ClientSession() as client:
+        ws_url = f"{url}/ws?width=20000&height=20000"
+        async with client.ws_connect(ws_url, headers={"Origin": url}) as socket:
+            assert (await _first_frame(socket))["size"] == [500, 200]
+            for asked, given in [
+                ({"width": 99999, "height": -5}, [500, 1]),
+                ({"width": "wide", "height": 1e300}, [80, 24]),
+                ({"width": 120, "height": 40}, [120, 40]),
+            ]:
+                await socket.send_json(["resize", asked])
+                assert (await _first_frame(socket))["size"] == given, asked
+
+
+async def test_serve_caps_sessions_with_a_reason(tmp_path: Path) -> None:
+    async with _serving(tmp_path, max_sessions=2) as (_, url), aiohttp.ClientSession() as client:
+        headers = {"Origin": url}
+        first = await client.ws_connect(f"{url}/ws", headers=headers)
+        second = await client.ws_connect(f"{url}/ws", headers=headers)
+        pid = (await _first_frame(first))["pid"]
+        await _first_frame(second)
+        async with client.ws_connect(f"{url}/ws", headers=headers) as third:
+            message = await third.receive(timeout=LIMIT)
+            assert message.type == aiohttp.WSMsgType.CLOSE
+            assert message.data == 1013
+            assert message.extra == "too many sessions (at most 2): try again later"
+        await first.close()
+        assert await _gone(pid)
+        # The place comes free once the first reader has ended (the server then forgets it).
+        deadline = time.monotonic() + LIMIT
+        while time.monotonic() < deadline:
+            async with client.ws_connect(f"{url}/ws", headers=headers) as again:
+                message = await again.receive(timeout=LIMIT)
+                if message.type == aiohttp.WSMsgType.BINARY:
+                    break
+        assert message.type == aiohttp.WSMsgType.BINARY, message
+        await second.close()
+
+
+@pytest.mark.parametrize("flags", [(), ("--stubborn",)], ids=["quits", "ignores-quit-and-term"])
+async def test_serve_ends_the_reader_when_its_socket_closes(
+    tmp_path: Path, flags: tuple[str, ...]
+) -> None:
+    async with _serving(tmp_path, *flags) as (server, url), aiohttp.ClientSession() as client:
+        async with client.ws_connect(f"{url}/ws", headers={"Origin": url}) as socket:
+            pid = (await _first_frame(socket))["pid"]
+        assert await _gone(pid), f"reader {pid} still runs after its socket closed"
+        assert not server.sessions
+
+
+def _children(pid: int) -> list[int]:
+    return [
+        int(child)
+        for task in Path(f"/proc/{pid}/task").iterdir()
+        for child in (task / "children").read_text().split()
+    ]
+
+
+def _environment(pid: int) -> dict[str, str]:
+    raw = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    return dict(item.decode(errors="replace").partition("=")[::2] for item in raw if item)
+
+
+async def test_serve_real_reader_is_clamped_and_reaped(tmp_path: Path) -> None:
+    # The real command: `genesis-tui serve` with the reader, not the stand-in.
+    port = _free_port()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+    args = [sys.executable, "-m", "genesis_tui", "serve", "--port", str(port)]
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_port(port, process)
+        async with aiohttp.ClientSession() as client:
+            with pytest.raises(aiohttp.WSServerHandshakeError):
+                await client.ws_connect(f"{url}/ws", headers={"Origin": "http://evil.example"})
+            ws_url = f"{url}/ws?width=20000&height=20000"
+            async with client.ws_connect(ws_url, headers={"Origin": url}) as socket:
+                message = await socket.receive(timeout=LIMIT)  # the reader has started
+                assert message.type == aiohttp.WSMsgType.BINARY, message
+                (reader,) = _children(process.pid)
+                environment = _environment(reader)
+                assert (environment["COLUMNS"], environment["ROWS"]) == ("500", "200")
+            assert await _gone(reader), f"reader {reader} still runs after its socket closed"
+    finally:
+        _stop(process)
+
+
+async def test_serve_public_url_is_where_the_page_connects_and_the_origin_it_accepts(
+    tmp_path: Path,
+) -> None:
+    public = "http://reader.example.org:8080"
+    async with (
+        _serving(tmp_path, public_url=public) as (_, url),
+        aiohttp.ClientSession() as client,
+    ):
+        async with client.get(f"{url}/") as response:
+            assert "ws://reader.example.org:8080/ws" in await response.text()
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await client.ws_connect(f"{url}/ws", headers={"Origin": url})
+        async with client.ws_connect(f"{url}/ws", headers={"Origin": public}) as socket:
+            assert "pid" in await _first_frame(socket)

@@ -18,8 +18,9 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from genesis_tui.cache import phrases_kept
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
-from genesis_tui.loader import Content
 from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
 from genesis_tui.model import View
 from genesis_tui.screens.reader import ReaderScreen
@@ -49,6 +50,8 @@ class GenesisApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
+        # A terminal program stops on ctrl+z, as the shell's job control expects.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
     ]
 
     def __init__(
@@ -83,7 +86,13 @@ class GenesisApp(App[None]):
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None
         scroll = self.state.scroll.get(self.state.section, 0)
-        return ReaderScreen(self.content, self.state.section, self.state.view, scroll=scroll)
+        return ReaderScreen(
+            self.content,
+            self.state.section,
+            self.state.view,
+            scroll=scroll,
+            readings=self.state.readings,
+        )
 
     @property
     def view(self) -> View:
@@ -101,6 +110,7 @@ class GenesisApp(App[None]):
         return screen
 
     async def on_mount(self) -> None:
+        self.app_resume_signal.subscribe(self, self._resumed)
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
@@ -112,6 +122,12 @@ class GenesisApp(App[None]):
             loop.add_signal_handler(signum, self.exit)
         if not self.is_headless:
             self.set_interval(1.0, self._check_hangup, name="hang-up watch")
+
+    def _resumed(self, _app: object) -> None:
+        """Back from ctrl+z: the terminal shows the shell's screen, so draw everything again."""
+        self.refresh(layout=True)
+        for screen in self.screen_stack:
+            screen.refresh(layout=True)
 
     def on_unmount(self) -> None:
         if self._scrollbar_renderer is not None:  # the renderer is global: put it back
@@ -235,12 +251,9 @@ class GenesisApp(App[None]):
         return binding.key if self.ascii and not display.isascii() else display
 
     def action_help_quit(self) -> None:
-        """Textual's ctrl+c hint (how to quit), in the interface's language."""
-        for key, active in self.active_bindings.items():
-            if active.binding.action in ("quit", "app.quit"):
-                message = self.ui("quit.press", keys=key)
-                self.notify(message, title=self.ui("quit.title"), markup=False)
-                return
+        """ctrl+c with no text selected (with a selection, the screen copies it): leave as
+        ``q`` does, saving the place, where Textual would only say how to quit."""
+        self.exit()
 
     def action_help(self) -> None:
         """Show every key."""
@@ -260,6 +273,7 @@ class GenesisApp(App[None]):
             return self.state
         self.state.section = reader.section_id
         self.state.view = reader.view
+        self.state.readings = reader.readings
         self.state.scroll.update(reader.remember_scroll())
         return self.state
 
@@ -303,7 +317,8 @@ def run_reader(
     app = GenesisApp(
         content, state=state, ui_lang=ui_lang, ascii=ascii, linux_console=linux_console
     )
-    app.run(mouse=mouse)
+    with phrases_kept(content.key):
+        app.run(mouse=mouse)
     try:
         save_state(app.state, path)
     except OSError as error:

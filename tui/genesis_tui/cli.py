@@ -8,18 +8,18 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
-from genesis_tui import __version__
+from genesis_tui import __version__, cli_ja
+from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
 
 if TYPE_CHECKING:
-    from genesis_tui.loader import Content
+    from genesis_tui.content import Content
     from genesis_tui.model import View
 
 PROG = "genesis-tui"
@@ -47,10 +47,19 @@ def _int_between(low: int, high: int) -> Callable[[str], int]:
 
 _width = _int_between(10, 1000)
 _port = _int_between(1, 65535)
+_sessions = _int_between(1, 1000)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages (which can quote the arguments raw) escaped."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message, control characters escaped; exit 2."""
+        super().error(escaped(message))
 
 
 def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--content",
         metavar="DIR",
@@ -101,7 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="wrap plain text at N cells (default: the terminal's width, else 80)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         parents=[common],
         description=(
@@ -122,6 +131,25 @@ def _parser() -> argparse.ArgumentParser:
         "export", parents=[common], help="write the article to standard output"
     )
     export.add_argument("--format", choices=("json", "md", "txt"), default="txt")
+    export.add_argument(
+        "--ruby",
+        action="store_true",
+        help="readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in "
+        "md (JSON always carries them)",
+    )
+    readings = commands.add_parser(
+        "readings",
+        parents=[common],
+        help="draft the readings of the Japanese that DIR/readings.toml lacks, keeping every "
+        "reading already there (needs the extra: pip install genesis-tui[authoring])",
+    )
+    readings.add_argument("directory", nargs="?", type=Path, metavar="DIR")
+    readings.add_argument(
+        "--prune",
+        action="store_true",
+        help="first remove what the content no longer has (readings of texts that are gone, "
+        "words that no longer fit their text) and list it; for after editing the content",
+    )
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -133,12 +161,34 @@ def _parser() -> argparse.ArgumentParser:
         help="the address to listen on (default: 127.0.0.1, this machine only)",
     )
     serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000)")
+    serve.add_argument(
+        "--public-url",
+        metavar="URL",
+        help="the address browsers use to reach the server, when it is not http://HOST:PORT "
+        "(listening on 0.0.0.0, or behind a proxy); the page connects back to it, and only "
+        "pages from it may open sessions",
+    )
+    serve.add_argument(
+        "--allow-origin",
+        metavar="ORIGIN",
+        action="append",
+        default=[],
+        help="also accept sessions from pages at ORIGIN (scheme://host:port), e.g. the address "
+        "of a proxy in front of the server; repeatable (default: only the server's own address)",
+    )
+    serve.add_argument(
+        "--max-sessions",
+        metavar="N",
+        type=_sessions,
+        default=8,
+        help="at most N readers at once; more sessions are refused (default: 8)",
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _localized_parser(argv).parse_args(argv)
+    args = cli_ja.parser_in(_parser, argv).parse_args(argv)
     try:
         return _run(args)
     except UsageError as error:
@@ -153,44 +203,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _cli_lang(argv: Sequence[str] | None) -> str:
-    """The language the command line speaks: ``--ui-lang``'s, else the locale's."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    for index, argument in enumerate(arguments):
-        if argument == "--ui-lang" and index + 1 < len(arguments):
-            return arguments[index + 1]
-        if argument.startswith("--ui-lang="):
-            return argument.partition("=")[2]
-    return ui_lang_from_locale(os.environ)
-
-
-_CLI_LANG = "en"
-
-
-def _localized_parser(argv: Sequence[str] | None) -> argparse.ArgumentParser:
-    """The parser, its words and argparse's own in the interface's language."""
-    from genesis_tui import cli_ja
-
-    global _CLI_LANG
-    _CLI_LANG = _cli_lang(argv)
-    cli_ja.install(_CLI_LANG)
-    return cli_ja.localize(_parser(), _CLI_LANG)
-
-
-def _say(message: str, **fields: object) -> str:
-    """One of our messages, in the command line's language."""
-    from genesis_tui.cli_ja import translator
-
-    return translator(_CLI_LANG)(message).format(**fields)
-
-
 def _run(args: argparse.Namespace) -> int:
     command = args.command or "read"
     directory: Path | None = getattr(args, "content", None)
-    if command == "check":
+    if command in ("check", "readings"):
         directory = args.directory or directory
+    if command == "readings":
+        return _draft_readings(directory, prune=args.prune)
     # Content the user names is validated; the bundled content passed its tests.
-    content = _load(directory, validate=command == "check" or directory is not None)
+    content = _load(
+        directory, validate=command == "check" or directory is not None, check=command == "check"
+    )
     section_id: str | None = getattr(args, "section", None)
     if section_id is not None:
         ids = [section.id for section in content.article.sections]
@@ -204,13 +227,14 @@ def _run(args: argparse.Namespace) -> int:
         article = content.article
         blocks = len(article.blocks())
         print(
-            f"{content.directory}: OK — {len(article.sections)} sections, {blocks} blocks, "
+            f"{escaped(str(content.directory))}: OK — {len(article.sections)} sections, "
+            f"{blocks} blocks, "
             f"{len(content.glossary.terms)} glossary terms, "
             f"{len(content.timeline.events)} timeline events"
         )
         return 0
     if command == "export":
-        return _export(content, args.format, lang, width, section_id)
+        return _export(content, args.format, lang, width, section_id, ruby=args.ruby)
     if command == "serve":
         return _serve(args)
     if _is_interactive():
@@ -218,7 +242,8 @@ def _run(args: argparse.Namespace) -> int:
 
         ui_lang = getattr(args, "ui_lang", None) or ui_lang_from_locale(os.environ)
         ascii = getattr(args, "ascii", False) or os.environ.get("GENESIS_TUI_ASCII", "") == "1"
-        linux_console = _linux_console()
+        # The Linux console draws neither kanji nor block elements: ASCII, and a hint.
+        linux_console = os.environ.get("TERM", "") == "linux"
         return run_reader(
             content,
             section_id=section_id,
@@ -230,12 +255,6 @@ def _run(args: argparse.Namespace) -> int:
             mouse=_mouse(args),
         )
     return _export(content, "txt", lang, width or 80, section_id)
-
-
-def _linux_console() -> bool:
-    """True on the Linux console (TERM=linux): it draws neither kanji nor block elements, so
-    the reader draws in ASCII there and says how to read in English."""
-    return os.environ.get("TERM", "") == "linux"
 
 
 def _mouse(args: argparse.Namespace) -> bool:
@@ -254,7 +273,7 @@ def _theme(args: argparse.Namespace) -> str | None:
     names = theme_names()
     if name not in names:
         raise UsageError(
-            _say("no theme {name!r} (themes: {names})", name=name, names=", ".join(names))
+            cli_ja.say("no theme {name!r} (themes: {names})", name=name, names=", ".join(names))
         )
     return name
 
@@ -268,7 +287,7 @@ def _is_interactive() -> bool:
 def _serve(args: argparse.Namespace) -> int:
     """Serve the reader over HTTP with textual-serve: one reader process per browser session."""
     try:
-        from textual_serve.server import Server
+        from genesis_tui.serve import serve
     except ImportError:
         raise UsageError("serve needs textual-serve: pip install 'genesis-tui[web]'") from None
     command = [sys.executable, "-m", "genesis_tui", "read"]
@@ -280,18 +299,31 @@ def _serve(args: argparse.Namespace) -> int:
             command += [f"--{flag.replace('_', '-')}", str(value)]
     if getattr(args, "ascii", False):
         command.append("--ascii")
-    server = Server(shlex.join(command), host=args.host, port=args.port, title=PROG)
-    server.serve()
+    serve(
+        command,
+        host=args.host,
+        port=args.port,
+        title=PROG,
+        public_url=args.public_url,
+        allowed_origins=args.allow_origin,
+        max_sessions=args.max_sessions,
+    )
     return 0
 
 
-def _load(directory: Path | None, *, validate: bool = False) -> Content:
-    """The content (the bundled content unless ``directory``), validated if ``validate``."""
-    from genesis_tui.loader import ContentError, load_content
+def _load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Content:
+    """The content (the bundled content unless ``directory``), validated if ``validate``;
+    ``check`` also asks for its readings (a directory without them can still be read)."""
+    from genesis_tui.content import ContentError
+    from genesis_tui.loader import load_content
     from genesis_tui.paths import content_dir
 
     try:
-        return load_content(directory or content_dir(), validate=validate)
+        return load_content(
+            directory or content_dir(),
+            validate=validate,
+            readings="required" if check else "optional",
+        )
     except ContentError as error:
         count = len(error.problems)
         noun = "error" if count == 1 else "errors"
@@ -299,17 +331,62 @@ def _load(directory: Path | None, *, validate: bool = False) -> Content:
         raise UsageError("\n".join(lines)) from None
 
 
-def _export(content: Content, fmt: str, lang: str, width: int | None, section: str | None) -> int:
+def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
+    """``genesis-tui readings``: draft what readings.toml lacks (see ``genesis_tui.authoring``),
+    with ``prune`` first removing what the content no longer has, listed one key a line."""
+    from genesis_tui.authoring import AuthoringError, draft_readings
+    from genesis_tui.content import ContentError
+    from genesis_tui.paths import content_dir
+
+    try:
+        draft = draft_readings(directory or content_dir(), prune=prune)
+    except AuthoringError as error:
+        raise UsageError(str(error)) from None
+    except ContentError as error:
+        count = len(error.problems)
+        lines = [f"{count} content error{'s' * (count != 1)}:"]
+        lines += [f"  {problem}" for problem in error.problems]
+        raise UsageError("\n".join(lines)) from None
+    except OSError as error:
+        raise UsageError(f"cannot write the readings: {error}") from None
+    for pruned in draft.pruned:
+        why = "no such text any more" if pruned.gone else "no longer fit the text"
+        print(f"removed {pruned.key} ({why}): {', '.join(map(str, pruned.words))}")
+    summary = f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
+    summary += f"{draft.kept} kept as they were"
+    if prune:
+        summary += f", {sum(len(pruned.words) for pruned in draft.pruned)} removed"
+    summary += "."
+    if draft.drafted:
+        summary += f" Review the drafted ones, then run `{PROG} check`."
+    print(summary)
+    return 0
+
+
+def _export(
+    content: Content,
+    fmt: str,
+    lang: str,
+    width: int | None,
+    section: str | None,
+    *,
+    ruby: bool = False,
+) -> int:
     from genesis_tui import export
+
+    if ruby and fmt == "json":
+        raise UsageError("--ruby is for txt and md: the JSON export always carries the readings")
+    if ruby and not content.ruby:
+        raise UsageError(f"{content.directory} has no readings (readings.toml): nothing to show")
 
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
         sys.stdout.write(export.to_json(content, section))
     elif fmt == "md":
-        sys.stdout.write(export.to_markdown(content, cast("View", lang), section))
+        sys.stdout.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        sys.stdout.write(export.to_text(content, cast("View", lang), width, section))
+        sys.stdout.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
     sys.stdout.flush()
     return 0

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import argparse
 import gettext
-from collections.abc import Callable, Iterator
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+
+from genesis_tui.i18n import ui_lang_from_locale
 
 JA: dict[str, str] = {
     # argparse's own words (Python 3.11-3.13)
@@ -90,6 +94,36 @@ JA: dict[str, str] = {
         "待ち受けるアドレス（既定: 127.0.0.1、このマシンのみ）"
     ),
     "the port (default: 8000)": "ポート（既定: 8000）",
+    "draft the readings of the Japanese that DIR/readings.toml lacks, keeping every reading "
+    "already there (needs the extra: pip install genesis-tui[authoring])": (
+        "DIR/readings.toml にない日本語の読みを下書きする。すでにある読みはすべて残す"
+        "（追加の依存が必要: pip install genesis-tui[authoring]）"
+    ),
+    "readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in md "
+    "(JSON always carries them)": (
+        "日本語に読みをつける: txt では青空文庫の記法（｜基《き》）、md では HTML の ruby"
+        "（JSON にはいつも含まれます）"
+    ),
+    "first remove what the content no longer has (readings of texts that are gone, words that "
+    "no longer fit their text) and list it; for after editing the content": (
+        "先に、内容にもうないもの（なくなった文の読み、文に合わなくなった語）を取り除いて"
+        "一覧する。内容を編集した後のために"
+    ),
+    "the address browsers use to reach the server, when it is not http://HOST:PORT (listening "
+    "on 0.0.0.0, or behind a proxy); the page connects back to it, and only pages from it may "
+    "open sessions": (
+        "ブラウザがサーバーに届くアドレス。http://HOST:PORT でないとき（0.0.0.0 で待ち受ける"
+        "とき、プロキシの後ろにあるとき）に。ページはここへ接続し直し、ここからのページだけが"
+        "セッションを開けます"
+    ),
+    "also accept sessions from pages at ORIGIN (scheme://host:port), e.g. the address of a proxy "
+    "in front of the server; repeatable (default: only the server's own address)": (
+        "ORIGIN（scheme://host:port）のページからのセッションも受け付ける。サーバーの前の"
+        "プロキシのアドレスなど。くり返し指定できます（既定: サーバー自身のアドレスのみ）"
+    ),
+    "at most N readers at once; more sessions are refused (default: 8)": (
+        "同時に読めるのは N 人まで。それを超えるセッションは断ります（既定: 8）"
+    ),
     "no theme {name!r} (themes: {names})": "{name!r} というテーマはありません（テーマ: {names}）",
 }
 
@@ -151,3 +185,34 @@ def localize(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentPar
                     if choice.help:
                         choice.help = translate(choice.help)
     return parser
+
+
+_lang = "en"
+"""The language the command line speaks in this run."""
+
+
+def lang_of(argv: Sequence[str] | None) -> str:
+    """The language the command line speaks: ``--ui-lang``'s, else the locale's."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for index, argument in enumerate(arguments):
+        if argument == "--ui-lang" and index + 1 < len(arguments):
+            return arguments[index + 1]
+        if argument.startswith("--ui-lang="):
+            return argument.partition("=")[2]
+    return ui_lang_from_locale(os.environ)
+
+
+def parser_in(
+    build: Callable[[], argparse.ArgumentParser], argv: Sequence[str] | None
+) -> argparse.ArgumentParser:
+    """The parser ``build`` makes, its words and argparse's own in the language ``argv`` asks
+    for (argparse takes some of its words when the parser is made: it speaks it first)."""
+    global _lang
+    _lang = lang_of(argv)
+    install(_lang)
+    return localize(build(), _lang)
+
+
+def say(message: str, **fields: object) -> str:
+    """One of our messages (its English is its key), in the command line's language."""
+    return translator(_lang)(message).format(**fields)

@@ -13,198 +13,108 @@ from __future__ import annotations
 import tomllib
 import types
 import typing
-from collections import Counter
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
+from genesis_tui import cache as content_cache
 from genesis_tui import model as model_module
-from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
-from genesis_tui.terms import Span, TermMatcher
+from genesis_tui.content import Content, ContentError, Problem, index_content
+from genesis_tui.files import (
+    Unreadable,
+    is_directory,
+    read_file,
+    toml_text,
+    too_deep,
+)
+from genesis_tui.model import Article, Glossary, Timeline
+from genesis_tui.references import reference_flaws
+from genesis_tui.validation import ReadingsRule, check_readings, cross_check, load_model
 
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
 TIMELINE_FILE = "timeline.toml"
 CONTENT_FILES = (ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE)
-
-M = TypeVar("M")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong with a content directory: which file, where in it, and what."""
-
-    file: Path
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        place = f"{self.file}: {self.where}" if self.where else str(self.file)
-        return f"{place}: {self.message}"
+_FILES = {"article": ARTICLE_FILE, "glossary": GLOSSARY_FILE, "timeline": TIMELINE_FILE}
 
 
-class ContentError(Exception):
-    """The content directory cannot be used; ``problems`` lists every reason found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(problem) for problem in problems))
-
-
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one load, one Content
-class Content:
-    """A loaded content directory: the article, glossary and timeline, with the term index."""
-
-    directory: Path
-    article: Article
-    glossary: Glossary
-    timeline: Timeline
-    matcher: TermMatcher = field(repr=False)
-    spans: SpanIndex = field(repr=False)
-    """Term occurrences per (block id, language), found when first asked for."""
-    terms: dict[str, Term] = field(repr=False)
-    """The glossary by term id."""
-
-    def __repr__(self) -> str:  # the models are long: name the directory only
-        return f"Content({str(self.directory)!r})"
-
-    def term(self, term_id: str) -> Term:
-        """The glossary term with this id."""
-        return self.terms[term_id]
-
-    def section(self, section_id: str) -> Section:
-        """The section with this id."""
-        for section in self.article.sections:
-            if section.id == section_id:
-                return section
-        raise KeyError(section_id)
-
-    def block_terms(self, block: Block) -> tuple[str, ...]:
-        """The ids of the terms a block mentions, in order of first mention, either language."""
-        seen: dict[str, None] = {}
-        for lang in ("ja", "en"):
-            for span in self.spans[(block.id, lang)]:
-                seen.setdefault(span.term_id)
-        return tuple(seen)
-
-    def occurrences(self, term_id: str) -> tuple[tuple[Section, Block], ...]:
-        """Every block that mentions the term, in reading order."""
-        return tuple(
-            (section, block)
-            for section, block in self.article.blocks()
-            if term_id in self.block_terms(block)
-        )
-
-    def since_occurrences(self, term_id: str) -> tuple[tuple[Section, Block], ...]:
-        """Every block whose "since publication" note mentions the term, in reading order."""
-        return tuple(
-            (section, block)
-            for section, block in self.article.blocks()
-            if block.since is not None
-            and any(
-                span.term_id == term_id
-                for text in (block.since.ja, block.since.en)
-                for span in self.matcher.find(text)
-            )
-        )
-
-
-def load_content(directory: Path, *, validate: bool = True) -> Content:
+def load_content(
+    directory: Path, *, validate: bool = True, readings: ReadingsRule = "optional"
+) -> Content:
     """Load and cross-check a content directory; raise ``ContentError`` with every problem.
 
     Without ``validate`` (for content that passed its tests: the bundled content), the models
-    are built without pydantic, and validation runs only if that build fails.
+    are built without pydantic, and validation runs only if that build fails. ``readings`` says
+    whether ``readings.toml`` must be there (see ``ReadingsRule``).
     """
     directory = Path(directory)
-    if not directory.is_dir():
+    if not _is_directory(directory):
         raise ContentError([Problem(directory, "", "not a directory")])
     if not validate:
         content = _load_trusted(directory)
         if content is not None:
             return content
     problems: list[Problem] = []
-    article = _load_model(directory / ARTICLE_FILE, Article, problems)
-    glossary = _load_model(directory / GLOSSARY_FILE, Glossary, problems)
-    timeline = _load_model(directory / TIMELINE_FILE, Timeline, problems)
+    article_data, article = load_model(directory / ARTICLE_FILE, Article, problems)
+    glossary_data, glossary = load_model(directory / GLOSSARY_FILE, Glossary, problems)
+    timeline_data, timeline = load_model(directory / TIMELINE_FILE, Timeline, problems)
+    # Ids and references are checked on whatever parsed, so that they are reported together
+    # with the schema errors of any file.
+    for flaw in reference_flaws(article_data, glossary_data, timeline_data):
+        problems.append(Problem(directory / _FILES[flaw.file], flaw.where, flaw.message))
     if article is None or glossary is None or timeline is None:
         raise ContentError(problems)
-    content = _index(directory, article, glossary, timeline)
-    problems.extend(_cross_check(content))
+    content = index_content(directory, article, glossary, timeline)
+    problems.extend(cross_check(content))
+    problems.extend(check_readings(content, readings))
     if problems:
         raise ContentError(problems)
     return content
 
 
-class SpanIndex(dict[tuple[str, str], tuple[Span, ...]]):
-    """Term occurrences per (block id, language), matched when first asked for: the first
-    screen needs those of one section only."""
-
-    def __init__(self, matcher: TermMatcher, article: Article) -> None:
-        super().__init__()
-        self._matcher = matcher
-        self._blocks = {block.id: block for _, block in article.blocks()}
-
-    def __missing__(self, key: tuple[str, str]) -> tuple[Span, ...]:
-        block_id, lang = key
-        spans = self[key] = self._matcher.find(getattr(self._blocks[block_id], lang))
-        return spans
-
-
-def _index(directory: Path, article: Article, glossary: Glossary, timeline: Timeline) -> Content:
-    """The content with its term index: every term's occurrences, found by matching."""
-    matcher = TermMatcher(glossary.terms)
-    spans = SpanIndex(matcher, article)
-    terms = {term.id: term for term in glossary.terms}
-    return Content(directory, article, glossary, timeline, matcher, spans, terms)
-
-
-def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+def _is_directory(directory: Path) -> bool:
+    """``files.is_directory``, with what stops it from looking as a ``ContentError``."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        problems.append(Problem(path, "", "file is missing"))
-        return None
-    except OSError as error:
-        problems.append(Problem(path, "", f"cannot be read ({error.strerror})"))
-        return None
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
-        return None
-    except tomllib.TOMLDecodeError as error:
-        place = _toml_place(str(error), raw)
-        problems.append(Problem(path, place, f"not valid TOML: {error}"))
-        return None
-    from pydantic import TypeAdapter, ValidationError
-
-    try:
-        return TypeAdapter(model).validate_python(data)
-    except ValidationError as error:
-        for item in error.errors():
-            problems.append(Problem(path, _key_path(item["loc"], data), _message(item)))
-        return None
+        return is_directory(directory)
+    except Unreadable as error:
+        raise ContentError([Problem(directory, "", str(error))]) from None
 
 
 def _load_trusted(directory: Path) -> Content | None:
-    """The content built from its TOML by the model's types, without validation; None if the
-    files do not build (the caller then validates them, to say what is wrong)."""
-    parts = []
-    for name, kind in zip(CONTENT_FILES, (Article, Glossary, Timeline), strict=True):
+    """The content built from its files by the model's types, without validation; None if the
+    files do not build (the caller then validates them, to say what is wrong).
+
+    The files' parsed data is cached (``genesis_tui.cache``) under their digest: parsing TOML
+    is most of the work, and the cached JSON goes through the same type checks."""
+    try:
+        files = [read_file(directory / name) for name in CONTENT_FILES]
+    except Unreadable:
+        return None
+    key = content_cache.key(*files)
+    data = content_cache.read("content", key)
+    if not (isinstance(data, list) and len(data) == len(CONTENT_FILES)):
         try:
-            data = tomllib.loads((directory / name).read_bytes().decode("utf-8"))
-            parts.append(_build(kind, data))
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            data = [tomllib.loads(toml_text(raw)) for raw in files]
+        except (ValueError, RecursionError):
             return None
-    article, glossary, timeline = parts
+        if any(too_deep(part) for part in data):
+            return None
+        content_cache.write("content", key, data)
+    try:
+        article, glossary, timeline = (
+            _build(kind, part)
+            for kind, part in zip((Article, Glossary, Timeline), data, strict=True)
+        )
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+        return None
     if not (
         isinstance(article, Article)
         and isinstance(glossary, Glossary)
         and isinstance(timeline, Timeline)
     ):
         return None
-    return _index(directory, article, glossary, timeline)
+    return index_content(directory, article, glossary, timeline, key)
 
 
 @cache
@@ -237,96 +147,3 @@ def _build(kind: Any, value: Any) -> Any:
     if isinstance(kind, type) and not isinstance(value, kind):  # str, bool
         raise TypeError(value)
     return value
-
-
-def _toml_place(message: str, raw: bytes) -> str:
-    """Where a tomllib error is: ``line N, column M``, or the file's last line."""
-    if "(at line " in message:
-        return message.rsplit("(at ", 1)[1].rstrip(")")
-    if "end of document" in message:
-        lines = raw.count(b"\n") + 1
-        return f"line {lines} (end of file)"
-    return ""
-
-
-def _key_path(loc: tuple[int | str, ...], data: Any) -> str:
-    """A readable key path (``sections[2].blocks[0].en``), with the item's id where known."""
-    path = ""
-    node: Any = data
-    for part in loc:
-        if isinstance(part, int):
-            path += f"[{part}]"
-            node = node[part] if isinstance(node, list) and part < len(node) else None
-            if isinstance(node, dict) and isinstance(node.get("id"), str):
-                path += f"(id={node['id']})"
-        else:
-            path += f".{part}" if path else str(part)
-            node = node.get(part) if isinstance(node, dict) else None
-    return path
-
-
-def _message(item: Any) -> str:
-    kind = item["type"]
-    if kind in ("missing", "missing_keyword_argument"):
-        return "required key is missing"
-    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
-        return "unknown key"
-    message = str(item["msg"])
-    return message.removeprefix("Value error, ")
-
-
-def _cross_check(content: Content) -> list[Problem]:
-    """What a schema cannot check: unique ids, references that resolve, terms that occur."""
-    base = content.directory
-    article_file, glossary_file = base / ARTICLE_FILE, base / GLOSSARY_FILE
-    timeline_file = base / TIMELINE_FILE
-    problems: list[Problem] = []
-    article, glossary = content.article, content.glossary
-
-    section_ids = [section.id for section in article.sections]
-    for dup in _duplicates(section_ids):
-        problems.append(Problem(article_file, f"sections(id={dup})", "duplicate section id"))
-    block_ids = [block.id for _, block in article.blocks()]
-    for dup in _duplicates(block_ids):
-        problems.append(Problem(article_file, f"blocks(id={dup})", "duplicate block id"))
-    term_ids = [term.id for term in glossary.terms]
-    for dup in _duplicates(term_ids):
-        problems.append(Problem(glossary_file, f"terms(id={dup})", "duplicate term id"))
-
-    known_blocks, known_terms = set(block_ids), set(term_ids)
-    for index, excluded in enumerate(article.excluded):
-        if excluded.after not in known_blocks:
-            where = f"excluded[{index}].after"
-            problems.append(Problem(article_file, where, f"no block has id {excluded.after!r}"))
-
-    owners: dict[str, str] = {}
-    for index, term in enumerate(glossary.terms):
-        where = f"terms[{index}](id={term.id})"
-        for related in term.related:
-            if related == term.id:
-                problems.append(Problem(glossary_file, f"{where}.related", "names the term itself"))
-            elif related not in known_terms:
-                message = f"no term has id {related!r}"
-                problems.append(Problem(glossary_file, f"{where}.related", message))
-        for form in term.forms():
-            other = owners.setdefault(form, term.id)
-            if other != term.id:
-                message = f"form {form!r} is also a form of term {other!r}"
-                problems.append(Problem(glossary_file, where, message))
-        if not content.occurrences(term.id) and not content.since_occurrences(term.id):
-            message = (
-                "occurs nowhere in the article or its since-publication notes"
-                " (no form or alias matches)"
-            )
-            problems.append(Problem(glossary_file, where, message))
-
-    for index, event in enumerate(content.timeline.events):
-        for term_id in event.terms:
-            if term_id not in known_terms:
-                where = f"events[{index}].terms"
-                problems.append(Problem(timeline_file, where, f"no term has id {term_id!r}"))
-    return problems
-
-
-def _duplicates(values: list[str]) -> list[str]:
-    return [value for value, count in Counter(values).items() if count > 1]

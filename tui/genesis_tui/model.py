@@ -4,14 +4,21 @@ The models are frozen standard-library dataclasses, so that the reader can start
 importing pydantic. pydantic validates them (``genesis_tui.loader``): each field's type says what
 it takes, and the rules below (``Rule``, ``Pattern``, ``Length``) are read by pydantic when it
 builds its validators, and by nothing else. Unknown keys are errors.
+
+No content string holds a control character but newline: validation rejects them, and every
+model replaces them with visible stand-ins when it is built (``VisibleText``), so that text which
+was never validated cannot send escape sequences to a terminal either.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Annotated, Any, ClassVar, Literal
+
+from genesis_tui.controls import CONTROL, code_point, visible
 
 Lang = Literal["ja", "en"]
 """A language of the article: each text comes in Japanese and English."""
@@ -65,6 +72,16 @@ class Length:
         return schema
 
 
+def _no_controls(value: str) -> str:
+    match = CONTROL.search(value)
+    if match is not None:
+        raise ValueError(
+            f"holds the control character {code_point(match.group())} at character"
+            f" {match.start() + 1} (only newlines may be used)"
+        )
+    return value
+
+
 def _not_blank(value: str) -> str:
     if not value.strip():
         raise ValueError("must not be empty")
@@ -84,8 +101,13 @@ def _kana(value: str) -> str:
 
 
 def _date(value: str) -> str:
-    if not _DATE.match(value):
+    if not _DATE.fullmatch(value):
         raise ValueError("must be a date as YYYY-MM or YYYY-MM-DD")
+    if len(value) == len("YYYY-MM-DD"):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("is not a day of the calendar") from None
     return value
 
 
@@ -95,7 +117,7 @@ def _event_source(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Rule(_not_blank)]
+Text = Annotated[str, Rule(_no_controls), Rule(_not_blank)]
 Id = Annotated[str, Pattern(ID_PATTERN)]
 
 FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
@@ -103,8 +125,43 @@ FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
 a frozen dataclass with slots, built by keyword."""
 
 
+class VisibleText:
+    """The base of every model: on construction, control characters in its strings (and tuples
+    of strings) are replaced by visible stand-ins (``controls.visible``).
+
+    Validated content holds none, so this changes nothing there; it makes the models safe to
+    print however they were built (by hand, in a test, from data that skipped validation).
+    """
+
+    __slots__ = ()
+
+    def __post_init__(self) -> None:
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            if type(value) is str:
+                shown: Any = visible(value)
+            elif type(value) is tuple and value and type(value[0]) is str:
+                shown = tuple(visible(item) if type(item) is str else item for item in value)
+                shown = value if shown == value else shown
+            else:
+                continue  # a model (already shown), None, a bool, an empty tuple
+            if shown is not value:
+                object.__setattr__(self, name, shown)  # frozen: set once, while building
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A model's field names, found once per model (``fields`` is slow for every instance)."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
+    return names
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Pair:
+class Pair(VisibleText):
     """The same thing said in Japanese and in English."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -125,7 +182,7 @@ Cleanup = Literal["stray-period", "heading-colon"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class SinceNote:
+class SinceNote(VisibleText):
     """A dated note, outside the article's text, on what happened after publication."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -135,7 +192,7 @@ class SinceNote:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Block:
+class Block(VisibleText):
     """One heading, paragraph or list item of the article, in both languages."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -160,7 +217,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Section:
+class Section(VisibleText):
     """One panel of the reader: a title, its key points and its blocks."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -171,7 +228,17 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Source:
+class Written(VisibleText):
+    """When an undated article was written, inferred from what it reports: after the latest
+    event it reports, and before the first one it would have reported had it known of it."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
+    after: Annotated[str, Rule(_date)]
+    before: Annotated[str, Rule(_date)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source(VisibleText):
     """Where the article comes from."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -184,10 +251,12 @@ class Source:
     machine_translated: bool
     """True when the Japanese is the publisher's machine translation of its English original."""
     note: Pair
+    written: Written | None = None
+    """For an undated article, when it was written (an inference, which the note explains)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Excluded:
+class Excluded(VisibleText):
     """A line of the seed left out of the article, with why."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -198,7 +267,7 @@ class Excluded:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Article:
+class Article(VisibleText):
     """The whole article: the reader's panels, in order."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -219,7 +288,7 @@ Category = Literal[
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Aliases:
+class Aliases(VisibleText):
     """Other spellings of a term that count as occurrences."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -228,7 +297,7 @@ class Aliases:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Term:
+class Term(VisibleText):
     """A glossary entry."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -249,7 +318,7 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Glossary:
+class Glossary(VisibleText):
     """The bilingual glossary."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -257,7 +326,7 @@ class Glossary:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Event:
+class Event(VisibleText):
     """One dated event of the timeline."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS
@@ -274,7 +343,7 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Timeline:
+class Timeline(VisibleText):
     """The dated events around the article, in date order."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = FORBID_UNKNOWN_KEYS

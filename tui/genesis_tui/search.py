@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.model import Lang
 
 

@@ -32,6 +32,8 @@ class SavedState:
     """Scroll offset (lines) per section id."""
     theme: str | None = None
     """The colour theme last chosen (``--theme`` or the palette); None for Textual's default."""
+    readings: bool = False
+    """Readings (furigana) shown above the Japanese."""
 
 
 def state_path() -> Path:
@@ -59,6 +61,7 @@ def load_state(path: Path) -> SavedState:
     theme = data.get("theme")
     if isinstance(theme, str) and 0 < len(theme) < 100:
         state.theme = theme  # a name no longer known is dropped when the app starts
+    state.readings = data.get("readings") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
         state.scroll = {

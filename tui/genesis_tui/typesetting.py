@@ -3,26 +3,38 @@
 Break opportunities come from BudouX phrases and from spaces. The rules of JIS X 4051 / W3C JLREQ
 (kinsoku) then take away the breaks that would start a line with closing punctuation, a small
 kana or a prolonged sound mark, or end one with an opening bracket, and those that would split
-"……" or "――". Latin words and numbers (runs of narrow, non-space characters) stay whole.
+"……" or "――". Latin words and numbers (runs of narrow, non-space characters) and katakana words
+stay whole where they can; a compound of them is broken after its nakaguro (・), slash or hyphen
+rather than inside one of its words ("スーパーコンピューティング・" / "アジア(SCA)/" / "HPCアジア").
 
 Each line is filled greedily with the best kind of break that fits: a phrase or space break if
-any; else a break between two characters that kinsoku allows; else one inside a run of Latin
-characters (at its punctuation rather than inside a word); and only when the width leaves no
-other choice (a run of characters that may not start a line, wider than the line) a forced break
-anywhere. Kinsoku is kept by pushing characters to the next line
-(oidashi), never by hanging punctuation into the margin: no line is ever wider than the width.
+any; else one after a compound's nakaguro, slash or hyphen; else a break between two characters
+that kinsoku allows; else one at the punctuation inside a run of Latin characters; else one
+inside a katakana word; else one inside a Latin word or number; and only when the width leaves
+no other choice (a run of characters that may not start a line, wider than the line) a forced
+break anywhere. Kinsoku is kept by
+pushing characters to the next line (oidashi), never by hanging punctuation into the margin: no
+line is ever wider than the width.
+
+A caller may name *units*: spans never broken inside where they fit on a line (a glossary term,
+a ruby base with its reading), each optionally wider than its text. A unit is kept whole when it
+fits together with the characters kinsoku binds to it; otherwise it is broken by the rules above.
+Every step is linear in the length of the text, for one width.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
+from typing import Protocol
 
 from rich.cells import cell_len, get_character_cell_size
 
-if TYPE_CHECKING:
-    from budoux import Parser
+from genesis_tui import phrases
+from genesis_tui.phrases import known_phrase_starts
 
 NO_LINE_START = frozenset(
     ")]}）］｝〕〉》」』】〙〗〟’”｠»"
@@ -38,36 +50,14 @@ NO_LINE_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«")
 INSEPARABLE = frozenset("…‥―—")
 """Characters that may not be split from a neighbour of the same kind (…… and ――)."""
 
-FORCED, WORD, NARROW, CHAR, PHRASE = 1, 2, 3, 4, 5
+SEPARATORS = frozenset("・･/／-‐－゠")
+"""Joiners of a compound (the nakaguro, slashes, hyphens): a line may break after one."""
+
+FORCED, WORD, KANA, NARROW, CHAR, SEPARATOR, PHRASE = range(1, 8)
 """Kinds of break, worst to best; 0 means no break at all. ``WORD`` is inside a Latin word or
-number; ``NARROW`` is elsewhere inside a run of narrow characters, such as after the comma of
-"2,000" or the slash of "SCA/HPC"."""
-
-_PHRASES: dict[str, frozenset[int]] = {}
-"""BudouX's phrase starts per text: computed once, or preloaded from the content's stamp."""
-
-
-@cache
-def _parser() -> Parser:
-    import budoux  # imported when a text is first analysed, not when this module is
-
-    return budoux.load_default_japanese_parser()
-
-
-def _has_japanese(text: str) -> bool:
-    """True when ``text`` holds a CJK character (from the CJK radicals block up)."""
-    return any(ord(char) >= 0x2E80 for char in text)
-
-
-def preload_phrases(table: Mapping[str, Sequence[int]]) -> None:
-    """Take phrase starts analysed before (``genesis-tui check --stamp`` records them)."""
-    for text, starts in table.items():
-        _PHRASES.setdefault(text, frozenset(starts))
-
-
-def analysed_phrases() -> dict[str, list[int]]:
-    """Every Japanese text analysed so far, with its phrase starts (for the stamp)."""
-    return {text: sorted(starts) for text, starts in _PHRASES.items() if _has_japanese(text)}
+number; ``KANA`` inside a katakana word (where BudouX sees no phrase start); ``NARROW`` elsewhere
+inside a run of narrow characters, such as after the comma of "2,000"; ``SEPARATOR`` just after
+a compound's nakaguro, slash or hyphen."""
 
 
 def cells(text: str) -> int:
@@ -75,20 +65,12 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
-def _phrase_starts(text: str) -> frozenset[int]:
-    """Offsets where a BudouX phrase begins (0 excluded)."""
-    known = _PHRASES.get(text)
-    if known is not None:
-        return known
-    if not _has_japanese(text):
-        return frozenset()  # English keeps ordinary word wrap: breaks at spaces only
-    starts: set[int] = set()
-    offset = 0
-    for phrase in _parser().parse(text)[:-1]:
-        offset += len(phrase)
-        starts.add(offset)
-    result = _PHRASES[text] = frozenset(starts)
-    return result
+def clear_caches() -> None:
+    """Forget every analysis and layout made so far (for benchmarks that time a cold start)."""
+    phrases.clear()
+    break_kinds.cache_clear()
+    _cell_sizes.cache_clear()
+    _line_spans.cache_clear()
 
 
 def _kinsoku_forbids(before: str, after: str) -> bool:
@@ -104,6 +86,13 @@ def _is_narrow_word_char(char: str) -> bool:
     return not char.isspace() and get_character_cell_size(char) == 1
 
 
+def _is_katakana(char: str) -> bool:
+    """A katakana letter or sound mark (not the nakaguro nor the double hyphen)."""
+    return ("\u30a1" <= char <= "\u30fa" or "\u30fc" <= char <= "\u30ff") or (
+        "\u31f0" <= char <= "\u31ff" or "\uff66" <= char <= "\uff9f"
+    )
+
+
 @lru_cache(maxsize=4096)
 def break_kinds(text: str) -> tuple[int, ...]:
     """For each offset ``i`` (1..len-1), the best kind of break allowed before ``text[i]``.
@@ -112,23 +101,46 @@ def break_kinds(text: str) -> tuple[int, ...]:
     it (the filler drops the spaces at the break), with kinsoku judged on the characters either
     side of the run.
     """
-    phrases = _phrase_starts(text)
-    kinds = [0] * (len(text) + 1)
-    for i in range(1, len(text)):
+    phrases = known_phrase_starts(text)
+    size = len(text)
+    kinds = [0] * (size + 1)
+    # The nearest character that is not a space, at or before / at or after each offset.
+    solid_before = [-1] * size
+    last = -1
+    for i, char in enumerate(text):
+        if not char.isspace():
+            last = i
+        solid_before[i] = last
+    solid_after = [size] * size
+    following = size
+    for i in range(size - 1, -1, -1):
+        if not text[i].isspace():
+            following = i
+        solid_after[i] = following
+    for i in range(1, size):
         before, after = text[i - 1], text[i]
         if before.isspace() and after.isspace():
             continue
         if before.isspace() or after.isspace():
-            left = text[:i].rstrip()
-            right = text[i:].lstrip()
-            if not left or not right:
+            left, right = solid_before[i - 1], solid_after[i]
+            if left < 0 or right >= size:
                 continue
-            before, after = left[-1], right[0]
-            kinds[i] = FORCED if _kinsoku_forbids(before, after) else PHRASE
+            forbidden = _kinsoku_forbids(text[left], text[right])
+            kinds[i] = FORCED if forbidden else PHRASE
         elif _kinsoku_forbids(before, after):
             kinds[i] = FORCED
+        elif (
+            before in SEPARATORS
+            and after not in SEPARATORS
+            and i > 1
+            and text[i - 2].strip()
+            and not (text[i - 2].isdigit() and after.isdigit())  # a date or a range: 2026-01-26
+        ):
+            kinds[i] = SEPARATOR  # inside a compound: "・|アジア", "(SCA)/|HPC", "HPC-|AI"
         elif _is_narrow_word_char(before) and _is_narrow_word_char(after):
             kinds[i] = WORD if before.isalnum() and after.isalnum() else NARROW
+        elif _is_katakana(before) and _is_katakana(after):
+            kinds[i] = PHRASE if i in phrases else KANA  # BudouX knows where such words join
         elif i in phrases:
             kinds[i] = PHRASE
         else:
@@ -136,26 +148,202 @@ def break_kinds(text: str) -> tuple[int, ...]:
     return tuple(kinds)
 
 
-@lru_cache(maxsize=8192)
-def line_spans(text: str, width: int) -> tuple[tuple[int, int], ...]:
+@lru_cache(maxsize=4096)
+def _cell_sizes(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Each character's width in cells, and the running totals (``totals[i]`` = cells before
+    ``text[i]``)."""
+    sizes = tuple(get_character_cell_size(char) for char in text)
+    return sizes, tuple(accumulate(sizes, initial=0))
+
+
+# ------------------------------------------------------------------ units
+class Spanned(Protocol):
+    """Anything with ``start`` and ``end`` offsets, such as ``Unit`` or a glossary ``Span``."""
+
+    @property
+    def start(self) -> int:
+        """Offset of the first character."""
+
+    @property
+    def end(self) -> int:
+        """Offset after the last character."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Unit:
+    """``text[start:end]``, never broken inside where it fits on a line.
+
+    ``width`` is the cells it takes on a line when whole, if more than its text's (a ruby base
+    spaced out under a wider reading); ``None`` means its text's own width. Units may nest.
+    Where two cross, a unit without a width is widened to cover one with a width, two without
+    are joined, and of two with widths the later is left out. Where a unit is too wide for the
+    line it is broken by the usual rules, the units inside it still kept whole where they fit.
+    """
+
+    start: int
+    end: int
+    width: int | None = None
+
+
+def _as_units(units: Iterable[Spanned]) -> tuple[Unit, ...]:
+    """Units for any spans given, sorted, without duplicates and empty ones."""
+    found = set()
+    for unit in units:
+        width = unit.width if isinstance(unit, Unit) else None
+        if unit.end > unit.start:
+            found.add(Unit(unit.start, unit.end, width))
+    # A unit's text may also be a term (no width of its own): order by place, then width.
+    return tuple(sorted(found, key=lambda unit: (unit.start, unit.end, unit.width or 0)))
+
+
+@dataclass(slots=True)
+class _Node:
+    """A unit in the nesting forest, with its width when whole."""
+
+    start: int
+    end: int
+    width: int | None
+    children: list[_Node] = field(default_factory=list)
+    whole: int = 0
+    """Cells taken when kept on one line."""
+    natural: int = 0
+    """Cells of its characters and children, when it is not kept whole."""
+
+
+def _forest(units: Sequence[Unit], totals: Sequence[int]) -> list[_Node]:
+    """The units of one paragraph as a forest of properly nested nodes (see ``Unit``)."""
+    # Units with a width keep their place; of two that cross, the later is dropped.
+    sized: list[_Node] = []
+    tops: list[_Node] = []
+    open_: list[_Node] = []
+    for unit in sorted((u for u in units if u.width is not None), key=lambda u: (u.start, -u.end)):
+        while open_ and open_[-1].end <= unit.start:
+            open_.pop()
+        if open_ and unit.end > open_[-1].end:
+            continue
+        node = _Node(unit.start, unit.end, unit.width)
+        if not open_:
+            tops.append(node)
+        sized.append(node)
+        open_.append(node)
+    # The others are widened to whole sized units where they cross one, then merged where they
+    # overlap: they say only "keep together", which a union still honours.
+    top_starts = [node.start for node in tops]
+
+    def widen(offset: int, to_start: bool) -> int:
+        index = bisect_right(top_starts, offset) - 1
+        if index >= 0 and tops[index].start < offset < tops[index].end:
+            return tops[index].start if to_start else tops[index].end
+        return offset
+
+    plain: list[_Node] = []
+    for start, end in sorted(
+        (widen(u.start, True), widen(u.end, False)) for u in units if u.width is None
+    ):
+        if plain and start < plain[-1].end:
+            plain[-1].end = max(plain[-1].end, end)
+        else:
+            plain.append(_Node(start, end, None))
+    # Nest: on equal spans the plain unit is the outer one.
+    roots: list[_Node] = []
+    open_ = []
+    for node in sorted(plain + sized, key=lambda n: (n.start, -n.end, n.width is not None)):
+        while open_ and open_[-1].end <= node.start:
+            open_.pop()
+        (open_[-1].children if open_ else roots).append(node)
+        open_.append(node)
+    for root in roots:
+        _measure(root, totals)
+    return roots
+
+
+def _measure(node: _Node, totals: Sequence[int]) -> None:
+    """Set ``whole`` on ``node`` and its descendants."""
+    own = totals[node.end] - totals[node.start]
+    natural = own
+    for child in node.children:
+        _measure(child, totals)
+        natural += child.whole - (totals[child.end] - totals[child.start])
+    node.natural = natural
+    node.whole = max(node.width, own) if node.width is not None else natural
+
+
+def _reach(kinds: Sequence[int], sizes: Sequence[int], node: _Node, width: int) -> int:
+    """Cells of ``node`` with the characters kinsoku binds to it on either side (counted up to
+    just past ``width``)."""
+    used = node.whole
+    start, end = node.start, node.end
+    while start > 0 and kinds[start] in (0, FORCED) and used <= width:
+        start -= 1
+        used += sizes[start]
+    while end < len(sizes) and kinds[end] in (0, FORCED) and used <= width:
+        used += sizes[end]
+        end += 1
+    return used
+
+
+# ------------------------------------------------------------------ breaking
+def line_spans(text: str, width: int, units: Iterable[Spanned] = ()) -> tuple[tuple[int, int], ...]:
     """Break ``text`` into lines no wider than ``width`` cells, as (start, end) offsets.
 
     ``text[start:end]`` is each line's text with the spaces at the break left out. Newlines in
-    ``text`` are hard breaks. An empty text gives one empty line.
+    ``text`` are hard breaks. An empty text gives one empty line. ``units`` (``Unit``s, or any
+    spans with ``start`` and ``end``) are kept whole where they fit; a line's width counts each
+    whole unit at its ``width``.
     """
     if width < 1:
         raise ValueError("width must be at least 1")
+    return _line_spans(text, width, _as_units(units))
+
+
+@lru_cache(maxsize=8192)
+def _line_spans(text: str, width: int, units: tuple[Unit, ...]) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     offset = 0
+    first = 0  # units are sorted by start: each paragraph takes the ones that reach into it
     for paragraph in text.split("\n"):
-        spans.extend((offset + s, offset + e) for s, e in _break_paragraph(paragraph, width))
-        offset += len(paragraph) + 1
+        end = offset + len(paragraph)
+        while first < len(units) and units[first].end <= offset:
+            first += 1
+        own = []
+        index = first
+        while index < len(units) and units[index].start < end:
+            unit = units[index]
+            start, stop = max(unit.start, offset), min(unit.end, end)
+            # A unit cut by a newline is no longer whole: its width no longer applies.
+            cut = (start, stop) != (unit.start, unit.end)
+            # Spaces at a unit's ends are left out of it: a line may start after them.
+            while start < stop and text[start].isspace():
+                start += 1
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if stop > start:
+                own.append(Unit(start - offset, stop - offset, None if cut else unit.width))
+            index += 1
+        spans.extend((offset + s, offset + e) for s, e in _break_paragraph(paragraph, width, own))
+        offset = end + 1
     return tuple(spans)
 
 
-def _break_paragraph(text: str, width: int) -> list[tuple[int, int]]:
-    kinds = break_kinds(text)
-    sizes = [get_character_cell_size(char) for char in text]
+def _break_paragraph(text: str, width: int, units: Sequence[Unit]) -> list[tuple[int, int]]:
+    base_kinds = break_kinds(text)
+    base_sizes, totals = _cell_sizes(text)
+    kinds: Sequence[int] = base_kinds
+    sizes: Sequence[int] = base_sizes
+    if units:
+        # Each unit that fits is made one character as wide as the unit, with no break inside;
+        # one that does not fit leaves its characters as they are, and its children are tried.
+        kinds, sizes = list(base_kinds), list(base_sizes)
+        pending = _forest(units, totals)
+        while pending:
+            node = pending.pop()
+            if _reach(base_kinds, base_sizes, node, width) <= width:
+                sizes[node.start : node.end] = [node.whole] + [0] * (node.end - node.start - 1)
+                kinds[node.start + 1 : node.end] = [0] * (node.end - node.start - 1)
+            else:
+                # Broken or not, a line that holds all of it must count its whole width.
+                sizes[node.end - 1] += max(0, node.whole - node.natural)
+                pending.extend(node.children)
     spans: list[tuple[int, int]] = []
     start, end = 0, len(text)
     while start < end and text[start].isspace():
@@ -178,7 +366,7 @@ def _break_paragraph(text: str, width: int) -> list[tuple[int, int]]:
         else:
             spans.append((start, end))
             break
-        stop = next((best[kind] for kind in (PHRASE, CHAR, NARROW, WORD, FORCED) if best[kind]), 0)
+        stop = next((best[kind] for kind in range(PHRASE, 0, -1) if best[kind]), 0)
         if stop <= start:
             stop = max(i, start + 1)  # a character wider than the line: it still gets a line
         line_end = stop
@@ -191,9 +379,9 @@ def _break_paragraph(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-def break_lines(text: str, width: int) -> list[str]:
+def break_lines(text: str, width: int, units: Iterable[Spanned] = ()) -> list[str]:
     """Break ``text`` into lines no wider than ``width`` cells (see the module's rules)."""
-    return [text[start:end] for start, end in line_spans(text, width)]
+    return [text[start:end] for start, end in line_spans(text, width, units)]
 
 
 def is_kinsoku_violation(previous: str, line: str) -> bool:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
 from genesis_tui.links import site_name
-from genesis_tui.loader import Content
 from genesis_tui.model import Block, Lang, View
 from genesis_tui.pages.page import (
     BAR,
@@ -26,23 +26,46 @@ from genesis_tui.pages.page import (
     side_by_side,
     with_url,
 )
+from genesis_tui.ruby import Ruby
+
+Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
+"""One language's text of a thing said: its language, text, role and readings."""
 
 
 class _SectionBuilder(PageBuilder):
     """A section's page: each thing said in every language shown, side by side or not."""
 
-    def __init__(self, content: Content, langs: tuple[Lang, ...], side: bool, width: int):
+    def __init__(
+        self, content: Content, langs: tuple[Lang, ...], side: bool, width: int, ruby: bool
+    ) -> None:
         super().__init__(width)
         self.content = content
         self.langs = langs
         self.side_by_side = side and len(langs) == 2
+        self.ruby = ruby and bool(content.ruby)
+        """Readings above the Japanese."""
+
+    def readings(self, lang: Lang, text: str, prefix: str = "") -> tuple[Ruby, ...]:
+        """The readings of ``text`` (shown after ``prefix``), if readings are shown."""
+        if not self.ruby or lang != "ja":
+            return ()
+        shift = len(prefix)
+        return tuple((s + shift, e + shift, r) for s, e, r in self.content.ruby.spans(text))
+
+    def note(self, role: Role, lang: Lang, text: str, source: str = "") -> Part:
+        """A note with its label (and its source, for a since-publication note)."""
+        label = note_label(role, lang)
+        # On screen a source is its site's name, a terminal hyperlink to the whole URL.
+        shown = f"{label}{text} ({site_name(source)})" if source else label + text
+        return (lang, shown, role, self.readings(lang, text, label))
 
     def columns(self) -> list[Column]:
         """One column, or two side by side."""
+        matcher = self.content.matcher
         if not self.side_by_side:
-            return [Column(self.width)]
+            return [Column(self.width, matcher)]
         left = (self.width - GAP) // 2
-        return [Column(left), Column(self.width - GAP - left)]
+        return [Column(left, matcher), Column(self.width - GAP - left, matcher)]
 
     def column_rows(self, columns: list[Column]) -> list[Row]:
         """The columns' rows: as they are, or side by side."""
@@ -52,15 +75,15 @@ class _SectionBuilder(PageBuilder):
 
     def group(
         self,
-        parts: Sequence[tuple[Lang, str, Role]],
+        parts: Sequence[Part],
         block: Block | None = None,
         *,
         url: str | None = None,
     ) -> None:
-        """Lines for one thing said in each language shown; ``url``'s label, where the text
-        ends with it, stands for the URL."""
+        """Lines for one thing said in each language shown (with its readings, if any);
+        ``url``'s label, where the text ends with it, stands for the URL."""
         columns = self.columns()
-        for index, (lang, text, role) in enumerate(parts):
+        for index, (lang, text, role, ruby) in enumerate(parts):
             column = columns[index] if self.side_by_side else columns[0]
             if not self.side_by_side and index:
                 column.blank()
@@ -68,12 +91,16 @@ class _SectionBuilder(PageBuilder):
                 spans = self.content.spans[(block.id, lang)]
                 links = self.links_for(spans, block.id, lang)
                 bullet = BULLET[lang] if block.kind == "list_item" else ""
-                column.add_text(text, role, bullet=bullet, block=block.id, lang=lang, links=links)
+                column.add_text(
+                    text, role, bullet=bullet, block=block.id, lang=lang, links=links, ruby=ruby
+                )
             else:
                 bullet_role: Role = "bar" if role in ("note", "since") else "bullet"
                 bullet = BAR if role in ("note", "since") else ""
                 first = len(column.rows)
-                column.add_text(text, role, bullet=bullet, bullet_role=bullet_role, lang=lang)
+                column.add_text(
+                    text, role, bullet=bullet, bullet_role=bullet_role, lang=lang, ruby=ruby
+                )
                 label = site_name(url) if url else ""
                 if url and label and text.endswith(f"({label})"):
                     start = len(text) - len(label) - 1
@@ -91,16 +118,18 @@ def section_page(
     side_by_side: bool,
     width: int,
     summary_lang: Lang = "en",
+    ruby: bool = False,
 ) -> Page:
     """A section's lines at ``width`` cells in ``view``; with ``side_by_side``, ``both`` shows
     Japanese and English in two columns.
 
     The key points come first, kept short: side by side in both languages, but one after the
     other they would fill the first screen, so there they are in ``summary_lang`` only (the
-    interface's language; ``v`` shows the other)."""
+    interface's language; ``v`` shows the other). With ``ruby``, the Japanese has its
+    readings above it."""
     section = content.section(section_id)
     langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
-    page = _SectionBuilder(content, langs, side_by_side, max(8, width))
+    page = _SectionBuilder(content, langs, side_by_side, max(8, width), ruby)
     if section.key_points:
         columns = page.columns()
         summary_langs = langs if page.side_by_side or len(langs) == 1 else (summary_lang,)
@@ -110,34 +139,35 @@ def section_page(
                 column.blank()
             column.add_text(Catalogue(lang)("page.key_points"), "title")
             for point in section.key_points:
-                column.add_text(point.get(lang), "text", bullet=BULLET[lang])
+                text = point.get(lang)
+                ruby_spans = page.readings(lang, text)
+                column.add_text(text, "text", bullet=BULLET[lang], ruby=ruby_spans)
         page.add(page.column_rows(columns))
         page.blank()
     for block in section.blocks:
         page.block_lines[block.id] = len(page.lines)
         role: Role = "heading" if block.kind == "heading" else "text"
-        page.group([(lang, getattr(block, lang), role) for lang in langs], block)
+        page.group(
+            [
+                (lang, getattr(block, lang), role, page.readings(lang, getattr(block, lang)))
+                for lang in langs
+            ],
+            block,
+        )
         if block.note is not None:
             page.blank(block.id)
-            note = block.note
-            page.group([(lg, note_text(lg, note.get(lg)), "note") for lg in langs])
+            page.group([page.note("note", lg, block.note.get(lg)) for lg in langs])
         if block.since is not None:
             page.blank(block.id)
             since = block.since
             page.group(
-                [(lg, since_text(lg, getattr(since, lg), since.source), "since") for lg in langs],
+                [page.note("since", lg, getattr(since, lg), since.source) for lg in langs],
                 url=since.source,
             )
         page.blank()
     return page.build()
 
 
-def note_text(lang: Lang, note: str) -> str:
-    """A translator's note with its label, in the note's language."""
-    return f"{Catalogue(lang)('page.note')}: {note}"
-
-
-def since_text(lang: Lang, text: str, source: str) -> str:
-    """A since-publication note with its label and its source's site, in the note's language
-    (on screen the site's name stands for the whole URL, a terminal hyperlink)."""
-    return f"{Catalogue(lang)('page.since')}: {text} ({site_name(source)})"
+def note_label(role: Role, lang: Lang) -> str:
+    """The label before a translator's note (``note``) or a since-publication note."""
+    return f"{Catalogue(lang)('page.note' if role == 'note' else 'page.since')}: "

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from genesis_tui.model import Lang
-from genesis_tui.terms import Span
-from genesis_tui.typesetting import cells, line_spans
+from genesis_tui.phrases import has_japanese
+from genesis_tui.ruby import Ruby, RubyLine, ruby_line, ruby_units
+from genesis_tui.terms import Span, TermMatcher
+from genesis_tui.typesetting import Spanned, cells, line_spans
 
-Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad"]
+Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad", "ruby"]
 
 GAP = 2
 """Cells between two columns (Japanese and English side by side, or two boxes)."""
@@ -105,9 +107,11 @@ Row = list[Piece]
 class Column:
     """Rows of text at one width, being set: one language's column, or a box's inside."""
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, matcher: TermMatcher | None = None) -> None:
         self.width = max(1, width)
         self.rows: list[Row] = []
+        self.matcher = matcher
+        """Finds the terms in text without links (key points, notes), to keep them whole."""
 
     def add_text(
         self,
@@ -119,15 +123,35 @@ class Column:
         block: str | None = None,
         lang: Lang | None = None,
         links: Sequence[tuple[Span, int]] = (),
+        ruby: Sequence[Ruby] = (),
     ) -> None:
-        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links."""
+        """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links; the
+        glossary terms' Japanese names kept whole where they fit. With ``ruby`` (readings of
+        ``text``), each row has a row of readings above it, each centred over its base."""
         indent = cells(bullet)
-        for number, (start, end) in enumerate(line_spans(text, max(1, self.width - indent))):
+        found = [span for span, _ in links] or (self.matcher.find(text) if self.matcher else ())
+        terms = [span for span in found if has_japanese(text[span.start : span.end])]
+        units: list[Spanned] = [*terms, *ruby_units(text, ruby)] if ruby else list(terms)
+        spans = line_spans(text, max(1, self.width - indent), units)
+        first = last = 0  # links and lines are both in text order: each line's links, in turn
+        for number, (start, end) in enumerate(spans):
+            while first < len(links) and links[first][0].end <= start:
+                first += 1
+            last = max(first, last)
+            while last < len(links) and links[last][0].start < end:
+                last += 1
             pieces: Row = []
             if indent:
                 lead = bullet if number == 0 else " " * indent
                 pieces.append(Piece(lead, bullet_role if number == 0 else "pad"))
-            pieces.extend(_cut(text, start, end, role, block, lang, links))
+            line_links = links[first:last]
+            if ruby:
+                drawn = ruby_line(text, start, end, ruby)
+                above = [Piece(" " * indent, "pad")] if indent else []
+                self.rows.append([*above, Piece(drawn.ruby.rstrip(), "ruby")])
+                pieces.extend(_spaced(text, start, end, drawn, role, block, lang, line_links))
+            else:
+                pieces.extend(_cut(text, start, end, role, block, lang, line_links))
             self.rows.append(pieces)
 
     def blank(self) -> None:
@@ -167,7 +191,7 @@ def with_url(rows: Iterable[Row], start: int, end: int, url: str) -> list[Row]:
         for piece in row:
             lo = max(start, piece.start)
             hi = min(end, piece.start + len(piece.text))
-            if piece.role in ("pad", "bar", "bullet") or lo >= hi:
+            if piece.role in ("pad", "bar", "bullet", "ruby") or lo >= hi:
                 pieces.append(piece)
                 continue
             head, body = (
@@ -182,6 +206,35 @@ def with_url(rows: Iterable[Row], start: int, end: int, url: str) -> list[Row]:
                 pieces.append(replace(piece, text=tail, start=hi))
         result.append(pieces)
     return result
+
+
+def _spaced(
+    text: str,
+    start: int,
+    end: int,
+    drawn: RubyLine,
+    role: Role,
+    block: str | None,
+    lang: Lang | None,
+    links: Sequence[tuple[Span, int]],
+) -> Iterable[Piece]:
+    """``text[start:end]`` as pieces placed at the columns ``drawn`` gives its characters
+    (bases spaced out under wider readings): runs of the text, and padding between them."""
+    runs: list[tuple[int, int, int]] = []  # start, end, column
+    column = 0
+    for offset in range(start, end):
+        at = drawn.columns[offset - start]
+        if runs and at == column:
+            runs[-1] = (runs[-1][0], offset + 1, runs[-1][2])
+        else:
+            runs.append((offset, offset + 1, at))
+        column = at + cells(text[offset])
+    drawn_to = 0
+    for run_start, run_end, at in runs:
+        if at > drawn_to:
+            yield Piece(" " * (at - drawn_to), "pad")
+        yield from _cut(text, run_start, run_end, role, block, lang, links)
+        drawn_to = at + cells(text[run_start:run_end])
 
 
 def _padded(pieces: Row, width: int) -> Row:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.links import site_name
-from genesis_tui.loader import Content
 from genesis_tui.model import Event, Lang, View
 from genesis_tui.pages.page import Column, Page, PageBuilder, with_url
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
-from genesis_tui.loader import Content
 from genesis_tui.model import Lang, Term, View
 from genesis_tui.pages.page import GAP, Column, Page, PageBuilder, Piece, Row, side_by_side
 from genesis_tui.typesetting import cells, line_spans

@@ -22,8 +22,8 @@ from textual import on
 from textual.binding import Binding
 from textual.screen import Screen
 
+from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, catalogue_of
-from genesis_tui.loader import Content
 from genesis_tui.messages import OpenTerm
 from genesis_tui.model import Lang, View
 from genesis_tui.widgets.page_view import PageView

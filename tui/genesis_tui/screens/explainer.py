@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page

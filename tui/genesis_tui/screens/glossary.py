@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from genesis_tui.loader import Content as ArticleContent
+from genesis_tui.content import Content as ArticleContent
 from genesis_tui.model import Term
 from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang
 from genesis_tui.search import term_matches, to_hiragana
@@ -34,6 +34,7 @@ class GlossaryScreen(GenesisScreen):
         # Sorted in the order of the language the names are read in.
         ja = one_lang(self.reader_view, self.ui.lang) == "ja"
         self.sort_key: SortKey = "reading" if ja else "en"
+        """English order, or kana order of the readings (the Japanese names' own)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
@@ -64,7 +65,7 @@ class GlossaryScreen(GenesisScreen):
         terms = [term for term in self._sorted() if term_matches(self.content, term.id, text)]
         options = self.query_one("#terms", OptionList)
         options.clear_options()
-        options.add_options(Option(Content(self._row(term)), id=term.id) for term in terms)
+        options.add_options(Option(self._row(term), id=term.id) for term in terms)
         if terms:
             options.highlighted = 0
         order = self.ui(f"glossary.sorted_by_{self.sort_key}")
@@ -73,17 +74,17 @@ class GlossaryScreen(GenesisScreen):
         self.query_one("#glossary-count", Static).update(Content(count))
         self.sub_title = order
 
-    def _row(self, term: Term) -> str:
-        """A term as the list shows it, in the languages the reader shows; the reading only
-        where it adds something (not after a word in kana alone)."""
+    def _row(self, term: Term) -> Content:
+        """A term as a row: in one language's view its name in that language alone, else two
+        lines, its name in the interface's language first; the reading only where it adds
+        something (not under a name in kana)."""
         ja = term.term.ja
         if to_hiragana(term.reading) != to_hiragana(ja):
             ja = f"{ja}（{term.reading}）"
-        if self.reader_view == "ja":
-            return ja
-        if self.reader_view == "en":
-            return term.term.en
-        return f"{term.term.en}  |  {ja}"
+        if self.reader_view != "both":
+            return Content(ja if self.reader_view == "ja" else term.term.en)
+        first, second = (ja, term.term.en) if self.ui.lang == "ja" else (term.term.en, ja)
+        return Content(f"{first}\n  {second}")
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:

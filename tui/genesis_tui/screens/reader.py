@@ -14,8 +14,8 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Header, Static
 
+from genesis_tui.content import Content as ArticleContent
 from genesis_tui.history import History, Location
-from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, one_lang, page_bindings, shown_langs
 from genesis_tui.search import Hit, SearchSession
@@ -41,6 +41,7 @@ class ReaderScreen(PageScreen):
         Binding("]", "next_section", "Next", show=False, id="next-section"),
         Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
         Binding("v", "cycle_view", "View", id="cycle-view"),
+        Binding("r", "toggle_readings", "Readings", id="toggle-readings"),
         Binding("g", "glossary", "Glossary", id="glossary"),
         Binding("t", "timeline", "Timeline", id="timeline"),
         Binding("w", "whos_who", "Who's who", id="whos-who"),
@@ -59,9 +60,17 @@ class ReaderScreen(PageScreen):
     section_id: reactive[str] = reactive("", init=False)
 
     def __init__(
-        self, content: ArticleContent, section_id: str, view: View, *, scroll: int = 0
+        self,
+        content: ArticleContent,
+        section_id: str,
+        view: View,
+        *,
+        scroll: int = 0,
+        readings: bool = False,
     ) -> None:
         super().__init__(content)
+        self.readings = readings
+        """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
         self.history = History()
         self._search_input: Input | None = None
         """The search line, once opened."""
@@ -77,9 +86,11 @@ class ReaderScreen(PageScreen):
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections)
             summary_lang = self.ui.lang
-            yield ArticleView(
+            article = ArticleView(
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
+            article.set_reactive(ArticleView.ruby, self.readings)
+            yield article
         yield Static(id="search-status")
         yield Footer(show_command_palette=False)  # ctrl+p: in help; the icon opens it
 
@@ -180,6 +191,16 @@ class ReaderScreen(PageScreen):
     @on(SectionList.Chosen)
     def _section_clicked(self, event: SectionList.Chosen) -> None:
         self.show_section(event.section_id)
+
+    def action_toggle_readings(self) -> None:
+        """Show or hide the readings above the Japanese."""
+        if not self.content.ruby:
+            self.notify(self.ui("reader.no_readings"), severity="warning", markup=False)
+            return
+        self.readings = not self.readings
+        self.article.ruby = self.readings
+        if self.readings and self.view == "en":
+            self.notify(self.ui("reader.readings_in_japanese"), markup=False)
 
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en."""

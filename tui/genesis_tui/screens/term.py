@@ -10,8 +10,8 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from genesis_tui.content import Content as ArticleContent
 from genesis_tui.i18n import Catalogue
-from genesis_tui.loader import Content as ArticleContent
 from genesis_tui.messages import JumpToBlock, StepSearch
 from genesis_tui.model import Block, Lang, Section
 from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang, shown_langs

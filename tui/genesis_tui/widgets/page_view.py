@@ -20,21 +20,14 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import GAP, Line, Page, Piece
+from genesis_tui.phrases import has_japanese
 from genesis_tui.widgets.selected import with_selection
 
 NOT_ITALIC = Style(italic=False)
-
-
-def has_japanese(text: str) -> bool:
-    """True if ``text`` holds kana, kanji or full-width forms."""
-    return any(
-        "\u3000" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef"
-        for char in text
-    )
 
 
 class PageView(ScrollView, can_focus=False):
@@ -52,6 +45,7 @@ class PageView(ScrollView, can_focus=False):
         "page-view--current",
         "page-view--mark",
         "page-view--highlight",
+        "page-view--ruby",
     }
 
     DEFAULT_CSS = """
@@ -65,6 +59,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--current { text-style: reverse bold; }
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
+    PageView > .page-view--ruby { color: $text-muted; }
     """
 
     current_link: reactive[int | None] = reactive(None, init=False)
@@ -235,7 +230,7 @@ class PageView(ScrollView, can_focus=False):
         segments: list[Segment] = []
         for piece in line.pieces:
             style = base
-            if piece.role in ("heading", "title", "note", "since", "bar", "bullet"):
+            if piece.role in ("heading", "title", "note", "since", "bar", "bullet", "ruby"):
                 style = style + self._style(piece.role)
                 if style.italic and (piece.lang == "ja" or has_japanese(piece.text)):
                     # Terminals slant kana and kanji by shearing them: never italic.
@@ -320,6 +315,8 @@ class ArticleView(PageView):
     section_id: reactive[str] = reactive("", init=False)
     view: reactive[View] = reactive("both", init=False)
     side_by_side: reactive[bool] = reactive(True, init=False)
+    ruby: reactive[bool] = reactive(False, init=False)
+    """Readings (furigana) above the Japanese."""
 
     def __init__(
         self,
@@ -351,6 +348,7 @@ class ArticleView(PageView):
             self.side_by_side,
             self.page_width,
             self.summary_lang,
+            self.ruby,
         )
 
     def block_text(self, block: str) -> str:
@@ -371,6 +369,9 @@ class ArticleView(PageView):
         self._changed()
 
     def watch_side_by_side(self) -> None:
+        self._changed()
+
+    def watch_ruby(self) -> None:
         self._changed()
 
 

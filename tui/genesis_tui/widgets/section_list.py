@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from genesis_tui.model import Lang, Section
+from genesis_tui.typesetting import break_lines
 
 
 class SectionList(Widget):
@@ -51,11 +52,16 @@ class SectionList(Widget):
         langs = self._langs
         if self._compact and len(langs) > 1:
             langs = (self._compact_lang,)
+        room = self.content_region.width - 2
         rows: list[tuple[int, str]] = []
         for index, section in enumerate(self._sections):
             for number, lang in enumerate(langs):
-                lead = f"{index + 1} " if number == 0 else "  "
-                rows.append((index, lead + section.title.get(lang)))
+                title = section.title.get(lang)
+                # A title wider than the list goes on over more rows rather than being cut.
+                lines = break_lines(title, room) if room > 4 else [title]
+                for line_number, line in enumerate(lines):
+                    lead = f"{index + 1} " if number == 0 and line_number == 0 else "  "
+                    rows.append((index, lead + line))
         return rows
 
     def set_langs(self, langs: tuple[Lang, ...], compact_lang: Lang) -> None:

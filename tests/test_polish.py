@@ -1,0 +1,116 @@
+"""The small things: glossary rows, the timeline's legend, keys a terminal user's fingers know."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import time
+from pathlib import Path
+
+import pytest
+from textual.widgets import OptionList
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.content import Content
+from genesis_tui.screens.glossary import GlossaryScreen
+from genesis_tui.search import to_hiragana
+from tests.terminal import Terminal
+
+SIZE = (80, 24)
+
+
+def _rows(screen: GlossaryScreen) -> list[str]:
+    options = screen.query_one("#terms", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_glossary_rows_speak_the_interface_language(content: Content, ui_lang: str) -> None:
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        rows = _rows(screen)
+        terms = [content.term(term_id) for term_id in screen.shown_ids()]
+        for row, term in zip(rows, terms, strict=True):
+            first, second = row.split("\n")
+            lead = term.term.ja if ui_lang == "ja" else term.term.en
+            assert first.startswith(lead) and second.strip()
+            # A reading is shown only where it adds something: never X（X）.
+            assert not re.search(r"(\S+)（\1）", row), row
+        if ui_lang == "ja":  # kana order, by reading
+            readings = [to_hiragana(term.reading) for term in terms]
+            assert readings == sorted(readings)
+        else:
+            names = [term.term.en.casefold() for term in terms]
+            assert names == sorted(names)
+
+
+async def test_a_katakana_name_is_not_followed_by_itself(content: Content) -> None:
+    katakana = [
+        t for t in content.glossary.terms if to_hiragana(t.reading) == to_hiragana(t.term.ja)
+    ]
+    assert katakana, "the article has names written in kana"
+    app = GenesisApp(content)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        rows = dict(zip(screen.shown_ids(), _rows(screen), strict=True))
+        for term in katakana:
+            assert "（" not in rows[term.id]
+
+
+def _process_state(pid: int) -> str:
+    """The process's state letter from /proc (T: stopped)."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[0]
+
+
+@pytest.mark.slow
+def test_ctrl_z_suspends_and_ctrl_c_leaves_saving_the_place(tmp_path: Path) -> None:
+    env = {"XDG_STATE_HOME": str(tmp_path), "LC_ALL": "", "LANG": "C.UTF-8"}
+    terminal = Terminal.genesis(size=(100, 30), env=env)
+    try:
+        terminal.wait_for("トランプ政権")
+        terminal.press("4")
+        terminal.wait_for("日本の業務分担")
+        terminal.press("\x1a")  # ctrl+z
+        deadline = time.monotonic() + 10
+        while _process_state(terminal.process.pid) != "T":
+            assert time.monotonic() < deadline, "ctrl+z did not suspend"
+            terminal.pump(0.05)
+        terminal.pump(0.2)
+        assert b"\x1b[?1049l" in terminal.output  # the shell's screen is back while stopped
+        resumed_from = len(terminal.output)
+        terminal.signal(signal.SIGCONT)  # what the shell's fg does
+        deadline = time.monotonic() + 10
+        # Its own screen again, with everything drawn anew (the shell's screen was showing).
+        while len(terminal.output) - resumed_from < 4000:
+            assert time.monotonic() < deadline, "not drawn again after SIGCONT"
+            terminal.pump(0.05)
+        assert b"\x1b[?1049h" in terminal.output[resumed_from:]
+        terminal.press("\x03")  # ctrl+c, nothing selected: leave as q does
+        assert terminal.wait_exit() == 0
+        assert b"Traceback" not in terminal.output
+        state = json.loads((tmp_path / "genesis-tui" / "state.json").read_text("utf-8"))
+        assert state["section"] == "challenges"
+    finally:
+        terminal.close()
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) -> None:
+    from genesis_tui.i18n import Catalogue
+    from genesis_tui.pages.timeline import timeline_page
+
+    legend = Catalogue(ui_lang)("timeline.outside")  # type: ignore[arg-type]
+    page = timeline_page(content, 100, "both", ui_lang)  # type: ignore[arg-type]
+    text = "\n".join(page.text())
+    assert text.count(legend) == 1
+    outside = [event for event in content.timeline.events if not event.from_article]
+    # Each source is drawn as its site's name, a terminal hyperlink to the whole URL.
+    urls = {piece.url for line in page.lines for piece in line.pieces if piece.url}
+    assert outside and all(event.source in urls for event in outside)

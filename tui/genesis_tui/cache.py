@@ -1,0 +1,126 @@
+"""A cache in the user's cache directory: work the reader need not do again at every start.
+
+Two things are kept, each as JSON under a name made from what it was computed from, so that a
+change to the content, to genesis-tui or to BudouX makes a new name and the old entry is simply
+not found: the content files as parsed data (TOML parsing is most of loading them), and BudouX's
+phrase analysis of the texts the reader has broken into lines (BudouX need not even be imported
+when all the first screen needs is known).
+
+Whatever is read back is untrusted: the loader builds models from it with the same type checks
+as from TOML, and phrase offsets are checked to be whole numbers inside their text. A file that is
+not a small regular file, cannot be read, or makes no sense is ignored. Nothing here is ever
+necessary: without a cache directory (read-only home, ``GENESIS_TUI_CACHE=off``) the reader only
+starts a little slower.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+from genesis_tui import __version__, phrases
+
+MAX_BYTES = 4 * 1024 * 1024
+"""A cache file larger than this is not read (the real ones are tens of kilobytes)."""
+
+
+def cache_dir() -> Path | None:
+    """The cache directory, or None when caching is turned off."""
+    if os.environ.get("GENESIS_TUI_CACHE", "").lower() in ("off", "0", "no"):
+        return None
+    from platformdirs import user_cache_path
+
+    return user_cache_path("genesis-tui", appauthor=False)
+
+
+def key(*parts: bytes | str) -> str:
+    """A name for what was computed from ``parts`` (and this version of genesis-tui)."""
+    digest = hashlib.sha256(__version__.encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def budoux_stamp() -> str:
+    """What identifies the installed BudouX model, found without importing BudouX."""
+    spec = find_spec("budoux")
+    if spec is None or spec.origin is None:
+        return "no-budoux"
+    model = Path(spec.origin).parent / "models" / "ja.json"
+    try:
+        info = model.stat()
+    except OSError:
+        return spec.origin
+    return f"{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def read(kind: str, name: str) -> Any | None:
+    """The JSON stored as ``kind``-``name``, or None (missing, odd, or not JSON)."""
+    directory = cache_dir()
+    if directory is None:
+        return None
+    path = directory / f"{kind}-{name}.json"
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+        return json.loads(data.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None
+    finally:
+        os.close(fd)
+
+
+def write(kind: str, name: str, value: Any) -> None:
+    """Store ``value`` as JSON, atomically; any failure is ignored (the cache is optional)."""
+    directory = cache_dir()
+    if directory is None:
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{kind}-", suffix=".tmp", dir=directory)
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(value, file, ensure_ascii=False, separators=(",", ":"))
+        os.replace(temporary, directory / f"{kind}-{name}.json")
+    except (OSError, TypeError, ValueError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+@contextlib.contextmanager
+def phrases_kept(content_key: str) -> Iterator[None]:
+    """BudouX's analysis of this content read back before the block runs, and what the block
+    analysed anew stored after it (content without a key is not cached)."""
+    if not content_key:
+        yield
+        return
+    name = key(content_key, budoux_stamp())
+    table = read("phrases", name)
+    if isinstance(table, dict):
+        phrases.preload_phrases(table)
+    known = phrases.analysed_phrases()
+    try:
+        yield
+    finally:
+        analysed = phrases.analysed_phrases()
+        if analysed != known:
+            write("phrases", name, analysed)

@@ -1,0 +1,247 @@
+"""`genesis-tui serve`: the reader in web browsers, one reader process per session.
+
+Built on textual-serve, whose server takes a WebSocket from any web page, at any terminal size,
+any number of times, and leaves a reader running when it does not quit as asked. Here:
+
+- a WebSocket is accepted only from the page's own origin (the server's public address, which
+  the page's script connects to) and from origins named with ``--allow-origin``: any other page
+  open in the user's browser could otherwise start readers on this machine;
+- the terminal size a browser asks for, at the start and in every resize, is clamped;
+- at most ``max_sessions`` readers run at once; beyond that a socket is closed with a reason;
+- when a socket closes, its reader is asked to quit, then terminated, then killed, and reaped.
+
+Readers are started directly (no shell), with the argument list built by the command line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import shlex
+import signal
+from asyncio.subprocess import PIPE, Process
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import urlsplit
+
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server, to_int
+
+log = logging.getLogger("genesis-tui.serve")
+
+MAX_WIDTH, MAX_HEIGHT = 500, 200
+"""The largest terminal a browser gets: a reader 20000 cells square would take gigabytes."""
+DEFAULT_SIZE = (80, 24)
+DEFAULT_MAX_SESSIONS = 8
+QUIT_GRACE = 3.0
+"""Seconds a reader has to quit when asked, and then to end on SIGTERM, before it is killed."""
+CLOSE_TRY_AGAIN_LATER = 1013
+"""The WebSocket close code for a server that is full (RFC 6455, IANA registry)."""
+
+
+def clamp_size(width: object, height: object) -> tuple[int, int]:
+    """A terminal size a browser asked for, made safe: whole numbers from 1 to the maxima, the
+    default size in place of anything that is not a number."""
+
+    def clamp(value: object, default: int, largest: int) -> int:
+        if isinstance(value, str):
+            value = to_int(value, default)
+        if not isinstance(value, int) or isinstance(value, bool):
+            value = default
+        return max(1, min(value, largest))
+
+    return clamp(width, DEFAULT_SIZE[0], MAX_WIDTH), clamp(height, DEFAULT_SIZE[1], MAX_HEIGHT)
+
+
+def origin_of(url: str) -> str:
+    """The origin of a URL as a browser sends it: ``scheme://host[:port]``, lower case."""
+    parts = urlsplit(url.strip())
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+class ReaderSession(AppService):
+    """One browser session's reader: started without a shell, sized within bounds, and ended
+    for certain when the session stops."""
+
+    def __init__(self, argv: Sequence[str], **kwargs: Any) -> None:
+        super().__init__(shlex.join(argv), **kwargs)
+        self.argv = list(argv)
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
+        width, height = clamp_size(width, height)
+        environment = self._build_environment(width=width, height=height)
+        self._process = process = await asyncio.create_subprocess_exec(
+            *self.argv, stdin=PIPE, stdout=PIPE, stderr=PIPE, env=environment
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+    @property
+    def pid(self) -> int | None:
+        """The reader's process id, once started."""
+        return None if self._process is None else self._process.pid
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        """Tell the reader its new size, clamped (``clamp_size``)."""
+        await super().set_terminal_size(*clamp_size(width, height))
+
+    async def stop(self) -> None:
+        """Ask the reader to quit; terminate it, then kill it, if it does not; reap it."""
+        task, self._task = self._task, None
+        if task is None:
+            return
+        # A busy or hostile reader may neither quit nor read its input (a full pipe would then
+        # block the request itself): the asking is bounded in time too.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._ask_to_quit(task), QUIT_GRACE)
+        await self._end_process()
+        await task  # stdout is closed now: the task that read it ends
+
+    async def _ask_to_quit(self, task: asyncio.Task[None]) -> None:
+        await self._download_manager.cancel_app_downloads(app_service_id=self.app_service_id)
+        await self.send_meta({"type": "quit"})
+        await asyncio.shield(task)
+
+    async def _end_process(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        for sig in (signal.SIGTERM, signal.SIGKILL):
+            if process.returncode is not None:
+                break
+            try:
+                process.send_signal(sig)
+            except ProcessLookupError:
+                break
+            try:
+                await asyncio.wait_for(process.wait(), QUIT_GRACE)
+            except TimeoutError:
+                continue
+        await process.wait()
+
+
+class ReaderServer(Server):
+    """textual-serve's server with origins checked, sizes clamped and sessions capped."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        host: str,
+        port: int,
+        title: str,
+        public_url: str | None = None,
+        allowed_origins: Sequence[str] = (),
+        max_sessions: int = DEFAULT_MAX_SESSIONS,
+    ) -> None:
+        super().__init__(shlex.join(argv), host=host, port=port, title=title, public_url=public_url)
+        self.argv = list(argv)
+        self.origins = {origin_of(self.public_url), *map(origin_of, allowed_origins)}
+        self.max_sessions = max_sessions
+        self.sessions: set[ReaderSession] = set()
+        self._opening = 0
+        """Sockets accepted whose reader is not among ``sessions`` yet."""
+
+    async def on_startup(self, app: web.Application) -> None:
+        """Say where the reader is served, without textual-serve's banner."""
+        self.console.print(f"Serving the reader on {self.public_url}", highlight=False)
+        self.console.print("Press Ctrl+C to quit", highlight=False)
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        """End every reader before the server goes."""
+        await asyncio.gather(*(session.stop() for session in list(self.sessions)))
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        """Start a reader for a browser session, if its page may, and end it with the socket."""
+        origin = request.headers.get("Origin")
+        if origin is None or origin_of(origin) not in self.origins:
+            log.warning("refused a WebSocket from origin %r", origin)
+            raise web.HTTPForbidden(text="This page may not open a session.\n")
+        websocket = web.WebSocketResponse(heartbeat=15)
+        if len(self.sessions) + self._opening >= self.max_sessions:
+            await websocket.prepare(request)
+            reason = f"too many sessions (at most {self.max_sessions}): try again later"
+            await websocket.close(code=CLOSE_TRY_AGAIN_LATER, message=reason.encode())
+            return websocket
+        self._opening += 1  # counted before the first await: no race past the cap
+        width, height = clamp_size(request.query.get("width"), request.query.get("height"))
+        session: ReaderSession | None = None
+        try:
+            await websocket.prepare(request)
+            session = ReaderSession(
+                self.argv,
+                write_bytes=websocket.send_bytes,
+                write_str=websocket.send_str,
+                close=websocket.close,
+                download_manager=self.download_manager,
+                debug=self.debug,
+            )
+            self.sessions.add(session)
+            self._opening -= 1
+            await session.start(width, height)
+            await self._process_messages(websocket, session)
+        except asyncio.CancelledError:
+            await websocket.close()
+        except Exception:
+            log.exception("session failed")
+        finally:
+            if session is None:
+                self._opening -= 1
+            else:
+                await session.stop()
+                self.sessions.discard(session)
+        return websocket
+
+    async def _process_messages(
+        self, websocket: web.WebSocketResponse, app_service: AppService
+    ) -> None:
+        """Pass the browser's messages on; anything malformed is ignored."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = json.loads(message.data)
+            except ValueError:
+                continue
+            if not isinstance(envelope, list) or not envelope:
+                continue
+            kind, data = envelope[0], envelope[1] if len(envelope) > 1 else None
+            if kind == "stdin" and isinstance(data, str):
+                await app_service.send_bytes(data.encode("utf-8", "replace"))
+            elif kind == "resize" and isinstance(data, dict):
+                await app_service.set_terminal_size(
+                    *clamp_size(data.get("width"), data.get("height"))
+                )
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
+
+
+def serve(
+    argv: Sequence[str],
+    *,
+    host: str,
+    port: int,
+    title: str,
+    public_url: str | None = None,
+    allowed_origins: Sequence[str] = (),
+    max_sessions: int = DEFAULT_MAX_SESSIONS,
+) -> None:
+    """Serve the reader (started as ``argv``) until interrupted."""
+    server = ReaderServer(
+        argv,
+        host=host,
+        port=port,
+        title=title,
+        public_url=public_url,
+        allowed_origins=allowed_origins,
+        max_sessions=max_sessions,
+    )
+    server.serve()
