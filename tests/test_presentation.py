@@ -87,7 +87,13 @@ def rendered_cells(app: App[object]) -> Iterator[Cell]:
                     x += 1
 
 
-SCREENS = {"reader": (), "glossary": ("g",), "timeline": ("t",), "help": ("question_mark",)}
+SCREENS = {
+    "reader": (),
+    "readings": ("r",),  # furigana over the Japanese
+    "glossary": ("g",),
+    "timeline": ("t",),
+    "help": ("question_mark",),
+}
 
 
 def _themes() -> list[object]:
