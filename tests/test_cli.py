@@ -244,3 +244,45 @@ def test_the_reader_starts_without_importing_pydantic_or_budoux(tmp_path: Path) 
     ]
     assert [run.returncode for run in runs] == [0, 0], runs[0].stderr + runs[1].stderr
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
+
+
+WRITING_COMMANDS = [["export"], ["export", "--format", "json"], ["check"], []]
+
+
+def run_with_stdout(args: list[str], redirect: str) -> subprocess.CompletedProcess[str]:
+    """genesis-tui with standard output redirected by the shell (``> /dev/full``, ``>&-``)."""
+    command = " ".join([sys.executable, "-m", "genesis_tui", *args])
+    return subprocess.run(
+        f"{command} {redirect}",
+        shell=True,
+        executable="/bin/bash",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize("args", WRITING_COMMANDS, ids=" ".join)
+@pytest.mark.parametrize(
+    ("redirect", "message"),
+    [
+        ("> /dev/full", "cannot write to standard output: No space left on device"),
+        (">&-", "standard output is closed"),
+    ],
+    ids=["dev-full", "closed"],
+)
+def test_stdout_that_cannot_be_written_is_one_line_and_exit_1(
+    args: list[str], redirect: str, message: str
+) -> None:
+    if redirect == "> /dev/full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    result = run_with_stdout(args, redirect)
+    assert result.returncode == 1
+    assert result.stderr == f"genesis-tui: {message}\n"
+
+
+@pytest.mark.parametrize("args", WRITING_COMMANDS[:2], ids=" ".join)
+def test_a_pipe_closed_at_once_is_quiet_and_exit_0(args: list[str]) -> None:
+    result = run_with_stdout(args, "| true; exit ${PIPESTATUS[0]}")
+    assert result.returncode == 0
+    assert result.stderr == ""

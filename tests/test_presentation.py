@@ -210,8 +210,10 @@ def test_theme_flag_wins_over_the_saved_theme(tmp_path: Path) -> None:
 
     path = tmp_path / "state.json"
     save_state(SavedState(theme="dracula"), path)
-    assert starting_state(path, section_id=None, lang=None).theme == "dracula"
-    assert starting_state(path, section_id=None, lang=None, theme="nord").theme == "nord"
+    assert starting_state(path, section_id=None, lang=None)[0].theme == "dracula"
+    assert starting_state(path, section_id=None, lang=None, theme="nord")[0].theme == "nord"
+    # Without a state file (--no-state) the flag still chooses the theme.
+    assert starting_state(None, section_id=None, lang=None, theme="nord")[0].theme == "nord"
 
 
 async def test_the_theme_chosen_is_remembered(content: Content, tmp_path: Path) -> None:

@@ -6,18 +6,22 @@ import asyncio
 import select
 import signal
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content as TextContent
+from textual.driver import Driver
 from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from genesis_tui.app_palette import PaletteApp
 from genesis_tui.cache import phrases_kept
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
@@ -25,13 +29,22 @@ from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
 from genesis_tui.model import View
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from genesis_tui.state import SavedState, load_state, save_state, state_path
+from genesis_tui.state import (
+    SavedState,
+    StateProblem,
+    read_state,
+    save_state,
+    state_path,
+)
 from genesis_tui.themes import legible_variables
 from genesis_tui.widgets.merge_runs import MergeRuns
 from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
 
 if TYPE_CHECKING:
     from textual.command import Provider
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
+"""Each ends the reader as q does: the terminal restored, the position saved."""
 
 
 def _genesis_commands() -> type[Provider]:
@@ -41,7 +54,7 @@ def _genesis_commands() -> type[Provider]:
     return GenesisCommands
 
 
-class GenesisApp(App[None]):
+class GenesisApp(PaletteApp):
     """Japan and the Genesis Mission, explained: the reader and its screens."""
 
     CSS_PATH = "genesis.tcss"
@@ -62,6 +75,7 @@ class GenesisApp(App[None]):
         ui_lang: UiLang = "en",
         ascii: bool = False,
         linux_console: bool = False,
+        notice: str | None = None,
     ) -> None:
         super().__init__()
         self.linux_console = linux_console
@@ -77,11 +91,25 @@ class GenesisApp(App[None]):
         """The interface's words, in the language asked for."""
         self.ui.localize_bindings(self._bindings)
         self.state = state or SavedState()
+        self._notice = notice
+        """Something to say once the reader is up (a state file that was ignored)."""
+        self._stop_signalled = False
+        self._screens_up = False
+        self._signal_loop: asyncio.AbstractEventLoop | None = None
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a terminal, a driver whose input cannot crash the app; otherwise Textual's."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from genesis_tui.driver import GenesisDriver
+
+            return GenesisDriver
+        return driver
 
     def get_default_screen(self) -> Screen[None]:
         assert self.state.section is not None
@@ -111,15 +139,16 @@ class GenesisApp(App[None]):
 
     async def on_mount(self) -> None:
         self.app_resume_signal.subscribe(self, self._resumed)
+        loop = asyncio.get_running_loop()
+        self._signal_loop = loop
+        for signum in STOP_SIGNALS:
+            # From here the loop wakes for them (a plain handler may wait for the next timer).
+            loop.add_signal_handler(signum, self._stop)
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
         if self.linux_console:
             self.notify(self.ui("hint.linux_console"), markup=False, timeout=12)
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
-            # The link dropped, or we were told to stop: save and restore the terminal.
-            loop.add_signal_handler(signum, self.exit)
         if not self.is_headless:
             self.set_interval(1.0, self._check_hangup, name="hang-up watch")
 
@@ -129,23 +158,51 @@ class GenesisApp(App[None]):
         for screen in self.screen_stack:
             screen.refresh(layout=True)
 
+    def stop_signalled(self, signum: int, frame: FrameType | None) -> None:
+        """A signal handler for before the app runs (and while it starts): leave, cleanly.
+
+        The link dropped (SIGHUP), or we were told to stop: the reader restores the terminal
+        and the position is saved. Installed before the terminal is touched, so that no moment
+        of the start leaves the terminal raw.
+        """
+        self._stop_signalled = True
+        if self._signal_loop is not None and not self._signal_loop.is_closed():
+            self._signal_loop.call_soon_threadsafe(self._stop)
+
+    def _stop(self) -> None:
+        """Leave for a signal, once the screens are up: leaving while the reader is still being
+        put together could stop it half-made, with its handlers looking for missing widgets."""
+        self._stop_signalled = True
+        if self._screens_up:
+            self.exit()
+
+    def on_ready(self) -> None:
+        self._screens_up = True
+        if self._stop_signalled:  # a signal came while the app started: leave now
+            self.exit()
+        elif self._notice:
+            self.notify(self._notice, severity="warning", timeout=10, markup=False)
+
     def on_unmount(self) -> None:
         if self._scrollbar_renderer is not None:  # the renderer is global: put it back
             ScrollBar.renderer = self._scrollbar_renderer
 
     async def on_resize(self, event: events.Resize) -> None:
+        # The event's size: this handler runs before Textual's, which sets the app's size.
         await self.check_size(event.size.width, event.size.height)
 
     async def check_size(self, width: int, height: int) -> None:
-        """Cover the screens with a message while the terminal is too small, and uncover them."""
+        """Cover the screens with a message while the terminal is too small, and uncover them.
+
+        Only the cover is pushed or popped; the screen below lays itself out again at the app's
+        size when it is uncovered (Textual does that on resume).
+        """
         too_small = width < MIN_WIDTH or height < MIN_HEIGHT
         showing = isinstance(self.screen, TooSmallScreen)
         if too_small and not showing:
             await self.push_screen(TooSmallScreen())
         elif showing and not too_small:
             await self.pop_screen()
-            # The screen below last saw the small size: have it lay out again at this one.
-            self.screen.post_message(events.Resize(self.size, self.size))
 
     def _check_hangup(self) -> None:
         """Leave (saving state) if the terminal went away without a SIGHUP, as a closed pty
@@ -220,36 +277,6 @@ class GenesisApp(App[None]):
             TextContent(sub_title).stylize("bold"), " | ", TextContent(title)
         )
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Only the theme: no screenshot files, no panels (the palette has our own actions)."""
-        yield SystemCommand(
-            self.ui("palette.theme"), self.ui("palette.theme_help"), self.action_change_theme
-        )
-
-    def action_command_palette(self) -> None:
-        """Open the command palette, its prompt in the interface's language."""
-        from textual.command import CommandPalette
-
-        from genesis_tui.screens.palette import GenesisPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            placeholder = self.ui("palette.placeholder")
-            self.push_screen(GenesisPalette(placeholder=placeholder, id="--command-palette"))
-
-    def search_themes(self) -> None:
-        """The palette's theme picker, its prompt in the interface's language."""
-        from textual.theme import ThemeProvider
-
-        from genesis_tui.screens.palette import GenesisPalette
-
-        placeholder = self.ui("palette.theme_placeholder")
-        self.push_screen(GenesisPalette(providers=[ThemeProvider], placeholder=placeholder))
-
-    def get_key_display(self, binding: Binding) -> str:
-        """How the footer shows a key; under ``--ascii`` by its name (``enter``, not ⏎)."""
-        display = super().get_key_display(binding)
-        return binding.key if self.ascii and not display.isascii() else display
-
     def action_help_quit(self) -> None:
         """ctrl+c with no text selected (with a selection, the screen copies it): leave as
         ``q`` does, saving the place, where Textual would only say how to quit."""
@@ -286,17 +313,27 @@ class GenesisApp(App[None]):
 
 
 def starting_state(
-    path: Path, *, section_id: str | None, lang: str | None, theme: str | None = None
-) -> SavedState:
-    """The saved state, with the command line's flags winning over it."""
-    state = load_state(path)
+    path: Path | None,
+    *,
+    section_id: str | None,
+    lang: str | None,
+    theme: str | None = None,
+) -> tuple[SavedState, StateProblem | None]:
+    """The saved state (none without a path), with the command line's flags winning over it;
+    and why the state file was ignored, if it was."""
+    state, problem = read_state(path) if path is not None else (SavedState(), None)
     if theme is not None:
         state.theme = theme
     if section_id is not None:
         state.section = section_id
     if lang is not None:
         state.view = cast(View, lang)
-    return state
+    return state, problem
+
+
+def _printable(text: str) -> str:
+    """``text`` with control characters escaped (a path may hold anything)."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 def run_reader(
@@ -306,23 +343,53 @@ def run_reader(
     lang: str | None,
     ui_lang: UiLang = "en",
     ascii: bool = False,
+    remember: bool = True,
     linux_console: bool = False,
     theme: str | None = None,
     mouse: bool = True,
 ) -> int:
-    """Run the reader in the terminal (without ``mouse``, the terminal keeps the mouse for its
-    own selection), then save where the reader was."""
-    path = state_path()
-    state = starting_state(path, section_id=section_id, lang=lang, theme=theme)
+    """Run the reader in the terminal, then save where the reader was (unless ``remember`` is
+    off: an account shared by many people should not show one where another stopped). Without
+    ``mouse``, the terminal keeps the mouse for its own selection."""
+    path = state_path() if remember else None
+    state, problem = starting_state(path, section_id=section_id, lang=lang, theme=theme)
+    notice = None
+    if problem is not None:
+        ui = Catalogue(ui_lang)
+        notice = ui("state.ignored", problem=ui(f"state.{problem}"), path=_printable(str(path)))
     app = GenesisApp(
-        content, state=state, ui_lang=ui_lang, ascii=ascii, linux_console=linux_console
+        content,
+        state=state,
+        ui_lang=ui_lang,
+        ascii=ascii,
+        linux_console=linux_console,
+        notice=notice,
     )
-    with phrases_kept(content.key):
+    with signals_handled_by(app.stop_signalled), phrases_kept(content.key):
         app.run(mouse=mouse)
-    try:
-        save_state(app.state, path)
-    except OSError as error:
-        print(
-            f"genesis-tui: could not save the reading position to {path}: {error}", file=sys.stderr
-        )
+        if path is None:
+            return app.return_code or 0
+        # The app's loop is closed and took its handlers with it: a late signal waits for the
+        # save below instead of cutting it short.
+        with signals_handled_by(lambda signum, frame: None):
+            try:
+                save_state(app.state, path)
+            except OSError as error:
+                print(
+                    f"genesis-tui: could not save the reading position to {path}: {error}",
+                    file=sys.stderr,
+                )
     return app.return_code or 0
+
+
+@contextmanager
+def signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """The stop signals go to ``handler`` inside the block; the old handlers come back after."""
+    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, handler)
+    try:
+        yield
+    finally:
+        for signum, old in previous.items():
+            signal.signal(signum, old)

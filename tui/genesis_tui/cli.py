@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from genesis_tui import __version__, cli_ja
+from genesis_tui import __version__, cli_ja, reader_options
 from genesis_tui.controls import escaped
-from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
+from genesis_tui.i18n import UI_LANGS
 
 if TYPE_CHECKING:
     from genesis_tui.content import Content
@@ -28,6 +28,34 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """A mistake on the command line or in a file the user named: one message, exit 2."""
+
+
+class OutputError(Exception):
+    """Standard output cannot be written (a full disk, a closed descriptor): one message, exit 1.
+    A pipe whose reader went away is not this: that is BrokenPipeError, and quiet."""
+
+
+def _write(text: str) -> None:
+    """Write to standard output now, so that a failure is reported here and not at exit."""
+    stream = sys.stdout
+    if stream is None:  # Python found descriptor 1 closed at start-up
+        raise OutputError("standard output is closed")
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+
+
+def _discard_stdout() -> None:
+    """Point descriptor 1 at /dev/null, so that what is still buffered goes nowhere quietly
+    when Python flushes it at exit, instead of failing a second time."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    if devnull != 1:
+        os.dup2(devnull, 1)
+        os.close(devnull)
 
 
 def _int_between(low: int, high: int) -> Callable[[str], int]:
@@ -90,19 +118,13 @@ def _parser() -> argparse.ArgumentParser:
         "characters two cells wide (also: GENESIS_TUI_ASCII=1)",
     )
     common.add_argument(
-        "--no-mouse",
+        "--no-state",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="leave the mouse to the terminal, so that its own selection and copying work "
-        "(also: GENESIS_TUI_NO_MOUSE=1)",
+        help="neither read nor save the reading position, for an account that many people "
+        "share (also: GENESIS_TUI_STATE=off)",
     )
-    common.add_argument(
-        "--theme",
-        metavar="NAME",
-        default=argparse.SUPPRESS,
-        help="the colour theme, such as textual-light or nord (remembered; the palette's "
-        "Theme command lists them all)",
-    )
+    reader_options.add_to(common)  # --no-mouse, --theme
     common.add_argument(
         "--width",
         metavar="N",
@@ -196,9 +218,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of a pipe went away (``| head``): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         return 0
+    except OutputError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        _discard_stdout()
+        return 1
     except KeyboardInterrupt:
         return 130
 
@@ -221,16 +246,16 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(f"no section {section_id!r} (sections: {', '.join(ids)})")
     lang = getattr(args, "lang", "both")
     width: int | None = getattr(args, "width", None)
-    theme = _theme(args)
+    reader = reader_options.options(args, UsageError)  # an unknown theme is refused first
 
     if command == "check":
         article = content.article
         blocks = len(article.blocks())
-        print(
+        _write(
             f"{escaped(str(content.directory))}: OK — {len(article.sections)} sections, "
             f"{blocks} blocks, "
             f"{len(content.glossary.terms)} glossary terms, "
-            f"{len(content.timeline.events)} timeline events"
+            f"{len(content.timeline.events)} timeline events\n"
         )
         return 0
     if command == "export":
@@ -240,47 +265,26 @@ def _run(args: argparse.Namespace) -> int:
     if _is_interactive():
         from genesis_tui.app import run_reader
 
-        ui_lang = getattr(args, "ui_lang", None) or ui_lang_from_locale(os.environ)
-        ascii = getattr(args, "ascii", False) or os.environ.get("GENESIS_TUI_ASCII", "") == "1"
-        # The Linux console draws neither kanji nor block elements: ASCII, and a hint.
-        linux_console = os.environ.get("TERM", "") == "linux"
         return run_reader(
             content,
             section_id=section_id,
             lang=getattr(args, "lang", None),
-            ui_lang=ui_lang,
-            ascii=ascii or linux_console,
-            linux_console=linux_console,
-            theme=theme,
-            mouse=_mouse(args),
+            remember=not _no_state(args),
+            **reader,
         )
     return _export(content, "txt", lang, width or 80, section_id)
 
 
-def _mouse(args: argparse.Namespace) -> bool:
-    """Whether the reader takes the mouse: not with ``--no-mouse`` or GENESIS_TUI_NO_MOUSE=1."""
-    no_mouse = getattr(args, "no_mouse", False)
-    return not (no_mouse or os.environ.get("GENESIS_TUI_NO_MOUSE", "") == "1")
-
-
-def _theme(args: argparse.Namespace) -> str | None:
-    """The theme asked for with ``--theme``, checked against the themes there are."""
-    name: str | None = getattr(args, "theme", None)
-    if name is None:
-        return None
-    from genesis_tui.themes import theme_names
-
-    names = theme_names()
-    if name not in names:
-        raise UsageError(
-            cli_ja.say("no theme {name!r} (themes: {names})", name=name, names=", ".join(names))
-        )
-    return name
+def _no_state(args: argparse.Namespace) -> bool:
+    """Whether the reading position is neither read nor saved (``--no-state``)."""
+    return getattr(args, "no_state", False) or os.environ.get("GENESIS_TUI_STATE", "") == "off"
 
 
 def _is_interactive() -> bool:
     if os.environ.get("TEXTUAL_DRIVER"):  # run by `serve` (or another driver): not a terminal
         return True
+    if sys.stdout is None or sys.stdin is None:  # closed at start-up: not a terminal
+        return False
     return sys.stdout.isatty() and sys.stdin.isatty() and os.environ.get("TERM", "") != "dumb"
 
 
@@ -299,6 +303,8 @@ def _serve(args: argparse.Namespace) -> int:
             command += [f"--{flag.replace('_', '-')}", str(value)]
     if getattr(args, "ascii", False):
         command.append("--ascii")
+    if _no_state(args):
+        command.append("--no-state")
     serve(
         command,
         host=args.host,
@@ -379,14 +385,15 @@ def _export(
     if ruby and not content.ruby:
         raise UsageError(f"{content.directory} has no readings (readings.toml): nothing to show")
 
+    if sys.stdout is None:
+        raise OutputError("standard output is closed")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
-        sys.stdout.write(export.to_json(content, section))
+        _write(export.to_json(content, section))
     elif fmt == "md":
-        sys.stdout.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
+        _write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        sys.stdout.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
-    sys.stdout.flush()
+        _write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
     return 0

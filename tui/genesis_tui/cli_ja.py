@@ -124,6 +124,11 @@ JA: dict[str, str] = {
     "at most N readers at once; more sessions are refused (default: 8)": (
         "同時に読めるのは N 人まで。それを超えるセッションは断ります（既定: 8）"
     ),
+    "neither read nor save the reading position, for an account that many people share "
+    "(also: GENESIS_TUI_STATE=off)": (
+        "読んでいる位置を読み込みも保存もしない。多くの人が共有するアカウントのため"
+        "（GENESIS_TUI_STATE=off でも同じ）"
+    ),
     "no theme {name!r} (themes: {names})": "{name!r} というテーマはありません（テーマ: {names}）",
 }
 

@@ -71,6 +71,12 @@ EN: dict[str, str] = {
     "help.title": "Help: keys",
     "help.hint": "escape, ? or q closes this help",
     "too_small": "Terminal too small ({width}x{height} at least).\nq: quit",
+    "state.ignored": "Saved reading position ignored ({problem}): {path}. "
+    "It is replaced when you quit.",
+    "state.unreadable": "cannot be read",
+    "state.not_regular": "not a regular file",
+    "state.too_large": "larger than 1 MiB",
+    "state.not_json": "not a state file",
     # The command palette
     "palette.section": "Section {number}: {title}",
     "palette.section_help": "Go to the section",
@@ -221,6 +227,12 @@ JA: dict[str, str] = {
     "help.title": "ヘルプ: キー操作",
     "help.hint": "escape、? または q でヘルプを閉じます",
     "too_small": "端末が小さすぎます（{width}x{height} 以上が必要です）。\nq: 終了",
+    "state.ignored": "保存された読書位置を無視しました（{problem}）: {path}。"
+    "終了時に置き換えます。",
+    "state.unreadable": "読み込めません",
+    "state.not_regular": "通常のファイルではありません",
+    "state.too_large": "1 MiB を超えています",
+    "state.not_json": "状態ファイルではありません",
     "palette.section": "第{number}節: {title}",
     "palette.section_help": "この節へ移動",
     "palette.term": "用語: {term}{reading}",

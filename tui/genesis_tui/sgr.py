@@ -189,6 +189,11 @@ class SgrMinimizer:
         """Forget what the terminal has (after anything else wrote to it)."""
         self._terminal = None
 
+    def flush(self) -> str:
+        """What is held back (an escape sequence cut off at the end of the last write)."""
+        held, self._held = self._held, ""
+        return held
+
     def _sync(self, out: list[str]) -> None:
         if not self._verbatim and self._terminal != self._wanted:
             out.append(transition(self._terminal, self._wanted))

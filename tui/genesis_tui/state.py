@@ -3,23 +3,36 @@ the theme.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
-crash or a dropped link never leaves half a file. A file that cannot be read or makes no sense
-is ignored, never fatal.
+crash or a dropped link never leaves half a file.
+
+The file is input like any other: someone sharing the account may have put anything there. Only a
+regular file under ``MAX_STATE_BYTES`` is read, opened without following a symbolic link and
+without blocking (a FIFO would otherwise hang the start); anything else is ignored, named once,
+and replaced by the next save. Only the known keys are kept.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import cast
+from typing import Literal
 
 from genesis_tui.model import VIEWS, View
 
 STATE_FILE = "state.json"
+MAX_STATE_BYTES = 1 << 20
+"""A real state file is a few hundred bytes; anything over a mebibyte is not one."""
+MAX_SCROLL_ENTRIES = 1000
+"""More sections than any article has: the rest of an inflated file is dropped."""
+
+StateProblem = Literal["unreadable", "not_regular", "too_large", "not_json"]
+"""Why a state file was ignored (the interface says it in its own words)."""
 
 
 @dataclass
@@ -45,30 +58,83 @@ def state_path() -> Path:
 
 def load_state(path: Path) -> SavedState:
     """Read the saved state; anything unreadable or malformed gives the default state."""
+    return read_state(path)[0]
+
+
+def read_state(path: Path) -> tuple[SavedState, StateProblem | None]:
+    """The saved state, and why the file was ignored if it was (no file is no problem)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return SavedState()
+        raw = _read_small_regular_file(path)
+    except FileNotFoundError:
+        return SavedState(), None
+    except _Ignored as ignored:
+        return SavedState(), ignored.problem
+    except OSError:
+        return SavedState(), "unreadable"
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        return SavedState(), "not_json"
     if not isinstance(data, dict):
-        return SavedState()
+        return SavedState(), "not_json"
+    return _from_json(data), None
+
+
+class _Ignored(Exception):
+    def __init__(self, problem: StateProblem) -> None:
+        super().__init__(problem)
+        self.problem: StateProblem = problem
+
+
+def _read_small_regular_file(path: Path) -> bytes:
+    # O_NONBLOCK: opening a FIFO for reading would wait for a writer. O_NOFOLLOW: a symbolic
+    # link is not ours to follow (ELOOP, so "unreadable"). The checks are on the open file.
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    descriptor = os.open(path, flags)
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise _Ignored("not_regular")
+        if info.st_size > MAX_STATE_BYTES:
+            raise _Ignored("too_large")
+        data = b""
+        while len(data) <= MAX_STATE_BYTES:  # it may have grown since fstat
+            chunk = os.read(descriptor, MAX_STATE_BYTES + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_STATE_BYTES:
+        raise _Ignored("too_large")
+    return data
+
+
+def _from_json(data: dict[object, object]) -> SavedState:
+    """The known keys, each only if it has the right type; everything else is dropped."""
     state = SavedState()
     section = data.get("section")
-    if isinstance(section, str):
+    if isinstance(section, str) and len(section) <= 200:
         state.section = section
     view = data.get("view")
     if view in VIEWS:
-        state.view = cast(View, view)
+        state.view = view
     theme = data.get("theme")
     if isinstance(theme, str) and 0 < len(theme) < 100:
         state.theme = theme  # a name no longer known is dropped when the app starts
     state.readings = data.get("readings") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
-        state.scroll = {
-            key: value
+        kept = (
+            (key, value)
             for key, value in scroll.items()
-            if isinstance(key, str) and isinstance(value, int) and 0 <= value < 1_000_000
-        }
+            if isinstance(key, str)
+            and len(key) <= 200
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 <= value < 1_000_000
+        )
+        state.scroll = dict(itertools.islice(kept, MAX_SCROLL_ENTRIES))
     return state
 
 

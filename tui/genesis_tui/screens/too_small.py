@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Static
 
 from genesis_tui.i18n import catalogue_of
+from genesis_tui.screens.follow_size import FollowsAppSize
 
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 """Below this the reader cannot show a line of text beside its section list."""
 
 
-class TooSmallScreen(Screen[None]):
+class TooSmallScreen(FollowsAppSize):
     """A plain message; it goes away by itself when the terminal grows again."""
 
     def compose(self) -> ComposeResult:
