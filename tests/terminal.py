@@ -42,7 +42,10 @@ class Terminal:
         self.output = bytearray()
         master, slave = pty.openpty()
         self._set_size(slave)
-        environment = {**os.environ, "TERM": "xterm-256color", **(env or {})}
+        # The size is the pty's: COLUMNS and LINES would override it (shutil.get_terminal_size
+        # reads them first), and pytest-xdist's workers have them set to 80x24.
+        inherited = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        environment = {**inherited, "TERM": "xterm-256color", **(env or {})}
         self.process = subprocess.Popen(
             args,
             stdin=slave,

@@ -1,4 +1,8 @@
-"""The command line: each command, each flag, and how it fails."""
+"""The command line: each command, each flag, and how it fails.
+
+What the exports say is checked on the tests' small content (``--content``), so that editing the
+article breaks none of these tests; the bundled content is what the commands read by default.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from genesis_tui import __version__
 from genesis_tui.cli import main
 from genesis_tui.content import Content
 from genesis_tui.typesetting import cells
+from tests.conftest import SMALL_CONTENT
+
+SMALL = ["--content", str(SMALL_CONTENT)]
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -44,52 +51,57 @@ def test_help_lists_commands_and_flags(capsys: pytest.CaptureFixture[str]) -> No
         assert word in out
 
 
-def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_bundled(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
-    assert "OK — 5 sections, 30 blocks" in out
+    sections, blocks = len(content.article.sections), len(content.article.blocks())
+    assert f"OK — {sections} sections, {blocks} blocks" in out
     assert out.count("\n") == 1
 
 
 def test_check_bad_directory_exits_2_with_every_error(
-    content_copy: Path, capsys: pytest.CaptureFixture[str]
+    small_content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (content_copy / "timeline.toml").unlink()
-    glossary = content_copy / "glossary.toml"
+    (small_content_copy / "timeline.toml").unlink()
+    glossary = small_content_copy / "glossary.toml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("おおさか", "osaka"), "utf-8")
-    assert main(["check", str(content_copy)]) == 2
+    assert main(["check", str(small_content_copy)]) == 2
     err = capsys.readouterr().err
     assert "2 content errors" in err
     assert "timeline.toml: file is missing" in err
     assert "glossary.toml" in err and "must be written in kana only" in err
 
 
-def test_check_garbage_in_a_real_process_prints_no_traceback(content_copy: Path) -> None:
-    (content_copy / "article.toml").write_bytes(os.urandom(256))
-    result = run_cli("check", str(content_copy))
+def test_check_garbage_in_a_real_process_prints_no_traceback(small_content_copy: Path) -> None:
+    (small_content_copy / "article.toml").write_bytes(os.urandom(256))
+    result = run_cli("check", str(small_content_copy))
     assert result.returncode == 2
     assert "article.toml" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_content_flag_is_used_by_export(
-    content_copy: Path, capsys: pytest.CaptureFixture[str]
+    small_content_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    article = content_copy / "article.toml"
+    article = small_content_copy / "article.toml"
     text = article.read_text(encoding="utf-8").replace('en = "Overview"', 'en = "Draft overview"')
     article.write_text(text, encoding="utf-8")
-    assert main(["--content", str(content_copy), "export", "--format", "txt", "--lang", "en"]) == 0
+    assert (
+        main(["--content", str(small_content_copy), "export", "--format", "txt", "--lang", "en"])
+        == 0
+    )
     assert "Draft overview" in capsys.readouterr().out
 
 
-def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_follows_the_contract(
+    content: Content, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["schema"] == 2
     assert set(data["title"]) == {"ja", "en", "ruby"}
     ids = [section["id"] for section in data["sections"]]
-    assert ids[:4] == ["overview", "japan-role", "significance", "challenges"]
-    assert ids[4:] == ["outlook"]
+    assert ids == [section.id for section in content.article.sections]
     term_ids = {term["id"] for term in data["glossary"]}
     for section in data["sections"]:
         assert set(section["title"]) == {"ja", "en", "ruby"}
@@ -113,11 +125,9 @@ def test_export_json_follows_the_contract(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_export_md_is_bilingual_with_glossary(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--format", "md"]) == 0
+    assert main([*SMALL, "export", "--format", "md"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith(
-        "# 日本、米国「ジェネシス・ミッション」初の国際パートナーに / Japan becomes"
-    )
+    assert out.startswith("# 日本、ジェネシス・ミッションに参加 / Japan joins the Genesis Mission")
     assert "## 概要 / Overview" in out
     assert "## 用語集 / Glossary" in out
     assert "### 理化学研究所（りかがくけんきゅうしょ） / RIKEN" in out
@@ -165,10 +175,10 @@ def test_export_holds_key_points_notes_and_timeline(
 
 
 def test_section_flag_limits_export(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--section", "challenges", "--lang", "en", "--width", "80"]) == 0
+    assert main([*SMALL, "export", "--section", "outlook", "--lang", "en", "--width", "80"]) == 0
     out = capsys.readouterr().out
-    assert "Open challenges" in out
-    assert "What Japan's participation means" not in out
+    assert "Outlook" in out and "The details of the share of work" in out
+    assert "Japan's part" not in out
 
 
 def test_unknown_section_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -189,20 +199,20 @@ def test_bad_flags_exit_2_with_one_message(args: list[str]) -> None:
 
 
 def test_pipe_prints_the_article_as_text() -> None:
-    result = run_cli()
+    result = run_cli(*SMALL)
     assert result.returncode == 0
-    assert "日本は米国初の国際的パートナーになりました" in result.stdout
-    assert "Japan has become the first international partner" in result.stdout
+    assert "日本は、AIで科学研究を速める" in result.stdout
+    assert "Japan is to become the first foreign country" in result.stdout
     lines = result.stdout.splitlines()
     prose = [line for line in lines if not line.strip(" |").startswith("https://")]
     assert max(cells(line) for line in prose) <= 80  # URLs stand whole, past the width
 
 
 def test_pipe_honours_lang_section_and_width() -> None:
-    result = run_cli("--lang", "ja", "--section", "outlook", "--width", "40")
+    result = run_cli(*SMALL, "--lang", "ja", "--section", "outlook", "--width", "40")
     assert result.returncode == 0
-    assert "結論：AIと科学の国際協力の" in result.stdout
-    assert "Conclusion" not in result.stdout
+    assert "分担と資金の細部は" in result.stdout
+    assert "The details" not in result.stdout
     assert "概要" not in result.stdout
     assert max(cells(line) for line in result.stdout.splitlines()) <= 40
 

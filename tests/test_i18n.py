@@ -1,4 +1,7 @@
-"""The interface in Japanese and English: one catalogue per language, chosen by flag or locale."""
+"""The interface in Japanese and English: one catalogue per language, chosen by flag or locale.
+
+The screens run on the tests' small content (tests/fixtures/content).
+"""
 
 from __future__ import annotations
 
@@ -70,11 +73,11 @@ def _footer_text(app: GenesisApp) -> str:
     return " ".join(str(key.render()) for key in footer.query("FooterKey"))
 
 
-async def test_japanese_interface_everywhere(content: Content) -> None:
-    app = GenesisApp(content, ui_lang="ja")
+async def test_japanese_interface_everywhere(small_content: Content) -> None:
+    app = GenesisApp(small_content, ui_lang="ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert app.screen.title == content.article.title.ja
+        assert app.screen.title == small_content.article.title.ja
         footer = _footer_text(app)
         assert "用語集" in footer and "終了" in footer and "Glossary" not in footer
         await pilot.press("question_mark")
@@ -92,16 +95,16 @@ async def test_japanese_interface_everywhere(content: Content) -> None:
         assert "一致なし" in str(status.render())
 
 
-async def test_english_interface_by_default(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_english_interface_by_default(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert app.screen.title == content.article.title.en
+        assert app.screen.title == small_content.article.title.en
         assert "Glossary" in _footer_text(app)
 
 
-async def test_palette_speaks_the_interface_language(content: Content) -> None:
-    app = GenesisApp(content, ui_lang="ja")
+async def test_palette_speaks_the_interface_language(small_content: Content) -> None:
+    app = GenesisApp(small_content, ui_lang="ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"年表")
@@ -118,10 +121,10 @@ async def test_palette_speaks_the_interface_language(content: Content) -> None:
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 @pytest.mark.parametrize("keys", [("1",), ("g",), ("t",), ("tab", "enter")])
 async def test_footer_fits_80_columns(
-    content: Content, ui_lang: str, keys: tuple[str, ...]
+    small_content: Content, ui_lang: str, keys: tuple[str, ...]
 ) -> None:
     # A footer key past the edge is cut, and a cut wide character draws garbage.
-    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)
         footer_keys = list(app.screen.query_one(Footer).query("FooterKey"))

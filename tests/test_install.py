@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Building a wheel and a virtual environment takes a while: CI runs it. One worker builds it once.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("install")]
 
 
 @pytest.fixture(scope="module")

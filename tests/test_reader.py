@@ -1,4 +1,7 @@
-"""The reader, driven through Pilot: every key of the contract and every screen."""
+"""The reader, driven through Pilot: every key of the contract and every screen.
+
+On the tests' small content (tests/fixtures/content): three sections, seven terms.
+"""
 
 from __future__ import annotations
 
@@ -27,8 +30,8 @@ def reader(app: GenesisApp) -> ReaderScreen:
     return screen
 
 
-async def test_starts_on_the_first_section_in_both_languages(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_starts_on_the_first_section_in_both_languages(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE):
         screen = reader(app)
         assert screen.section_id == "overview"
@@ -38,26 +41,25 @@ async def test_starts_on_the_first_section_in_both_languages(content: Content) -
 
 @pytest.mark.parametrize(
     ("key", "section"),
-    [("1", "overview"), ("2", "japan-role"), ("3", "significance"), ("4", "challenges"),
-     ("5", "outlook")],
-)  # fmt: skip
-async def test_number_keys_choose_a_section(content: Content, key: str, section: str) -> None:
-    app = GenesisApp(content)
+    [("1", "overview"), ("2", "japan-role"), ("3", "outlook")],
+)
+async def test_number_keys_choose_a_section(small_content: Content, key: str, section: str) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(key)
         assert reader(app).section_id == section
         assert reader(app).article.section_id == section
 
 
-async def test_number_beyond_the_sections_does_nothing(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_number_beyond_the_sections_does_nothing(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("3", "9")
-        assert reader(app).section_id == "significance"
+        await pilot.press("2", "9")
+        assert reader(app).section_id == "japan-role"
 
 
-async def test_brackets_step_through_sections_and_wrap(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_brackets_step_through_sections_and_wrap(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("right_square_bracket")
         assert reader(app).section_id == "japan-role"
@@ -69,40 +71,40 @@ def _shows(screen: ReaderScreen, text: str) -> bool:
     return any(text in line for line in screen.article.visible_text())
 
 
-async def test_v_cycles_the_view_and_hides_the_other_language(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_v_cycles_the_view_and_hides_the_other_language(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         screen = reader(app)
         await pilot.press("v")
         assert screen.view == "ja"
-        assert _shows(screen, "トランプ政権") and not _shows(screen, "Japan has become")
+        assert _shows(screen, "科学研究を速める") and not _shows(screen, "Japan is to become")
         await pilot.press("v")
         assert screen.view == "en"
-        assert _shows(screen, "Japan has become") and not _shows(screen, "トランプ政権")
+        assert _shows(screen, "Japan is to become") and not _shows(screen, "科学研究を速める")
         await pilot.press("v")
         assert screen.view == "both"
-        assert _shows(screen, "Japan has become") and _shows(screen, "トランプ政権")
+        assert _shows(screen, "Japan is to become") and _shows(screen, "科学研究を速める")
 
 
-async def test_both_is_side_by_side_when_wide_with_tops_aligned(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_both_is_side_by_side_when_wide_with_tops_aligned(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         page = reader(app).article.page
-        for block in content.section("overview").blocks:
+        for block in small_content.section("overview").blocks:
             first = page.lines[page.block_lines[block.id]].text
             # The first line of a block holds the start of both languages: tops aligned.
             assert first.startswith(block.ja[:4]), first
             assert block.en[:12] in first, first
 
 
-async def test_both_interleaves_when_narrow(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_both_interleaves_when_narrow(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         assert reader(app).has_class("-narrow")
         page = reader(app).article.page
-        block = content.section("overview").blocks[0]
+        block = small_content.section("overview").blocks[0]
         start = page.block_lines[block.id]
         lines = page.text()[start:]
         assert lines[0].startswith(block.ja[:4]) and block.en[:12] not in lines[0]
@@ -110,8 +112,8 @@ async def test_both_interleaves_when_narrow(content: Content) -> None:
         assert all(line for line in lines[: english - 1])  # the Japanese, then a blank line
 
 
-async def test_resize_switches_between_layouts(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_resize_switches_between_layouts(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.resize_terminal(*WIDE)
         await pilot.pause()
@@ -121,25 +123,25 @@ async def test_resize_switches_between_layouts(content: Content) -> None:
         assert reader(app).has_class("-narrow")
 
 
-async def test_tab_walks_links_in_reading_order_and_enter_opens(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_tab_walks_links_in_reading_order_and_enter_opens(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         article = reader(app).article
         await pilot.press("tab")
         assert article.current_link == 0
-        assert article.page.links[0].term_id == "trump-administration"
+        assert article.page.links[0].term_id == "genesis-mission"
         await pilot.press("tab")
         assert article.current_link == 1
         await pilot.press("shift+tab", "shift+tab")
         # Wrapped round to the section's last link.
         assert article.current_link == len(article.page.links) - 1
-        await pilot.press("tab", "tab", "enter")
+        await pilot.press("enter")
         assert isinstance(app.screen, TermScreen)
-        assert app.screen.term.id == "ai"  # AI, the second link of the first sentence
+        assert app.screen.term.id == "doe"
 
 
-async def test_tab_scrolls_the_link_into_view(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_tab_scrolls_the_link_into_view(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("shift+tab")  # the last link of the section, far below
         await pilot.pause()
@@ -151,8 +153,10 @@ async def test_tab_scrolls_the_link_into_view(content: Content) -> None:
         assert top <= line < top + article.scrollable_content_region.height
 
 
-async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(
+    small_content: Content,
+) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         app.open_term("riken")
         await pilot.pause()
@@ -162,27 +166,25 @@ async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(content: C
         assert any("日本最大の総合研究機関" in text for text in texts)
         assert any("largest comprehensive research institution" in text for text in texts)
         related = term_screen.query_one("#related", OptionList)
-        assert related.option_count == len(content.term("riken").related)
+        assert related.option_count == len(small_content.term("riken").related)
         occurrences = term_screen.query_one("#occurrences", OptionList)
-        in_text = len(content.occurrences("riken"))
-        # The article's blocks first, then a since-publication note that names RIKEN.
-        assert occurrences.option_count == in_text + 1
+        assert occurrences.option_count == len(small_content.occurrences("riken"))
         occurrences.focus()
-        occurrences.highlighted = in_text - 1
+        occurrences.highlighted = occurrences.option_count - 1
         await pilot.press("enter")
         await pilot.pause()
         screen = reader(app)
-        assert screen.section_id == "significance"
-        assert screen.article.highlighted_block == "significance-5"
+        assert screen.section_id == "outlook"
+        assert screen.article.highlighted_block == "outlook-1"
         assert round(screen.article.scroll_y) == min(
-            screen.article.page.block_lines["significance-5"], screen.article.max_scroll_y
+            screen.article.page.block_lines["outlook-1"], screen.article.max_scroll_y
         )
         await pilot.press("escape")
         assert reader(app).section_id == "overview"
 
 
-async def test_related_term_opens_and_escape_goes_back(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_related_term_opens_and_escape_goes_back(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         app.open_term("riken")
         await pilot.pause()
@@ -194,13 +196,13 @@ async def test_related_term_opens_and_escape_goes_back(content: Content) -> None
         assert isinstance(app.screen, ReaderScreen)
 
 
-async def test_glossary_filter_takes_printable_keys(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_glossary_filter_takes_printable_keys(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("g")
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
-        assert len(screen.shown_ids()) == len(content.glossary.terms)
+        assert len(screen.shown_ids()) == len(small_content.glossary.terms)
         await pilot.press("q", "v", "n", "g")  # text, not commands
         assert app.is_running and app.screen is screen
         assert screen.query_one("#filter", Input).value == "qvng"
@@ -216,12 +218,12 @@ async def test_glossary_filter_takes_printable_keys(content: Content) -> None:
 @pytest.mark.parametrize(
     ("typed", "expected"),
     [("理研", "riken"), ("りかがく", "riken"), ("リカガク", "riken"), ("DOE", "doe"),
-     ("Nvidia", "nvidia"), ("manhattan", "manhattan-project")],
+     ("Meti", "meti"), ("energy", "doe"), ("osaka", "osaka")],
 )  # fmt: skip
 async def test_glossary_filter_matches_any_form(
-    content: Content, typed: str, expected: str
+    small_content: Content, typed: str, expected: str
 ) -> None:
-    app = GenesisApp(content)
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("g")
         screen = app.screen
@@ -231,28 +233,30 @@ async def test_glossary_filter_matches_any_form(
         assert expected in screen.shown_ids()
 
 
-async def test_glossary_up_down_and_sort(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_glossary_up_down_and_sort(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("g")
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
         options = screen.query_one("#terms", OptionList)
         by_english = screen.shown_ids()
-        assert by_english[0] == "ai-for-science"
+        assert by_english[0] == "genesis-mission"
         await pilot.press("down", "down", "up")
         assert options.highlighted == 1
         await pilot.press("ctrl+s")
         by_reading = screen.shown_ids()
         assert by_reading != by_english
-        assert by_reading[0] == "argonne"  # あるごんぬ
-        assert by_reading.index("tokyo") > by_reading.index("sca-hpcasia")
+        assert by_reading[0] == "statement-of-intent"  # いこうひょうめいしょ
+        # A reading in katakana sorts among the hiragana ones: け < ジ(じ) < べ.
+        assert by_reading.index("meti") < by_reading.index("genesis-mission")
+        assert by_reading.index("genesis-mission") < by_reading.index("doe")
         await pilot.press("enter")
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == by_reading[0]
 
 
-async def test_search_jumps_counts_and_goes_back(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_search_jumps_counts_and_goes_back(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"RIKEN", "enter")
         screen = reader(app)
@@ -273,8 +277,8 @@ async def test_search_jumps_counts_and_goes_back(content: Content) -> None:
         assert reader(app).section_id == "overview"
 
 
-async def test_search_escape_closes_the_line(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_search_escape_closes_the_line(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", "x")
         search = reader(app).query_one("#search-input", Input)
@@ -284,8 +288,8 @@ async def test_search_escape_closes_the_line(content: Content) -> None:
         assert reader(app).section_id == "overview"
 
 
-async def test_search_without_match_says_so(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_search_without_match_says_so(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"zzzz", "enter")
         assert reader(app).search_position == ""
@@ -293,8 +297,8 @@ async def test_search_without_match_says_so(content: Content) -> None:
         assert "no match" in str(status.render())
 
 
-async def test_help_lists_every_key(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_help_lists_every_key(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -306,8 +310,8 @@ async def test_help_lists_every_key(content: Content) -> None:
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
-async def test_quit_keys(content: Content, key: str) -> None:
-    app = GenesisApp(content)
+async def test_quit_keys(small_content: Content, key: str) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(key)
         await pilot.pause()
@@ -318,8 +322,8 @@ async def test_quit_keys(content: Content, key: str) -> None:
     ("keys", "moves"),
     [(("j",), 1), (("down",), 1), (("space",), 2), (("pagedown",), 2), (("end",), 3)],
 )
-async def test_scroll_keys(content: Content, keys: tuple[str, ...], moves: int) -> None:
-    app = GenesisApp(content)
+async def test_scroll_keys(small_content: Content, keys: tuple[str, ...], moves: int) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         view = reader(app).article
         await pilot.press(*keys)
@@ -332,8 +336,8 @@ async def test_scroll_keys(content: Content, keys: tuple[str, ...], moves: int) 
         assert view.scroll_y < down
 
 
-async def test_command_palette_offers_sections_and_terms(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_command_palette_offers_sections_and_terms(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Outlook")
@@ -348,26 +352,26 @@ async def test_command_palette_offers_sections_and_terms(content: Content) -> No
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == "riken"
 
 
-async def test_state_is_remembered_on_quit(content: Content) -> None:
-    app = GenesisApp(content, state=SavedState(section="challenges", view="en"))
+async def test_state_is_remembered_on_quit(small_content: Content) -> None:
+    app = GenesisApp(small_content, state=SavedState(section="outlook", view="en"))
     async with app.run_test(size=NARROW) as pilot:
-        assert reader(app).section_id == "challenges" and reader(app).view == "en"
-        await pilot.press("3", "v", "j", "j")
+        assert reader(app).section_id == "outlook" and reader(app).view == "en"
+        await pilot.press("2", "v", "j", "j")
         await pilot.pause()
         await pilot.press("q")
-    assert app.state.section == "significance"
+    assert app.state.section == "japan-role"
     assert app.state.view == "both"
-    assert app.state.scroll["significance"] == 2
+    assert app.state.scroll["japan-role"] == 2
 
 
-async def test_content_is_data_never_markup(content_copy: Path) -> None:
-    article = content_copy / "article.toml"
+async def test_content_is_data_never_markup(small_content_copy: Path) -> None:
+    article = small_content_copy / "article.toml"
     hostile = "[bold]x[/bold] [@click=app.quit]y[/]"
     text = article.read_text(encoding="utf-8").replace(
-        'en = "The programme draws on', f'en = "{hostile} The programme draws on'
+        'en = "The Genesis Mission is', f'en = "{hostile} The Genesis Mission is'
     )
     article.write_text(text, encoding="utf-8")
-    app = GenesisApp(load_content(content_copy))
+    app = GenesisApp(load_content(small_content_copy))
     async with app.run_test(size=WIDE) as pilot:
         view = reader(app).article
         page = view.page
@@ -382,30 +386,30 @@ async def test_content_is_data_never_markup(content_copy: Path) -> None:
         assert app.is_running
 
 
-async def test_palette_shows_content_literally(content_copy: Path) -> None:
+async def test_palette_shows_content_literally(small_content_copy: Path) -> None:
     # Section titles and terms reach the palette, whose fuzzy highlighting reads markup.
-    glossary = content_copy / "glossary.toml"
+    glossary = small_content_copy / "glossary.toml"
     text = glossary.read_text(encoding="utf-8")
-    text = text.replace('en = "Fujitsu" }', 'en = "Fujitsu [bold]x[/bold] [@click=app.quit]y[/]" }')
+    text = text.replace('en = "Osaka" }', 'en = "Osaka [bold]x[/bold] [@click=app.quit]y[/]" }')
     glossary.write_text(text, encoding="utf-8")
-    app = GenesisApp(load_content(content_copy))
+    app = GenesisApp(load_content(small_content_copy))
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.press("ctrl+p", *"Fujitsu")
+        await pilot.press("ctrl+p", *"Osaka")
         await app.workers.wait_for_complete()
         await pilot.pause()
         options = app.screen.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-        assert any("Fujitsu [bold]x[/bold] [@click=app.quit]y[/]" in p for p in prompts), prompts
+        assert any("Osaka [bold]x[/bold] [@click=app.quit]y[/]" in p for p in prompts), prompts
         assert app.is_running
 
 
-async def test_clicking_a_link_opens_its_term(content: Content) -> None:
-    app = GenesisApp(content)
+async def test_clicking_a_link_opens_its_term(small_content: Content) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         view = reader(app).article
         link = view.page.links[0]
         line = view.page.text()[link.line]
-        column = cells(line[: line.index("トランプ政権")])
+        column = cells(line[: line.index("ジェネシス・ミッション")])
         await pilot.click(view, offset=(column + 2, link.line))
         await pilot.pause()
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == link.term_id
@@ -414,11 +418,11 @@ async def test_clicking_a_link_opens_its_term(content: Content) -> None:
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 @pytest.mark.parametrize("view", ["both", "ja", "en"])
 async def test_key_points_leave_room_for_the_text_at_80x24(
-    content: Content, view: str, ui_lang: str
+    small_content: Content, view: str, ui_lang: str
 ) -> None:
-    app = GenesisApp(content, state=SavedState(view=view), ui_lang=ui_lang)  # type: ignore[arg-type]
+    app = GenesisApp(small_content, state=SavedState(view=view), ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=NARROW) as pilot:
-        for number, section in enumerate(content.article.sections, start=1):
+        for number, section in enumerate(small_content.article.sections, start=1):
             await pilot.press(str(number))
             article = reader(app).article
             height = article.scrollable_content_region.height

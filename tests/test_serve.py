@@ -169,6 +169,7 @@ async def _received_text(debug_port: int, url: str, needle: str, timeout: float)
             return text
 
 
+@pytest.mark.slow
 def test_a_browser_gets_the_reader_and_its_first_section(server: int, chromium: int) -> None:
     text = asyncio.run(
         _received_text(chromium, f"http://127.0.0.1:{server}/", FIRST_SECTION, timeout=60)

@@ -1,6 +1,10 @@
 """What a person sees: SVG snapshots at fixed sizes, fixed state, no cursor blink.
 
-Update them after a deliberate change with ``pytest tests/test_snapshots.py --snapshot-update``.
+The screens are drawn from the tests' small content (tests/fixtures/content), so that editing the
+article breaks none of them; ``TestBundledArticle`` alone draws the bundled article, for the
+README. Update them after a deliberate change with
+``pytest tests/test_snapshots.py -n 0 --snapshot-update`` (in one process: under pytest-xdist,
+syrupy cannot tell which snapshots are no longer used, so it deletes none).
 """
 
 from __future__ import annotations
@@ -13,22 +17,35 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import load_content
+from genesis_tui.loader import Content, load_content
 from genesis_tui.paths import content_dir
 from genesis_tui.state import SavedState, View
+from tests.conftest import SMALL_CONTENT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
 SnapCompare = Callable[..., bool]
 
 
-def make_app(view: View = "both") -> GenesisApp:
-    return GenesisApp(load_content(content_dir()), state=SavedState(section="overview", view=view))
+SMALL = load_content(SMALL_CONTENT)
+
+
+def make_app(view: View = "both", content: Content = SMALL) -> GenesisApp:
+    return GenesisApp(content, state=SavedState(section="overview", view=view))
 
 
 async def no_blink(pilot: Pilot[Any]) -> None:
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     await pilot.pause()
+
+
+class TestBundledArticle:
+    """The bundled article's first section, as the README shows it."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_reader(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        bundled = load_content(content_dir(), validate=False)
+        assert snap_compare(make_app(content=bundled), terminal_size=size)
 
 
 class TestReader:
@@ -89,8 +106,7 @@ class TestJapaneseInterface:
 
     @staticmethod
     def make_app() -> GenesisApp:
-        content = load_content(content_dir())
-        return GenesisApp(content, state=SavedState(section="overview"), ui_lang="ja")
+        return GenesisApp(SMALL, state=SavedState(section="overview"), ui_lang="ja")
 
     @pytest.mark.parametrize("size", SIZES)
     def test_reader(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:

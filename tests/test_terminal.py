@@ -84,6 +84,7 @@ def _state(state_home: Path) -> dict[str, object]:
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "env",
     [
@@ -117,6 +118,7 @@ def test_no_color_sends_no_colour(run) -> None:  # type: ignore[no-untyped-def]
     assert terminal.wait_exit() == 0
 
 
+@pytest.mark.slow
 def test_colour_is_sent_without_no_color(run) -> None:  # type: ignore[no-untyped-def]
     terminal = run()
     terminal.wait_for(OVERVIEW_TEXT)
@@ -134,6 +136,7 @@ def test_term_dumb_prints_the_article(run) -> None:  # type: ignore[no-untyped-d
     assert "\x1b[" not in text
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("size", [(20, 6), (39, 12), (60, 9)])
 def test_too_small_says_so_and_recovers(run, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     terminal = run(size=size)
@@ -146,6 +149,7 @@ def test_too_small_says_so_and_recovers(run, size: tuple[int, int]) -> None:  # 
     assert terminal.wait_exit() == 0
 
 
+@pytest.mark.slow
 def test_resizes_at_any_moment(run) -> None:  # type: ignore[no-untyped-def]
     terminal = run(size=(80, 24))
     terminal.wait_for(OVERVIEW_TEXT)
@@ -162,6 +166,7 @@ def test_resizes_at_any_moment(run) -> None:  # type: ignore[no-untyped-def]
     assert b"Traceback" not in terminal.output
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT])
 def test_signal_ends_cleanly_and_saves_state(run, state_home: Path, signum: int) -> None:  # type: ignore[no-untyped-def]
     terminal = run()
@@ -176,6 +181,7 @@ def test_signal_ends_cleanly_and_saves_state(run, state_home: Path, signum: int)
     assert _state(state_home)["section"] == "challenges"
 
 
+@pytest.mark.slow
 def test_state_is_restored_and_flags_win(run, state_home: Path) -> None:  # type: ignore[no-untyped-def]
     terminal = run()
     terminal.wait_for(OVERVIEW_TEXT)
@@ -200,6 +206,7 @@ def test_state_is_restored_and_flags_win(run, state_home: Path) -> None:  # type
     assert flagged.wait_exit() == 0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("garbage", [b"", b"{not json", b"\xff\xfe", b'{"section": 5, "view": []}'])
 def test_unreadable_state_is_ignored(run, state_home: Path, garbage: bytes) -> None:  # type: ignore[no-untyped-def]
     path = state_home / "genesis-tui" / "state.json"
@@ -214,6 +221,7 @@ def test_unreadable_state_is_ignored(run, state_home: Path, garbage: bytes) -> N
     assert _state(state_home)["section"] == "japan-role"
 
 
+@pytest.mark.slow
 def test_terminal_closed_without_a_signal_ends_it(run, state_home: Path) -> None:  # type: ignore[no-untyped-def]
     """A terminal that disappears (the pty closed, no SIGHUP) ends the app; it does not spin."""
     terminal = run()
@@ -226,6 +234,7 @@ def test_terminal_closed_without_a_signal_ends_it(run, state_home: Path) -> None
     assert _state(state_home)["section"] == "significance"
 
 
+@pytest.mark.slow
 def test_japanese_locale_gives_a_japanese_interface(run) -> None:  # type: ignore[no-untyped-def]
     terminal = run(LANG="ja_JP.UTF-8")
     terminal.wait_for("用語集")  # the footer's glossary key, in Japanese
@@ -241,6 +250,7 @@ def test_japanese_locale_gives_a_japanese_interface(run) -> None:  # type: ignor
     assert flagged.wait_exit() == 0
 
 
+@pytest.mark.slow
 def test_typing_ahead_never_crashes(run) -> None:  # type: ignore[no-untyped-def]
     # Over SSH keys arrive in bursts: a page's keys can come before the page has its widgets.
     terminal = run()
@@ -264,6 +274,7 @@ def _ambiguous(text: str) -> set[str]:
     return {char for char in text if ord(char) > 127 and east_asian_width(char) == "A"}
 
 
+@pytest.mark.slow
 def test_ascii_mode_draws_no_ambiguous_width_characters(run) -> None:  # type: ignore[no-untyped-def]
     # Terminals in Japanese locales often draw East Asian Ambiguous characters two cells wide.
     # With --ascii the interface draws none; only the article's own text (“ ” and the like) may.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -63,7 +64,7 @@ def _allowed_break(text: str, i: int) -> bool:
     return not is_kinsoku_violation(left, right)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
@@ -77,7 +78,7 @@ def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
         assert line == line.strip()
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: int) -> None:
     """A line may break a kinsoku rule only when no legal break fits on it: the documented
@@ -91,7 +92,7 @@ def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: 
         assert not legal, f"broke at {end} though {legal} were legal: {text!r} @ {width}"
 
 
-@settings(max_examples=400, deadline=None)
+@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_latin_words_and_numbers_stay_whole_when_they_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
@@ -157,6 +158,7 @@ def _phrases(text: str) -> list[str]:
     return phrases
 
 
+@functools.cache  # BudouX once per text, not once per width of the loops below
 def _phrase_inner_offsets(text: str) -> dict[int, str]:
     """Offsets strictly inside a phrase, each with its phrase."""
     inner: dict[int, str] = {}
