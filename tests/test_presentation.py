@@ -708,3 +708,19 @@ def test_markdown_in_japanese_labels_in_japanese(content: Content) -> None:
     english = {term.term.en for term in content.glossary.terms if term.term.en != term.term.ja}
     assert not [line for line in glossary if any(f" / {name}" in line for name in english)]
     assert "Source: " in to_markdown(content, "en")
+
+
+def test_our_usage_errors_are_japanese_in_a_japanese_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from genesis_tui.cli import main
+
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["export", "--section", "nope"]) == 2
+    assert "'nope' という節はありません" in capsys.readouterr().err
+    assert main(["--theme", "nope"]) == 2
+    assert "'nope' というテーマはありません" in capsys.readouterr().err
+    assert main(["--ui-lang", "en", "export", "--section", "nope"]) == 2
+    assert "no section 'nope'" in capsys.readouterr().err

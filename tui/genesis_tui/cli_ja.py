@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 
@@ -221,3 +222,36 @@ def parser_in(
 def say(message: str, **fields: object) -> str:
     """One of our messages (its English is its key), in the command line's language."""
     return translator(_lang)(message).format(**fields)
+
+
+ERRORS_JA: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"no section (.+) \(sections: (.+)\)"), r"\1 という節はありません（節: \2）"),
+    (re.compile(r"(\d+) content errors?:"), r"内容の誤り \1 件:"),
+    (
+        re.compile(r"serve needs textual-serve: (.+)"),
+        r"serve には textual-serve が必要です: \1",
+    ),
+    (
+        re.compile(r"--ruby is for txt and md: the JSON export always carries the readings"),
+        "--ruby は txt と md のためのものです（JSON の書き出しにはいつも読みが含まれます）",
+    ),
+    (
+        re.compile(r"(.+) has no readings \(readings.toml\): nothing to show"),
+        r"\1 には読み（readings.toml）がありません",
+    ),
+    (re.compile(r"cannot write the readings: (.+)"), r"読みを書き込めません: \1"),
+)
+"""Usage errors raised with their values in them, matched line by line (the first line of
+each: a content error's details stay as the validator words them)."""
+
+
+def error_text(message: str) -> str:
+    """A usage error's message in the command line's language."""
+    if _lang != "ja":
+        return message
+    lines = message.split("\n")
+    for pattern, japanese in ERRORS_JA:
+        if pattern.fullmatch(lines[0]):
+            lines[0] = pattern.sub(japanese, lines[0])
+            break
+    return "\n".join(lines)
