@@ -125,9 +125,10 @@ def test_txt_round_trip(content: Content, width: int, lang: str) -> None:
     assert "《" in notated
     assert _no_layout(strip_aozora(notated)) == _no_layout(plain)
     for line in notated.splitlines():
-        if cells(strip_aozora(line)) > width:
+        if cells(strip_aozora(line)) > width and not line.strip(" |").startswith("https://"):
             # Only a base wider than the room left by the prefix (timeline dates, note bars)
             # takes a line of its own, wider than the width: its notation cannot be split.
+            # (A URL, too, stands whole on its own line.)
             assert line.count("《") == 1 and line.endswith("》"), line
 
 

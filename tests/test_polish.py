@@ -107,7 +107,10 @@ def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) ->
     from genesis_tui.pages.timeline import timeline_page
 
     legend = Catalogue(ui_lang)("timeline.outside")  # type: ignore[arg-type]
-    text = "\n".join(timeline_page(content, 100, "both", ui_lang).text())  # type: ignore[arg-type]
+    page = timeline_page(content, 100, "both", ui_lang)  # type: ignore[arg-type]
+    text = "\n".join(page.text())
     assert text.count(legend) == 1
     outside = [event for event in content.timeline.events if not event.from_article]
-    assert outside and all(event.source in text for event in outside)
+    # Each source is drawn as its site's name, a terminal hyperlink to the whole URL.
+    urls = {piece.url for line in page.lines for piece in line.pieces if piece.url}
+    assert outside and all(event.source in urls for event in outside)

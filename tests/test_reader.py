@@ -427,8 +427,9 @@ async def test_key_points_leave_room_for_the_text_at_80x24(
             article = reader(app).article
             height = article.scrollable_content_region.height
             first_text_line = article.page.block_lines[section.blocks[0].id]
-            # Key points, their label and a blank line: about a third of the reading area.
-            assert first_text_line <= height // 3 + 1, (section.id, first_text_line, height)
+            # Key points, their label and a blank line: about a third of the reading area (a
+            # line more than a third at most: the gutter before the scrollbar costs a column).
+            assert first_text_line <= height // 3 + 2, (section.id, first_text_line, height)
             assert section.key_points[0].get(ui_lang if view == "both" else view)[:10] in (
                 "\n".join(article.visible_text())
             )

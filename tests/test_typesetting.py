@@ -195,7 +195,8 @@ def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(conten
 @pytest.mark.parametrize("width", range(20, 121))
 def test_txt_export_at_every_width(content: Content, width: int) -> None:
     lines = list(text_lines(content, "ja", width))
-    assert max(cells(line) for line in lines) <= width
+    # URLs stand whole on lines of their own, past the width if need be.
+    assert max(cells(line) for line in lines if "https://" not in line) <= width
     for previous, line in itertools.pairwise(lines):
         # Indent marks ("* ", "- ", "| ") are the export's own, not the text's.
         body = line[2:] if line[:2] in ("  ", "| ") else line

@@ -6,14 +6,14 @@ import asyncio
 import select
 import signal
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.content import Content as TextContent
 from textual.driver import Driver
@@ -21,6 +21,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from genesis_tui.app_palette import PaletteApp
 from genesis_tui.cache import phrases_kept
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
@@ -35,6 +36,7 @@ from genesis_tui.state import (
     save_state,
     state_path,
 )
+from genesis_tui.themes import legible_variables
 from genesis_tui.widgets.merge_runs import MergeRuns
 from genesis_tui.widgets.plain_scrollbar import use_plain_scrollbars
 
@@ -52,7 +54,7 @@ def _genesis_commands() -> type[Provider]:
     return GenesisCommands
 
 
-class GenesisApp(App[None]):
+class GenesisApp(PaletteApp):
     """Japan and the Genesis Mission, explained: the reader and its screens."""
 
     CSS_PATH = "genesis.tcss"
@@ -83,9 +85,12 @@ class GenesisApp(App[None]):
         state: SavedState | None = None,
         ui_lang: UiLang = "en",
         ascii: bool = False,
+        linux_console: bool = False,
         notice: str | None = None,
     ) -> None:
         super().__init__()
+        self.linux_console = linux_console
+        """On the Linux console, which cannot draw Japanese: a hint at start."""
         self._merge_runs = MergeRuns()
         self.ascii = ascii
         """ASCII borders and plain scrollbars, for terminals that draw ambiguous widths wide."""
@@ -105,6 +110,8 @@ class GenesisApp(App[None]):
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
+        if self.state.theme in self.available_themes:
+            self.theme = self.state.theme
 
     def get_driver_class(self) -> type[Driver]:
         """In a terminal, a driver whose input cannot crash the app; otherwise Textual's."""
@@ -131,6 +138,14 @@ class GenesisApp(App[None]):
         )
 
     @property
+    def view(self) -> View:
+        """The languages the reader shows (other screens show their names in them too)."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], ReaderScreen) and stack[0].is_mounted:
+            return stack[0].view
+        return self.state.view
+
+    @property
     def reader(self) -> ReaderScreen:
         """The reader screen, at the bottom of the stack."""
         screen = self.screen_stack[0]
@@ -147,6 +162,8 @@ class GenesisApp(App[None]):
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
+        if self.linux_console:
+            self.notify(self.ui("hint.linux_console"), markup=False, timeout=12)
         if not self.is_headless:
             self.set_interval(1.0, self._check_hangup, name="hang-up watch")
 
@@ -269,28 +286,21 @@ class GenesisApp(App[None]):
         """Textual's filters (NO_COLOR among them), then runs of one style joined."""
         return [*super().get_line_filters(), self._merge_runs]
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, its text colours made legible on their backgrounds."""
+        variables = legible_variables(super().get_css_variables())
+        self.theme_variables = variables
+        return variables
+
     def format_title(self, title: str, sub_title: str) -> TextContent:
-        """Where you are first (the subtitle: section and view), then the title, which may be
-        cut off at the right; joined by a neutral bar (Textual's em dash is ambiguous-width)."""
+        """Where you are first (the subtitle: section and view, in bold), then the title,
+        which may be cut off at the right; joined by a neutral bar (Textual's em dash is
+        ambiguous-width). Nothing dim: dimmed text falls under a legible contrast."""
         if not sub_title:
             return TextContent(title)
         return TextContent.assemble(
-            TextContent(sub_title), (" | ", "dim"), TextContent(title).stylize("dim")
+            TextContent(sub_title).stylize("bold"), " | ", TextContent(title)
         )
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Only the theme: no screenshot files, no panels (the palette has our own actions)."""
-        yield SystemCommand(
-            self.ui("palette.theme"), self.ui("palette.theme_help"), self.action_change_theme
-        )
-
-    def action_command_palette(self) -> None:
-        """Open the command palette, its prompt in the interface's language."""
-        from textual.command import CommandPalette
-
-        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            placeholder = self.ui("palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_help_quit(self) -> None:
         """ctrl+c with no text selected (with a selection, the screen copies it): leave as
@@ -305,7 +315,9 @@ class GenesisApp(App[None]):
             self.push_screen(HelpScreen())
 
     def remember(self) -> SavedState:
-        """The state to save: where the reader is now (unchanged if the reader is not up)."""
+        """The state to save: the theme, and where the reader is now (unchanged if the reader
+        is not up)."""
+        self.state.theme = self.theme
         if not self.screen_stack or not isinstance(self.screen_stack[0], ReaderScreen):
             return self.state
         reader = self.screen_stack[0]
@@ -327,11 +339,17 @@ class GenesisApp(App[None]):
 
 
 def starting_state(
-    path: Path | None, *, section_id: str | None, lang: str | None
+    path: Path | None,
+    *,
+    section_id: str | None,
+    lang: str | None,
+    theme: str | None = None,
 ) -> tuple[SavedState, StateProblem | None]:
     """The saved state (none without a path), with the command line's flags winning over it;
     and why the state file was ignored, if it was."""
     state, problem = read_state(path) if path is not None else (SavedState(), None)
+    if theme is not None:
+        state.theme = theme
     if section_id is not None:
         state.section = section_id
     if lang is not None:
@@ -352,18 +370,29 @@ def run_reader(
     ui_lang: UiLang = "en",
     ascii: bool = False,
     remember: bool = True,
+    linux_console: bool = False,
+    theme: str | None = None,
+    mouse: bool = True,
 ) -> int:
     """Run the reader in the terminal, then save where the reader was (unless ``remember`` is
-    off: an account shared by many people should not show one where another stopped)."""
+    off: an account shared by many people should not show one where another stopped). Without
+    ``mouse``, the terminal keeps the mouse for its own selection."""
     path = state_path() if remember else None
-    state, problem = starting_state(path, section_id=section_id, lang=lang)
+    state, problem = starting_state(path, section_id=section_id, lang=lang, theme=theme)
     notice = None
     if problem is not None:
         ui = Catalogue(ui_lang)
         notice = ui("state.ignored", problem=ui(f"state.{problem}"), path=_printable(str(path)))
-    app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii, notice=notice)
+    app = GenesisApp(
+        content,
+        state=state,
+        ui_lang=ui_lang,
+        ascii=ascii,
+        linux_console=linux_console,
+        notice=notice,
+    )
     with signals_handled_by(app.stop_signalled), phrases_kept(content.key):
-        app.run()
+        app.run(mouse=mouse)
         if path is None:
             return app.return_code or 0
         # The app's loop is closed and took its handlers with it: a late signal waits for the

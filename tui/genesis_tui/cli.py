@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from genesis_tui import __version__
+from genesis_tui import __version__, cli_ja, reader_options
 from genesis_tui.controls import escaped
-from genesis_tui.i18n import UI_LANGS, ui_lang_from_locale
+from genesis_tui.i18n import UI_LANGS
 
 if TYPE_CHECKING:
     from genesis_tui.content import Content
@@ -124,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         help="neither read nor save the reading position, for an account that many people "
         "share (also: GENESIS_TUI_STATE=off)",
     )
+    reader_options.add_to(common)  # --no-mouse, --theme
     common.add_argument(
         "--width",
         metavar="N",
@@ -209,11 +210,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    args = _parser().parse_args(argv)
+    args = cli_ja.parser_in(_parser, argv).parse_args(argv)
     try:
         return _run(args)
     except UsageError as error:
-        print(f"{PROG}: {error}", file=sys.stderr)
+        print(f"{PROG}: {cli_ja.error_text(str(error))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of a pipe went away (``| head``): stop quietly.
@@ -245,6 +246,7 @@ def _run(args: argparse.Namespace) -> int:
             raise UsageError(f"no section {section_id!r} (sections: {', '.join(ids)})")
     lang = getattr(args, "lang", "both")
     width: int | None = getattr(args, "width", None)
+    reader = reader_options.options(args, UsageError)  # an unknown theme is refused first
 
     if command == "check":
         article = content.article
@@ -263,15 +265,12 @@ def _run(args: argparse.Namespace) -> int:
     if _is_interactive():
         from genesis_tui.app import run_reader
 
-        ui_lang = getattr(args, "ui_lang", None) or ui_lang_from_locale(os.environ)
-        ascii = getattr(args, "ascii", False) or os.environ.get("GENESIS_TUI_ASCII", "") == "1"
         return run_reader(
             content,
             section_id=section_id,
             lang=getattr(args, "lang", None),
-            ui_lang=ui_lang,
-            ascii=ascii,
             remember=not _no_state(args),
+            **reader,
         )
     return _export(content, "txt", lang, width or 80, section_id)
 

@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from genesis_tui.model import Lang
+
 if TYPE_CHECKING:
     from genesis_tui.app import GenesisApp
 
@@ -34,7 +36,11 @@ class GenesisCommands(Provider):
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         app: GenesisApp = self.app  # type: ignore[assignment]
         content, ui = app.content, app.ui
-        ja_first = ui.lang == "ja"
+        # Names in the languages the reader shows, the interface's first; in one language's
+        # view, that language alone.
+        langs: tuple[Lang, ...] = (ui.lang, "en" if ui.lang == "ja" else "ja")
+        if app.view != "both":
+            langs = (app.view,)
         commands: list[tuple[str, Callable[[], object], str]] = []
 
         def keyed(help_text: str, key: str) -> str:
@@ -42,18 +48,16 @@ class GenesisCommands(Provider):
             return ui("palette.with_key", help=help_text, keys=escape(key))
 
         for number, section in enumerate(content.article.sections, start=1):
-            title = section.title
-            both = f"{title.ja} / {title.en}" if ja_first else f"{title.en} / {title.ja}"
-            name = ui("palette.section", number=number, title=both)
+            title = " / ".join(section.title.get(lang) for lang in langs)
+            name = ui("palette.section", number=number, title=title)
             help_text = ui("palette.section_help")
             if number <= 9:
                 help_text = keyed(help_text, str(number))
             commands.append((name, partial(app.show_section, section.id), help_text))
         for term in content.glossary.terms:
-            first, other = (
-                (term.term.ja, term.term.en) if ja_first else (term.term.en, term.term.ja)
-            )
-            name = ui("palette.term", term=first, other=other, reading=term.reading)
+            names = " / ".join(term.term.get(lang) for lang in langs)
+            reading = f"（{term.reading}）" if "ja" in langs else ""
+            name = ui("palette.term", term=names, reading=reading)
             commands.append((name, partial(app.open_term, term.id), ui("palette.term_help")))
         for action, key in ACTION_KEYS:
             callback = partial(app.run_reader_action, action)

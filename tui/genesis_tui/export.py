@@ -16,10 +16,12 @@ from typing import Any
 from genesis_tui.content import Content
 from genesis_tui.controls import visible
 from genesis_tui.i18n import Catalogue
-from genesis_tui.model import Block, Lang, Pair, Section, View
+from genesis_tui.links import site_name
+from genesis_tui.model import Block, Lang, Pair, Section, Term, View
 from genesis_tui.notation import html_ruby, notated_lines, shift
 from genesis_tui.phrases import has_japanese
 from genesis_tui.readings import RubySpan
+from genesis_tui.search import to_hiragana
 from genesis_tui.terms import Span, TermMatcher
 from genesis_tui.typesetting import break_lines
 
@@ -156,7 +158,11 @@ def to_markdown(
 
     out: list[str] = [f"# {' / '.join(get(article.title, lg) for lg in langs)}", ""]
     source = article.source
-    out += [f"Source: {source.publisher} — [日本語]({source.url_ja}) · [English]({source.url_en})"]
+    ja, en = (" / ".join(_label(f"view.{name}", lg) for lg in langs) for name in ("ja", "en"))
+    source_label = _labels("export.source", langs)
+    out += [
+        f"{source_label}: {source.publisher} — [{ja}]({source.url_ja}) · [{en}]({source.url_en})"
+    ]
     out += ["", f"_{get(source.note, langs[0])}_", ""]
     for section in _sections(content, section_id):
         out += [f"## {' / '.join(get(section.title, lg) for lg in langs)}", ""]
@@ -179,15 +185,21 @@ def to_markdown(
                 out += _quote([f"**{_label('page.note', lg)}:** {get(note, lg)}" for lg in langs])
             if block.since is not None:
                 since = [f"**{_label('page.since', lg)}:** {get(block.since, lg)}" for lg in langs]
-                out += _quote([*since, block.since.source])
+                url = block.since.source
+                out += _quote([*since, f"[{site_name(url)}]({url})"])
     out += ["## " + _labels("timeline.title", langs), ""]
     for event in content.timeline.events:
         label = " / ".join(get(event.label, lg) for lg in langs)
-        where = "" if event.from_article else f" ([source]({event.source}))"
+        where = "" if event.from_article else f" ([{site_name(event.source)}]({event.source}))"
         out.append(f"- **{event.date}** {label}{where}")
     out += ["", "## " + _labels("glossary.title", langs), ""]
-    for term in sorted(content.glossary.terms, key=lambda t: t.term.en.casefold()):
-        out += [f"### {get(term.term, 'ja')}（{term.reading}） / {term.term.en}", ""]
+
+    def order(term: Term) -> str:  # by English, or in Japanese alone by the reading
+        return term.term.en.casefold() if "en" in langs else to_hiragana(term.reading)
+
+    for term in sorted(content.glossary.terms, key=order):
+        names = {"ja": f"{get(term.term, 'ja')}（{term.reading}）", "en": term.term.en}
+        out += [f"### {' / '.join(names[lg] for lg in langs)}", ""]
         for lg in langs:
             out += [get(term.definition, lg), ""]
     return visible("\n".join(out).rstrip()) + "\n"  # visible: see to_text
@@ -253,7 +265,7 @@ def text_lines(
                         ruby_spans = spans(extra.ja, lg, len(prefix))
                         yield from _indented(note, width, "| ", "| ", ruby_spans, matcher)
             if block.since is not None:
-                yield from _indented(block.since.source, width, "| ", "| ")
+                yield _url_line("| ", block.since.source)
     if section_id is None:
         yield from _timeline_lines(content, langs, width, ruby)
 
@@ -275,7 +287,13 @@ def _timeline_lines(
             spans = content.ruby.spans(label) if ruby and lg == "ja" else ()
             yield from _indented(label, width, first, " " * len(first), spans, content.matcher)
         if not event.from_article:
-            yield from _indented(event.source, width, "  ", "  ")
+            yield _url_line("  ", event.source)
+
+
+def _url_line(prefix: str, url: str) -> str:
+    """A URL on a line of its own, whole even past the width: broken, neither a terminal nor
+    a mail reader would find it, and copying it would take two pastes."""
+    return prefix + url
 
 
 def _wrapped(

@@ -1,4 +1,5 @@
-"""What the reader remembers between runs: the section, the view and the place in each section.
+"""What the reader remembers between runs: the section, the view, the place in each section,
+the readings and the theme.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
@@ -56,6 +57,8 @@ class SavedState:
             return Anchor(line=self.scroll[section_id])
         return None
 
+    theme: str | None = None
+    """The colour theme last chosen (``--theme`` or the palette); None for Textual's default."""
     readings: bool = False
     """Readings (furigana) shown above the Japanese."""
 
@@ -130,6 +133,9 @@ def _from_json(data: dict[object, object]) -> SavedState:
     view = data.get("view")
     if view in VIEWS:
         state.view = view
+    theme = data.get("theme")
+    if isinstance(theme, str) and 0 < len(theme) < 100:
+        state.theme = theme  # a name no longer known is dropped when the app starts
     state.readings = data.get("readings") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):

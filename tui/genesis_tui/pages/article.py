@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
+from genesis_tui.links import site_name
 from genesis_tui.model import Block, Lang, View
 from genesis_tui.pages.page import (
     BAR,
@@ -23,6 +24,7 @@ from genesis_tui.pages.page import (
     Role,
     Row,
     side_by_side,
+    with_url,
 )
 from genesis_tui.ruby import Ruby
 
@@ -53,7 +55,8 @@ class _SectionBuilder(PageBuilder):
     def note(self, role: Role, lang: Lang, text: str, source: str = "") -> Part:
         """A note with its label (and its source, for a since-publication note)."""
         label = note_label(role, lang)
-        shown = f"{label}{text} ({source})" if source else label + text
+        # On screen a source is its site's name, a terminal hyperlink to the whole URL.
+        shown = f"{label}{text} ({site_name(source)})" if source else label + text
         return (lang, shown, role, self.readings(lang, text, label))
 
     def columns(self) -> list[Column]:
@@ -74,8 +77,11 @@ class _SectionBuilder(PageBuilder):
         self,
         parts: Sequence[Part],
         block: Block | None = None,
+        *,
+        url: str | None = None,
     ) -> None:
-        """Lines for one thing said in each language shown (with its readings, if any)."""
+        """Lines for one thing said in each language shown (with its readings, if any);
+        ``url``'s label, where the text ends with it, stands for the URL."""
         columns = self.columns()
         for index, (lang, text, role, ruby) in enumerate(parts):
             column = columns[index] if self.side_by_side else columns[0]
@@ -92,6 +98,7 @@ class _SectionBuilder(PageBuilder):
                 # A note names its block (for the reading position, not for search marks).
                 bullet_role: Role = "bar" if role in ("note", "since") else "bullet"
                 bullet = BAR if role in ("note", "since") else ""
+                first = len(column.rows)
                 column.add_text(
                     text,
                     role,
@@ -102,6 +109,12 @@ class _SectionBuilder(PageBuilder):
                     part=role if role in ("note", "since") else "",
                     ruby=ruby,
                 )
+                label = site_name(url) if url else ""
+                if url and label and text.endswith(f"({label})"):
+                    start = len(text) - len(label) - 1
+                    column.rows[first:] = with_url(
+                        column.rows[first:], start, start + len(label), url
+                    )
         # Notes are not highlighted with their block: the highlight shows the text jumped to.
         own_text = block is not None and parts[0][2] in ("text", "heading")
         self.add(self.column_rows(columns), block.id if block is not None and own_text else None)
@@ -164,7 +177,7 @@ def section_page(
             page.blank(block.id)
             since = block.since
             notes = [page.note("since", lg, getattr(since, lg), since.source) for lg in langs]
-            page.group(notes, block)
+            page.group(notes, block, url=since.source)
         page.blank()
     return page.build()
 

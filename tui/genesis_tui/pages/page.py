@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal
 
@@ -46,6 +46,8 @@ class Piece:
     part: str = ""
     """Which text of the block: ``""`` its own, ``"note"``, ``"since"``; ``"point{n}"`` for a
     key point (with no block). Search marks fall on the block's own text only."""
+    url: str | None = None
+    """The web address this piece stands for (drawn as a terminal hyperlink, OSC 8)."""
 
     @property
     def source(self) -> tuple[str | None, Lang, str] | None:
@@ -156,6 +158,24 @@ class Page:
             return self.block_lines[anchor.block]
         return None
 
+    def first_block_from(self, line: int) -> str | None:
+        """The block of ``line``, or of the first line below it that has one."""
+        return next((ln.block for ln in self.lines[max(0, line) :] if ln.block), None)
+
+    def block_text(self, block: str) -> str:
+        """The lines of ``block`` as plain text, each web address whole."""
+        rows = [
+            "".join(piece.url or piece.text for piece in line.pieces).rstrip()
+            for line in self.lines
+            if line.block == block
+        ]
+        return "\n".join(rows).strip("\n")
+
+    def link_url(self, index: int) -> str | None:
+        """The web address link ``index`` stands for, if it stands for one."""
+        pieces = (piece for line in self.lines for piece in line.pieces if piece.link == index)
+        return next((piece.url for piece in pieces if piece.url), None)
+
 
 Row = list[Piece]
 
@@ -239,6 +259,32 @@ def _cut(
         position = hi
     if position < end:
         yield Piece(text[position:end], role, block, lang, position, part=part)
+
+
+def with_url(rows: Iterable[Row], start: int, end: int, url: str) -> list[Row]:
+    """``rows`` with the text at offsets ``start``-``end`` of the text they were set from
+    (a URL's label) standing for ``url``; indents and bars are left alone."""
+    result: list[Row] = []
+    for row in rows:
+        pieces: Row = []
+        for piece in row:
+            lo = max(start, piece.start)
+            hi = min(end, piece.start + len(piece.text))
+            if piece.role in ("pad", "bar", "bullet", "ruby") or lo >= hi:
+                pieces.append(piece)
+                continue
+            head, body = (
+                piece.text[: lo - piece.start],
+                piece.text[lo - piece.start : hi - piece.start],
+            )
+            tail = piece.text[hi - piece.start :]
+            if head:
+                pieces.append(replace(piece, text=head))
+            pieces.append(replace(piece, text=body, start=lo, url=url))
+            if tail:
+                pieces.append(replace(piece, text=tail, start=hi))
+        result.append(pieces)
+    return result
 
 
 def _spaced(
@@ -371,4 +417,4 @@ class PageBuilder:
 
 
 def _relinked(piece: Piece, link: int) -> Piece:
-    return Piece(piece.text, piece.role, piece.block, piece.lang, piece.start, link, piece.part)
+    return replace(piece, link=link)

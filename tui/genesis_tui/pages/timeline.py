@@ -9,8 +9,9 @@ from functools import lru_cache
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
+from genesis_tui.links import site_name
 from genesis_tui.model import Event, Lang, View
-from genesis_tui.pages.page import Column, Page, PageBuilder
+from genesis_tui.pages.page import Column, Page, PageBuilder, with_url
 
 DATE_WIDTH = 10
 ARTICLE_MARK, OUTSIDE_MARK = "o", "+"
@@ -49,6 +50,11 @@ def timeline_page(
             )
             page.add(column.rows, key)
         if not event.from_article:
-            page.text(ui("timeline.source", source=event.source), "since", indent=lead)
+            label = site_name(event.source)
+            text = ui("timeline.source", source=label)
+            column = Column(page.width)
+            column.add_text(text, "since", bullet=lead, bullet_role="pad", lang=ui_lang)
+            start = text.rindex(label)
+            page.add(with_url(column.rows, start, start + len(label), event.source), key)
         page.blank()
     return page.build(links_by_line=True)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
-from genesis_tui.model import Lang, Term
+from genesis_tui.model import Lang, Term, View
 from genesis_tui.pages.page import GAP, Column, Page, PageBuilder, Piece, Row, side_by_side
 from genesis_tui.typesetting import cells, line_spans
 
@@ -31,13 +31,20 @@ def _first_sentence(text: str) -> str:
     return text if not ends else text[: min(ends) + 1]
 
 
-def _term_box(page: PageBuilder, term: Term, width: int, lang: Lang = "en") -> list[Row]:
+def _name(term: Term, view: View, room: int = 24) -> str:
+    """An organisation's name in the view's language (English first in ``both``)."""
+    return term.term.ja if view == "ja" else short_name(term, room)
+
+
+def _term_box(
+    page: PageBuilder, term: Term, width: int, lang: Lang = "en", view: View = "both"
+) -> list[Row]:
     """A box naming an organisation (a link to its entry) and saying what it is."""
     inner = width - 4
-    index = page.link(term.id, f"box-{term.id}", "en")
-    label = short_name(term, inner)
+    index = page.link(term.id, f"box-{term.id}", "ja" if view == "ja" else "en")
+    label = _name(term, view, inner)
     name = [Piece(label, "heading", link=index)]
-    if cells(label) + 2 + cells(term.term.ja) <= inner:
+    if view == "both" and cells(label) + 2 + cells(term.term.ja) <= inner:
         name.append(Piece("  " + term.term.ja, "heading"))
     body = Column(inner)
     body.add_text(_first_sentence(term.definition.get(lang)), "note")
@@ -59,10 +66,13 @@ def _term_box(page: PageBuilder, term: Term, width: int, lang: Lang = "en") -> l
 
 
 @lru_cache(maxsize=64)
-def whos_who_page(content: Content, width: int, lang: Lang = "en") -> Page:
-    """The organisations on each side (each said in a sentence of ``lang``, the interface's
-    language, as are the page's own words), then who signed what with whom, and when."""
+def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = "both") -> Page:
+    """The organisations on each side (named in the languages of ``view``, each said in a
+    sentence of ``lang``, the interface's language, as are the page's own words, unless the
+    view shows one language), then who signed what with whom, and when."""
     ui = Catalogue(lang)
+    if view != "both":
+        lang = view
     page = PageBuilder(max(20, width))
     page.text(ui("whos_who.title"), "title")
     page.text(ui("whos_who.hint"), "note")
@@ -78,7 +88,7 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en") -> Page:
     for column, country, terms in zip(columns, ("japan", "united-states"), sides, strict=True):
         column.rows.append([Piece(ui(COUNTRY_KEY[country]), "title")])
         for term in terms:
-            column.rows.extend(_term_box(page, term, box_width, lang))
+            column.rows.extend(_term_box(page, term, box_width, lang, view))
     if two_columns:
         page.add(side_by_side(*columns))
     else:
@@ -96,21 +106,29 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en") -> Page:
         key = f"deal-{number}"
         where = ui("whos_who.in_article" if event.from_article else "whos_who.outside")
         page.text(f"{event.date}  ({where})", "title")
-        for lang, label_key in (("ja", key + "-ja"), ("en", key)):
-            label = event.label.get(lang)
+        labels: tuple[tuple[Lang, str], ...] = (("ja", key + "-ja"), ("en", key))
+        for label_lang, label_key in labels:
+            if view not in ("both", label_lang):
+                continue
+            label = event.label.get(label_lang)
             spans = content.matcher.find(label)
-            page.text(label, "text", indent="  ", key=label_key, lang=lang, spans=spans)
+            page.text(label, "text", indent="  ", key=label_key, lang=label_lang, spans=spans)
         agreement = next(
             (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
         )
-        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"))
+        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"), view)
         page.add(_fit(chain, page.width), key)
         page.blank()
     return page.build(links_by_line=True)
 
 
 def _deal_chain(
-    page: PageBuilder, parties: Sequence[Term], agreement: Term | None, key: str, signed: str
+    page: PageBuilder,
+    parties: Sequence[Term],
+    agreement: Term | None,
+    key: str,
+    signed: str,
+    view: View = "both",
 ) -> list[Piece]:
     """``[Japan's parties] <== what they signed ==> [the US parties]``, each name a link."""
 
@@ -120,7 +138,7 @@ def _deal_chain(
             if index:
                 pieces.append(Piece(" + ", "bar"))
             link = page.link(term.id, key, "en")
-            pieces += [Piece("[", "bar"), Piece(short_name(term), "heading", link=link)]
+            pieces += [Piece("[", "bar"), Piece(_name(term, view), "heading", link=link)]
             pieces.append(Piece("]", "bar"))
         return pieces
 
@@ -131,7 +149,8 @@ def _deal_chain(
     middle: list[Piece] = [Piece(" <== ", "bar")]
     if agreement is not None:
         link = page.link(agreement.id, key, "en")
-        middle.append(Piece(agreement.term.en, "note", link=link))
+        agreement_name = agreement.term.ja if view == "ja" else agreement.term.en
+        middle.append(Piece(agreement_name, "note", link=link))
     else:
         middle.append(Piece(signed, "note"))
     middle.append(Piece(" ==> ", "bar"))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from textual import on
 from textual.binding import Binding
@@ -25,12 +25,31 @@ from textual.screen import Screen
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, catalogue_of
 from genesis_tui.messages import JumpToBlock, OpenTerm
+from genesis_tui.model import Lang, View
 from genesis_tui.pages.page import LinkRef
 from genesis_tui.widgets.key_bar import Hint
 from genesis_tui.widgets.page_view import PageView
 
 HEADER_ICON = "*"
 """The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
+
+
+def one_lang(view: View, ui_lang: Lang) -> Lang:
+    """The language of something said once: the view's, or in ``both`` the interface's."""
+    return ui_lang if view == "both" else view
+
+
+def shown_langs(view: View, ui_lang: Lang, *, room_for_both: bool = True) -> tuple[Lang, ...]:
+    """The languages to say a name in: the view's, both if ``both`` and there is room."""
+    if view == "both" and room_for_both:
+        return ("ja", "en")
+    return (one_lang(view, ui_lang),)
+
+
+def view_of(app: object) -> View:
+    """The reader's view (``both`` for an app that has none, as in some tests)."""
+    view = getattr(app, "view", "both")
+    return cast(View, view) if view in ("both", "ja", "en") else "both"
 
 
 def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]:
@@ -88,6 +107,8 @@ class GenesisScreen(Screen[None]):
         self.ui: Catalogue = catalogue_of(self.app)
         """The interface's words."""
         self.ui.localize_bindings(self._bindings)
+        self.reader_view: View = view_of(self.app)
+        """The languages the reader shows: every screen shows its names in them."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -163,6 +184,17 @@ class PageScreen(GenesisScreen):
             self.post_message(JumpToBlock(*link.jump))
         else:
             self.open_term(link.term_id)
+
+    def action_copy(self) -> None:
+        """Copy the current link's address, or the block at the top of the page, to the
+        clipboard through the terminal (OSC 52: it works over SSH, and in tmux with
+        ``set-clipboard on``)."""
+        text = self.page_view.copy_text()
+        if not text:
+            self.notify(self.ui("copy.nothing"), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(self.ui("copy.done", count=len(text)), markup=False, timeout=2)
 
     @on(PageView.LinkClicked)
     def _link_clicked(self, event: PageView.LinkClicked) -> None:

@@ -21,14 +21,19 @@ class ExplainerScreen(PageScreen):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="explainer-back"),
+        Binding("y", "copy", "Copy", show=False, id="explainer-copy"),
         *page_bindings("explainer-", show_open=True),
     ]
 
     TITLE_KEY = ""
+    WIDE = False
+    """A page set in two columns (see ``ExplainerView.wide``)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        yield ExplainerView(self.content, self.build, id="explainer")
+        view = ExplainerView(self.content, self.build, id="explainer")
+        view.wide = self.WIDE
+        yield view
         yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
@@ -52,13 +57,14 @@ class TimelineScreen(ExplainerScreen):
     TITLE_KEY = "timeline.title"
 
     def build(self, content: Content, width: int) -> Page:
-        return timeline_page(content, width, "both", self.ui.lang)
+        return timeline_page(content, width, self.reader_view, self.ui.lang)
 
 
 class WhosWhoScreen(ExplainerScreen):
     """Who the players are, and who signed what with whom."""
 
     TITLE_KEY = "whos_who.title"
+    WIDE = True
 
     def build(self, content: Content, width: int) -> Page:
-        return whos_who_page(content, width, self.ui.lang)
+        return whos_who_page(content, width, self.ui.lang, self.reader_view)

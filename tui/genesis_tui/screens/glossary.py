@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from genesis_tui.content import Content as ArticleContent
 from genesis_tui.model import Term
-from genesis_tui.screens.base import HEADER_ICON, GenesisScreen
+from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang
 from genesis_tui.search import term_matches, to_hiragana
 from genesis_tui.widgets.key_bar import KeyBar
 
@@ -32,8 +32,10 @@ class GlossaryScreen(GenesisScreen):
 
     def __init__(self, content: ArticleContent) -> None:
         super().__init__(content, classes="glossary-screen")
-        self.sort_key: SortKey = "reading" if self.ui.lang == "ja" else "en"
-        """English order, or kana order of the readings (the Japanese interface's own)."""
+        # Sorted in the order of the language the names are read in.
+        ja = one_lang(self.reader_view, self.ui.lang) == "ja"
+        self.sort_key: SortKey = "reading" if ja else "en"
+        """English order, or kana order of the readings (the Japanese names' own)."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
@@ -74,11 +76,14 @@ class GlossaryScreen(GenesisScreen):
         self.sub_title = order
 
     def _row(self, term: Term) -> Content:
-        """A term as a row of two lines: its name in the interface's language first, then in
-        the other; the reading only where it adds something (not under a name in kana)."""
+        """A term as a row: in one language's view its name in that language alone, else two
+        lines, its name in the interface's language first; the reading only where it adds
+        something (not under a name in kana)."""
         ja = term.term.ja
         if to_hiragana(term.reading) != to_hiragana(ja):
             ja = f"{ja}（{term.reading}）"
+        if self.reader_view != "both":
+            return Content(ja if self.reader_view == "ja" else term.term.en)
         first, second = (ja, term.term.en) if self.ui.lang == "ja" else (term.term.en, ja)
         return Content(f"{first}\n  {second}")
 

@@ -29,6 +29,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("j k up down", "help.scroll_line"),
     ("space pgup pgdn", "help.scroll_page"),
     ("home / end", "help.top_bottom"),
+    ("y", "help.copy"),
     ("ctrl+p", "help.palette"),
     ("?", "help.help"),
     ("q / ctrl+q", "help.quit"),

@@ -20,7 +20,13 @@ from genesis_tui.content import Content as ArticleContent
 from genesis_tui.history import Anchor, History, Location
 from genesis_tui.messages import OpenTerm
 from genesis_tui.model import VIEWS, View
-from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.screens.base import (
+    HEADER_ICON,
+    PageScreen,
+    one_lang,
+    page_bindings,
+    shown_langs,
+)
 from genesis_tui.search import Hit, SearchSession, search_status
 from genesis_tui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.widgets.page_view import ArticleView
@@ -62,6 +68,7 @@ class ReaderScreen(PageScreen):
         Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
         Binding("escape,backspace", "back", "Back", show=False, id="back"),
+        Binding("y", "copy", "Copy", show=False, id="copy"),
         *page_bindings(),
     ]
 
@@ -183,7 +190,7 @@ class ReaderScreen(PageScreen):
 
     def watch_view(self, view: View) -> None:
         self.article.view = view
-        self.sub_title = self._sub_title()
+        self._section_shown()
 
     def watch_section_id(self, old: str, new: str) -> None:
         article = self.article
@@ -198,20 +205,24 @@ class ReaderScreen(PageScreen):
     def _section_shown(self) -> None:
         sections = self.content.article.sections
         index = next(i for i, s in enumerate(sections) if s.id == self.section_id)
-        self.query_one(SectionList).highlighted = index
+        section_list = self.query_one(SectionList)
+        section_list.highlighted = index
+        section_list.set_view_langs(shown_langs(self.view, self.ui.lang))
+        # Titles in the languages shown: in one language's view, nothing of the other.
+        self.title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
         self.sub_title = self._sub_title()
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)
         ids = [s.id for s in self.content.article.sections]
         number = ids.index(self.section_id) + 1
-        title = section.title.ja if self.ui.lang == "ja" else section.title.en
+        title = " / ".join(section.title.get(lang) for lang in shown_langs(self.view, "en"))
         return self.ui(
             "reader.subtitle",
             number=number,
             total=len(ids),
             title=title,
-            view=self.view,
+            view=self.ui(f"view.{self.view}"),
             percent=self.percent_read,
         )
 

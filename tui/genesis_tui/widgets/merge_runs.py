@@ -26,6 +26,14 @@ def _look(style: Style | None) -> Style | None:
     return None if style is None else style.clear_meta_and_links()
 
 
+def _clicks(style: Style | None) -> dict[str, object]:
+    """What a run answers a click with: its metadata, less the text offset Textual's selection
+    reads (a joined run keeps the first run's offset, which is where its text starts)."""
+    if style is None or not style.meta:
+        return {}
+    return {key: value for key, value in style.meta.items() if key != "offset"}
+
+
 class MergeRuns(LineFilter):
     """Neighbouring segments that look the same become one."""
 
@@ -34,8 +42,8 @@ class MergeRuns(LineFilter):
         for segment in segments:
             if merged and not segment.control and not merged[-1].control:
                 last = merged[-1]
-                meta = segment.style.meta if segment.style else {}
-                same_meta = not meta or (last.style is not None and last.style.meta == meta)
+                meta = _clicks(segment.style)
+                same_meta = not meta or _clicks(last.style) == meta
                 if same_meta and _look(last.style) == _look(segment.style):
                     merged[-1] = Segment(last.text + segment.text, last.style)
                     continue

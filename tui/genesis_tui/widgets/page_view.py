@@ -17,13 +17,18 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from genesis_tui.content import Content
 from genesis_tui.history import Anchor
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
-from genesis_tui.pages.page import Line, Page, Piece
+from genesis_tui.pages.page import GAP, Line, Page, Piece
+from genesis_tui.phrases import has_japanese
+from genesis_tui.widgets.selected import with_selection
+
+NOT_ITALIC = Style(italic=False)
 
 
 class PageView(ScrollView, can_focus=False):
@@ -35,6 +40,8 @@ class PageView(ScrollView, can_focus=False):
         "page-view--note",
         "page-view--since",
         "page-view--bar",
+        "page-view--bullet",
+        "page-view--url",
         "page-view--link",
         "page-view--current",
         "page-view--mark",
@@ -49,6 +56,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--note { text-style: italic; }
     PageView > .page-view--since { text-style: italic; }
     PageView > .page-view--link { text-style: underline; }
+    PageView > .page-view--url { text-style: underline; }
     PageView > .page-view--current { text-style: reverse bold underline; }
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
@@ -65,10 +73,10 @@ class PageView(ScrollView, can_focus=False):
         index: int
 
     def __init__(self, *, id: str | None = None) -> None:
+        self._style_cache: dict[str, Style] = {}
         super().__init__(id=id)
         self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
-        self._style_cache: dict[str, Style] = {}
         self.place: Anchor | None = None
         """The reading position: the place in the text at the top line. It follows the
         reader's scrolling, and every new layout (a resize, another view) puts it back on top."""
@@ -98,14 +106,35 @@ class PageView(ScrollView, can_focus=False):
     """Blank cells drawn left of the page, in the text's own style (a CSS padding would be
     drawn in another style, which costs an escape sequence on every line sent)."""
 
+    GUTTER = 1
+    """Blank cells between the page and the scrollbar, so the thumb never touches a word."""
+
+    MEASURE = 84
+    """The widest a column of prose is laid out (a reading measure): past it, the page is
+    centred in the space rather than stretched across it."""
+
     _width_hint = 0
     """The width expected before the first layout (see ``expect_width``)."""
 
+    def columns(self) -> int:
+        """How many columns of prose the page sets side by side (each kind of page says)."""
+        return 1
+
+    @property
+    def _available(self) -> int:
+        width = self.scrollable_content_region.width or self._width_hint
+        return max(8, width - self.MARGIN - self.GUTTER)
+
     @property
     def page_width(self) -> int:
-        """The width the page is laid out at."""
-        width = self.scrollable_content_region.width or self._width_hint
-        return max(8, width - self.MARGIN)
+        """The width the page is laid out at: the room there is, up to the reading measure."""
+        columns = self.columns()
+        return min(self._available, columns * self.MEASURE + (columns - 1) * GAP)
+
+    @property
+    def left_margin(self) -> int:
+        """Blank cells left of the page: the margin, and half of any room past the measure."""
+        return self.MARGIN + (self._available - self.page_width) // 2
 
     def expect_width(self, width: int) -> None:
         """Size the page for ``width`` before the first layout. When the guess is right, the
@@ -176,18 +205,29 @@ class PageView(ScrollView, can_focus=False):
 
     # ------------------------------------------------------------------ drawing
     def _style(self, name: str) -> Style:
+        """A component's style to lay over the text: its colour resolved against the page's
+        background (``auto`` and translucent colours need the full style, not the partial one,
+        or a muted note comes out white on a light theme), its background only if it sets one."""
         style = self._style_cache.get(name)
         if style is None:
-            style = self.get_component_rich_style(f"page-view--{name}", partial=True)
+            component = f"page-view--{name}"
+            full = self.get_component_rich_style(component)
+            partial = self.get_component_rich_style(component, partial=True)
             style = Style(
-                color=style.color,
-                bold=style.bold,
-                italic=style.italic,
-                underline=style.underline,
-                reverse=style.reverse,
+                color=full.color,
+                bgcolor=full.bgcolor if partial.bgcolor is not None else None,
+                bold=partial.bold,
+                italic=partial.italic,
+                underline=partial.underline,
+                reverse=partial.reverse,
             )
             self._style_cache[name] = style
         return style
+
+    def notify_style_update(self) -> None:
+        """The theme or the stylesheet changed: styles are looked up again."""
+        super().notify_style_update()
+        self._style_cache.clear()
 
     def on_mount(self) -> None:
         self.keep_place()
@@ -202,18 +242,53 @@ class PageView(ScrollView, can_focus=False):
         line = lines[number]
         if line.block is not None and line.block == self.highlighted_block:
             base = base + self._style("highlight")
-        segments = [Segment(" " * self.MARGIN, self.rich_style), *self._segments(line, base)]
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        text = Strip(self._segments(line, base))
+        selection = self.text_selection
+        span = selection.get_span(number) if selection is not None else None
+        if span is not None:
+            text = with_selection(
+                text, span, self.screen.get_component_rich_style("screen--selection")
+            )
+        # Offsets let Textual's mouse selection find the text under the pointer.
+        text = text.apply_offsets(0, number)
+        margin = Segment(" " * self.left_margin, self.rich_style)
+        return Strip([margin, *text]).extend_cell_length(width, base).crop(0, width)
+
+    # ------------------------------------------------------------------ selection and copying
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text selected with the mouse, as the page's lines hold it."""
+        return selection.extract("\n".join(line.rstrip() for line in self.page.text())), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
+
+    def copy_text(self) -> str | None:
+        """What ``y`` copies: the current link's address, else the block at the top."""
+        page = self.page
+        if self.current_link is not None and (url := page.link_url(self.current_link)):
+            return url
+        block = page.first_block_from(round(self.scroll_offset.y))
+        return None if block is None else self.block_text(block)
+
+    def block_text(self, block: str) -> str:
+        """A block's text as the page shows it, each web address whole."""
+        return self.page.block_text(block)
 
     def _segments(self, line: Line, base: Style) -> list[Segment]:
         segments: list[Segment] = []
         for piece in line.pieces:
             style = base
-            if piece.role in ("heading", "title", "note", "since", "bar", "ruby"):
+            if piece.role in ("heading", "title", "note", "since", "bar", "bullet", "ruby"):
                 style = style + self._style(piece.role)
+                if style.italic and (piece.lang == "ja" or has_japanese(piece.text)):
+                    # Terminals slant kana and kanji by shearing them: never italic.
+                    style = style + NOT_ITALIC
             if piece.link is not None:
                 name = "current" if piece.link == self.current_link else "link"
                 style = style + self._style(name) + Style(meta={"link": piece.link})
+            if piece.url is not None:
+                # A terminal hyperlink (OSC 8): the label opens the whole address.
+                style = style + self._style("url") + Style(link=piece.url)
             segments.extend(self._marked(piece, style))
         return segments
 
@@ -344,9 +419,13 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
+    def columns(self) -> int:
+        """Two columns when Japanese and English stand side by side."""
+        return 2 if self.side_by_side and self.view == "both" else 1
+
     def page_key(self) -> Hashable:
-        """The section, the view, the layout and the width."""
-        return (self.section_id, self.view, self.side_by_side, self.page_width)
+        """The section, the view, the layout, the readings and the width."""
+        return (self.section_id, self.view, self.side_by_side, self.ruby, self.page_width)
 
     def build_page(self) -> Page:
         """The current section laid out at the current width."""
@@ -359,6 +438,17 @@ class ArticleView(PageView):
             self.summary_lang,
             self.ruby,
         )
+
+    def block_text(self, block: str) -> str:
+        """A block of the article in the languages the view shows, Japanese first, each
+        whole (side by side, the page's lines would interleave them)."""
+        found = next(
+            (b for b in self.content.section(self.section_id).blocks if b.id == block), None
+        )
+        if found is None:
+            return self.page.block_text(block)
+        langs = ("ja", "en") if self.view == "both" else (self.view,)
+        return "\n\n".join(getattr(found, lang) for lang in langs)
 
     def watch_section_id(self) -> None:
         self._changed()
@@ -382,6 +472,12 @@ class ExplainerView(PageView):
         super().__init__(id=id)
         self.content = content
         self._build = build
+        self.wide = False
+        """True for a page of two columns (who's who): it may be twice the measure."""
+
+    def columns(self) -> int:
+        """Two for a page set in two columns, else one."""
+        return 2 if self.wide else 1
 
     def page_key(self) -> Hashable:
         """The width alone."""

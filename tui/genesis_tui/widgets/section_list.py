@@ -32,6 +32,8 @@ class SectionList(Widget):
 
     COMPONENT_CLASSES = {"section-list--current"}
     can_focus = False
+    ALLOW_SELECT = False
+    """A mouse drag over the list selects nothing (Textual would copy the widget's name)."""
 
     highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     """The index of the section shown."""
@@ -48,6 +50,8 @@ class SectionList(Widget):
         self._lang = lang
         """The interface's language: its titles come first, and alone when narrow."""
         self._mode: Mode = "full"
+        self._view_langs: tuple[Lang, ...] = ("ja", "en")
+        """The languages of the view: a one-language view names the sections in it alone."""
 
     @property
     def mode(self) -> Mode:
@@ -65,7 +69,9 @@ class SectionList(Widget):
             if self._mode == "numbers":
                 rows.append((index, f"{mark}{index + 1}"))
                 continue
-            langs = (self._lang, other) if self._mode == "full" else (self._lang,)
+            langs = tuple(lang for lang in (self._lang, other) if lang in self._view_langs)
+            if self._mode != "full":
+                langs = langs[:1]
             for number, lang in enumerate(langs):
                 title = section.title.get(lang)
                 for part, (start, end) in enumerate(line_spans(title, room)):
@@ -77,6 +83,12 @@ class SectionList(Widget):
         """Show titles in both languages, in the interface's language, or numbers alone."""
         if mode != self._mode:
             self._mode = mode
+            self.refresh()
+
+    def set_view_langs(self, langs: tuple[Lang, ...]) -> None:
+        """Name the sections in the languages of the view only."""
+        if langs != self._view_langs:
+            self._view_langs = langs
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
