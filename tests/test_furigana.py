@@ -22,7 +22,7 @@ def _columns(line: Line) -> dict[tuple[str, int], int]:
     column = 0
     for piece in line.pieces:
         for index, char in enumerate(piece.text):
-            if piece.block is not None and piece.lang == "ja":
+            if piece.block is not None and piece.lang == "ja" and not piece.part:
                 found[(piece.block, piece.start + index)] = column
             column += cells(char)
     return found
@@ -68,7 +68,9 @@ def test_kinsoku_holds_with_readings(content: Content) -> None:
             page = section_page(content, section.id, "ja", False, width, "ja", True)
             rows: dict[str, list[str]] = {}  # each block's lines of text, without the spacing
             for line in page.lines:
-                text = "".join(p.text for p in line.pieces if p.block and p.lang == "ja")
+                text = "".join(
+                    p.text for p in line.pieces if p.block and p.lang == "ja" and not p.part
+                )
                 if text:
                     rows.setdefault(line.block or "", []).append(text)
             for block_rows in rows.values():

@@ -16,13 +16,13 @@ import pytest
 from rich.style import Style
 from textual.app import App
 from textual.theme import BUILTIN_THEMES
-from textual.widgets import Footer, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Static
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
 from genesis_tui.links import site_name
 from genesis_tui.state import SavedState, load_state, save_state
+from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_view import PageView
 from tests.terminal import Terminal
 
@@ -621,7 +621,7 @@ async def test_footer_labels_match_the_titles_of_the_screens_they_open(
     app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
-        labels = {key.key: key.description for key in app.screen.query_one(Footer).query(FooterKey)}
+        labels = {hint.key: hint.description for hint in app.screen.query_one(KeyBar).hints()}
         for key, title_of in (
             ("g", lambda: app.screen.title),
             ("t", lambda: app.screen.sub_title),

@@ -35,7 +35,7 @@ async def test_starts_on_the_first_section_in_both_languages(small_content: Cont
         screen = reader(app)
         assert screen.section_id == "overview"
         assert screen.view == "both"
-        assert screen.sub_title.startswith("1/5 Overview")
+        assert screen.sub_title.startswith("1/3 概要 / Overview")
 
 
 @pytest.mark.parametrize(

@@ -35,26 +35,36 @@ def snippet(content: Content, term_id: str, block: Block, lang: Lang) -> str:
     return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
 
 
-def _section_title(section: Section, ui_lang: UiLang) -> str:
-    return section.title.ja if ui_lang == "ja" else section.title.en
+def _langs(view: View) -> tuple[Lang, ...]:
+    return ("ja", "en") if view == "both" else (view,)
+
+
+def _section_title(section: Section, ui_lang: UiLang, view: View = "both") -> str:
+    """A section's title in the view's language, or in ``both`` the interface's."""
+    return section.title.get(ui_lang if view == "both" else view)
 
 
 @lru_cache(maxsize=64)
 def term_page(
     content: Content, term_id: str, width: int, ui_lang: UiLang = "en", view: View = "both"
 ) -> Page:
-    """The entry of ``term_id`` at ``width``: its words in the interface's language, its
-    "appears in" snippets in the languages of the reader's ``view``."""
+    """The entry of ``term_id`` at ``width``: its own words in the interface's language, the
+    term's in the languages of the reader's ``view`` (in one language's view, that one alone),
+    as are its "appears in" snippets."""
     ui = Catalogue(ui_lang)
     term = content.term(term_id)
+    langs = _langs(view)
     page = PageBuilder(max(20, width))
     fields = {(name, lang): text for name, lang, text in term_fields(term)}
-    page.text(term.term.ja, "title", key="term", lang="ja")
-    page.text(term.term.en, "title", key="term", lang="en")
+    for lang in langs:
+        page.text(term.term.get(lang), "title", key="term", lang=lang)
     category = f"category.{term.category}"
-    labels = f"  |  {Catalogue('ja')(category)} / {Catalogue('en')(category)}"
-    page.add([[Piece(term.reading, "text", "reading", "ja"), Piece(labels, "note")]])
-    for lang in ("ja", "en"):
+    labels = " / ".join(Catalogue(lang)(category) for lang in langs)
+    if "ja" in langs:
+        page.add([[Piece(term.reading, "text", "reading", "ja"), Piece(f"  |  {labels}", "note")]])
+    else:
+        page.add([[Piece(labels, "note")]])
+    for lang in langs:
         if ("aliases", lang) in fields:
             column = Column(page.width)
             label = f"{ui('term.aliases')}: "
@@ -69,15 +79,16 @@ def term_page(
             page.add(column.rows, "aliases")
     page.blank()
     page.text(ui("term.definition"), "heading")
-    page.text(term.definition.ja, key="definition", lang="ja")
-    page.blank()
-    page.text(term.definition.en, key="definition", lang="en")
+    for number, lang in enumerate(langs):
+        if number:
+            page.blank()
+        page.text(term.definition.get(lang), key="definition", lang=lang)
     if term.related:
         page.blank()
         page.text(ui("term.related"), "heading")
         for related_id in term.related:
             related = content.term(related_id)
-            name = f"{related.term.ja} / {related.term.en}"
+            name = " / ".join(related.term.get(lang) for lang in langs)
             index = page.link(related_id, f"related-{related_id}", "en")
             column = Column(page.width)
             column.add_text(
@@ -105,10 +116,10 @@ def _places(
 ) -> list[tuple[str, list[str], tuple[str, str]]]:
     """(label, snippets, (section, block)) for each place the term appears in."""
     ui = Catalogue(ui_lang)
-    langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
+    langs = _langs(view)
     places = [
         (
-            _section_title(section, ui_lang),
+            _section_title(section, ui_lang, view),
             [snippet(content, term_id, block, lang) for lang in langs],
             (section.id, block.id),
         )
@@ -117,7 +128,7 @@ def _places(
     mentioned = set(content.occurrences(term_id))
     places += [
         (
-            ui("term.since_note", section=_section_title(section, ui_lang)),
+            ui("term.since_note", section=_section_title(section, ui_lang, view)),
             [getattr(block.since, lang) for lang in langs if block.since is not None],
             (section.id, block.id),
         )
