@@ -190,7 +190,7 @@ def test_an_unknown_theme_is_a_usage_error_listing_the_themes(
 
 
 def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    import genesis_tui.app
+    import genesis_tui.run
     from genesis_tui import cli
 
     seen: dict[str, object] = {}
@@ -200,13 +200,13 @@ def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
         return 0
 
     monkeypatch.setattr(cli, "_is_interactive", lambda: True)
-    monkeypatch.setattr(genesis_tui.app, "run_reader", fake_run_reader)
+    monkeypatch.setattr(genesis_tui.run, "run_reader", fake_run_reader)
     assert cli.main(["--theme", "nord"]) == 0
     assert seen["theme"] == "nord"
 
 
 def test_theme_flag_wins_over_the_saved_theme(tmp_path: Path) -> None:
-    from genesis_tui.app import starting_state
+    from genesis_tui.run import starting_state
 
     path = tmp_path / "state.json"
     save_state(SavedState(theme="dracula"), path)

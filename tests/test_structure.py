@@ -95,7 +95,7 @@ def test_the_domain_knows_nothing_of_textual() -> None:
     # Python: the Textual layer sits on top of them.
     domain = ["model", "controls", "files", "loader", "terms", "typesetting", "search", "export"]
     domain += ["references", "history", "pages", "content", "validation", "readings", "cache"]
-    domain += ["sgr", "authoring", "phrases", "ruby", "notation"]
+    domain += ["sgr", "authoring", "phrases", "ruby", "notation", "strings_en", "strings_ja"]
     for path in PACKAGE.rglob("*.py"):
         name = _module_name(path).removeprefix("genesis_tui.")
         if name.split(".")[0] not in domain:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from genesis_tui.content import Content
 from genesis_tui.export import text_lines
 from genesis_tui.model import View
-from genesis_tui.pages import page as page_module
+from genesis_tui.pages import builder as page_module
 from genesis_tui.pages.article import section_page
 from genesis_tui.phrases import has_japanese, phrase_starts
 from genesis_tui.ruby import ruby_lines, ruby_units

@@ -6,11 +6,9 @@ import asyncio
 import select
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
+from collections.abc import Sequence
 from types import FrameType
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App
@@ -22,7 +20,6 @@ from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from genesis_tui.app_palette import PaletteApp
-from genesis_tui.cache import phrases_kept
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
@@ -31,10 +28,6 @@ from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.state import (
     SavedState,
-    StateProblem,
-    read_state,
-    save_state,
-    state_path,
 )
 from genesis_tui.themes import legible_variables
 from genesis_tui.widgets.merge_runs import MergeRuns
@@ -336,86 +329,3 @@ class GenesisApp(PaletteApp):
         """Note where the reader is, then leave (quit keys and signals all come here)."""
         self.remember()
         super().exit(result, return_code, message)  # type: ignore[arg-type]
-
-
-def starting_state(
-    path: Path | None,
-    *,
-    section_id: str | None,
-    lang: str | None,
-    theme: str | None = None,
-) -> tuple[SavedState, StateProblem | None]:
-    """The saved state (none without a path), with the command line's flags winning over it;
-    and why the state file was ignored, if it was."""
-    state, problem = read_state(path) if path is not None else (SavedState(), None)
-    if theme is not None:
-        state.theme = theme
-    if section_id is not None:
-        state.section = section_id
-    if lang is not None:
-        state.view = cast(View, lang)
-    return state, problem
-
-
-def _printable(text: str) -> str:
-    """``text`` with control characters escaped (a path may hold anything)."""
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
-
-
-def run_reader(
-    content: Content,
-    *,
-    section_id: str | None,
-    lang: str | None,
-    ui_lang: UiLang = "en",
-    ascii: bool = False,
-    remember: bool = True,
-    linux_console: bool = False,
-    theme: str | None = None,
-    mouse: bool = True,
-) -> int:
-    """Run the reader in the terminal, then save where the reader was (unless ``remember`` is
-    off: an account shared by many people should not show one where another stopped). Without
-    ``mouse``, the terminal keeps the mouse for its own selection."""
-    path = state_path() if remember else None
-    state, problem = starting_state(path, section_id=section_id, lang=lang, theme=theme)
-    notice = None
-    if problem is not None:
-        ui = Catalogue(ui_lang)
-        notice = ui("state.ignored", problem=ui(f"state.{problem}"), path=_printable(str(path)))
-    app = GenesisApp(
-        content,
-        state=state,
-        ui_lang=ui_lang,
-        ascii=ascii,
-        linux_console=linux_console,
-        notice=notice,
-    )
-    with signals_handled_by(app.stop_signalled), phrases_kept(content.key):
-        app.run(mouse=mouse)
-        if path is None:
-            return app.return_code or 0
-        # The app's loop is closed and took its handlers with it: a late signal waits for the
-        # save below instead of cutting it short.
-        with signals_handled_by(lambda signum, frame: None):
-            try:
-                save_state(app.state, path)
-            except OSError as error:
-                print(
-                    f"genesis-tui: could not save the reading position to {path}: {error}",
-                    file=sys.stderr,
-                )
-    return app.return_code or 0
-
-
-@contextmanager
-def signals_handled_by(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
-    """The stop signals go to ``handler`` inside the block; the old handlers come back after."""
-    previous = {signum: signal.getsignal(signum) for signum in STOP_SIGNALS}
-    for signum in STOP_SIGNALS:
-        signal.signal(signum, handler)
-    try:
-        yield
-    finally:
-        for signum, old in previous.items():
-            signal.signal(signum, old)

@@ -263,7 +263,7 @@ def _run(args: argparse.Namespace) -> int:
     if command == "serve":
         return _serve(args)
     if _is_interactive():
-        from genesis_tui.app import run_reader
+        from genesis_tui.run import run_reader
 
         return run_reader(
             content,

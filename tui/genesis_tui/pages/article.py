@@ -14,18 +14,8 @@ from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
 from genesis_tui.links import site_name
 from genesis_tui.model import Block, Lang, View
-from genesis_tui.pages.page import (
-    BAR,
-    BULLET,
-    GAP,
-    Column,
-    Page,
-    PageBuilder,
-    Role,
-    Row,
-    side_by_side,
-    with_url,
-)
+from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
+from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
 from genesis_tui.ruby import Ruby
 
 Part = tuple[Lang, str, Role, tuple[Ruby, ...]]

@@ -12,7 +12,8 @@ from functools import lru_cache
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.model import Block, Lang, Section, View
-from genesis_tui.pages.page import BULLET, Column, Page, PageBuilder, Piece
+from genesis_tui.pages.builder import Column, PageBuilder
+from genesis_tui.pages.page import BULLET, Page, Piece
 from genesis_tui.search import term_fields
 from genesis_tui.terms import Span
 

@@ -11,7 +11,8 @@ from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.links import site_name
 from genesis_tui.model import Event, Lang, View
-from genesis_tui.pages.page import Column, Page, PageBuilder, with_url
+from genesis_tui.pages.builder import Column, PageBuilder, with_url
+from genesis_tui.pages.page import Page
 
 DATE_WIDTH = 10
 ARTICLE_MARK, OUTSIDE_MARK = "o", "+"

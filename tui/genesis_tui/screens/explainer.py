@@ -12,7 +12,7 @@ from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
 from genesis_tui.widgets.key_bar import KeyBar
-from genesis_tui.widgets.page_view import ExplainerView
+from genesis_tui.widgets.page_views import ExplainerView
 
 
 class ExplainerScreen(PageScreen):

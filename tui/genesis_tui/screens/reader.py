@@ -8,7 +8,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.css.scalar import Unit
 from textual.events import Resize
 from textual.reactive import reactive
@@ -18,24 +17,21 @@ from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content import Content as ArticleContent
 from genesis_tui.history import Anchor, History, Location
-from genesis_tui.messages import OpenTerm
 from genesis_tui.model import VIEWS, View
 from genesis_tui.screens.base import (
     HEADER_ICON,
-    PageScreen,
     one_lang,
     page_bindings,
     shown_langs,
 )
-from genesis_tui.search import Hit, SearchSession, search_status
+from genesis_tui.screens.search import SearchScreen
+from genesis_tui.search import Hit
 from genesis_tui.widgets.key_bar import Hint, KeyBar
-from genesis_tui.widgets.page_view import ArticleView
+from genesis_tui.widgets.page_views import ArticleView
 from genesis_tui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
-    from textual.widgets import Input
-
-    from genesis_tui.widgets.search_line import SearchLine
+    pass
 
 WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side, and the
@@ -47,7 +43,7 @@ NUMBERS = 52
 """Below this width the section list hides (``s`` shows it): the text needs the cells."""
 
 
-class ReaderScreen(PageScreen):
+class ReaderScreen(SearchScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = [
@@ -91,12 +87,9 @@ class ReaderScreen(PageScreen):
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
         self.history = History()
-        self._search_input: SearchLine | None = None
-        """The search line, once opened."""
         self._initial = (section_id, view)
         self.anchors: dict[str, Anchor] = dict(anchors or {})
         """The reading position in each section visited, to return to it."""
-        self.search = SearchSession()
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -346,70 +339,14 @@ class ReaderScreen(PageScreen):
         self.article.highlighted_block = None
         self.article.go_to(location.anchor)
 
-    # ------------------------------------------------------------------ search
-    async def action_search(self) -> None:
-        """Open the search line (made the first time: the first screen does without it)."""
-        search_input = self._search_input
-        if search_input is None:
-            from genesis_tui.widgets.search_line import SearchLine
-
-            placeholder = self.ui("reader.search_placeholder")
-            search_input = SearchLine(self.search.past, placeholder=placeholder, id="search-input")
-            self._search_input = search_input
-            await self.mount(search_input, before=self.query_one(KeyBar))
-        search_input.add_class("-open")
-        search_input.start(self.search.query)
-        search_input.focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self._search_input:
-            return
-        self._close_search_input()
-        hit = self.search.start(self.content, event.value)
-        self.article.set_marks(self.search.marks())
-        if hit is None:
-            query = self.search.query
-            self._show_status(self.ui("reader.no_match", query=query) if query else "")
-            return
+    # ------------------------------------------------------------------ search (see SearchScreen)
+    def remember_place(self) -> None:
+        """Note where the reader is before a search jumps away."""
         self.history.push(self.location())
-        self._go_to_hit(hit)
 
-    def _close_search_input(self) -> None:
-        if self._search_input is not None:
-            self._search_input.remove_class("-open")
-        # The keys go back to the screen's own bindings (n, N, tab...).
-        self.set_focus(None)
-
-    def action_search_step(self, step: int) -> None:
-        """Go to the next (1) or previous (-1) search match."""
-        hit = self.search.step(step) if self.search.hits else None
-        if hit is not None:
-            self._go_to_hit(hit)
-
-    def _go_to_hit(self, hit: Hit) -> None:
-        status = search_status(self.search, hit, self.content, self.ui)
-        self._show_status(status)
-        if hit.term_id is not None:
-            # The entry shows the count and the match; n and N there come back here.
-            marks = self.search.marks(hit.term_id)
-            self.post_message(OpenTerm(hit.term_id, status, marks))
-            return
+    def show_hit(self, hit: Hit) -> None:
+        """Show a match in the article: in a view that shows its language, its block on top."""
         assert hit.section_id is not None and hit.block_id is not None
         if self.view not in ("both", hit.lang):
             self.view = "both"
         self.jump_to_block(hit.section_id, hit.block_id, remember=False)
-
-    def _clear_search(self) -> None:
-        self.search.clear()
-        self.article.set_marks({})
-        self._show_status("")
-
-    def _show_status(self, text: str) -> None:
-        status = self.query_one("#search-status", Static)
-        status.update(Content(text))
-        status.set_class(bool(text), "-open")
-
-    @property
-    def search_position(self) -> str:
-        """The search position as shown, such as ``3/7``; empty with no search."""
-        return self.search.position

@@ -20,7 +20,7 @@ from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
 from genesis_tui.widgets.key_bar import KeyBar
-from genesis_tui.widgets.page_view import ExplainerView
+from genesis_tui.widgets.page_views import ExplainerView
 
 Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
 
