@@ -232,9 +232,22 @@ class GenesisApp(App[None]):
         """Open the command palette, its prompt in the interface's language."""
         from textual.command import CommandPalette
 
+        from genesis_tui.palette import GenesisPalette
+
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            # No id (Textual gives it one): a palette closed a moment before, in the same burst
+            # of keys, may still be being taken down, and the two ids would clash.
             placeholder = self.ui("palette.placeholder")
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+            self.push_screen(GenesisPalette(placeholder=placeholder))
+
+    def search_themes(self) -> None:
+        """The theme picker (the palette's theme command), in a palette safe from key bursts."""
+        from textual.theme import ThemeProvider
+
+        from genesis_tui.palette import GenesisPalette
+
+        placeholder = self.ui("palette.theme")
+        self.push_screen(GenesisPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     def action_help(self) -> None:
         """Show every key."""
