@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import select
 import signal
 import sys
@@ -21,6 +22,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from genesis_tui import crash
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.loader import Content
 from genesis_tui.screens.reader import ReaderScreen
@@ -85,6 +87,8 @@ class GenesisApp(App[None]):
         self._notice = notice
         """Something to say once the reader is up (a state file that was ignored)."""
         self._stop_signalled = False
+        self.crash: str | None = None
+        """The traceback of an unexpected error that ended the app, if one did."""
         self._screens_up = False
         self._signal_loop: asyncio.AbstractEventLoop | None = None
         ids = [section.id for section in content.article.sections]
@@ -268,6 +272,21 @@ class GenesisApp(App[None]):
         self.state.scroll.update(reader.remember_scroll())
         return self.state
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error is about to end the app: note where the reader is while it is
+        still up, and keep the traceback for the log (not for the screen)."""
+        import traceback
+
+        with contextlib.suppress(Exception):
+            self.remember()
+        if self.crash is None:
+            self.crash = "".join(traceback.format_exception(error))
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is None or self.is_headless:  # tests still see Textual's report
+            super()._print_error_renderables()
+
     def exit(
         self, result: None = None, return_code: int = 0, message: object | None = None
     ) -> None:
@@ -312,10 +331,20 @@ def run_reader(
         ui = Catalogue(ui_lang)
         notice = ui("state.ignored", problem=ui(f"state.{problem}"), path=_printable(str(path)))
     app = GenesisApp(content, state=state, ui_lang=ui_lang, ascii=ascii, notice=notice)
+    mode = crash.terminal_mode()
     with signals_handled_by(app.stop_signalled):
-        app.run()
+        try:
+            app.run()
+        except Exception as error:  # the last resort: nothing else caught it
+            import traceback
+
+            crash.restore_terminal(mode)
+            app.crash = app.crash or "".join(traceback.format_exception(error))
+        if app.crash is not None:
+            crash.restore_terminal(mode)
+            crash.report((path or state_path()).parent, app.crash)
         if path is None:
-            return app.return_code or 0
+            return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
         # The app's loop is closed and took its handlers with it: a late signal waits for the
         # save below instead of cutting it short.
         with signals_handled_by(lambda signum, frame: None):
@@ -326,7 +355,7 @@ def run_reader(
                     f"genesis-tui: could not save the reading position to {path}: {error}",
                     file=sys.stderr,
                 )
-    return app.return_code or 0
+    return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
 
 
 @contextmanager
