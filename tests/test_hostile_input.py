@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sys
 import termios
 import time
 from collections.abc import Iterator
@@ -214,3 +215,41 @@ def test_no_state_neither_reads_nor_saves(run: Start, state_home: Path, how: str
     terminal.press("q")
     assert_clean_exit(terminal)
     assert saved_section(state_home) == "outlook"  # untouched
+
+
+BROKEN_HELP = """
+import sys
+from genesis_tui.screens import help as help_screen
+
+def compose(self):
+    raise RuntimeError("a bug planted by the test")
+    yield
+
+help_screen.HelpScreen.compose = compose
+from genesis_tui.cli import main
+raise SystemExit(main())
+"""
+
+
+def test_an_unexpected_error_is_logged_not_shown(state_home: Path) -> None:
+    """The last resort: a bug (planted here) ends the reader with the terminal restored, the
+    position saved, the traceback in a log file and one line naming it; exit 70."""
+    env = {"XDG_STATE_HOME": str(state_home), "LC_ALL": "", "LANG": "C.UTF-8"}
+    terminal = Terminal([sys.executable, "-c", BROKEN_HELP], size=(100, 30), env=env)
+    try:
+        terminal.wait_for(OVERVIEW_TEXT)
+        terminal.press("3")
+        terminal.wait_for("科学技術の戦略的意義")
+        terminal.press("?")
+        assert terminal.wait_exit(timeout=15) == 70
+        assert cooked(terminal)
+        assert terminal.output.rfind(LEAVE_ALT_SCREEN) > terminal.output.rfind(ENTER_ALT_SCREEN)
+        logs = list((state_home / "genesis-tui").glob("crash-*.log"))
+        assert len(logs) == 1
+        assert "a bug planted by the test" in logs[0].read_text(encoding="utf-8")
+        tail = terminal.output[terminal.output.rfind(LEAVE_ALT_SCREEN) :].decode(errors="replace")
+        assert f"internal error; the details are in {logs[0]}" in tail
+        assert "Traceback" not in tail and "planted" not in tail
+        assert saved_section(state_home) == "significance"
+    finally:
+        terminal.close()

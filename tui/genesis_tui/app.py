@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import select
 import signal
 import sys
@@ -98,6 +99,8 @@ class GenesisApp(PaletteApp):
         self._notice = notice
         """Something to say once the reader is up (a state file that was ignored)."""
         self._stop_signalled = False
+        self.crash: str | None = None
+        """The traceback of an unexpected error that ended the app, if one did."""
         self._screens_up = False
         self._signal_loop: asyncio.AbstractEventLoop | None = None
         ids = [section.id for section in content.article.sections]
@@ -322,6 +325,21 @@ class GenesisApp(PaletteApp):
         self.state.anchors.update(reader.remember_places())
         self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
         return self.state
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error is about to end the app: note where the reader is while it is
+        still up, and keep the traceback for the log (not for the screen)."""
+        import traceback
+
+        with contextlib.suppress(Exception):
+            self.remember()
+        if self.crash is None:
+            self.crash = "".join(traceback.format_exception(error))
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash is None or self.is_headless:  # tests still see Textual's report
+            super()._print_error_renderables()
 
     def exit(
         self, result: None = None, return_code: int = 0, message: object | None = None

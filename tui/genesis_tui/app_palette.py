@@ -35,7 +35,9 @@ class PaletteApp(App[None]):
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             placeholder = catalogue_of(self)("palette.placeholder")
-            self.push_screen(GenesisPalette(placeholder=placeholder, id="--command-palette"))
+            # No id (Textual gives it one): a palette closed a moment before, in the same burst
+            # of keys, may still be being taken down, and the two ids would clash.
+            self.push_screen(GenesisPalette(placeholder=placeholder))
 
     def search_themes(self) -> None:
         """The palette's theme picker, its prompt in the interface's language."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from types import FrameType
 from typing import cast
 
+from genesis_tui import crash
 from genesis_tui.app import STOP_SIGNALS, GenesisApp
 from genesis_tui.cache import phrases_kept
 from genesis_tui.content import Content
@@ -72,10 +73,20 @@ def run_reader(
         linux_console=linux_console,
         notice=notice,
     )
+    mode = crash.terminal_mode()
     with signals_handled_by(app.stop_signalled), phrases_kept(content.key):
-        app.run(mouse=mouse)
+        try:
+            app.run(mouse=mouse)
+        except Exception as error:  # the last resort: nothing else caught it
+            import traceback
+
+            crash.restore_terminal(mode)
+            app.crash = app.crash or "".join(traceback.format_exception(error))
+        if app.crash is not None:
+            crash.restore_terminal(mode)
+            crash.report((path or state_path()).parent, app.crash)
         if path is None:
-            return app.return_code or 0
+            return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
         # The app's loop is closed and took its handlers with it: a late signal waits for the
         # save below instead of cutting it short.
         with signals_handled_by(lambda signum, frame: None):
@@ -86,7 +97,7 @@ def run_reader(
                     f"genesis-tui: could not save the reading position to {path}: {error}",
                     file=sys.stderr,
                 )
-    return app.return_code or 0
+    return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
 
 
 @contextmanager

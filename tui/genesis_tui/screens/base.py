@@ -20,13 +20,13 @@ from typing import Any, cast
 
 from textual import on
 from textual.binding import Binding
-from textual.screen import Screen
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, catalogue_of
 from genesis_tui.messages import JumpToBlock, OpenTerm
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.page import LinkRef
+from genesis_tui.screens.follow_size import FollowsAppSize
 from genesis_tui.widgets.key_bar import Hint
 from genesis_tui.widgets.page_view import PageView
 
@@ -95,7 +95,7 @@ def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
-class GenesisScreen(Screen[None]):
+class GenesisScreen(FollowsAppSize):
     """A screen over the content. Its actions run only from the end of ``on_mount`` (call
     ``ready()`` there) and while its widgets are there."""
 

@@ -7,7 +7,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 
-class FollowsAppSize(Screen[object]):
+class FollowsAppSize(Screen[None]):
     """A screen that ignores a resize to any size but the app's.
 
     Textual lays a screen out at the size a Resize event carries, and a screen whose layout
