@@ -72,3 +72,53 @@ HEAVY = bool(os.environ.get("CI"))
 settings.register_profile("dev", max_examples=100)
 settings.register_profile("ci", max_examples=400, derandomize=True, print_blob=True)
 settings.load_profile("ci" if HEAVY else "dev")
+
+
+BROAD = {
+    # Parametrized tests whose cases walk one code path with other data (positions, screens,
+    # sizes, key bursts): the first case runs by hand, every case in CI (the rest are slow).
+    "test_v_three_times_keeps_the_place",
+    "test_resizes_keep_the_line_being_read_on_top",
+    "test_q_quits_from_every_screen",
+    "test_page_keys_work_from_every_screen",
+    "test_slash_searches_from_every_screen",
+    "test_escape_and_backspace_go_back",
+    "test_every_footer_keeps_quit_and_help_at_40_columns",
+    "test_help_wraps_its_rows_and_scrolls",
+    "test_ascii_draws_nothing_but_ascii_and_the_articles_own",
+    "test_the_japanese_interface_shows_no_english",
+    "test_the_english_view_shows_no_japanese",
+    "test_japanese_is_never_italic",
+    "test_a_burst_of_palette_keys_never_crashes",
+    "test_glossary_filter_matches_any_form",
+    "test_key_points_leave_room_for_the_text_at_80x24",
+    "test_scroll_keys",
+    "test_serve_ends_the_reader_when_its_socket_closes",
+    "test_the_section_list_gives_the_text_room",
+    "test_random_input_never_crashes",
+    "test_reader_page_keeps_terms_whole",
+    "test_every_text_cell_is_legible",
+    "test_a_wider_footer_shows_more_keys",
+    "test_appears_in_follows_the_view",
+    "test_links_the_chosen_link_and_search_matches_differ_without_colour",
+    "test_footer_labels_match_the_titles_of_the_screens_they_open",
+    "test_the_too_small_cover_fits_20x6",
+    "test_glossary_rows_speak_the_interface_language",
+}
+
+
+BROAD_FILES = {"test_snapshots.py"}
+"""Files whose parametrized tests are all ``BROAD``: the snapshots at their first size."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark all but the first case of each ``BROAD`` test slow."""
+    seen: set[str] = set()
+    for item in items:
+        name = getattr(item, "originalname", item.name)
+        broad = name in BROAD or item.path.name in BROAD_FILES
+        if broad and getattr(item, "callspec", None) is not None:
+            key = item.nodeid.split("[")[0]
+            if key in seen:
+                item.add_marker(pytest.mark.slow)
+            seen.add(key)
