@@ -114,3 +114,43 @@ def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) ->
     # Each source is drawn as its site's name, a terminal hyperlink to the whole URL.
     urls = {piece.url for line in page.lines for piece in line.pieces if piece.url}
     assert outside and all(event.source in urls for event in outside)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "--lang", "ja"], "not for check"),
+        (["check", "--section", "overview", "--width", "40"], "--section, --width"),
+        (["export", "--format", "json", "--lang", "ja"], "--lang is for txt and md"),
+        (["export", "--format", "json", "--width", "40"], "--width wraps plain text"),
+        (["export", "--format", "md", "--width", "40"], "md is not wrapped"),
+        (["export", "--format", "json", "--ruby"], "--ruby is for txt and md"),
+    ],
+)
+def test_options_that_do_not_apply_are_refused(
+    args: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from genesis_tui.cli import main
+
+    assert main(args) == 2
+    error = capsys.readouterr().err
+    assert message in error and error.count("\n") == 1
+
+
+def test_export_options_that_apply_are_taken(capsys: pytest.CaptureFixture[str]) -> None:
+    from genesis_tui.cli import main
+
+    assert main(["export", "--format", "md", "--lang", "ja", "--section", "overview"]) == 0
+    japanese_only = capsys.readouterr().out
+    assert "Overview" not in japanese_only and "概要" in japanese_only
+    assert main(["export"]) == 0  # txt is the default
+    assert capsys.readouterr().out.startswith("日本")
+
+
+def test_export_help_says_what_each_format_is(capsys: pytest.CaptureFixture[str]) -> None:
+    from genesis_tui.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "txt (the default)" in help_text and "schema 2" in help_text

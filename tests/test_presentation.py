@@ -283,7 +283,8 @@ def test_urls_stay_whole_in_every_export(
 ) -> None:
     from genesis_tui.cli import main
 
-    assert main(["export", "--format", fmt, "--width", "40"]) == 0
+    width = ["--width", "40"] if fmt == "txt" else []  # only plain text is wrapped
+    assert main(["export", "--format", fmt, *width]) == 0
     output = capsys.readouterr().out
     for url in _urls(content):
         assert url in output, f"{fmt}: {url} broken or missing"

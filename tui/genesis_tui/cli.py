@@ -10,16 +10,16 @@ import argparse
 import os
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from genesis_tui import __version__, cli_ja, reader_options
+from genesis_tui import __version__, cli_ja, cli_rules, reader_options
 from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS
 
 if TYPE_CHECKING:
-    from genesis_tui.content import Content
+    from genesis_tui.content import Content, ContentError
     from genesis_tui.model import View
 
 PROG = "genesis-tui"
@@ -58,24 +58,9 @@ def _discard_stdout() -> None:
         os.close(devnull)
 
 
-def _int_between(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from ``low`` to ``high``."""
-
-    def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-        if not low <= number <= high:
-            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {number}")
-        return number
-
-    return parse
-
-
-_width = _int_between(10, 1000)
-_port = _int_between(1, 65535)
-_sessions = _int_between(1, 1000)
+_width = cli_rules.whole_number(10, 1000)
+_port = cli_rules.whole_number(1, 65535)
+_sessions = cli_rules.whole_number(1, 1000)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -152,7 +137,13 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser(
         "export", parents=[common], help="write the article to standard output"
     )
-    export.add_argument("--format", choices=("json", "md", "txt"), default="txt")
+    export.add_argument(
+        "--format",
+        choices=("json", "md", "txt"),
+        default="txt",
+        help="txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
+        "glossary and timeline as data (schema 2)",
+    )
     export.add_argument(
         "--ruby",
         action="store_true",
@@ -235,6 +226,8 @@ def _run(args: argparse.Namespace) -> int:
         directory = args.directory or directory
     if command == "readings":
         return _draft_readings(directory, prune=args.prune)
+    if (refused := cli_rules.refusal(command, args)) is not None:
+        raise UsageError(refused)
     # Content the user names is validated; the bundled content passed its tests.
     content = _load(
         directory, validate=command == "check" or directory is not None, check=command == "check"
@@ -251,11 +244,10 @@ def _run(args: argparse.Namespace) -> int:
     if command == "check":
         article = content.article
         blocks = len(article.blocks())
+        terms, events = len(content.glossary.terms), len(content.timeline.events)
         _write(
             f"{escaped(str(content.directory))}: OK — {len(article.sections)} sections, "
-            f"{blocks} blocks, "
-            f"{len(content.glossary.terms)} glossary terms, "
-            f"{len(content.timeline.events)} timeline events\n"
+            f"{blocks} blocks, {terms} glossary terms, {events} timeline events\n"
         )
         return 0
     if command == "export":
@@ -331,10 +323,14 @@ def _load(directory: Path | None, *, validate: bool = False, check: bool = False
             readings="required" if check else "optional",
         )
     except ContentError as error:
-        count = len(error.problems)
-        noun = "error" if count == 1 else "errors"
-        lines = [f"{count} content {noun}:", *(f"  {problem}" for problem in error.problems)]
-        raise UsageError("\n".join(lines)) from None
+        raise _content_errors(error) from None
+
+
+def _content_errors(error: ContentError) -> UsageError:
+    """Every problem of a content directory, counted, one a line."""
+    count = len(error.problems)
+    lines = [f"{count} content error{'s' * (count != 1)}:"]
+    return UsageError("\n".join([*lines, *(f"  {problem}" for problem in error.problems)]))
 
 
 def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
@@ -349,10 +345,7 @@ def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
     except AuthoringError as error:
         raise UsageError(str(error)) from None
     except ContentError as error:
-        count = len(error.problems)
-        lines = [f"{count} content error{'s' * (count != 1)}:"]
-        lines += [f"  {problem}" for problem in error.problems]
-        raise UsageError("\n".join(lines)) from None
+        raise _content_errors(error) from None
     except OSError as error:
         raise UsageError(f"cannot write the readings: {error}") from None
     for pruned in draft.pruned:
@@ -380,8 +373,6 @@ def _export(
 ) -> int:
     from genesis_tui import export
 
-    if ruby and fmt == "json":
-        raise UsageError("--ruby is for txt and md: the JSON export always carries the readings")
     if ruby and not content.ruby:
         raise UsageError(f"{content.directory} has no readings (readings.toml): nothing to show")
 

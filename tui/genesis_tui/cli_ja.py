@@ -88,6 +88,11 @@ JA: dict[str, str] = {
         "内容のディレクトリを検査し、誤りをすべて報告する"
     ),
     "write the article to standard output": "記事を標準出力に書き出す",
+    "txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
+    "glossary and timeline as data (schema 2)": (
+        "txt（既定）: --width で折り返すテキスト、md: Markdown、json: 記事・用語集・年表のデータ"
+        "（スキーマ 2）"
+    ),
     "serve the reader to web browsers (needs the extra: pip install genesis-tui[web])": (
         "リーダーをウェブブラウザに配信する（追加の依存が必要: pip install genesis-tui[web]）"
     ),
@@ -240,6 +245,18 @@ ERRORS_JA: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1 には読み（readings.toml）がありません",
     ),
     (re.compile(r"cannot write the readings: (.+)"), r"読みを書き込めません: \1"),
+    (
+        re.compile(r"not for check, which validates a directory and shows nothing: (.+)"),
+        r"check はディレクトリを検証するだけで、何も表示しません。使えないオプション: \1",
+    ),
+    (
+        re.compile(r"--lang is for txt and md: the JSON export always holds both languages"),
+        "--lang は txt と md のためのものです（JSON の書き出しはいつも両方の言語を含みます）",
+    ),
+    (
+        re.compile(r"--width wraps plain text \(--format txt\); (\w+) is not wrapped"),
+        r"--width はテキスト（--format txt）の折り返し幅です。\1 は折り返しません",
+    ),
 )
 """Usage errors raised with their values in them, matched line by line (the first line of
 each: a content error's details stay as the validator words them)."""

@@ -1,0 +1,44 @@
+"""What the command line accepts: whole numbers in range, and no option a command ignores.
+
+Every command takes the shared options (argparse's parents), but not every one of them applies:
+``check`` shows nothing, so it has no section, languages or width; the JSON export always holds
+both languages and is not wrapped; Markdown is not wrapped either.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+
+def refusal(command: str, args: argparse.Namespace) -> str | None:
+    """Why an option given with ``command`` does not apply, or None when all of them do.
+    (The shared options default to absent, so an attribute present is an option given.)"""
+    given = [name for name in ("section", "lang", "width") if hasattr(args, name)]
+    if command == "check" and given:
+        names = ", ".join(f"--{name}" for name in given)
+        return f"not for check, which validates a directory and shows nothing: {names}"
+    if command == "export":
+        fmt = args.format
+        if fmt == "json" and args.ruby:
+            return "--ruby is for txt and md: the JSON export always carries the readings"
+        if fmt == "json" and "lang" in given:
+            return "--lang is for txt and md: the JSON export always holds both languages"
+        if fmt in ("json", "md") and "width" in given:
+            return f"--width wraps plain text (--format txt); {fmt} is not wrapped"
+    return None
+
+
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be between {low} and {high}, not {number}")
+        return number
+
+    return parse
