@@ -202,8 +202,12 @@ class ReaderScreen(SearchScreen):
         section_list.highlighted = index
         section_list.set_view_langs(shown_langs(self.view, self.ui.lang))
         # Titles in the languages shown: in one language's view, nothing of the other.
-        self.title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
-        self.sub_title = self._sub_title()
+        title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
+        if title != self.title or not self.is_mounted:
+            self.title = title
+            self.sub_title = self._sub_title()
+        else:
+            self._scrolled()  # the header's title in place, without a layout
 
     def _sub_title(self) -> str:
         section = self.content.section(self.section_id)

@@ -143,7 +143,13 @@ class PageView(ScrollView, can_focus=False):
         width = self.scrollable_content_region.width or self._width_hint
         if width <= 0:  # not laid out yet: on_resize will come (a page 8 cells wide is costly)
             return
-        self.virtual_size = Size(width, len(self.page.lines))
+        size = Size(width, len(self.page.lines))
+        if size != self.virtual_size:
+            # Not through the reactive, which lays the whole screen out again: the page's region
+            # does not change with its length (the scrollbar's gutter is always there), only the
+            # scrollbar does, and the lines, which are repainted anyway.
+            self.set_reactive(PageView.virtual_size, size)
+            self._scroll_update(size)
 
     def on_resize(self) -> None:
         self._style_cache.clear()
