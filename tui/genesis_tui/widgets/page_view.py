@@ -235,10 +235,18 @@ class PageView(ScrollView, can_focus=False):
     def on_mount(self) -> None:
         self.keep_place()
 
+    def _base_style(self) -> Style:
+        """The page's own style (Textual computes it anew each time it is asked for, which is
+        most of drawing a line): kept until the styles change."""
+        style = self._style_cache.get("")
+        if style is None:
+            style = self._style_cache[""] = self.rich_style
+        return style
+
     def render_line(self, y: int) -> Strip:
         number = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = plain = self._base_style()
         lines = self.page.lines
         if not 0 <= number < len(lines):
             return Strip.blank(width, base)
@@ -254,7 +262,7 @@ class PageView(ScrollView, can_focus=False):
             )
         # Offsets let Textual's mouse selection find the text under the pointer.
         text = text.apply_offsets(0, number)
-        margin = Segment(" " * self.left_margin, self.rich_style)
+        margin = Segment(" " * self.left_margin, plain)
         return Strip([margin, *text]).extend_cell_length(width, base).crop(0, width)
 
     # ------------------------------------------------------------------ selection and copying
