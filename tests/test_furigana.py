@@ -96,3 +96,17 @@ async def test_r_toggles_readings_and_they_are_remembered(content: Content) -> N
         assert isinstance(reader, ReaderScreen) and reader.article.ruby
         await pilot.press("r")
         assert not reader.article.ruby
+
+
+async def test_a_glossary_entry_shows_readings_when_the_reader_does(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(section="overview", readings=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_term("mext")
+        await pilot.pause()
+        text = "\n".join(app.screen.page_view.page.text())  # type: ignore[attr-defined]
+        assert "きょういく" in text  # over 教育, in the definition
+        await pilot.press("escape", "r")  # readings off in the reader: off in the entry too
+        app.open_term("mext")
+        await pilot.pause()
+        text = "\n".join(app.screen.page_view.page.text())  # type: ignore[attr-defined]
+        assert "きょういく" not in text

@@ -49,6 +49,28 @@ class TestBundledArticle:
         assert snap_compare(make_app(content=bundled), terminal_size=size)
 
 
+class TestReadings:
+    """Furigana (r): the bundled article's readings over its Japanese, and in a term entry."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("view", ["both", "ja"])
+    def test_reader(self, snap_compare: SnapCompare, view: View, size: tuple[int, int]) -> None:
+        bundled = load_content(content_dir(), validate=False)
+        app = GenesisApp(bundled, state=SavedState(section="overview", view=view, readings=True))
+        assert snap_compare(app, terminal_size=size)
+
+    @pytest.mark.parametrize("size", SIZES)
+    def test_term_entry(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        bundled = load_content(content_dir(), validate=False)
+        app = GenesisApp(bundled, state=SavedState(section="overview", view="ja", readings=True))
+
+        async def open_entry(pilot: Pilot[Any]) -> None:
+            app.open_term("mext")
+            await pilot.pause()
+
+        assert snap_compare(app, terminal_size=size, run_before=open_entry)
+
+
 class TestReader:
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("view", ["both", "ja", "en"])

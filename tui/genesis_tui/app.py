@@ -250,6 +250,7 @@ class GenesisApp(PaletteApp):
             self.content,
             term_id,
             view=self.reader.view,
+            readings=self.reader.readings,
             search_status=message.search_status if message else "",
             marks=message.marks if message else None,
         )

@@ -217,8 +217,10 @@ class PageBuilder:
         key: str = "",
         lang: Lang = "en",
         spans: Iterable[Span] = (),
+        ruby: Sequence[Ruby] = (),
     ) -> None:
-        """Wrapped text across the page, ``spans`` as its links (``key`` names the thing)."""
+        """Wrapped text across the page, ``spans`` as its links (``key`` names the thing),
+        ``ruby`` its readings drawn above it."""
         column = Column(self.width)
         links = self.links_for(spans, key, lang) if key else []
         column.add_text(
@@ -229,6 +231,7 @@ class PageBuilder:
             block=key or None,
             lang=lang,
             links=links,
+            ruby=ruby,
         )
         self.add(column.rows, key or None)
 

@@ -14,6 +14,7 @@ from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.model import Block, Lang, Section, View
 from genesis_tui.pages.builder import Column, PageBuilder
 from genesis_tui.pages.page import BULLET, Page, Piece
+from genesis_tui.ruby import Ruby
 from genesis_tui.search import term_fields
 from genesis_tui.terms import Span
 
@@ -47,18 +48,29 @@ def _section_title(section: Section, ui_lang: UiLang, view: View = "both") -> st
 
 @lru_cache(maxsize=64)
 def term_page(
-    content: Content, term_id: str, width: int, ui_lang: UiLang = "en", view: View = "both"
+    content: Content,
+    term_id: str,
+    width: int,
+    ui_lang: UiLang = "en",
+    view: View = "both",
+    ruby: bool = False,
 ) -> Page:
     """The entry of ``term_id`` at ``width``: its own words in the interface's language, the
     term's in the languages of the reader's ``view`` (in one language's view, that one alone),
-    as are its "appears in" snippets."""
+    as are its "appears in" snippets; with ``ruby``, its Japanese name and definition have
+    their readings above them."""
     ui = Catalogue(ui_lang)
     term = content.term(term_id)
     langs = _langs(view)
     page = PageBuilder(max(20, width))
     fields = {(name, lang): text for name, lang, text in term_fields(term)}
+
+    def readings(lang: Lang, text: str) -> tuple[Ruby, ...]:
+        return content.ruby.spans(text) if ruby and lang == "ja" else ()
+
     for lang in langs:
-        page.text(term.term.get(lang), "title", key="term", lang=lang)
+        name = term.term.get(lang)
+        page.text(name, "title", key="term", lang=lang, ruby=readings(lang, name))
     category = f"category.{term.category}"
     labels = " / ".join(Catalogue(lang)(category) for lang in langs)
     if "ja" in langs:
@@ -83,7 +95,8 @@ def term_page(
     for number, lang in enumerate(langs):
         if number:
             page.blank()
-        page.text(term.definition.get(lang), key="definition", lang=lang)
+        definition = term.definition.get(lang)
+        page.text(definition, key="definition", lang=lang, ruby=readings(lang, definition))
     if term.related:
         page.blank()
         page.text(ui("term.related"), "heading")

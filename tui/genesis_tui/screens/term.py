@@ -42,6 +42,7 @@ class TermScreen(PageScreen):
         term_id: str,
         *,
         view: View = "both",
+        readings: bool = False,
         search_status: str = "",
         marks: Marks | None = None,
     ) -> None:
@@ -49,12 +50,20 @@ class TermScreen(PageScreen):
         self.term = content.term(term_id)
         self.view = view
         """The reader's view: the "appears in" snippets are in its languages."""
+        self.readings = readings
+        """Readings over the Japanese, as the reader shows them."""
         self.search_status = search_status
         self.marks: Marks = marks or {}
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        build = partial(_build, term_id=self.term.id, ui_lang=self.ui.lang, view=self.view)
+        build = partial(
+            _build,
+            term_id=self.term.id,
+            ui_lang=self.ui.lang,
+            view=self.view,
+            readings=self.readings,
+        )
         yield ExplainerView(self.content, build, id="term-page")
         status = Static(Content(self.search_status), id="search-status")
         status.set_class(bool(self.search_status), "-open")
@@ -82,6 +91,12 @@ class TermScreen(PageScreen):
 
 
 def _build(
-    content: ArticleContent, width: int, *, term_id: str, ui_lang: UiLang, view: View
+    content: ArticleContent,
+    width: int,
+    *,
+    term_id: str,
+    ui_lang: UiLang,
+    view: View,
+    readings: bool,
 ) -> Page:
-    return term_page(content, term_id, width, ui_lang, view)
+    return term_page(content, term_id, width, ui_lang, view, readings)
