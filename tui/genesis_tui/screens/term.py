@@ -18,7 +18,7 @@ from genesis_tui.messages import StepSearch
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
-from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.screens.base import HEADER_ICON, PageScreen, one_lang, page_bindings
 from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_views import ExplainerView
 
@@ -71,7 +71,7 @@ class TermScreen(PageScreen):
         yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
-        self.title = self.term.term.ja if self.ui.lang == "ja" else self.term.term.en
+        self.title = self.term.term.get(one_lang(self.view, self.ui.lang))
         self.sub_title = self.ui("term.subtitle")
         view = self.page_view
         if self.marks:
