@@ -23,6 +23,7 @@ from textual.strip import Strip
 from genesis_tui.history import Anchor
 from genesis_tui.pages.page import GAP, Line, Page, Piece
 from genesis_tui.phrases import has_japanese
+from genesis_tui.widgets.marks import marked
 from genesis_tui.widgets.selected import with_selection
 
 NOT_ITALIC = Style(italic=False)
@@ -145,9 +146,8 @@ class PageView(ScrollView, can_focus=False):
             return
         size = Size(width, len(self.page.lines))
         if size != self.virtual_size:
-            # Not through the reactive, which lays the whole screen out again: the page's region
-            # does not change with its length (the scrollbar's gutter is always there), only the
-            # scrollbar does, and the lines, which are repainted anyway.
+            # Not through the reactive, which lays the whole screen out: the page's region stays
+            # (its scrollbar gutter is always there); the scrollbar and the lines are repainted.
             self.set_reactive(PageView.virtual_size, size)
             self._scroll_update(size)
 
@@ -236,8 +236,7 @@ class PageView(ScrollView, can_focus=False):
         self.keep_place()
 
     def _base_style(self) -> Style:
-        """The page's own style (Textual computes it anew each time it is asked for, which is
-        most of drawing a line): kept until the styles change."""
+        """The page's own style, kept until the styles change (Textual computes it anew)."""
         style = self._style_cache.get("")
         if style is None:
             style = self._style_cache[""] = self.rich_style
@@ -304,29 +303,12 @@ class PageView(ScrollView, can_focus=False):
         return segments
 
     def _marked(self, piece: Piece, style: Style) -> list[Segment]:
-        marks = (
-            self.marks.get((piece.block, piece.lang))
-            if piece.block and piece.lang and not piece.part
-            else None
-        )
+        # Search marks fall on a block's own text only (not its notes, whose offsets differ).
+        key = (piece.block, piece.lang) if piece.block and piece.lang and not piece.part else None
+        marks = self.marks.get(key) if key is not None else None
         if not marks:
             return [Segment(piece.text, style)]
-        mark = style + self._style("mark")
-        end = piece.start + len(piece.text)
-        segments, position = [], piece.start
-        for lo, hi in marks:
-            lo, hi = max(lo, position), min(hi, end)
-            if lo >= hi:
-                continue
-            if lo > position:
-                segments.append(
-                    Segment(piece.text[position - piece.start : lo - piece.start], style)
-                )
-            segments.append(Segment(piece.text[lo - piece.start : hi - piece.start], mark))
-            position = hi
-        if position < end:
-            segments.append(Segment(piece.text[position - piece.start :], style))
-        return segments
+        return marked(piece, style, style + self._style("mark"), marks)
 
     # ------------------------------------------------------------------ links
     def step_link(self, step: int) -> bool:
