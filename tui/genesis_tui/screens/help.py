@@ -17,6 +17,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("1-9", "help.section"),
     ("] / [", "help.next_previous_section"),
     ("v", "help.view"),
+    ("r", "help.readings"),
     ("s", "help.toggle_sections"),
     ("tab / shift+tab", "help.links"),
     ("enter", "help.open"),
@@ -33,6 +34,8 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "help.palette"),
     ("?", "help.help"),
     ("q / ctrl+q", "help.quit"),
+    ("ctrl+c", "help.ctrl_c"),
+    ("ctrl+z", "help.suspend"),
 )
 """The key contract, shown by help (descriptions from the catalogue) and listed in the README."""
 
