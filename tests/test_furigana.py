@@ -110,3 +110,20 @@ async def test_a_glossary_entry_shows_readings_when_the_reader_does(content: Con
         await pilot.pause()
         text = "\n".join(app.screen.page_view.page.text())  # type: ignore[attr-defined]
         assert "きょういく" not in text
+
+
+async def test_the_line_being_read_keeps_its_readings_on_screen(content: Content) -> None:
+    app = GenesisApp(content, state=SavedState(section="japan-role", view="ja"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press(*"jjjjjjjjjj")
+        top = reader.article.visible_text()[0]
+        await pilot.press("r")  # readings on: the same text, with its kana above it, on top
+        lines = reader.article.visible_text()
+        page = reader.article.page
+        first = page.lines[round(reader.article.scroll_y)]
+        assert any(piece.role == "ruby" for piece in first.pieces)
+        assert lines[1].replace(" ", "").startswith(top.strip()[:5])
+        await pilot.press("r")  # off again: the text on top, no blank line above it
+        assert reader.article.visible_text()[0].strip() == top.strip()

@@ -124,7 +124,9 @@ class Page:
                 block, lang, part = source
                 length = self._sources[source][2]
                 fraction = piece.start / length if length else 0.0
-                return Anchor(block, lang, part, piece.start, fraction, line, number - line)
+                # A line of readings above the text is the text's own: it is not a line ahead.
+                lead = sum(1 for ahead in self.lines[line:number] if not _is_ruby(ahead))
+                return Anchor(block, lang, part, piece.start, fraction, line, lead)
         return Anchor(line=line)
 
     def line_of(self, anchor: Anchor | None) -> int:
@@ -136,6 +138,8 @@ class Page:
         line = self._text_line(anchor)
         if line is None:
             return max(0, min(anchor.line, len(self.lines) - 1))
+        if line > 0 and _is_ruby(self.lines[line - 1]):
+            line -= 1  # the text's readings stay on screen with it
         return max(0, line - anchor.lead)
 
     def _text_line(self, anchor: Anchor) -> int | None:
@@ -170,3 +174,8 @@ class Page:
         """The web address link ``index`` stands for, if it stands for one."""
         pieces = (piece for line in self.lines for piece in line.pieces if piece.link == index)
         return next((piece.url for piece in pieces if piece.url), None)
+
+
+def _is_ruby(line: Line) -> bool:
+    """True for a line of readings (furigana) drawn above a line of Japanese."""
+    return any(piece.role == "ruby" for piece in line.pieces)
