@@ -12,6 +12,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from genesis_tui.model import Lang
+from genesis_tui.search import to_hiragana
 
 if TYPE_CHECKING:
     from genesis_tui.app import GenesisApp
@@ -56,7 +57,9 @@ class GenesisCommands(Provider):
             commands.append((name, partial(app.show_section, section.id), help_text))
         for term in content.glossary.terms:
             names = " / ".join(term.term.get(lang) for lang in langs)
-            reading = f"（{term.reading}）" if "ja" in langs else ""
+            # The reading only where it adds something: not after a name written in kana.
+            adds = to_hiragana(term.reading) != to_hiragana(term.term.ja)
+            reading = f"（{term.reading}）" if "ja" in langs and adds else ""
             name = ui("palette.term", term=names, reading=reading)
             commands.append((name, partial(app.open_term, term.id), ui("palette.term_help")))
         for action, key in ACTION_KEYS:
