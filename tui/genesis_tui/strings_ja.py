@@ -121,7 +121,7 @@ JA: dict[str, str] = {
     "help.palette": "コマンドパレット: 節・用語・操作",
     "help.readings": "日本語の上の読み（ふりがな）を表示・非表示",
     "help.ctrl_c": "マウスで選んだ文字をコピー。選んでいなければ終了",
-    "help.suspend": "シェルに一時停止（fg で戻る）",
+    "help.suspend": "シェルに一時停止（元に戻すにはシェルで再開）",
     "help.help": "このヘルプ",
     "help.quit": "終了",
     "help.in_glossary_keys": "用語集では",
