@@ -13,8 +13,8 @@ from textual.widgets import OptionList
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
+from genesis_tui.readings import to_hiragana
 from genesis_tui.screens.glossary import GlossaryScreen
-from genesis_tui.search import to_hiragana
 from tests.terminal import Terminal
 
 SIZE = (80, 24)

@@ -12,7 +12,7 @@ from textual.fuzzy import Matcher
 from textual.markup import escape
 
 from genesis_tui.model import Lang
-from genesis_tui.search import to_hiragana
+from genesis_tui.readings import to_hiragana
 
 if TYPE_CHECKING:
     from genesis_tui.app import GenesisApp

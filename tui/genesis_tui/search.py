@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
 from genesis_tui.model import Lang, Term
+from genesis_tui.readings import to_hiragana
 
 NAKAGURO = frozenset("・･")
 """The Japanese middle dot (full and half width): written or not between katakana words."""
@@ -166,11 +167,6 @@ def search(content: Content, query: str) -> tuple[Hit, ...]:
                 hits.append(Hit(None, name, term.id, lang, *found[0]))
                 break
     return tuple(hits)
-
-
-def to_hiragana(text: str) -> str:
-    """Katakana folded to hiragana, so a reading typed either way matches."""
-    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
 
 
 def term_matches(content: Content, term_id: str, text: str) -> bool:
