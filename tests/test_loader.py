@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from genesis_tui import files
 from genesis_tui.content import ContentError
 from genesis_tui.controls import CONTROL
 from genesis_tui.files import MAX_FILE_BYTES
@@ -338,22 +339,54 @@ def test_deep_nesting_is_a_problem_not_a_traceback(content_copy: Path, depth: in
     assert "nested too deep" in error or "events[0]" in error, error
 
 
-def test_a_parent_without_permission_is_a_problem(tmp_path: Path, content_copy: Path) -> None:
+def test_a_parent_without_permission_is_a_problem(
+    tmp_path: Path, content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
-    content = shutil.move(content_copy, locked / "content")
+    content = Path(shutil.move(content_copy, locked / "content"))
     locked.chmod(0)
-    # root passes every permission check: run check as nobody.
+    # root passes every permission check: check runs as nobody, where nobody can run Python
+    # from here at all (not when the checkout lies in a directory only root may enter).
     as_user = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    if os.geteuid() == 0 and shutil.which("setpriv") is None:
-        pytest.skip("root without setpriv cannot be refused permission")
+    runs_as_nobody = os.geteuid() != 0 or (
+        shutil.which("setpriv") is not None
+        and subprocess.run(
+            [*as_user, sys.executable, "-m", "genesis_tui", "--version"],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        ).returncode
+        == 0
+    )
     try:
-        status, output = _check(Path(content), as_user=as_user if os.geteuid() == 0 else None)
+        if runs_as_nobody:
+            status, output = _check(content, as_user=as_user if os.geteuid() == 0 else None)
+        else:  # the same refusal, from the operating system as nobody would meet it
+            monkeypatch.setattr(files, "os", _Refusing(locked))
+            with pytest.raises(ContentError) as caught:
+                load_content(content)
+            status, output = 2, str(caught.value)
     finally:
         locked.chmod(0o700)
     assert status == 2
     assert "cannot be read (Permission denied)" in output
     assert "Traceback" not in output
+
+
+class _Refusing:
+    """``os`` as seen by a user without search permission on ``locked``."""
+
+    def __init__(self, locked: Path) -> None:
+        self._locked = str(locked)
+
+    def stat(self, path: object) -> os.stat_result:
+        if str(path).startswith(self._locked + "/"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return os.stat(path)  # type: ignore[arg-type]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(os, name)
 
 
 def test_a_path_of_5000_characters_is_a_problem(tmp_path: Path) -> None:
