@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.scalar import Unit
 from textual.events import Resize
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.widgets._header import HeaderTitle
@@ -71,8 +71,10 @@ class ReaderScreen(SearchScreen):
     AUTO_FOCUS = ""
     """Nothing takes focus by itself: the screen's bindings are the reader's keys."""
 
-    view: reactive[View] = reactive("both", init=False)
-    section_id: reactive[str] = reactive("", init=False)
+    # Plain variables, not reactives: a reactive repaints its owner when it changes, and the
+    # owner here is the whole screen. The widgets that show the change repaint themselves.
+    view: var[View] = var("both", init=False)
+    section_id: var[str] = var("", init=False)
 
     def __init__(
         self,
@@ -156,7 +158,7 @@ class ReaderScreen(SearchScreen):
         self._fit(event.size.width)
         self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
 
-    sections_shown: reactive[bool | None] = reactive(None, init=False)
+    sections_shown: var[bool | None] = var(None, init=False)
     """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
     def _fit(self, width: int) -> None:
