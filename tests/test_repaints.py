@@ -1,12 +1,16 @@
 """What the reader sends for a change: over a slow SSH link every byte is a wait, so a change
-repaints only the part of the screen it changes.
+repaints only the part of the screen it changes; and start-up spends no time collecting garbage.
 """
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+
 import pytest
 from textual._compositor import Compositor
 
+from genesis_tui import cli, collector
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
 
@@ -41,3 +45,42 @@ async def test_a_section_change_repaints_only_what_changes(
             await pilot.pause()
         assert app.screen.query_one("#article").content_size == before
         assert full_repaints == [], f"{keys} repainted the whole screen"
+
+
+@pytest.fixture
+def collecting() -> Iterator[None]:
+    """Garbage collection on, as a program starts, and on again after the test."""
+    gc.enable()
+    yield
+    gc.enable()
+
+
+def test_the_command_line_leaves_collection_on(
+    collecting: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        cli.main(["--no-such-flag"])
+    assert gc.isenabled()
+    assert cli.main(["export", "--format", "json"]) == 0
+    assert gc.isenabled()
+
+
+async def test_the_reader_collects_again_once_its_first_frame_is_out(
+    collecting: None, small_content: Content
+) -> None:
+    collector.pause()  # as the command line does before it starts the reader
+    assert not gc.isenabled()
+    app = GenesisApp(small_content)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert gc.isenabled()
+
+
+def test_collection_left_off_stays_off(collecting: None) -> None:
+    gc.disable()
+    collector.pause()
+    collector.resume()
+    assert not gc.isenabled()

@@ -20,6 +20,7 @@ from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
+from genesis_tui import collector
 from genesis_tui.app_palette import PaletteApp
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
@@ -188,6 +189,8 @@ class GenesisApp(PaletteApp):
             self.exit()
 
     def on_ready(self) -> None:
+        # The first frame is on screen: the garbage collector paused for the start resumes.
+        collector.resume()
         self._screens_up = True
         if self._stop_signalled:  # a signal came while the app started: leave now
             self.exit()

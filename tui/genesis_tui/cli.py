@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from genesis_tui import __version__, cli_ja, cli_rules, reader_options
+from genesis_tui import __version__, cli_ja, cli_rules, collector, reader_options
 from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS
 
@@ -201,6 +201,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    collector.pause()  # until the reader's first frame (or the command's end)
+    try:
+        return _main(argv)
+    finally:
+        collector.resume()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = cli_ja.parser_in(_parser, argv).parse_args(argv)
     try:
         return _run(args)
