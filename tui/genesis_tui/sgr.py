@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 Colour = tuple[int, ...] | None
@@ -62,9 +63,11 @@ _ON["overline"] = 53
 _OFF = {name: code for code, (name, on) in _FLAGS.items() if not on}
 
 
+@lru_cache(maxsize=4096)
 def apply(attributes: Attributes, params: str) -> Attributes | None:
     """The attributes after ``ESC[{params}m``; None for a parameter this module does not know
-    (the sequence is then passed on as it is)."""
+    (the sequence is then passed on as it is). A frame repeats a few styles many times: each
+    change is worked out once."""
     if not params:
         return PLAIN
     try:
@@ -133,6 +136,7 @@ def _codes(attributes: Attributes, start: Attributes) -> list[str]:
     return codes
 
 
+@lru_cache(maxsize=4096)
 def transition(current: Attributes | None, target: Attributes) -> str:
     """The shortest SGR sequence (of two ways) from ``current`` (None: unknown) to ``target``;
     empty when they are the same."""
