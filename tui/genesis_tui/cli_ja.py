@@ -10,7 +10,6 @@ at all (a test lists any that are).
 from __future__ import annotations
 
 import argparse
-import gettext
 import os
 import re
 import sys
@@ -154,10 +153,16 @@ class CellWidthFormatter(argparse.HelpFormatter):
 
 
 def translator(lang: str) -> Callable[[str], str]:
-    """``gettext`` for ``lang``: Japanese from ``JA``, else the English as it is."""
+    """Japanese from ``JA`` for ``ja``, else the English as it is (argparse's own ``gettext``
+    would look for message catalogues on disk at every word: a dozen file lookups per
+    option, at every start)."""
     if lang != "ja":
-        return gettext.gettext
+        return _as_it_is
     return lambda text: JA.get(text, text)
+
+
+def _as_it_is(text: str) -> str:
+    return text
 
 
 def install(lang: str) -> None:
@@ -182,10 +187,11 @@ def parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser
 
 def localize(parser: argparse.ArgumentParser, lang: str) -> argparse.ArgumentParser:
     """``parser`` with its description and help texts in ``lang``."""
+    if lang != "ja":
+        return parser
     translate = translator(lang)
     for each in parsers(parser):
-        if lang == "ja":
-            each.formatter_class = CellWidthFormatter
+        each.formatter_class = CellWidthFormatter
         if each.description:
             each.description = translate(each.description)
         for action in each._actions:
