@@ -235,32 +235,32 @@ def say(message: str, **fields: object) -> str:
     return translator(_lang)(message).format(**fields)
 
 
-ERRORS_JA: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"no section (.+) \(sections: (.+)\)"), r"\1 という節はありません（節: \2）"),
-    (re.compile(r"(\d+) content errors?:"), r"内容の誤り \1 件:"),
+ERRORS_JA: tuple[tuple[str, str], ...] = (
+    (r"no section (.+) \(sections: (.+)\)", r"\1 という節はありません（節: \2）"),
+    (r"(\d+) content errors?:", r"内容の誤り \1 件:"),
     (
-        re.compile(r"serve needs textual-serve: (.+)"),
+        r"serve needs textual-serve: (.+)",
         r"serve には textual-serve が必要です: \1",
     ),
     (
-        re.compile(r"--ruby is for txt and md: the JSON export always carries the readings"),
+        r"--ruby is for txt and md: the JSON export always carries the readings",
         "--ruby は txt と md のためのものです（JSON の書き出しにはいつも読みが含まれます）",
     ),
     (
-        re.compile(r"(.+) has no readings \(readings.toml\): nothing to show"),
+        r"(.+) has no readings \(readings.toml\): nothing to show",
         r"\1 には読み（readings.toml）がありません",
     ),
-    (re.compile(r"cannot write the readings: (.+)"), r"読みを書き込めません: \1"),
+    (r"cannot write the readings: (.+)", r"読みを書き込めません: \1"),
     (
-        re.compile(r"not for check, which validates a directory and shows nothing: (.+)"),
+        r"not for check, which validates a directory and shows nothing: (.+)",
         r"check はディレクトリを検証するだけで、何も表示しません。使えないオプション: \1",
     ),
     (
-        re.compile(r"--lang is for txt and md: the JSON export always holds both languages"),
+        r"--lang is for txt and md: the JSON export always holds both languages",
         "--lang は txt と md のためのものです（JSON の書き出しはいつも両方の言語を含みます）",
     ),
     (
-        re.compile(r"--width wraps plain text \(--format txt\); (\w+) is not wrapped"),
+        r"--width wraps plain text \(--format txt\); (\w+) is not wrapped",
         r"--width はテキスト（--format txt）の折り返し幅です。\1 は折り返しません",
     ),
 )
@@ -273,8 +273,8 @@ def error_text(message: str) -> str:
     if _lang != "ja":
         return message
     lines = message.split("\n")
-    for pattern, japanese in ERRORS_JA:
-        if pattern.fullmatch(lines[0]):
-            lines[0] = pattern.sub(japanese, lines[0])
+    for pattern, japanese in ERRORS_JA:  # compiled only here, when there is an error to say
+        if re.fullmatch(pattern, lines[0]):
+            lines[0] = re.sub(pattern, japanese, lines[0])
             break
     return "\n".join(lines)

@@ -29,8 +29,9 @@ VIEWS: tuple[View, ...] = ("both", "ja", "en")
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 """Ids are lower-case ASCII words joined by hyphens: safe in actions, URLs and file names."""
 
-_KANA = re.compile(r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u309d\u309e\u30fd\u30fe ]+$")
-_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$")
+# Patterns as text, compiled when first used (by validation): the reader never needs them.
+_KANA = r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u309d\u309e\u30fd\u30fe ]+$"
+_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
 
 
 class Rule:
@@ -95,13 +96,13 @@ def _https(value: str) -> str:
 
 
 def _kana(value: str) -> str:
-    if not _KANA.match(value):
+    if not re.match(_KANA, value):
         raise ValueError("must be written in kana only")
     return value
 
 
 def _date(value: str) -> str:
-    if not _DATE.fullmatch(value):
+    if not re.fullmatch(_DATE, value):
         raise ValueError("must be a date as YYYY-MM or YYYY-MM-DD")
     if len(value) == len("YYYY-MM-DD"):
         try:
