@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from genesis_tui.cli import main
 from genesis_tui.content import Content
 from genesis_tui.export import to_json, to_markdown, to_text
+from genesis_tui.kana import is_kanji
 from genesis_tui.notation import aozora, html_ruby, ruby_line_spans
-from genesis_tui.readings import RubySpan, is_kanji
+from genesis_tui.readings import RubySpan
 from genesis_tui.typesetting import cells
 
 KANJI = "日本米国文部科学省研究所協力理研富岳二国間"

@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
-from genesis_tui.readings import to_hiragana
+from genesis_tui.kana import to_hiragana
 from genesis_tui.screens.glossary import GlossaryScreen
 from tests.terminal import Terminal
 

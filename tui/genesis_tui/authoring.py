@@ -18,17 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from genesis_tui.kana import is_kana, is_kanji, to_hiragana
 from genesis_tui.readings import (
     READINGS_FILE,
     Located,
     RubySpan,
     Word,
     attach,
-    is_kana,
-    is_kanji,
     parse_readings,
     texts,
-    to_hiragana,
 )
 from genesis_tui.typesetting import cells
 

@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from genesis_tui.kana import to_hiragana
 from genesis_tui.model import Lang
-from genesis_tui.readings import to_hiragana
 
 if TYPE_CHECKING:
     from genesis_tui.app import GenesisApp

@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from genesis_tui.controls import escaped
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
-from genesis_tui.readings import Ruby, load_ruby
 from genesis_tui.terms import Span, TermMatcher
+
+if TYPE_CHECKING:
+    from genesis_tui.readings import Ruby
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,8 @@ class Content:
     def ruby(self) -> Ruby:
         """The readings of the Japanese (``readings.toml``), by text: read when first asked for,
         and empty when the directory has none."""
+        from genesis_tui.readings import load_ruby  # the reader starts without readings
+
         return load_ruby(self.directory, self.article, self.glossary, self.timeline)
 
     def term(self, term_id: str) -> Term:

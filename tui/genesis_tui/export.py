@@ -16,11 +16,12 @@ from typing import Any
 from genesis_tui.content import Content
 from genesis_tui.controls import visible
 from genesis_tui.i18n import Catalogue
+from genesis_tui.kana import to_hiragana
 from genesis_tui.links import site_name
 from genesis_tui.model import Block, Lang, Pair, Section, Term, View
 from genesis_tui.notation import html_ruby, notated_lines, shift
 from genesis_tui.phrases import has_japanese
-from genesis_tui.readings import RubySpan, to_hiragana
+from genesis_tui.readings import RubySpan
 from genesis_tui.terms import Span, TermMatcher
 from genesis_tui.typesetting import break_lines
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from genesis_tui.readings import RubySpan, is_kanji
+from genesis_tui.kana import is_kanji
+from genesis_tui.readings import RubySpan
 from genesis_tui.terms import Span
 from genesis_tui.typesetting import NO_LINE_END, Unit, line_spans
 

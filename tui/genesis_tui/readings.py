@@ -19,7 +19,6 @@ Nothing here imports pydantic or the analyser: the reader looks readings up with
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from genesis_tui.files import Unreadable, read_file, toml_text, too_deep
+from genesis_tui.kana import is_kana, is_kanji
 from genesis_tui.model import Article, Glossary, Timeline
 
 READINGS_FILE = "readings.toml"
@@ -34,31 +34,6 @@ ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE = "article.toml", "glossary.toml", "t
 
 RubySpan = tuple[int, int, str]
 """A reading over ``text[start:end]``: (start, end, reading), offsets in characters."""
-
-_KANA = re.compile(r"^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe]+$")
-"""Hiragana and katakana (with ー and the iteration marks), nothing else: no spaces, no ・."""
-
-
-def is_kanji(char: str) -> bool:
-    """True for a character that needs a reading: a CJK ideograph, or 々 〆 〇."""
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x3134F
-        or char in "々〆〇"
-    )
-
-
-def is_kana(text: str) -> bool:
-    """True when ``text`` is written in kana only (a reading's alphabet)."""
-    return bool(_KANA.match(text))
-
-
-def to_hiragana(text: str) -> str:
-    """Katakana turned into hiragana; everything else (ー included) left as it is."""
-    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
+from genesis_tui.kana import to_hiragana
 from genesis_tui.model import Lang, Term
-from genesis_tui.readings import to_hiragana
 
 NAKAGURO = frozenset("・･")
 """The Japanese middle dot (full and half width): written or not between katakana words."""

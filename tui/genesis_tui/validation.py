@@ -173,6 +173,7 @@ def _check_term_reading(
 ) -> list[Problem]:
     """The readings over a glossary term's name must spell the term's own ``reading``."""
     from genesis_tui import readings as rd
+    from genesis_tui.kana import to_hiragana
 
     if any(char.isascii() and char.isalnum() for char in term.term.ja):
         return []  # "AI for Science": the glossary's reading spells the Latin out, ruby does not
@@ -180,7 +181,7 @@ def _check_term_reading(
         return []  # reported already
 
     def sound(text: str) -> str:
-        return rd.to_hiragana(text).replace("・", "").replace(" ", "")
+        return to_hiragana(text).replace("・", "").replace(" ", "")
 
     spelled = rd.spelled_out(term.term.ja, spans)
     if sound(spelled) == sound(term.reading):

@@ -12,8 +12,8 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from genesis_tui.content import Content as ArticleContent
+from genesis_tui.kana import to_hiragana
 from genesis_tui.model import Term
-from genesis_tui.readings import to_hiragana
 from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang
 from genesis_tui.search import term_matches
 from genesis_tui.widgets.key_bar import KeyBar

@@ -1,0 +1,34 @@
+"""Kana and kanji: which characters need a reading, which are one, and hiragana for katakana.
+
+Small and dependency-free: search, the glossary and the palette fold katakana with it without
+loading the readings themselves.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KANA = r"^[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fc\u30fd\u30fe]+$"
+"""Hiragana and katakana (with ー and the iteration marks), nothing else: no spaces, no ・."""
+
+
+def is_kanji(char: str) -> bool:
+    """True for a character that needs a reading: a CJK ideograph, or 々 〆 〇."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0xF900 <= code <= 0xFAFF
+        or 0x20000 <= code <= 0x3134F
+        or char in "々〆〇"
+    )
+
+
+def is_kana(text: str) -> bool:
+    """True when ``text`` is written in kana only (a reading's alphabet)."""
+    return bool(re.match(_KANA, text))
+
+
+def to_hiragana(text: str) -> str:
+    """Katakana turned into hiragana; everything else (ー included) left as it is."""
+    return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
