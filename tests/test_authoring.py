@@ -16,8 +16,9 @@ from genesis_tui.authoring import (
     reviewed_readings,
 )
 from genesis_tui.cli import main
-from genesis_tui.loader import check_readings, load_content
+from genesis_tui.loader import load_content
 from genesis_tui.readings import READINGS_FILE, Word, read_readings
+from genesis_tui.validation import check_readings
 
 ARTICLE = """\
 schema = 1

@@ -7,7 +7,7 @@ import pytest
 from textual import events
 
 from genesis_tui.app import GenesisApp
-from genesis_tui.loader import Content
+from genesis_tui.content import Content
 
 CHARACTERS = {"escape": "\x1b", "enter": "\r", "ctrl+p": "\x10", "down": None}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from genesis_tui.content import Content, ContentError
-from genesis_tui.loader import check_readings, load_content
+from genesis_tui.loader import load_content
 from genesis_tui.readings import (
     READINGS_FILE,
     Word,
@@ -21,6 +21,7 @@ from genesis_tui.readings import (
     texts,
     unread_kanji,
 )
+from genesis_tui.validation import check_readings
 
 
 def _located(content: Content) -> list[tuple[str, str]]:

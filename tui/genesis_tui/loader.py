@@ -10,13 +10,12 @@ so a broken file is still named with its place.
 
 from __future__ import annotations
 
-import tomllib
 import types
 import typing
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from genesis_tui import cache as content_cache
 from genesis_tui import model as model_module
@@ -29,8 +28,9 @@ from genesis_tui.files import (
     too_deep,
 )
 from genesis_tui.model import Article, Glossary, Timeline
-from genesis_tui.references import reference_flaws
-from genesis_tui.validation import ReadingsRule, check_readings, cross_check, load_model
+
+if TYPE_CHECKING:
+    from genesis_tui.validation import ReadingsRule
 
 ARTICLE_FILE = "article.toml"
 GLOSSARY_FILE = "glossary.toml"
@@ -55,6 +55,10 @@ def load_content(
         content = _load_trusted(directory)
         if content is not None:
             return content
+    # Validation (TOML, pydantic, the cross-checks) is imported only for content that needs it.
+    from genesis_tui.references import reference_flaws
+    from genesis_tui.validation import check_readings, cross_check, load_model
+
     problems: list[Problem] = []
     article_data, article = load_model(directory / ARTICLE_FILE, Article, problems)
     glossary_data, glossary = load_model(directory / GLOSSARY_FILE, Glossary, problems)
@@ -94,6 +98,8 @@ def _load_trusted(directory: Path) -> Content | None:
     key = content_cache.key(*files)
     data = content_cache.read("content", key)
     if not (isinstance(data, list) and len(data) == len(CONTENT_FILES)):
+        import tomllib  # only when the cache has not got the parsed files
+
         try:
             data = [tomllib.loads(toml_text(raw)) for raw in files]
         except (ValueError, RecursionError):
