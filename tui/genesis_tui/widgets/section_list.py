@@ -52,6 +52,9 @@ class SectionList(Widget):
         self._mode: Mode = "full"
         self._view_langs: tuple[Lang, ...] = ("ja", "en")
         """The languages of the view: a one-language view names the sections in it alone."""
+        self._laid_out: tuple[tuple[object, ...], list[tuple[int, str]]] | None = None
+        """The rows last laid out, with what they were laid out for (every line drawn asks)."""
+        self._looked_up: tuple[Style, Style] | None = None
 
     @property
     def mode(self) -> Mode:
@@ -61,9 +64,12 @@ class SectionList(Widget):
     def _rows(self) -> list[tuple[int, str]]:
         """(section index, text) for every row: a title too long for the list goes on over
         more rows (never cut); in full, the other language's title follows."""
+        room = max(4, self.content_region.width - 3)
+        key = (room, self._mode, self.highlighted, self._view_langs)
+        if self._laid_out is not None and self._laid_out[0] == key:
+            return self._laid_out[1]
         rows: list[tuple[int, str]] = []
         other: Lang = "ja" if self._lang == "en" else "en"
-        room = max(4, self.content_region.width - 3)
         for index, section in enumerate(self._sections):
             mark = ">" if index == self.highlighted else " "
             if self._mode == "numbers":
@@ -77,6 +83,7 @@ class SectionList(Widget):
                 for part, (start, end) in enumerate(line_spans(title, room)):
                     lead = f"{mark}{index + 1} " if number == part == 0 else "   "
                     rows.append((index, lead + title[start:end]))
+        self._laid_out = (key, rows)
         return rows
 
     def set_mode(self, mode: Mode) -> None:
@@ -91,16 +98,27 @@ class SectionList(Widget):
             self._view_langs = langs
             self.refresh()
 
+    def _styles(self) -> tuple[Style, Style]:
+        """The list's style and the current section's, kept until the styles change (Textual
+        works them out anew at every call, by walking up the whole tree)."""
+        if self._looked_up is None:
+            base = self.rich_style
+            current = base + self.get_component_rich_style("section-list--current", partial=True)
+            self._looked_up = (base, current)
+        return self._looked_up
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._looked_up = None
+
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
         rows = self._rows()
-        base = self.rich_style
+        base, current = self._styles()
         if y >= len(rows):
             return Strip.blank(width, base)
         index, text = rows[y]
-        style: Style = base
-        if index == self.highlighted:
-            style = base + self.get_component_rich_style("section-list--current", partial=True)
+        style = current if index == self.highlighted else base
         return Strip([Segment(text, style)]).extend_cell_length(width, style).crop(0, width)
 
     def watch_highlighted(self, old: int, new: int) -> None:
