@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from genesis_tui.controls import escaped
 from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
     from genesis_tui.readings import Ruby
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a content directory: which file, where in it, and what."""
 
     file: Path

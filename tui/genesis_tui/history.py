@@ -8,13 +8,12 @@ them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from genesis_tui.model import Lang
 
 
-@dataclass(frozen=True, slots=True)
-class Anchor:
+class Anchor(NamedTuple):
     """A place in a page's text: the top line shown starts at ``offset`` in the text of
     ``block`` (None for a page's own text, such as the key points) in ``lang``.
 
@@ -38,8 +37,7 @@ class Anchor:
         return self.lang is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(NamedTuple):
     """A place in the article: a section and the anchor of its top line."""
 
     section_id: str

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
@@ -21,8 +21,7 @@ Ruby = tuple[int, int, str]
 """A reading: ``(start, end, reading)`` says ``text[start:end]`` (the base) reads ``reading``."""
 
 
-@dataclass(frozen=True, slots=True)
-class RubyLine:
+class RubyLine(NamedTuple):
     """One line of text with its readings drawn above it, both exactly the same width."""
 
     ruby: str

@@ -9,7 +9,7 @@ came from, so a match is marked on the text as written.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
@@ -68,8 +68,7 @@ def _dropped_space(text: str, clusters: list[tuple[int, int]], number: int) -> b
     return _is_japanese(before) or _is_japanese(after)
 
 
-@dataclass(frozen=True, slots=True)
-class Folded:
+class Folded(NamedTuple):
     """Text folded for matching, and where each of its characters came from."""
 
     text: str
@@ -120,8 +119,7 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One match: in a block's text (``block_id``, a section's block) or in a glossary entry
     (``term_id``, with ``block_id`` naming the entry's field, as in ``term_fields``)."""
 

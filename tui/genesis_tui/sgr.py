@@ -14,17 +14,15 @@ Pure Python, no Textual: the driver passes its output through ``SgrMinimizer.fee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 Colour = tuple[int, ...] | None
 """A colour as its SGR parameters after 38/48 (``(5, n)`` or ``(2, r, g, b)``), a basic colour
 as its own code (``(31,)``, ``(97,)``, ``(42,)``), or None for the terminal's default."""
 
 
-@dataclass(frozen=True, slots=True)
-class Attributes:
+class Attributes(NamedTuple):
     """What SGR sets: the rendition the next character is drawn with."""
 
     bold: bool = False
@@ -82,30 +80,30 @@ def apply(attributes: Attributes, params: str) -> Attributes | None:
         if code == 0:
             state = PLAIN
         elif code == 1:
-            state = replace(state, bold=True)
+            state = state._replace(bold=True)
         elif code == 2:
-            state = replace(state, dim=True)
+            state = state._replace(dim=True)
         elif code == 22:
-            state = replace(state, bold=False, dim=False)
+            state = state._replace(bold=False, dim=False)
         elif code in _FLAGS:
             name, on = _FLAGS[code]
             flags: dict[str, Any] = {name: on}
-            state = replace(state, **flags)
+            state = state._replace(**flags)
         elif 30 <= code <= 37 or 90 <= code <= 97:
-            state = replace(state, fg=(code,))
+            state = state._replace(fg=(code,))
         elif 40 <= code <= 47 or 100 <= code <= 107:
-            state = replace(state, bg=(code,))
+            state = state._replace(bg=(code,))
         elif code == 39:
-            state = replace(state, fg=None)
+            state = state._replace(fg=None)
         elif code == 49:
-            state = replace(state, bg=None)
+            state = state._replace(bg=None)
         elif code in (38, 48):
             size = {5: 2, 2: 4}.get(codes[index] if index < len(codes) else -1)
             if size is None or index + size > len(codes):
                 return None
             colour = tuple(codes[index : index + size])
             index += size
-            state = replace(state, fg=colour) if code == 38 else replace(state, bg=colour)
+            state = state._replace(fg=colour) if code == 38 else state._replace(bg=colour)
         else:
             return None
     return state
@@ -149,7 +147,7 @@ def transition(current: Attributes | None, target: Attributes) -> str:
     start = current
     if (current.bold and not target.bold) or (current.dim and not target.dim):
         off.append("22")
-        start = replace(start, bold=False, dim=False)
+        start = start._replace(bold=False, dim=False)
     for name, code in _OFF.items():
         if getattr(current, name) and not getattr(target, name):
             off.append(str(code))

@@ -178,7 +178,9 @@ def _anchor(data: Any) -> Anchor | None:
 def save_state(state: SavedState, path: Path) -> None:
     """Write the state atomically: the old file stays whole until the new one replaces it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    payload = json.dumps(asdict(state), ensure_ascii=False, indent=1)
+    data = asdict(state)
+    data["anchors"] = {key: anchor._asdict() for key, anchor in state.anchors.items()}
+    payload = json.dumps(data, ensure_ascii=False, indent=1)
     handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

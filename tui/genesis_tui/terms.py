@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from genesis_tui.model import Term
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A match of a glossary term: ``text[start:end]`` names ``term_id``."""
 
     start: int

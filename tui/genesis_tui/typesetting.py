@@ -26,10 +26,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -169,8 +168,7 @@ class Spanned(Protocol):
         """Offset after the last character."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Unit:
+class Unit(NamedTuple):
     """``text[start:end]``, never broken inside where it fits on a line.
 
     ``width`` is the cells it takes on a line when whole, if more than its text's (a ruby base
@@ -196,18 +194,21 @@ def _as_units(units: Iterable[Spanned]) -> tuple[Unit, ...]:
     return tuple(sorted(found, key=lambda unit: (unit.start, unit.end, unit.width or 0)))
 
 
-@dataclass(slots=True)
 class _Node:
-    """A unit in the nesting forest, with its width when whole."""
+    """A unit in the nesting forest, with its width when whole. (A plain class: many are made
+    per paragraph, and a dataclass costs a millisecond to define at every start.)"""
 
-    start: int
-    end: int
-    width: int | None
-    children: list[_Node] = field(default_factory=list)
-    whole: int = 0
-    """Cells taken when kept on one line."""
-    natural: int = 0
-    """Cells of its characters and children, when it is not kept whole."""
+    __slots__ = ("children", "end", "natural", "start", "whole", "width")
+
+    def __init__(self, start: int, end: int, width: int | None) -> None:
+        self.start = start
+        self.end = end
+        self.width = width
+        self.children: list[_Node] = []
+        self.whole = 0
+        """Cells taken when kept on one line."""
+        self.natural = 0
+        """Cells of its characters and children, when it is not kept whole."""
 
 
 def _forest(units: Sequence[Unit], totals: Sequence[int]) -> list[_Node]:

@@ -8,7 +8,6 @@ whole, and readings above the Japanese when asked for); ``PageBuilder`` gathers 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from genesis_tui.model import Lang
 from genesis_tui.pages.page import GAP, Line, LinkRef, Page, Piece, Role
@@ -119,10 +118,10 @@ def with_url(rows: Iterable[Row], start: int, end: int, url: str) -> list[Row]:
             )
             tail = piece.text[hi - piece.start :]
             if head:
-                pieces.append(replace(piece, text=head))
-            pieces.append(replace(piece, text=body, start=lo, url=url))
+                pieces.append(piece._replace(text=head))
+            pieces.append(piece._replace(text=body, start=lo, url=url))
             if tail:
-                pieces.append(replace(piece, text=tail, start=hi))
+                pieces.append(piece._replace(text=tail, start=hi))
         result.append(pieces)
     return result
 
@@ -260,4 +259,4 @@ class PageBuilder:
 
 
 def _relinked(piece: Piece, link: int) -> Piece:
-    return replace(piece, link=link)
+    return piece._replace(link=link)

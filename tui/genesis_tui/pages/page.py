@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from genesis_tui.history import Anchor
 from genesis_tui.model import Lang
@@ -25,8 +25,7 @@ BULLET: dict[Lang, str] = {"ja": "・", "en": "- "}
 BAR = "| "
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """A run of one line: its text, what it is, and where its text came from."""
 
     text: str
@@ -53,8 +52,7 @@ class Piece:
         return (self.block, self.lang, self.part)
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One terminal line of the page."""
 
     pieces: tuple[Piece, ...]
@@ -67,8 +65,7 @@ class Line:
         return "".join(piece.text for piece in self.pieces)
 
 
-@dataclass(frozen=True, slots=True)
-class LinkRef:
+class LinkRef(NamedTuple):
     """A glossary link on the page, in reading order."""
 
     term_id: str

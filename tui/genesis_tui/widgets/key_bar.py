@@ -10,7 +10,7 @@ hint that does not fit whole is left out, with all after it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -27,8 +27,7 @@ GAP = 2
 """Cells between two hints."""
 
 
-@dataclass(frozen=True, slots=True)
-class Hint:
+class Hint(NamedTuple):
     """A key as the footer shows it; ``key`` (what a click presses) is empty for a hint that
     stands for several keys, such as ``1-5``."""
 
