@@ -16,11 +16,11 @@ starts a little slower.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
 import tempfile
+import zlib
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
@@ -42,13 +42,18 @@ def cache_dir() -> Path | None:
 
 
 def key(*parts: bytes | str) -> str:
-    """A name for what was computed from ``parts`` (and this version of genesis-tui)."""
-    digest = hashlib.sha256(__version__.encode())
-    for part in parts:
+    """A name for what was computed from ``parts`` (and this version of genesis-tui).
+
+    Two checksums of every part, with its length (64 bits from zlib, which Textual has already
+    loaded: hashlib would load OpenSSL, 3 ms at every start). A cache name guards against
+    accidental change, not against someone who can write the user's own files anyway."""
+    crc, adler = 0, 1
+    for part in (__version__, *parts):
         data = part.encode() if isinstance(part, str) else part
-        digest.update(len(data).to_bytes(8, "big"))
-        digest.update(data)
-    return digest.hexdigest()[:32]
+        size = len(data).to_bytes(8, "big")
+        crc = zlib.crc32(data, zlib.crc32(size, crc))
+        adler = zlib.adler32(data, zlib.adler32(size, adler))
+    return f"{crc:08x}{adler:08x}"
 
 
 def budoux_stamp() -> str:
