@@ -71,17 +71,42 @@ def test_an_unwritable_cache_directory_is_no_error(
     assert load_content(content_copy, validate=False).article.sections
 
 
-def test_phrase_analysis_is_kept_for_the_next_start(cache_home: Path) -> None:
-    from genesis_tui import phrases, typesetting
+def test_break_analysis_is_kept_for_the_next_start(cache_home: Path) -> None:
+    from genesis_tui import breaks, phrases, typesetting
 
     text = "日本は米国初の国際的パートナーになりました。"
-    phrases._PHRASES.clear()
-    with cache.phrases_kept("some-content"):
-        typesetting.break_lines(text, 10)
-    starts = phrases._PHRASES[text]
-    phrases._PHRASES.clear()
-    with cache.phrases_kept("some-content"):
-        assert phrases._PHRASES[text] == starts  # known before anything is broken
+    typesetting.clear_caches()
+    with cache.breaks_kept("some-content"):
+        lines = typesetting.break_lines(text, 10)
+    kinds = breaks.break_kinds(text)
+    typesetting.clear_caches()
+    with cache.breaks_kept("some-content"):
+        assert breaks.analysed()[text]  # known before anything is broken
+        assert breaks.break_kinds(text) == kinds
+        assert typesetting.break_lines(text, 10) == lines
+    assert text not in phrases._PHRASES  # BudouX was not asked again
+
+
+@pytest.mark.parametrize(
+    "coded",
+    ["", "0" * 3, "9" * 23, "x" * 23, "٣" * 23, None, 7],
+)
+def test_break_kinds_read_back_are_checked(coded: object) -> None:
+    from genesis_tui import breaks
+
+    text = "日本は米国初の国際的パートナーになりました。"  # 22 characters: 23 digits
+    breaks.clear()
+    breaks.preload({text: coded})  # type: ignore[dict-item]
+    assert breaks.break_kinds(text) == breaks._analyse(text)
+
+
+def test_break_kinds_read_back_are_used() -> None:
+    from genesis_tui import breaks
+
+    text = "米国初"
+    breaks.clear()
+    breaks.preload({text: "0177"})
+    assert list(breaks.break_kinds(text)) == [0, 1, 7, 7]
 
 
 def test_phrase_offsets_outside_their_text_are_not_taken() -> None:

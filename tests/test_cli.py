@@ -238,11 +238,11 @@ def test_the_reader_starts_without_importing_pydantic_or_budoux(tmp_path: Path) 
     code = (
         "import sys\n"
         "from genesis_tui.cli import _load\n"
-        "from genesis_tui.cache import phrases_kept\n"
+        "from genesis_tui.cache import breaks_kept\n"
         "import genesis_tui.app\n"
         "from genesis_tui.pages.article import section_page\n"
         "content = _load(None)\n"
-        "with phrases_kept(content.key):\n"
+        "with breaks_kept(content.key):\n"
         "    for section in content.article.sections:\n"
         "        section_page(content, section.id, 'both', True, 73)\n"
         "assert 'pydantic' not in sys.modules, 'pydantic was imported'\n"

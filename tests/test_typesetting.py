@@ -12,6 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from genesis_tui.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds
 from genesis_tui.content import Content
 from genesis_tui.export import text_lines
 from genesis_tui.model import View
@@ -21,13 +22,8 @@ from genesis_tui.phrases import has_japanese, phrase_starts
 from genesis_tui.ruby import ruby_lines, ruby_units
 from genesis_tui.terms import Span
 from genesis_tui.typesetting import (
-    INSEPARABLE,
-    NO_LINE_END,
-    NO_LINE_START,
-    SEPARATORS,
     Spanned,
     Unit,
-    break_kinds,
     break_lines,
     cells,
     is_kinsoku_violation,

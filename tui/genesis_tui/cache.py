@@ -2,13 +2,13 @@
 
 Two things are kept, each as JSON under a name made from what it was computed from, so that a
 change to the content, to genesis-tui or to BudouX makes a new name and the old entry is simply
-not found: the content files as parsed data (TOML parsing is most of loading them), and BudouX's
-phrase analysis of the texts the reader has broken into lines (BudouX need not even be imported
-when all the first screen needs is known).
+not found: the content files as parsed data (TOML parsing is most of loading them), and the
+break analysis of the texts the reader has broken into lines (``breaks``: BudouX need not even
+be imported when all the first screen needs is known).
 
 Whatever is read back is untrusted: the loader builds models from it with the same type checks
-as from TOML, and phrase offsets are checked to be whole numbers inside their text. A file that is
-not a small regular file, cannot be read, or makes no sense is ignored. Nothing here is ever
+as from TOML, and break kinds are checked to be one known kind per offset of their text. A file
+that is not a small regular file, cannot be read, or makes no sense is ignored. Nothing here is ever
 necessary: without a cache directory (read-only home, ``GENESIS_TUI_CACHE=off``) the reader only
 starts a little slower.
 """
@@ -24,9 +24,10 @@ import zlib
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from genesis_tui import __version__, phrases
+from genesis_tui import __version__, breaks, phrases
 
 MAX_BYTES = 4 * 1024 * 1024
 """A cache file larger than this is not read (the real ones are tens of kilobytes)."""
@@ -111,21 +112,35 @@ def write(kind: str, name: str, value: Any) -> None:
             os.unlink(temporary)
 
 
+def code_stamp(*modules: ModuleType) -> str:
+    """What identifies these modules' code as installed (their files' sizes and times): work
+    that follows their rules is not reused once they change."""
+    stamps = []
+    for module in modules:
+        try:
+            info = Path(module.__file__ or "").stat()
+        except OSError:
+            return "unknown"
+        stamps.append(f"{info.st_size}:{info.st_mtime_ns}")
+    return ",".join(stamps)
+
+
 @contextlib.contextmanager
-def phrases_kept(content_key: str) -> Iterator[None]:
-    """BudouX's analysis of this content read back before the block runs, and what the block
-    analysed anew stored after it (content without a key is not cached)."""
+def breaks_kept(content_key: str) -> Iterator[None]:
+    """The break analysis of this content's texts (BudouX's phrases and the rules of
+    ``breaks``) read back before the block runs, and what the block analysed anew stored after
+    it (content without a key is not cached)."""
     if not content_key:
         yield
         return
-    name = key(content_key, budoux_stamp())
-    table = read("phrases", name)
+    name = key(content_key, budoux_stamp(), code_stamp(breaks, phrases))
+    table = read("breaks", name)
     if isinstance(table, dict):
-        phrases.preload_phrases(table)
-    known = phrases.analysed_phrases()
+        breaks.preload(table)
+    known = breaks.analysed()
     try:
         yield
     finally:
-        analysed = phrases.analysed_phrases()
+        analysed = breaks.analysed()
         if analysed != known:
-            write("phrases", name, analysed)
+            write("breaks", name, analysed)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from genesis_tui.breaks import NO_LINE_END
 from genesis_tui.kana import is_kanji
 from genesis_tui.readings import RubySpan
 from genesis_tui.terms import Span
-from genesis_tui.typesetting import NO_LINE_END, Unit, line_spans
+from genesis_tui.typesetting import Unit, line_spans
 
 
 def _aozora_kanji(char: str) -> bool:

@@ -13,7 +13,7 @@ from typing import cast
 
 from genesis_tui import crash
 from genesis_tui.app import STOP_SIGNALS, GenesisApp
-from genesis_tui.cache import phrases_kept
+from genesis_tui.cache import breaks_kept
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.model import View
@@ -74,7 +74,7 @@ def run_reader(
         notice=notice,
     )
     mode = crash.terminal_mode()
-    with signals_handled_by(app.stop_signalled), phrases_kept(content.key):
+    with signals_handled_by(app.stop_signalled), breaks_kept(content.key):
         try:
             app.run(mouse=mouse)
         except Exception as error:  # the last resort: nothing else caught it

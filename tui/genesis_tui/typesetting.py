@@ -32,31 +32,13 @@ from typing import NamedTuple, Protocol
 
 from rich.cells import cell_len, get_character_cell_size
 
-from genesis_tui import phrases
-from genesis_tui.phrases import known_phrase_starts
-
-NO_LINE_START = frozenset(
-    ")]}）］｝〕〉》」』】〙〗〟’”｠»"
-    "、。，．・：；？！,.:;?!‼⁇⁈⁉"
-    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ"
-    "ーｰ々ゝゞヽヾ〻‐〜゠–～"
+from genesis_tui import breaks, phrases
+from genesis_tui.breaks import (
+    FORCED,
+    PHRASE,
+    break_kinds,
+    kinsoku_forbids,
 )
-"""Characters that may not begin a line."""
-
-NO_LINE_END = frozenset("([{（［｛〔〈《「『【〘〖〝‘“｟«")
-"""Characters that may not end a line."""
-
-INSEPARABLE = frozenset("…‥―—")
-"""Characters that may not be split from a neighbour of the same kind (…… and ――)."""
-
-SEPARATORS = frozenset("・･/／-‐－゠")
-"""Joiners of a compound (the nakaguro, slashes, hyphens): a line may break after one."""
-
-FORCED, WORD, KANA, NARROW, CHAR, SEPARATOR, PHRASE = range(1, 8)
-"""Kinds of break, worst to best; 0 means no break at all. ``WORD`` is inside a Latin word or
-number; ``KANA`` inside a katakana word (where BudouX sees no phrase start); ``NARROW`` elsewhere
-inside a run of narrow characters, such as after the comma of "2,000"; ``SEPARATOR`` just after
-a compound's nakaguro, slash or hyphen."""
 
 
 def cells(text: str) -> int:
@@ -67,84 +49,9 @@ def cells(text: str) -> int:
 def clear_caches() -> None:
     """Forget every analysis and layout made so far (for benchmarks that time a cold start)."""
     phrases.clear()
-    break_kinds.cache_clear()
+    breaks.clear()
     _cell_sizes.cache_clear()
     _line_spans.cache_clear()
-
-
-def _kinsoku_forbids(before: str, after: str) -> bool:
-    """True when kinsoku forbids a break between ``before`` and ``after``."""
-    return (
-        after in NO_LINE_START
-        or before in NO_LINE_END
-        or (before == after and before in INSEPARABLE)
-    )
-
-
-def _is_narrow_word_char(char: str) -> bool:
-    return not char.isspace() and get_character_cell_size(char) == 1
-
-
-def _is_katakana(char: str) -> bool:
-    """A katakana letter or sound mark (not the nakaguro nor the double hyphen)."""
-    return ("\u30a1" <= char <= "\u30fa" or "\u30fc" <= char <= "\u30ff") or (
-        "\u31f0" <= char <= "\u31ff" or "\uff66" <= char <= "\uff9f"
-    )
-
-
-@lru_cache(maxsize=4096)
-def break_kinds(text: str) -> tuple[int, ...]:
-    """For each offset ``i`` (1..len-1), the best kind of break allowed before ``text[i]``.
-
-    Index 0 is unused. Around a run of spaces a break is allowed both before the run and after
-    it (the filler drops the spaces at the break), with kinsoku judged on the characters either
-    side of the run.
-    """
-    phrases = known_phrase_starts(text)
-    size = len(text)
-    kinds = [0] * (size + 1)
-    # The nearest character that is not a space, at or before / at or after each offset.
-    solid_before = [-1] * size
-    last = -1
-    for i, char in enumerate(text):
-        if not char.isspace():
-            last = i
-        solid_before[i] = last
-    solid_after = [size] * size
-    following = size
-    for i in range(size - 1, -1, -1):
-        if not text[i].isspace():
-            following = i
-        solid_after[i] = following
-    for i in range(1, size):
-        before, after = text[i - 1], text[i]
-        if before.isspace() and after.isspace():
-            continue
-        if before.isspace() or after.isspace():
-            left, right = solid_before[i - 1], solid_after[i]
-            if left < 0 or right >= size:
-                continue
-            forbidden = _kinsoku_forbids(text[left], text[right])
-            kinds[i] = FORCED if forbidden else PHRASE
-        elif _kinsoku_forbids(before, after):
-            kinds[i] = FORCED
-        elif (
-            before in SEPARATORS
-            and after not in SEPARATORS
-            and i > 1
-            and text[i - 2].strip()
-            and not (text[i - 2].isdigit() and after.isdigit())  # a date or a range: 2026-01-26
-        ):
-            kinds[i] = SEPARATOR  # inside a compound: "・|アジア", "(SCA)/|HPC", "HPC-|AI"
-        elif _is_narrow_word_char(before) and _is_narrow_word_char(after):
-            kinds[i] = WORD if before.isalnum() and after.isalnum() else NARROW
-        elif _is_katakana(before) and _is_katakana(after):
-            kinds[i] = PHRASE if i in phrases else KANA  # BudouX knows where such words join
-        elif i in phrases:
-            kinds[i] = PHRASE
-        else:
-            kinds[i] = CHAR
-    return tuple(kinds)
 
 
 @lru_cache(maxsize=4096)
@@ -389,4 +296,4 @@ def is_kinsoku_violation(previous: str, line: str) -> bool:
     """True when a break between ``previous`` and ``line`` breaks a kinsoku rule."""
     if not previous or not line:
         return False
-    return _kinsoku_forbids(previous[-1], line[0])
+    return kinsoku_forbids(previous[-1], line[0])
