@@ -8,7 +8,6 @@ nothing is mounted or removed.
 from __future__ import annotations
 
 from collections.abc import Hashable
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
@@ -64,11 +63,12 @@ class PageView(ScrollView, can_focus=False):
     current_link: reactive[int | None] = reactive(None, init=False)
     highlighted_block: reactive[str | None] = reactive(None, init=False)
 
-    @dataclass
     class LinkClicked(Message):
         """A glossary link was clicked."""
 
-        index: int
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(self, *, id: str | None = None) -> None:
         self._style_cache: dict[str, Style] = {}

@@ -9,7 +9,6 @@ the interface's language only, then numbers alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from rich.segment import Segment
@@ -38,11 +37,12 @@ class SectionList(Widget):
     highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     """The index of the section shown."""
 
-    @dataclass
     class Chosen(Message):
         """A section was clicked."""
 
-        section_id: str
+        def __init__(self, section_id: str) -> None:
+            super().__init__()
+            self.section_id = section_id
 
     def __init__(self, sections: tuple[Section, ...], lang: Lang = "en") -> None:
         super().__init__(id="sections")
