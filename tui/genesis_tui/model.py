@@ -8,9 +8,10 @@ builds its validators, and by nothing else. Unknown keys are errors.
 No content string holds a control character but newline: validation rejects them, and every
 model replaces them with visible stand-ins when it is built (``VisibleText``), so that text which
 was never validated cannot send escape sequences to a terminal either.
-"""
 
-from __future__ import annotations
+The annotations are evaluated when the classes are made (no ``from __future__ import
+annotations``): the loader reads them at every start, and strings would be compiled first.
+"""
 
 import datetime
 import re
