@@ -346,6 +346,10 @@ async def test_serve_ends_the_reader_when_its_socket_closes(
         async with client.ws_connect(f"{url}/ws", headers={"Origin": url}) as socket:
             pid = (await _first_frame(socket))["pid"]
         assert await _gone(pid), f"reader {pid} still runs after its socket closed"
+        # The server forgets the session just after the reader is reaped.
+        deadline = time.monotonic() + LIMIT
+        while server.sessions and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
         assert not server.sessions
 
 
