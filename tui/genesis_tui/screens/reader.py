@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.scalar import Unit
-from textual.events import Resize
+from textual.events import Resize, ScreenResume
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Static
@@ -92,6 +92,7 @@ class ReaderScreen(SearchScreen):
         self._initial = (section_id, view)
         self.anchors: dict[str, Anchor] = dict(anchors or {})
         """The reading position in each section visited, to return to it."""
+        self._resumed = False
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -153,6 +154,14 @@ class ReaderScreen(SearchScreen):
         self.set_reactive(Screen.sub_title, text)
         header = self.query_one(Header)
         header.query_one(HeaderTitle).update(header.format_title(), layout=False)
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Handled before Textual's own handler, which restyles the whole screen as it comes
+        # back (the theme may have changed meanwhile). The first time, the screen was styled a
+        # moment ago, as it was mounted: restyling it again would delay the first paint.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width)
