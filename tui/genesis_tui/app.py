@@ -8,6 +8,7 @@ import select
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, ClassVar
 
@@ -92,6 +93,8 @@ class GenesisApp(PaletteApp):
         self._scrollbar_renderer: type[ScrollBarRender] | None = None
         if ascii:
             self.add_class("-ascii")
+            # Its rules are read only when they apply: parsing CSS is part of every start.
+            self.css_path.append(Path(__file__).with_name("ascii.tcss"))
         self.content = content
         self.ui = Catalogue(ui_lang)
         """The interface's words, in the language asked for."""
