@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -41,21 +40,34 @@ class ContentError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one load, one Content
 class Content:
-    """A loaded content directory: the article, glossary and timeline, with the term index."""
+    """A loaded content directory: the article, glossary and timeline, with the term index.
 
-    directory: Path
-    article: Article
-    glossary: Glossary
-    timeline: Timeline
-    matcher: TermMatcher = field(repr=False)
-    spans: SpanIndex = field(repr=False)
-    """Term occurrences per (block id, language), found when first asked for."""
-    terms: dict[str, Term] = field(repr=False)
-    """The glossary by term id."""
-    key: str = field(default="", repr=False)
-    """A name for this exact content (its files' digest), for what is cached about it."""
+    Compared and hashed by identity (one load, one Content), and not to be changed once made.
+    (A plain class: a dataclass costs half a millisecond to define at every start.)"""
+
+    def __init__(
+        self,
+        directory: Path,
+        article: Article,
+        glossary: Glossary,
+        timeline: Timeline,
+        matcher: TermMatcher,
+        spans: SpanIndex,
+        terms: dict[str, Term],
+        key: str = "",
+    ) -> None:
+        self.directory = directory
+        self.article = article
+        self.glossary = glossary
+        self.timeline = timeline
+        self.matcher = matcher
+        self.spans = spans
+        """Term occurrences per (block id, language), found when first asked for."""
+        self.terms = terms
+        """The glossary by term id."""
+        self.key = key
+        """A name for this exact content (its files' digest), for what is cached about it."""
 
     def __repr__(self) -> str:  # the models are long: name the directory only
         return f"Content({str(self.directory)!r})"

@@ -9,7 +9,6 @@ laid on. Pages are computed without Textual and cached by their makers; the widg
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal, NamedTuple
 
@@ -77,14 +76,21 @@ class LinkRef(NamedTuple):
     """For a link to a place in the article rather than a term: (section id, block id)."""
 
 
-@dataclass(frozen=True)
 class Page:
-    """Lines at one width, with the links on them and where each block begins."""
+    """Lines at one width, with the links on them and where each block begins; not to be
+    changed once made (pages are cached and shared). A plain class: a dataclass costs half a
+    millisecond to define at every start."""
 
-    lines: tuple[Line, ...]
-    links: tuple[LinkRef, ...]
-    block_lines: dict[str, int] = field(default_factory=dict)
-    """The first line of each block."""
+    def __init__(
+        self,
+        lines: tuple[Line, ...],
+        links: tuple[LinkRef, ...],
+        block_lines: dict[str, int] | None = None,
+    ) -> None:
+        self.lines = lines
+        self.links = links
+        self.block_lines = block_lines if block_lines is not None else {}
+        """The first line of each block."""
 
     def text(self) -> list[str]:
         """Every line as plain text."""
