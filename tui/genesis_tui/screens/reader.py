@@ -25,13 +25,12 @@ from genesis_tui.screens.base import (
     shown_langs,
 )
 from genesis_tui.screens.search import SearchScreen
-from genesis_tui.search import Hit
 from genesis_tui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.widgets.page_views import ArticleView
 from genesis_tui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
-    pass
+    from genesis_tui.search import Hit
 
 WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side, and the
@@ -140,7 +139,7 @@ class ReaderScreen(SearchScreen):
             Hint("] [", ui("hint.next_previous")),
             Hint("space", ui("hint.page"), "space"),
         ]
-        if self.search.hits:
+        if self.has_hits:
             hints.insert(0, Hint("n N", ui("hint.matches")))
         return hints
 
@@ -347,7 +346,7 @@ class ReaderScreen(SearchScreen):
             return
         location = self.history.pop()
         if location is None:
-            if self.search.hits:
+            if self.has_hits:
                 self._clear_search()
             return
         self.section_id = location.section_id

@@ -14,12 +14,12 @@ from textual.widgets import Static
 from genesis_tui.content import Content as ArticleContent
 from genesis_tui.messages import OpenTerm
 from genesis_tui.screens.base import PageScreen
-from genesis_tui.search import Hit, SearchSession, search_status
 from genesis_tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from textual.widgets import Input
 
+    from genesis_tui.search import Hit, SearchSession
     from genesis_tui.widgets.search_line import SearchLine
 
 
@@ -28,9 +28,24 @@ class SearchScreen(PageScreen):
 
     def __init__(self, content: ArticleContent) -> None:
         super().__init__(content)
-        self.search = SearchSession()
+        self._search: SearchSession | None = None
         self._search_input: SearchLine | None = None
         """The search line, once opened."""
+
+    @property
+    def search(self) -> SearchSession:
+        """The search: its query, matches and history, made at the first search (search and
+        its folding tables are imported then, not at start)."""
+        if self._search is None:
+            from genesis_tui.search import SearchSession
+
+            self._search = SearchSession()
+        return self._search
+
+    @property
+    def has_hits(self) -> bool:
+        """True when a search found matches (False before any search, without making one)."""
+        return self._search is not None and bool(self._search.hits)
 
     def remember_place(self) -> None:
         """Note the place a search jumps away from (the reader keeps a history)."""
@@ -74,11 +89,13 @@ class SearchScreen(PageScreen):
 
     def action_search_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) search match."""
-        hit = self.search.step(step) if self.search.hits else None
+        hit = self.search.step(step) if self.has_hits else None
         if hit is not None:
             self._go_to_hit(hit)
 
     def _go_to_hit(self, hit: Hit) -> None:
+        from genesis_tui.search import search_status
+
         status = search_status(self.search, hit, self.content, self.ui)
         self._show_status(status)
         if hit.term_id is not None:
@@ -101,4 +118,4 @@ class SearchScreen(PageScreen):
     @property
     def search_position(self) -> str:
         """The search position as shown, such as ``3/7``; empty with no search."""
-        return self.search.position
+        return self.search.position if self._search is not None else ""
