@@ -28,15 +28,15 @@ import textwrap
 import time
 from collections.abc import Callable
 
-from genesis_tui.layout import layout
 from rich.console import Console
 from rich.text import Text
 
 from genesis_tui import phrases, typesetting
-from genesis_tui.content import Content, SpanIndex
+from genesis_tui.content import Content, index_content
 from genesis_tui.export import to_text
 from genesis_tui.loader import load_content
 from genesis_tui.model import Pair
+from genesis_tui.pages.article import section_page
 from genesis_tui.paths import content_dir
 
 WIDTHS = range(21, 121)
@@ -53,7 +53,7 @@ def _texts(content: Content) -> list[str]:
 
 def _clear_caches() -> None:
     typesetting.clear_caches()
-    layout.cache_clear()
+    section_page.cache_clear()
 
 
 def _median(
@@ -109,8 +109,8 @@ def _with_long_text(content: Content, text: str) -> tuple[Content, str, str]:
     article = dataclasses.replace(
         article, title=Pair(ja=text, en=article.title.en), sections=sections
     )
-    spans = SpanIndex(content.matcher, article)
-    return dataclasses.replace(content, article=article, spans=spans), section.id, block.id
+    changed = index_content(content.directory, article, content.glossary, content.timeline)
+    return changed, section.id, block.id
 
 
 def _cases(content: Content) -> dict[str, Callable[[int], Timed]]:
@@ -146,7 +146,7 @@ def _cases(content: Content) -> dict[str, Callable[[int], Timed]]:
 
     def reader_page(length: int) -> Timed:
         changed, section_id, _ = _with_long_text(content, _repeat(ja, length))
-        return lambda: layout(changed, section_id, "ja", False, LINE), _clear_caches
+        return lambda: section_page(changed, section_id, "ja", False, LINE), _clear_caches
 
     def text_export(length: int) -> Timed:
         changed, section_id, _ = _with_long_text(content, _repeat(ja, length))

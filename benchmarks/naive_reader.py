@@ -3,7 +3,10 @@ section's Statics and mounts new ones (what a first version of a reader typicall
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import App, ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
@@ -16,8 +19,9 @@ class NaiveReader(App[None]):
     """Section list on the left, the section's blocks as Statics on the right."""
 
     CSS = "OptionList { width: 24; } Static { margin-bottom: 1; }"
-    BINDINGS = [(str(n), f"show({n - 1})", f"Section {n}") for n in range(1, 6)] + [
-        ("q", "quit", "Quit")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *((str(n), f"show({n - 1})", f"Section {n}") for n in range(1, 6)),
+        ("q", "quit", "Quit"),
     ]
 
     def __init__(self) -> None:
