@@ -13,6 +13,7 @@ from textual._compositor import Compositor
 from genesis_tui import cli, collector
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
+from genesis_tui.widgets.page_views import ArticleView
 
 SIZE = (100, 30)
 
@@ -84,3 +85,24 @@ def test_collection_left_off_stays_off(collecting: None) -> None:
     collector.pause()
     collector.resume()
     assert not gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [("2", "1"), ("tab",), ("tab", "tab", "shift+tab"), ("2", "tab", "1", "2"), ("v", "v")],
+)
+async def test_lines_drawn_again_look_as_drawn_afresh(
+    small_content: Content, keys: tuple[str, ...]
+) -> None:
+    # Lines are kept as drawn, to draw them again on a switch back: what marks them (the
+    # current link, the highlight) must show as it does on a line drawn for the first time.
+    app = GenesisApp(small_content)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one("#article", ArticleView)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            kept = [view.render_line(y) for y in range(view.size.height)]
+            view._strips.clear()
+            assert kept == [view.render_line(y) for y in range(view.size.height)], key

@@ -20,12 +20,9 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from genesis_tui.history import Anchor
-from genesis_tui.pages.page import GAP, Line, Page, Piece
-from genesis_tui.phrases import has_japanese
-from genesis_tui.widgets.marks import marked
+from genesis_tui.pages.page import GAP, Line, Page
+from genesis_tui.widgets.drawing import line_segments
 from genesis_tui.widgets.selected import with_selection
-
-NOT_ITALIC = Style(italic=False)
 
 
 class PageView(ScrollView, can_focus=False):
@@ -72,6 +69,8 @@ class PageView(ScrollView, can_focus=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         self._style_cache: dict[str, Style] = {}
+        self._strips: dict[Hashable, Strip] = {}
+        """Lines drawn, by what they were drawn from (``render_line``)."""
         super().__init__(id=id)
         self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
@@ -200,6 +199,7 @@ class PageView(ScrollView, can_focus=False):
     def set_marks(self, marks: dict[tuple[str, str], tuple[tuple[int, int], ...]]) -> None:
         """Show these search matches (and no others)."""
         self.marks = marks
+        self._strips.clear()
         self.refresh()
 
     def _refresh_page_line(self, line: int) -> None:
@@ -231,6 +231,7 @@ class PageView(ScrollView, can_focus=False):
         """The theme or the stylesheet changed: styles are looked up again."""
         super().notify_style_update()
         self._style_cache.clear()
+        self._strips.clear()
 
     def on_mount(self) -> None:
         self.keep_place()
@@ -245,16 +246,38 @@ class PageView(ScrollView, can_focus=False):
     def render_line(self, y: int) -> Strip:
         number = round(self.scroll_offset.y) + y
         width = self.scrollable_content_region.width
-        base = plain = self._base_style()
         lines = self.page.lines
         if not 0 <= number < len(lines):
-            return Strip.blank(width, base)
-        line = lines[number]
-        if line.block is not None and line.block == self.highlighted_block:
-            base = base + self._style("highlight")
-        text = Strip(self._segments(line, base))
+            return Strip.blank(width, self._base_style())
         selection = self.text_selection
         span = selection.get_span(number) if selection is not None else None
+        line = lines[number]
+        current = self.current_link
+        # A line drawn before is drawn again from the same strip (a section switched back to,
+        # a page scrolled back): it depends on the line, the width and what marks it.
+        key = (
+            line,
+            number,
+            width,
+            line.block is not None and line.block == self.highlighted_block,
+            current if any(piece.link == current for piece in line.pieces) else None,
+        )
+        strip = self._strips.get(key) if span is None else None
+        if strip is None:
+            strip = self._draw_line(line, number, width, key[3], span)
+            if span is None:
+                if len(self._strips) > 4096:
+                    self._strips.clear()
+                self._strips[key] = strip
+        return strip
+
+    def _draw_line(
+        self, line: Line, number: int, width: int, highlighted: bool, span: tuple[int, int] | None
+    ) -> Strip:
+        base = plain = self._base_style()
+        if highlighted:
+            base = base + self._style("highlight")
+        text = Strip(line_segments(line, base, self._style, self.current_link, self.marks))
         if span is not None:
             text = with_selection(
                 text, span, self.screen.get_component_rich_style("screen--selection")
@@ -283,32 +306,6 @@ class PageView(ScrollView, can_focus=False):
     def block_text(self, block: str) -> str:
         """A block's text as the page shows it, each web address whole."""
         return self.page.block_text(block)
-
-    def _segments(self, line: Line, base: Style) -> list[Segment]:
-        segments: list[Segment] = []
-        for piece in line.pieces:
-            style = base
-            if piece.role in ("heading", "title", "note", "since", "bar", "bullet", "ruby"):
-                style = style + self._style(piece.role)
-                if style.italic and (piece.lang == "ja" or has_japanese(piece.text)):
-                    # Terminals slant kana and kanji by shearing them: never italic.
-                    style = style + NOT_ITALIC
-            if piece.link is not None:
-                name = "current" if piece.link == self.current_link else "link"
-                style = style + self._style(name) + Style(meta={"link": piece.link})
-            if piece.url is not None:
-                # A terminal hyperlink (OSC 8): the label opens the whole address.
-                style = style + self._style("url") + Style(link=piece.url)
-            segments.extend(self._marked(piece, style))
-        return segments
-
-    def _marked(self, piece: Piece, style: Style) -> list[Segment]:
-        # Search marks fall on a block's own text only (not its notes, whose offsets differ).
-        key = (piece.block, piece.lang) if piece.block and piece.lang and not piece.part else None
-        marks = self.marks.get(key) if key is not None else None
-        if not marks:
-            return [Segment(piece.text, style)]
-        return marked(piece, style, style + self._style("mark"), marks)
 
     # ------------------------------------------------------------------ links
     def step_link(self, step: int) -> bool:
