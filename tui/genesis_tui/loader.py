@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -130,26 +131,46 @@ def _hints(kind: type) -> dict[str, Any]:
 
 def _build(kind: Any, value: Any) -> Any:
     """A model (or part of one) from already validated TOML data, by the model's types."""
+    return _builder(kind)(value)
+
+
+@cache
+def _builder(kind: Any) -> Callable[[Any], Any]:
+    """What builds a value of type ``kind`` from data, worked out once per type (the content
+    has a thousand parts of a dozen types); it raises on data of another shape."""
     if is_dataclass(kind):
         hints = _hints(kind)  # type: ignore[arg-type]
-        names = {item.name for item in fields(kind)}
-        if not set(value) <= names:
-            raise KeyError(sorted(set(value) - names))
+        names = frozenset(item.name for item in fields(kind))
+        parts = {name: _builder(hints[name]) for name in names}
         factory: Any = kind
-        return factory(**{name: _build(hints[name], item) for name, item in value.items()})
+
+        def model(value: Any) -> Any:
+            if not value.keys() <= names:
+                raise KeyError(sorted(set(value) - names))
+            return factory(**{name: parts[name](item) for name, item in value.items()})
+
+        return model
     origin = typing.get_origin(kind)
     if origin is tuple:
-        item_kind = typing.get_args(kind)[0]
-        return tuple(_build(item_kind, item) for item in value)
+        item_builder = _builder(typing.get_args(kind)[0])
+        return lambda value: tuple(item_builder(item) for item in value)
     if origin in (typing.Union, types.UnionType):
-        if value is None:
-            return None
         (inner,) = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return _build(inner, value)
+        inner_builder = _builder(inner)
+        return lambda value: None if value is None else inner_builder(value)
     if origin is typing.Literal:
-        if value not in typing.get_args(kind):
-            raise ValueError(value)
+        allowed = typing.get_args(kind)
+
+        def literal(value: Any) -> Any:
+            if value not in allowed:
+                raise ValueError(value)
+            return value
+
+        return literal
+
+    def plain(value: Any) -> Any:  # str, bool
+        if isinstance(kind, type) and not isinstance(value, kind):
+            raise TypeError(value)
         return value
-    if isinstance(kind, type) and not isinstance(value, kind):  # str, bool
-        raise TypeError(value)
-    return value
+
+    return plain
