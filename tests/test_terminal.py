@@ -167,9 +167,12 @@ def test_resizes_at_any_moment(run) -> None:  # type: ignore[no-untyped-def]
         terminal.pump(0.05)
         if len(terminal.output) != before:
             quiet_since = time.monotonic()
+    # Which of the storm's keys the reader saw (and not the cover) depends on timing: it answers
+    # the keys that come after, whatever view and section they left.
+    terminal.press("3")
+    terminal.wait_for("3/5")
     terminal.press("1")
-    # Fourteen presses of v: the English view, where section 1 is named in English alone.
-    terminal.wait_for("1/5 Overview")
+    terminal.wait_for("1/5")
     terminal.press("q")
     assert terminal.wait_exit() == 0
     assert b"Traceback" not in terminal.output
