@@ -69,6 +69,16 @@ def test_the_command_line_leaves_collection_on(
     assert gc.isenabled()
 
 
+def test_serve_runs_with_collection_on(collecting: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A server runs for days: without collection its reference cycles would never be freed.
+    from genesis_tui import serve
+
+    seen: list[bool] = []
+    monkeypatch.setattr(serve, "serve", lambda *args, **kwargs: seen.append(gc.isenabled()) or 0)
+    assert cli.main(["serve", "--port", "8000"]) == 0
+    assert seen == [True]
+
+
 async def test_the_reader_collects_again_once_its_first_frame_is_out(
     collecting: None, small_content: Content
 ) -> None:

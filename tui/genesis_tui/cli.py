@@ -201,11 +201,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    collector.pause()  # until the reader's first frame (or the command's end)
     try:
         return _main(argv)
     finally:
-        collector.resume()
+        collector.resume()  # if the reader paused it and stopped before its first frame
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -229,6 +228,9 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     command = args.command or "read"
+    if command == "read":
+        collector.pause()  # until the reader's first frame; other commands, serve above all, run
+        # as long as they like and collect as usual
     directory: Path | None = getattr(args, "content", None)
     if command in ("check", "readings"):
         directory = args.directory or directory
