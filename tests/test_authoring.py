@@ -263,7 +263,7 @@ def test_readings_command_without_the_extra_says_what_to_install(
     monkeypatch.setitem(sys.modules, "sudachipy", None)  # import sudachipy now fails
     assert main(["readings", str(tiny)]) == 2
     err = capsys.readouterr().err
-    assert "genesis-tui[authoring]" in err and "Traceback" not in err
+    assert "pip install '.[authoring]'" in err and "Traceback" not in err
     assert not (tiny / READINGS_FILE).exists()
 
 

@@ -70,14 +70,14 @@ class SudachiAnalyser:
             from sudachipy import Dictionary, SplitMode
         except ImportError:
             raise AuthoringError(
-                "drafting readings needs the analyser: pip install 'genesis-tui[authoring]'"
+                "drafting readings needs the analyser: pip install '.[authoring]' in the checkout"
             ) from None
         try:
             self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         except Exception as error:  # the dictionary package is missing or broken
             raise AuthoringError(
                 f"the analyser's dictionary cannot be loaded ({error}):"
-                " pip install 'genesis-tui[authoring]'"
+                " pip install '.[authoring]' in the checkout"
             ) from None
 
     def words(self, text: str) -> list[tuple[int, int, str]]:

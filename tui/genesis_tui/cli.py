@@ -154,7 +154,8 @@ def _parser() -> argparse.ArgumentParser:
         "readings",
         parents=[common],
         help="draft the readings of the Japanese that DIR/readings.toml lacks, keeping every "
-        "reading already there (needs the extra: pip install genesis-tui[authoring])",
+        "reading already there (needs the authoring extra: pip install '.[authoring]' in the "
+        "checkout)",
     )
     readings.add_argument("directory", nargs="?", type=Path, metavar="DIR")
     readings.add_argument(
@@ -166,7 +167,8 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve",
         parents=[common],
-        help="serve the reader to web browsers (needs the extra: pip install genesis-tui[web])",
+        help="serve the reader to web browsers (needs the web extra: pip install '.[web]' in the "
+        "checkout)",
     )
     serve.add_argument(
         "--host",
@@ -295,7 +297,9 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         from genesis_tui.serve import serve
     except ImportError:
-        raise UsageError("serve needs textual-serve: pip install 'genesis-tui[web]'") from None
+        raise UsageError(
+            "serve needs textual-serve: pip install '.[web]' in the checkout"
+        ) from None
     command = [sys.executable, "-m", "genesis_tui", "read"]
     for flag in ("content", "section", "lang", "ui_lang"):
         value = getattr(args, flag, None)

@@ -92,17 +92,19 @@ JA: dict[str, str] = {
         "txt（既定）: --width で折り返すテキスト、md: Markdown、json: 記事・用語集・年表のデータ"
         "（スキーマ 2）"
     ),
-    "serve the reader to web browsers (needs the extra: pip install genesis-tui[web])": (
-        "リーダーをウェブブラウザに配信する（追加の依存が必要: pip install genesis-tui[web]）"
+    "serve the reader to web browsers (needs the web extra: pip install '.[web]' in the "
+    "checkout)": (
+        "リーダーをウェブブラウザに配信する（追加の依存 web が必要: チェックアウトで"
+        " pip install '.[web]'）"
     ),
     "the address to listen on (default: 127.0.0.1, this machine only)": (
         "待ち受けるアドレス（既定: 127.0.0.1、このマシンのみ）"
     ),
     "the port (default: 8000)": "ポート（既定: 8000）",
     "draft the readings of the Japanese that DIR/readings.toml lacks, keeping every reading "
-    "already there (needs the extra: pip install genesis-tui[authoring])": (
+    "already there (needs the authoring extra: pip install '.[authoring]' in the checkout)": (
         "DIR/readings.toml にない日本語の読みを下書きする。すでにある読みはすべて残す"
-        "（追加の依存が必要: pip install genesis-tui[authoring]）"
+        "（追加の依存 authoring が必要: チェックアウトで pip install '.[authoring]'）"
     ),
     "readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in md "
     "(JSON always carries them)": (
@@ -239,8 +241,8 @@ ERRORS_JA: tuple[tuple[str, str], ...] = (
     (r"no section (.+) \(sections: (.+)\)", r"\1 という節はありません（節: \2）"),
     (r"(\d+) content errors?:", r"内容の誤り \1 件:"),
     (
-        r"serve needs textual-serve: (.+)",
-        r"serve には textual-serve が必要です: \1",
+        r"serve needs textual-serve: (.+) in the checkout",
+        r"serve には textual-serve が必要です: チェックアウトで \1",
     ),
     (
         r"--ruby is for txt and md: the JSON export always carries the readings",
