@@ -137,6 +137,20 @@ async def test_an_old_state_file_with_line_numbers_still_opens(content: Content)
         assert round(reader(app).article.scroll_y) == 7
 
 
+@pytest.mark.parametrize("key", ["r", "v"])
+async def test_the_percentage_follows_a_new_page_length(content: Content, key: str) -> None:
+    # Readings and views change the page's length under the same place: the header says so.
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = reader(app)
+        await pilot.press("2", *"jjjjj")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press(key)
+            await pilot.pause()
+            assert f"| {screen.percent_read}% |" in screen.sub_title, key
+
+
 async def test_the_header_shows_section_and_percentage(content: Content) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:

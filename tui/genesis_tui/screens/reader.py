@@ -194,6 +194,7 @@ class ReaderScreen(SearchScreen):
     def watch_view(self, view: View) -> None:
         self.article.view = view
         self._section_shown()
+        self.call_after_refresh(self._scrolled)  # once laid out in the new view
 
     def watch_section_id(self, old: str, new: str) -> None:
         article = self.article
@@ -304,6 +305,7 @@ class ReaderScreen(SearchScreen):
             return
         self.readings = not self.readings
         self.article.ruby = self.readings
+        self.call_after_refresh(self._scrolled)  # the page's length changed: the percentage
         if self.readings and self.view == "en":
             self.notify(self.ui("reader.readings_in_japanese"), markup=False)
 
