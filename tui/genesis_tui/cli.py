@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
-from genesis_tui import __version__, cli_ja, cli_rules, collector, reader_options
+from genesis_tui import __version__, cli_ja, cli_rules, collector, output, reader_options
 from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS
 
@@ -28,34 +28,6 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """A mistake on the command line or in a file the user named: one message, exit 2."""
-
-
-class OutputError(Exception):
-    """Standard output cannot be written (a full disk, a closed descriptor): one message, exit 1.
-    A pipe whose reader went away is not this: that is BrokenPipeError, and quiet."""
-
-
-def _write(text: str) -> None:
-    """Write to standard output now, so that a failure is reported here and not at exit."""
-    stream = sys.stdout
-    if stream is None:  # Python found descriptor 1 closed at start-up
-        raise OutputError("standard output is closed")
-    try:
-        stream.write(text)
-        stream.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
-
-
-def _discard_stdout() -> None:
-    """Point descriptor 1 at /dev/null, so that what is still buffered goes nowhere quietly
-    when Python flushes it at exit, instead of failing a second time."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    if devnull != 1:
-        os.dup2(devnull, 1)
-        os.close(devnull)
 
 
 _width = cli_rules.whole_number(10, 1000)
@@ -218,11 +190,11 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of a pipe went away (``| head``): stop quietly.
-        _discard_stdout()
+        output.discard()
         return 0
-    except OutputError as error:
+    except output.OutputError as error:
         print(f"{PROG}: {error}", file=sys.stderr)
-        _discard_stdout()
+        output.discard()
         return 1
     except KeyboardInterrupt:
         return 130
@@ -257,7 +229,7 @@ def _run(args: argparse.Namespace) -> int:
         article = content.article
         blocks = len(article.blocks())
         terms, events = len(content.glossary.terms), len(content.timeline.events)
-        _write(
+        output.write(
             f"{escaped(str(content.directory))}: OK — {len(article.sections)} sections, "
             f"{blocks} blocks, {terms} glossary terms, {events} timeline events\n"
         )
@@ -391,14 +363,14 @@ def _export(
         raise UsageError(f"{content.directory} has no readings (readings.toml): nothing to show")
 
     if sys.stdout is None:
-        raise OutputError("standard output is closed")
+        raise output.OutputError("standard output is closed")
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
-        _write(export.to_json(content, section))
+        output.write(export.to_json(content, section))
     elif fmt == "md":
-        _write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
+        output.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        _write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
+        output.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
     return 0
