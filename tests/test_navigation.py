@@ -11,6 +11,7 @@ from genesis_tui.content import Content
 from genesis_tui.history import Anchor
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.state import SavedState
+from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_view import PageView
 
 NARROW, WIDE = (80, 24), (120, 36)
@@ -135,6 +136,22 @@ async def test_an_old_state_file_with_line_numbers_still_opens(content: Content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
         assert round(reader(app).article.scroll_y) == 7
+
+
+async def test_the_footer_offers_no_key_the_search_line_takes(small_content: Content) -> None:
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(120, 36)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+        before = [hint.display for hint in bar.hints()]
+        assert {"/", "tab", "1-3", "space"} <= set(before)
+        await pilot.press("slash")
+        await pilot.pause()
+        typing = [hint.display for hint in bar.hints()]
+        assert not {"/", "tab", "1-3", "] [", "space"} & set(typing), typing
+        assert {"^q", "f1"} <= set(typing)  # quit and help still shown, by keys that work there
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [hint.display for hint in bar.hints()] == before
 
 
 @pytest.mark.parametrize("key", ["r", "v"])

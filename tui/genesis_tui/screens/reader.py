@@ -130,7 +130,10 @@ class ReaderScreen(SearchScreen):
         self.ready()
 
     def extra_hints(self) -> list[Hint]:
-        """Links, sections and matches, for wide footers."""
+        """Links, sections and matches, for wide footers (none while a search is typed: the
+        keys go into the search line then)."""
+        if self.typing_search:
+            return []
         ui = self.ui
         count = len(self.content.article.sections)
         hints = [

@@ -47,6 +47,15 @@ class SearchScreen(PageScreen):
         """True when a search found matches (False before any search, without making one)."""
         return self._search is not None and bool(self._search.hits)
 
+    @property
+    def typing_search(self) -> bool:
+        """True while the search line has the keys (letters, digits, / and space are text)."""
+        return self._search_input is not None and self._search_input.has_focus
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While a search is typed, / is a character: the footer does not offer it as a key.
+        return not (action == "search" and self.typing_search)
+
     def remember_place(self) -> None:
         """Note the place a search jumps away from (the reader keeps a history)."""
 
