@@ -254,17 +254,18 @@ class PageView(ScrollView, can_focus=False):
         line = lines[number]
         current = self.current_link
         # A line drawn before is drawn again from the same strip (a section switched back to,
-        # a page scrolled back): it depends on the line, the width and what marks it.
+        # a page scrolled back): it depends on the line, where it stands and what marks it.
         key = (
             line,
             number,
             width,
+            self.left_margin,
             line.block is not None and line.block == self.highlighted_block,
             current if any(piece.link == current for piece in line.pieces) else None,
         )
         strip = self._strips.get(key) if span is None else None
         if strip is None:
-            strip = self._draw_line(line, number, width, key[3], span)
+            strip = self._draw_line(line, number, width, key[4], span)
             if span is None:
                 if len(self._strips) > 4096:
                     self._strips.clear()
