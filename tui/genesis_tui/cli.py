@@ -203,8 +203,9 @@ def _main(argv: Sequence[str] | None) -> int:
 def _run(args: argparse.Namespace) -> int:
     command = args.command or "read"
     if command == "read":
-        collector.pause()  # until the reader's first frame; other commands, serve above all, run
-        # as long as they like and collect as usual
+        # Until the reader's first frame. Other commands (serve above all, which runs for days)
+        # collect as usual.
+        collector.pause()
     directory: Path | None = getattr(args, "content", None)
     if command in ("check", "readings"):
         directory = args.directory or directory

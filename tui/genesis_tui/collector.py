@@ -3,8 +3,9 @@
 Starting allocates a few hundred thousand long-lived objects (Textual's and our modules, the
 content, the first page) and almost no garbage with cycles, yet each allocation burst sets off
 the collector, which walks every object made so far: a fifth of the time to the first frame
-went there. The command line pauses it; once the first frame is on screen the objects made so
-far are frozen (later collections skip them) and collection resumes.
+went there. The command line pauses it for the reader (only: a server must collect); once the
+first frame is on screen the objects made so far are frozen (later collections skip them) and
+collection resumes.
 """
 
 from __future__ import annotations
