@@ -31,13 +31,13 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.text import Text
 
-from genesis_tui import phrases, typesetting
-from genesis_tui.content import Content, index_content
-from genesis_tui.export import to_text
-from genesis_tui.loader import load_content
-from genesis_tui.model import Pair
+from genesis_tui.content.edition import Content, index_content
+from genesis_tui.content.load import load_content
+from genesis_tui.content.model import Pair
+from genesis_tui.export.formats import to_text
 from genesis_tui.pages.article import section_page
-from genesis_tui.paths import content_dir
+from genesis_tui.storage.paths import content_dir
+from genesis_tui.text import phrases, typesetting
 
 WIDTHS = range(21, 121)
 LINE = 80

@@ -67,8 +67,8 @@ SWITCHES = ("2", "3", "4", "1")
 def _needles() -> dict[str, str]:
     """Per section key, the start of the section's first block (on screen when the section is
     shown), long enough to be found in no other section."""
-    from genesis_tui.loader import load_content
-    from genesis_tui.paths import content_dir
+    from genesis_tui.content.load import load_content
+    from genesis_tui.storage.paths import content_dir
 
     sections = load_content(content_dir(), validate=False).article.sections
     texts = ["".join([*(b.ja for b in s.blocks), *(p.ja for p in s.key_points)]) for s in sections]

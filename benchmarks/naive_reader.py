@@ -11,8 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 
-from genesis_tui.loader import load_content
-from genesis_tui.paths import content_dir
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.paths import content_dir
 
 
 class NaiveReader(App[None]):

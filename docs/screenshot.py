@@ -8,10 +8,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.loader import load_content
-from genesis_tui.paths import content_dir
-from genesis_tui.state import SavedState
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.paths import content_dir
+from genesis_tui.storage.state import SavedState
+from genesis_tui.ui.app import GenesisApp
 
 TARGET = Path(__file__).with_name("screenshot.svg")
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from genesis_tui.content import Content
-from genesis_tui.loader import load_content
-from genesis_tui.paths import content_dir
+from genesis_tui.content.edition import Content
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.paths import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.authoring import (
+from genesis_tui.cli.main import main
+from genesis_tui.content.drafting import (
     AuthoringError,
     SudachiAnalyser,
     draft_readings,
@@ -15,10 +16,9 @@ from genesis_tui.authoring import (
     furigana,
     reviewed_readings,
 )
-from genesis_tui.cli import main
-from genesis_tui.loader import load_content
-from genesis_tui.readings import READINGS_FILE, Word, read_readings
-from genesis_tui.validation import check_readings
+from genesis_tui.content.load import load_content
+from genesis_tui.content.readings import READINGS_FILE, Word, read_readings
+from genesis_tui.content.validate import check_readings
 
 ARTICLE = """\
 schema = 1

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui import cache
-from genesis_tui.loader import load_content
+from genesis_tui.content import cache
+from genesis_tui.content.load import load_content
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_an_unwritable_cache_directory_is_no_error(
 
 
 def test_break_analysis_is_kept_for_the_next_start(cache_home: Path) -> None:
-    from genesis_tui import breaks, phrases, typesetting
+    from genesis_tui.text import breaks, phrases, typesetting
 
     text = "日本は米国初の国際的パートナーになりました。"
     typesetting.clear_caches()
@@ -92,7 +92,7 @@ def test_break_analysis_is_kept_for_the_next_start(cache_home: Path) -> None:
     ["", "0" * 3, "9" * 23, "x" * 23, "٣" * 23, None, 7],
 )
 def test_break_kinds_read_back_are_checked(coded: object) -> None:
-    from genesis_tui import breaks
+    from genesis_tui.text import breaks
 
     text = "日本は米国初の国際的パートナーになりました。"  # 22 characters: 23 digits
     breaks.clear()
@@ -101,7 +101,7 @@ def test_break_kinds_read_back_are_checked(coded: object) -> None:
 
 
 def test_break_kinds_read_back_are_used() -> None:
-    from genesis_tui import breaks
+    from genesis_tui.text import breaks
 
     text = "米国初"
     breaks.clear()
@@ -110,7 +110,7 @@ def test_break_kinds_read_back_are_used() -> None:
 
 
 def test_phrase_offsets_outside_their_text_are_not_taken() -> None:
-    from genesis_tui import phrases
+    from genesis_tui.text import phrases
 
     phrases.preload_phrases({"日本語": [1, 99], "米国": ["x"], "英語": [1]})  # type: ignore[list-item]
     assert "日本語" not in phrases._PHRASES and "米国" not in phrases._PHRASES

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from genesis_tui import __version__
-from genesis_tui.cli import main
-from genesis_tui.content import Content
-from genesis_tui.typesetting import cells
+from genesis_tui.cli.main import main
+from genesis_tui.content.edition import Content
+from genesis_tui.text.typesetting import cells
 from tests.conftest import SMALL_CONTENT
 
 SMALL = ["--content", str(SMALL_CONTENT)]
@@ -237,9 +237,9 @@ def test_the_reader_starts_without_importing_pydantic_or_budoux(tmp_path: Path) 
     # the cache and need not import BudouX either.
     code = (
         "import sys\n"
-        "from genesis_tui.cli import _load\n"
-        "from genesis_tui.cache import breaks_kept\n"
-        "import genesis_tui.app\n"
+        "from genesis_tui.cli.main import _load\n"
+        "from genesis_tui.content.cache import breaks_kept\n"
+        "import genesis_tui.ui.app\n"
         "from genesis_tui.pages.article import section_page\n"
         "content = _load(None)\n"
         "with breaks_kept(content.key):\n"

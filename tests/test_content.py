@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from genesis_tui.content import Content
-from genesis_tui.paths import content_dir, seeds_dir
+from genesis_tui.content.edition import Content
+from genesis_tui.storage.paths import content_dir, seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_5a631ebb80d9a013.txt"

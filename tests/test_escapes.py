@@ -12,13 +12,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui import export
-from genesis_tui.app import GenesisApp
-from genesis_tui.cli import main
-from genesis_tui.content import Content, index_content
-from genesis_tui.controls import escaped, visible
-from genesis_tui.model import Pair
-from genesis_tui.screens.reader import ReaderScreen
+from genesis_tui.cli.main import main
+from genesis_tui.content.edition import Content, index_content
+from genesis_tui.content.model import Pair
+from genesis_tui.export import formats as export
+from genesis_tui.text.control_chars import escaped, visible
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.reader import ReaderScreen
 
 RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 """What output may not hold: any C0 or C1 control, or DEL; only newline is allowed."""
@@ -164,7 +164,7 @@ def test_exports_stay_safe_even_if_a_model_is_altered_after_it_was_built(
 def test_piped_text_of_unvalidated_content_holds_no_controls(
     content: Content, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from genesis_tui import cli
+    from genesis_tui.cli import main as cli
 
     monkeypatch.setattr(cli, "_load", lambda *args, **kwargs: _hostile(content))
     assert main([]) == 0  # stdout is captured: not a terminal, so the article is printed

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
+from genesis_tui.content.edition import Content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import OUTSIDE_MARK, timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
-from genesis_tui.screens.explainer import ExplainerScreen, TimelineScreen, WhosWhoScreen
-from genesis_tui.screens.reader import ReaderScreen
-from genesis_tui.screens.term import TermScreen
-from genesis_tui.typesetting import cells
+from genesis_tui.text.typesetting import cells
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.explainer import ExplainerScreen, TimelineScreen, WhosWhoScreen
+from genesis_tui.ui.screens.reader import ReaderScreen
+from genesis_tui.ui.screens.term import TermScreen
 
 NARROW, SHORT = (80, 24), (80, 14)
 

@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.cli import main
-from genesis_tui.content import Content
-from genesis_tui.export import to_json, to_markdown, to_text
-from genesis_tui.kana import is_kanji
-from genesis_tui.notation import aozora, html_ruby, ruby_line_spans
-from genesis_tui.readings import RubySpan
-from genesis_tui.typesetting import cells
+from genesis_tui.cli.main import main
+from genesis_tui.content.edition import Content
+from genesis_tui.content.readings import RubySpan
+from genesis_tui.export.formats import to_json, to_markdown, to_text
+from genesis_tui.export.notation import aozora, html_ruby, ruby_line_spans
+from genesis_tui.text.kana import is_kanji
+from genesis_tui.text.typesetting import cells
 
 KANJI = "日本米国文部科学省研究所協力理研富岳二国間"
 TEXT_CHARS = KANJI + "のにをはがとしたジェネシス・ミッション「」、。（）AI 2026年々ヶ"

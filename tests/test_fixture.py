@@ -3,8 +3,8 @@ so that the behaviour tests and snapshots drawn from it cover what the bundled a
 
 from __future__ import annotations
 
-from genesis_tui.cli import main
-from genesis_tui.content import Content
+from genesis_tui.cli.main import main
+from genesis_tui.content.edition import Content
 from tests.conftest import SMALL_CONTENT
 
 

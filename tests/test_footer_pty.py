@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.i18n import CATALOGUES
+from genesis_tui.i18n.catalogue import CATALOGUES
 from tests.terminal import Terminal
 
 pytestmark = pytest.mark.slow

@@ -7,13 +7,13 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
+from genesis_tui.content.edition import Content
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Line
-from genesis_tui.screens.reader import ReaderScreen
-from genesis_tui.state import SavedState
-from genesis_tui.typesetting import cells, is_kinsoku_violation
+from genesis_tui.storage.state import SavedState
+from genesis_tui.text.typesetting import cells, is_kinsoku_violation
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.reader import ReaderScreen
 
 
 def _columns(line: Line) -> dict[tuple[str, int], int]:

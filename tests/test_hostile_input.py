@@ -219,14 +219,14 @@ def test_no_state_neither_reads_nor_saves(run: Start, state_home: Path, how: str
 
 BROKEN_HELP = """
 import sys
-from genesis_tui.screens import help as help_screen
+from genesis_tui.ui.screens import help as help_screen
 
 def compose(self):
     raise RuntimeError("a bug planted by the test")
     yield
 
 help_screen.HelpScreen.compose = compose
-from genesis_tui.cli import main
+from genesis_tui.cli.main import main
 raise SystemExit(main())
 """
 

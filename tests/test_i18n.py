@@ -11,19 +11,19 @@ import pytest
 from textual.binding import Binding
 from textual.widgets import Input, OptionList, Static
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.cli import main
-from genesis_tui.content import Content
-from genesis_tui.i18n import CATALOGUES, Catalogue, ui_lang_from_locale
-from genesis_tui.screens.explainer import ExplainerScreen
-from genesis_tui.screens.glossary import GlossaryScreen
-from genesis_tui.screens.help import KEYS, HelpScreen
-from genesis_tui.screens.reader import ReaderScreen
-from genesis_tui.screens.term import TermScreen
-from genesis_tui.strings_en import EN
-from genesis_tui.strings_ja import JA
-from genesis_tui.typesetting import cells
-from genesis_tui.widgets.key_bar import KeyBar
+from genesis_tui.cli.main import main
+from genesis_tui.content.edition import Content
+from genesis_tui.i18n.catalogue import CATALOGUES, Catalogue, ui_lang_from_locale
+from genesis_tui.i18n.en import EN
+from genesis_tui.i18n.ja import JA
+from genesis_tui.text.typesetting import cells
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.explainer import ExplainerScreen
+from genesis_tui.ui.screens.glossary import GlossaryScreen
+from genesis_tui.ui.screens.help import KEYS, HelpScreen
+from genesis_tui.ui.screens.reader import ReaderScreen
+from genesis_tui.ui.screens.term import TermScreen
+from genesis_tui.ui.widgets.key_bar import KeyBar
 
 SCREENS = (GenesisApp, ReaderScreen, GlossaryScreen, TermScreen, HelpScreen, ExplainerScreen)
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textual import events
 
-from genesis_tui.driver import InputDecoder
+from genesis_tui.terminal.driver import InputDecoder
 
 # Pieces that steer the parser into its escape-sequence paths, mixed with arbitrary bytes.
 PIECES = st.sampled_from(

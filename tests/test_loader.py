@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui import files
-from genesis_tui.content import ContentError
-from genesis_tui.controls import CONTROL
-from genesis_tui.files import MAX_FILE_BYTES
-from genesis_tui.loader import load_content
+from genesis_tui.content import files
+from genesis_tui.content.edition import ContentError
+from genesis_tui.content.files import MAX_FILE_BYTES
+from genesis_tui.content.load import load_content
+from genesis_tui.text.control_chars import CONTROL
 
 
 def _edit(directory: Path, name: str, old: str, new: str, count: int = 1) -> None:
@@ -447,7 +447,7 @@ def test_the_trusted_build_reads_files_as_carefully(content_copy: Path) -> None:
     (content_copy / "timeline.toml").write_text("events = " + "[" * 600 + "]" * 600 + "\n")
     code = (
         "import sys\n"
-        "from genesis_tui.loader import ContentError, load_content\n"
+        "from genesis_tui.content.load import ContentError, load_content\n"
         "try:\n"
         "    load_content(sys.argv[1], validate=False)\n"
         "except ContentError as error:\n"
@@ -488,7 +488,7 @@ def test_readings_are_read_as_carefully_as_the_rest(content_copy: Path) -> None:
     # The reader opens the content without its ruby instead of waiting on the FIFO.
     code = (
         "import sys\n"
-        "from genesis_tui.loader import load_content\n"
+        "from genesis_tui.content.load import load_content\n"
         "print(len(load_content(sys.argv[1], validate=False).ruby.spans('理化学研究所')))\n"
     )
     done = subprocess.run(

@@ -6,7 +6,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 
-from genesis_tui.widgets.merge_runs import MergeRuns
+from genesis_tui.ui.widgets.merge_runs import MergeRuns
 
 PLAIN = Style(color="white")
 LINK = Style(color="white", underline=True)

@@ -6,13 +6,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.history import Anchor
-from genesis_tui.screens.reader import ReaderScreen
-from genesis_tui.state import SavedState
-from genesis_tui.widgets.key_bar import KeyBar
-from genesis_tui.widgets.page_view import PageView
+from genesis_tui.content.edition import Content
+from genesis_tui.content.places import Anchor
+from genesis_tui.storage.state import SavedState
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.reader import ReaderScreen
+from genesis_tui.ui.widgets.key_bar import KeyBar
+from genesis_tui.ui.widgets.page_view import PageView
 
 NARROW, WIDE = (80, 24), (120, 36)
 WIDTHS = st.integers(20, 200)
@@ -200,7 +200,7 @@ async def test_tab_starts_from_the_first_link_on_screen(content: Content) -> Non
 
 
 async def test_enter_opens_only_a_link_on_screen(content: Content) -> None:
-    from genesis_tui.screens.term import TermScreen
+    from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
@@ -245,7 +245,7 @@ def status_text(app: GenesisApp) -> str:
 
 
 async def test_the_count_shows_at_every_match_glossary_ones_included(content: Content) -> None:
-    from genesis_tui.screens.term import TermScreen
+    from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
@@ -404,7 +404,7 @@ async def test_space_runs_on_into_the_next_section_and_pageup_back(content: Cont
 
 # ---------------------------------------------------------------------- the footer
 def bar_hints(app: GenesisApp) -> list[str]:
-    from genesis_tui.widgets.key_bar import KeyBar
+    from genesis_tui.ui.widgets.key_bar import KeyBar
 
     return [hint.display for hint in app.screen.query_one(KeyBar).shown()]
 
@@ -435,7 +435,7 @@ async def test_every_footer_keeps_quit_and_help_at_40_columns(
 
 
 async def test_the_glossary_footer_speaks_the_interface_language(content: Content) -> None:
-    from genesis_tui.widgets.key_bar import KeyBar
+    from genesis_tui.ui.widgets.key_bar import KeyBar
 
     app = GenesisApp(content, ui_lang="ja")
     async with app.run_test(size=NARROW) as pilot:
@@ -451,7 +451,7 @@ async def test_the_glossary_footer_speaks_the_interface_language(content: Conten
 async def test_the_palette_shows_each_commands_key(content: Content) -> None:
     from textual.content import Content as Text
 
-    from genesis_tui.commands import GenesisCommands
+    from genesis_tui.ui.commands import GenesisCommands
 
     app = GenesisApp(content)
     async with app.run_test(size=WIDE):
@@ -476,7 +476,7 @@ async def test_the_palette_shows_each_commands_key(content: Content) -> None:
 async def test_the_section_list_gives_the_text_room(
     content: Content, width: int, mode: str
 ) -> None:
-    from genesis_tui.widgets.section_list import SectionList
+    from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(content)
     async with app.run_test(size=(width, 24)) as pilot:
@@ -491,7 +491,7 @@ async def test_the_section_list_gives_the_text_room(
 
 
 async def test_s_hides_and_shows_the_section_list(content: Content) -> None:
-    from genesis_tui.widgets.section_list import SectionList
+    from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(content)
     async with app.run_test(size=(60, 20)) as pilot:
@@ -506,7 +506,7 @@ async def test_s_hides_and_shows_the_section_list(content: Content) -> None:
 
 
 async def test_below_52_columns_the_list_hides_by_itself(content: Content) -> None:
-    from genesis_tui.widgets.section_list import SectionList
+    from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(content)
     async with app.run_test(size=(44, 12)) as pilot:
@@ -521,8 +521,8 @@ async def test_help_wraps_its_rows_and_scrolls(
 ) -> None:
     from textual.widgets import Static
 
-    from genesis_tui.screens.help import HelpScreen
-    from genesis_tui.typesetting import cells
+    from genesis_tui.text.typesetting import cells
+    from genesis_tui.ui.screens.help import HelpScreen
 
     app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=size) as pilot:
@@ -547,8 +547,8 @@ async def test_help_wraps_its_rows_and_scrolls(
 async def test_the_too_small_cover_fits_20x6(content: Content, ui_lang: str) -> None:
     from textual.widgets import Static
 
-    from genesis_tui.screens.too_small import TooSmallScreen
-    from genesis_tui.typesetting import cells
+    from genesis_tui.text.typesetting import cells
+    from genesis_tui.ui.screens.too_small import TooSmallScreen
 
     app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=(20, 6)) as pilot:
@@ -602,7 +602,7 @@ async def test_the_chosen_glossary_row_shows_without_colour(content: Content) ->
 
 @pytest.mark.usefixtures("no_color")
 async def test_the_section_shown_is_marked_without_colour(content: Content) -> None:
-    from genesis_tui.widgets.section_list import SectionList
+    from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(content)
     async with app.run_test(size=WIDE) as pilot:
@@ -656,7 +656,7 @@ async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
 
 # ---------------------------------------------------------------------- glossary entries as pages
 async def test_a_term_entry_scrolls_with_the_readers_keys(content: Content) -> None:
-    from genesis_tui.screens.term import TermScreen
+    from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
@@ -681,7 +681,7 @@ async def test_a_term_entry_scrolls_with_the_readers_keys(content: Content) -> N
 
 
 async def test_tab_reaches_every_part_of_a_term_entry(content: Content) -> None:
-    from genesis_tui.screens.term import TermScreen
+    from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
@@ -702,7 +702,7 @@ async def test_tab_reaches_every_part_of_a_term_entry(content: Content) -> None:
 
 @pytest.mark.parametrize(("view", "langs"), [("ja", 1), ("en", 1), ("both", 2)])
 async def test_appears_in_follows_the_view(content: Content, view: str, langs: int) -> None:
-    from genesis_tui.screens.term import TermScreen
+    from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(content, state=SavedState(view=view))  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:
@@ -722,7 +722,7 @@ async def test_appears_in_follows_the_view(content: Content, view: str, langs: i
 
 
 async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(content: Content) -> None:
-    from genesis_tui.screens.help import HelpScreen
+    from genesis_tui.ui.screens.help import HelpScreen
 
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
+from genesis_tui.content.edition import Content
+from genesis_tui.ui.app import GenesisApp
 
 CHARACTERS = {"escape": "\x1b", "enter": "\r", "ctrl+p": "\x10", "down": None}
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.kana import to_hiragana
-from genesis_tui.screens.glossary import GlossaryScreen
+from genesis_tui.content.edition import Content
+from genesis_tui.text.kana import to_hiragana
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.glossary import GlossaryScreen
 from tests.terminal import Terminal
 
 SIZE = (80, 24)
@@ -103,7 +103,7 @@ def test_ctrl_z_suspends_and_ctrl_c_leaves_saving_the_place(tmp_path: Path) -> N
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) -> None:
-    from genesis_tui.i18n import Catalogue
+    from genesis_tui.i18n.catalogue import Catalogue
     from genesis_tui.pages.timeline import timeline_page
 
     legend = Catalogue(ui_lang)("timeline.outside")  # type: ignore[arg-type]
@@ -130,7 +130,7 @@ def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) ->
 def test_options_that_do_not_apply_are_refused(
     args: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     assert main(args) == 2
     error = capsys.readouterr().err
@@ -138,7 +138,7 @@ def test_options_that_do_not_apply_are_refused(
 
 
 def test_export_options_that_apply_are_taken(capsys: pytest.CaptureFixture[str]) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     assert main(["export", "--format", "md", "--lang", "ja", "--section", "overview"]) == 0
     japanese_only = capsys.readouterr().out
@@ -148,7 +148,7 @@ def test_export_options_that_apply_are_taken(capsys: pytest.CaptureFixture[str])
 
 
 def test_export_help_says_what_each_format_is(capsys: pytest.CaptureFixture[str]) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     with pytest.raises(SystemExit):
         main(["export", "--help"])

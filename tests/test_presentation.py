@@ -18,12 +18,12 @@ from textual.app import App
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.links import site_name
-from genesis_tui.state import SavedState, load_state, save_state
-from genesis_tui.widgets.key_bar import KeyBar
-from genesis_tui.widgets.page_view import PageView
+from genesis_tui.content.edition import Content
+from genesis_tui.content.urls import site_name
+from genesis_tui.storage.state import SavedState, load_state, save_state
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.widgets.key_bar import KeyBar
+from genesis_tui.ui.widgets.page_view import PageView
 from tests.terminal import Terminal
 
 WIDE = (120, 36)
@@ -180,7 +180,7 @@ async def test_headings_are_not_drawn_like_links(content: Content) -> None:
 def test_an_unknown_theme_is_a_usage_error_listing_the_themes(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     assert main(["--theme", "no-such-theme"]) == 2
     error = capsys.readouterr().err
@@ -190,8 +190,8 @@ def test_an_unknown_theme_is_a_usage_error_listing_the_themes(
 
 
 def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    import genesis_tui.run
-    from genesis_tui import cli
+    import genesis_tui.cli.reader
+    from genesis_tui.cli import main as cli
 
     seen: dict[str, object] = {}
 
@@ -200,13 +200,13 @@ def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
         return 0
 
     monkeypatch.setattr(cli, "_is_interactive", lambda: True)
-    monkeypatch.setattr(genesis_tui.run, "run_reader", fake_run_reader)
+    monkeypatch.setattr(genesis_tui.cli.reader, "run_reader", fake_run_reader)
     assert cli.main(["--theme", "nord"]) == 0
     assert seen["theme"] == "nord"
 
 
 def test_theme_flag_wins_over_the_saved_theme(tmp_path: Path) -> None:
-    from genesis_tui.run import starting_state
+    from genesis_tui.cli.reader import starting_state
 
     path = tmp_path / "state.json"
     save_state(SavedState(theme="dracula"), path)
@@ -281,7 +281,7 @@ async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Cont
 def test_urls_stay_whole_in_every_export(
     content: Content, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     width = ["--width", "40"] if fmt == "txt" else []  # only plain text is wrapped
     assert main(["export", "--format", fmt, *width]) == 0
@@ -434,7 +434,7 @@ def _content_characters(content: Content) -> set[str]:
     import dataclasses
     import json
 
-    from genesis_tui.export import to_json
+    from genesis_tui.export.formats import to_json
 
     chars = set(to_json(content))
     chars |= set(json.dumps(dataclasses.asdict(content.article.source), ensure_ascii=False))
@@ -654,7 +654,7 @@ def _cli(*args: str, lang: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("args", [("--help",), ("export", "--help")], ids=["main", "export"])
 def test_help_is_japanese_in_a_japanese_locale(args: tuple[str, ...]) -> None:
-    from genesis_tui.typesetting import cells
+    from genesis_tui.text.typesetting import cells
 
     result = _cli(*args, lang="ja_JP.UTF-8")
     assert result.returncode == 0
@@ -675,7 +675,7 @@ def test_argparse_errors_are_japanese_in_a_japanese_locale() -> None:
 
 
 def test_ui_lang_flag_chooses_the_language_of_help(capsys: pytest.CaptureFixture[str]) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     with pytest.raises(SystemExit):
         main(["--ui-lang", "ja", "--help"])
@@ -686,7 +686,8 @@ def test_ui_lang_flag_chooses_the_language_of_help(capsys: pytest.CaptureFixture
 
 
 def test_every_help_text_has_japanese_words() -> None:
-    from genesis_tui import cli, cli_ja
+    from genesis_tui.cli import ja as cli_ja
+    from genesis_tui.cli import main as cli
 
     untranslated = []
     for parser in cli_ja.parsers(cli._parser()):
@@ -700,7 +701,7 @@ def test_every_help_text_has_japanese_words() -> None:
 
 
 def test_markdown_in_japanese_labels_in_japanese(content: Content) -> None:
-    from genesis_tui.export import to_markdown
+    from genesis_tui.export.formats import to_markdown
 
     text = to_markdown(content, "ja")
     assert "出典:" in text and "Source:" not in text and "[English]" not in text
@@ -714,7 +715,7 @@ def test_markdown_in_japanese_labels_in_japanese(content: Content) -> None:
 def test_our_usage_errors_are_japanese_in_a_japanese_locale(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from genesis_tui.cli import main
+    from genesis_tui.cli.main import main
 
     monkeypatch.setenv("LANG", "ja_JP.UTF-8")
     for name in ("LC_ALL", "LC_MESSAGES"):

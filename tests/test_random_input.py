@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.screens.reader import ReaderScreen
-from genesis_tui.state import VIEWS
+from genesis_tui.content.edition import Content
+from genesis_tui.storage.state import VIEWS
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.reader import ReaderScreen
 from tests.conftest import HEAVY
 
 CONTRACT_KEYS = [

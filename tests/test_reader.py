@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.loader import load_content
-from genesis_tui.screens.glossary import GlossaryScreen
-from genesis_tui.screens.help import HelpScreen
-from genesis_tui.screens.reader import ReaderScreen
-from genesis_tui.screens.term import TermScreen
-from genesis_tui.state import SavedState
-from genesis_tui.typesetting import cells
+from genesis_tui.content.edition import Content
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.state import SavedState
+from genesis_tui.text.typesetting import cells
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.screens.glossary import GlossaryScreen
+from genesis_tui.ui.screens.help import HelpScreen
+from genesis_tui.ui.screens.reader import ReaderScreen
+from genesis_tui.ui.screens.term import TermScreen
 
 WIDE, NARROW = (120, 36), (80, 24)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.content import Content, ContentError
-from genesis_tui.loader import load_content
-from genesis_tui.readings import (
+from genesis_tui.content.edition import Content, ContentError
+from genesis_tui.content.load import load_content
+from genesis_tui.content.readings import (
     READINGS_FILE,
     Word,
     attach,
@@ -21,7 +21,7 @@ from genesis_tui.readings import (
     texts,
     unread_kanji,
 )
-from genesis_tui.validation import check_readings
+from genesis_tui.content.validate import check_readings
 
 
 def _located(content: Content) -> list[tuple[str, str]]:
@@ -217,13 +217,13 @@ def test_bad_readings_stop_the_reader_too_but_not_the_drafter(content_copy: Path
 def test_the_reader_needs_no_analyser() -> None:
     code = (
         "import sys\n"
-        "import genesis_tui.app\n"
-        "from genesis_tui.loader import load_content\n"
-        "from genesis_tui.paths import content_dir\n"
+        "import genesis_tui.ui.app\n"
+        "from genesis_tui.content.load import load_content\n"
+        "from genesis_tui.storage.paths import content_dir\n"
         "content = load_content(content_dir())\n"
         "assert content.ruby.spans(content.article.title.ja)\n"
         "assert 'sudachipy' not in sys.modules, 'the analyser was imported'\n"
-        "assert 'genesis_tui.authoring' not in sys.modules, 'the drafting code was imported'\n"
+        "assert 'genesis_tui.content.drafting' not in sys.modules, 'drafting imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -10,10 +10,11 @@ from collections.abc import Iterator
 import pytest
 from textual._compositor import Compositor
 
-from genesis_tui import cli, collector
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.widgets.page_views import ArticleView
+from genesis_tui.cli import main as cli
+from genesis_tui.content.edition import Content
+from genesis_tui.terminal import gc_pause as collector
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 SIZE = (100, 30)
 
@@ -71,7 +72,7 @@ def test_the_command_line_leaves_collection_on(
 
 def test_serve_runs_with_collection_on(collecting: None, monkeypatch: pytest.MonkeyPatch) -> None:
     # A server runs for days: without collection its reference cycles would never be freed.
-    from genesis_tui import serve
+    from genesis_tui.cli import serve
 
     seen: list[bool] = []
     monkeypatch.setattr(serve, "serve", lambda *args, **kwargs: seen.append(gc.isenabled()) or 0)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui.content import Content
-from genesis_tui.search import SearchSession, find_all, fold, search
+from genesis_tui.content.edition import Content
+from genesis_tui.content.search import SearchSession, find_all, fold, search
 
 TEXT = st.text(
     alphabet=st.sampled_from(list("abcABC xyz・･ジェネシスミッション理研ＲＩＫＥＮｶﾞ ﾟ　ß.-")),

@@ -30,7 +30,7 @@ pytest.importorskip("textual_serve")
 
 from aiohttp import web  # noqa: E402
 
-from genesis_tui.serve import ReaderServer  # noqa: E402
+from genesis_tui.cli.serve import ReaderServer  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FIRST_SECTION = "トランプ政権"

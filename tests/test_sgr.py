@@ -6,7 +6,7 @@ import pyte
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui.sgr import PLAIN, Attributes, SgrMinimizer, apply, transition
+from genesis_tui.terminal.sgr import PLAIN, Attributes, SgrMinimizer, apply, transition
 
 COLOURS = ["38;2;224;224;224", "48;2;18;18;18", "38;5;208", "48;5;17", "31", "42", "97", "39", "49"]
 ATTRIBUTES = ["1", "2", "3", "4", "7", "9", "22", "23", "24", "27", "29", "0", ""]

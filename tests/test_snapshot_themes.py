@@ -14,10 +14,10 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.loader import load_content
-from genesis_tui.paths import content_dir
-from genesis_tui.state import SavedState
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.paths import content_dir
+from genesis_tui.storage.state import SavedState
+from genesis_tui.ui.app import GenesisApp
 
 SnapCompare = Callable[..., bool]
 THEMES = ["textual-dark", "catppuccin-latte"]

@@ -16,11 +16,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from genesis_tui.app import GenesisApp
-from genesis_tui.content import Content
-from genesis_tui.loader import load_content
-from genesis_tui.paths import content_dir
-from genesis_tui.state import SavedState, View
+from genesis_tui.content.edition import Content
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.paths import content_dir
+from genesis_tui.storage.state import SavedState, View
+from genesis_tui.ui.app import GenesisApp
 from tests.conftest import SMALL_CONTENT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]

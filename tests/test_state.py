@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.state import (
+from genesis_tui.storage.state import (
     MAX_SCROLL_ENTRIES,
     MAX_STATE_BYTES,
     SavedState,

@@ -17,8 +17,8 @@ from unicodedata import east_asian_width
 
 import pytest
 
-from genesis_tui.loader import load_content
-from genesis_tui.paths import content_dir
+from genesis_tui.content.load import load_content
+from genesis_tui.storage.paths import content_dir
 from tests.terminal import Terminal
 
 OVERVIEW_TEXT = "トランプ政権"

@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui.content import Content
-from genesis_tui.terms import Span, TermMatcher
+from genesis_tui.content.edition import Content
+from genesis_tui.content.terms import Span, TermMatcher
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
 

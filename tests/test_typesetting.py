@@ -12,16 +12,16 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds
-from genesis_tui.content import Content
-from genesis_tui.export import text_lines
-from genesis_tui.model import View
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import View
+from genesis_tui.content.terms import Span
+from genesis_tui.export.formats import text_lines
 from genesis_tui.pages import builder as page_module
 from genesis_tui.pages.article import section_page
-from genesis_tui.phrases import has_japanese, phrase_starts
-from genesis_tui.ruby import ruby_lines, ruby_units
-from genesis_tui.terms import Span
-from genesis_tui.typesetting import (
+from genesis_tui.text.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds
+from genesis_tui.text.phrases import has_japanese, phrase_starts
+from genesis_tui.text.ruby import ruby_lines, ruby_units
+from genesis_tui.text.typesetting import (
     Spanned,
     Unit,
     break_lines,

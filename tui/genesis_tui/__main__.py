@@ -1,5 +1,5 @@
 """Allow ``python -m genesis_tui``."""
 
-from genesis_tui.cli import main
+from genesis_tui.cli.main import main
 
 raise SystemExit(main())

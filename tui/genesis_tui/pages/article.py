@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from genesis_tui.content import Content
-from genesis_tui.i18n import Catalogue
-from genesis_tui.links import site_name
-from genesis_tui.model import Block, Lang, View
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Block, Lang, View
+from genesis_tui.content.urls import site_name
+from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
-from genesis_tui.ruby import Ruby
+from genesis_tui.text.ruby import Ruby
 
 Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
 """One language's text of a thing said: its language, text, role and readings."""

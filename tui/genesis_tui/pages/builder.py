@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from genesis_tui.model import Lang
+from genesis_tui.content.model import Lang
+from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.pages.page import GAP, Line, LinkRef, Page, Piece, Role
-from genesis_tui.phrases import has_japanese
-from genesis_tui.ruby import Ruby, RubyLine, ruby_line, ruby_units
-from genesis_tui.terms import Span, TermMatcher
-from genesis_tui.typesetting import Spanned, cells, line_spans
+from genesis_tui.text.phrases import has_japanese
+from genesis_tui.text.ruby import Ruby, RubyLine, ruby_line, ruby_units
+from genesis_tui.text.typesetting import Spanned, cells, line_spans
 
 Row = list[Piece]
 

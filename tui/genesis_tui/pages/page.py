@@ -12,8 +12,8 @@ import bisect
 from functools import cached_property
 from typing import Literal, NamedTuple
 
-from genesis_tui.history import Anchor
-from genesis_tui.model import Lang
+from genesis_tui.content.model import Lang
+from genesis_tui.content.places import Anchor
 
 Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad", "ruby"]
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from genesis_tui.content import Content
-from genesis_tui.i18n import Catalogue, UiLang
-from genesis_tui.model import Block, Lang, Section, View
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Block, Lang, Section, View
+from genesis_tui.content.search import term_fields
+from genesis_tui.content.terms import Span
+from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.pages.builder import Column, PageBuilder
 from genesis_tui.pages.page import BULLET, Page, Piece
-from genesis_tui.ruby import Ruby
-from genesis_tui.search import term_fields
-from genesis_tui.terms import Span
+from genesis_tui.text.ruby import Ruby
 
 SNIPPET_CHARS = {"ja": 12, "en": 30}
 """Context shown either side of a term in the "appears in" list."""

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from genesis_tui.content import Content
-from genesis_tui.i18n import Catalogue, UiLang
-from genesis_tui.links import site_name
-from genesis_tui.model import Event, Lang, View
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Event, Lang, View
+from genesis_tui.content.urls import site_name
+from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.pages.builder import Column, PageBuilder, with_url
 from genesis_tui.pages.page import Page
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from genesis_tui.content import Content
-from genesis_tui.i18n import Catalogue
-from genesis_tui.model import Lang, Term, View
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Lang, Term, View
+from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side
 from genesis_tui.pages.page import GAP, Page, Piece
-from genesis_tui.typesetting import cells, line_spans
+from genesis_tui.text.typesetting import cells, line_spans
 
 COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
 

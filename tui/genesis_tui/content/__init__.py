@@ -1,0 +1,1 @@
+"""The content: the model of content/*.toml; loading, validating, readings, terms, search."""

@@ -1,0 +1,384 @@
+"""``genesis-tui readings``: draft the readings of the Japanese with a morphological analyser.
+
+The analyser is SudachiPy with its core dictionary (the ``authoring`` extra): in its longest
+split mode (C) it keeps names and technical compounds whole and reads them as their owners do
+(理化学研究所 りかがくけんきゅうしょ, 文部科学省 もんぶかがくしょう, 核融合 かくゆうごう), and its
+dictionary is updated several times a year. A draft is only a draft: a person reviews every
+reading before it ships, and this command never changes a reading already in the file. The
+reader never imports this module.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from genesis_tui.content.readings import (
+    READINGS_FILE,
+    Located,
+    RubySpan,
+    Word,
+    attach,
+    parse_readings,
+    texts,
+)
+from genesis_tui.text.kana import is_kana, is_kanji, to_hiragana
+from genesis_tui.text.typesetting import cells
+
+DAY_READINGS = {
+    1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",
+    7: "なのか", 8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "はつか",
+    24: "にじゅうよっか",
+}  # fmt: skip
+"""Days of the month whose 日 is not read にち. Numbers are left to the learner (年 after
+2025 is read ねん, and only 年 gets ruby), but here the kanji's own reading changes with the
+number, so the ruby covers the number too: 24日 にじゅうよっか."""
+
+HEADER = """\
+# Readings (furigana) of the Japanese text, drafted by `genesis-tui readings` and reviewed by
+# hand. Each key is a Japanese text of the content (see genesis_tui/readings.py); its list gives
+# the text's kanji words in reading order as "base reading", the reading in hiragana. A word is
+# attached to the first occurrence of its base after the word before it. Correct a reading by
+# editing its kana; `genesis-tui check` says when a word is no longer in its text, a reading is
+# not kana, or a kanji has no reading. Drafting again keeps every word here and adds only
+# missing ones, but rewrites the file in this layout (comments below this header are not kept).
+"""
+
+
+class AuthoringError(Exception):
+    """Drafting cannot go on (no analyser, or a readings file it must not overwrite)."""
+
+
+class Analyser(Protocol):
+    """A morphological analyser: the words of a text with their readings."""
+
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """Each word as (start, end, reading in kana); the reading may be in katakana."""
+        ...
+
+
+class SudachiAnalyser:
+    """SudachiPy with its core dictionary, in split mode C (names and compounds whole)."""
+
+    def __init__(self) -> None:
+        try:
+            from sudachipy import Dictionary, SplitMode
+        except ImportError:
+            raise AuthoringError(
+                "drafting readings needs the analyser: pip install '.[authoring]' in the checkout"
+            ) from None
+        try:
+            self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+        except Exception as error:  # the dictionary package is missing or broken
+            raise AuthoringError(
+                f"the analyser's dictionary cannot be loaded ({error}):"
+                " pip install '.[authoring]' in the checkout"
+            ) from None
+
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """Each morpheme of ``text`` as (start, end, reading in katakana)."""
+        return [(m.begin(), m.end(), m.reading_form()) for m in self._tokenizer.tokenize(text)]
+
+
+def furigana(surface: str, reading: str) -> list[tuple[int, int, str]]:
+    """Split a word's reading over its kanji runs, leaving its kana (okurigana) bare.
+
+    ``furigana("取り組み", "トリクミ")`` is ``[(0, 1, "と"), (2, 3, "く")]``. When the kana of the
+    surface do not line up with the reading, the whole word gets the whole reading.
+    """
+    reading = to_hiragana(reading)
+    if not any(is_kanji(char) for char in surface) or not is_kana(reading):
+        return []
+    runs = _join_kanji(surface)
+    pattern = "".join("(.+?)" if is_kanji(run[0]) else re.escape(to_hiragana(run)) for run in runs)
+    match = re.fullmatch(pattern, reading)
+    if match is None:
+        return [(0, len(surface), reading)]
+    spans: list[tuple[int, int, str]] = []
+    offset, group = 0, 1
+    for run in runs:
+        if is_kanji(run[0]):
+            spans.append((offset, offset + len(run), match.group(group)))
+            group += 1
+        offset += len(run)
+    return spans
+
+
+def _join_kanji(surface: str) -> list[str]:
+    """The surface cut into runs of kanji and runs of anything else."""
+    runs: list[str] = []
+    for char in surface:
+        if runs and is_kanji(char) == is_kanji(runs[-1][0]):
+            runs[-1] += char
+        else:
+            runs.append(char)
+    return runs
+
+
+def draft_spans(text: str, analyser: Analyser) -> list[RubySpan]:
+    """The analyser's readings of a text's kanji, as spans.
+
+    Two rules from the review of the first draft correct the analyser: a number is left to the
+    learner (it reads 10億 as いちれいおく; the ruby is 億 おく), and a day of the month is read
+    にち unless ``DAY_READINGS`` says otherwise (it reads every such 日 か).
+    """
+    spans: list[RubySpan] = []
+    words = analyser.words(text)
+    for index, (start, end, reading) in enumerate(words):
+        surface = text[start:end]
+        if surface == "日" and index > 0:
+            before = words[index - 1]
+            number = text[before[0] : before[1]]
+            if number.isdecimal() and before[1] == start:
+                day = DAY_READINGS.get(int(number))
+                spans.append((before[0], end, day) if day else (start, end, "にち"))
+                continue
+        if any(char.isdecimal() for char in surface) and any(map(is_kanji, surface)):
+            for match in re.finditer(r"[^\d]+", surface):  # the kanji apart from the number
+                offset = start + match.start()
+                inner = draft_spans(match.group(), analyser)
+                spans.extend((offset + s, offset + e, r) for s, e, r in inner)
+            continue
+        spans.extend((start + s, start + e, r) for s, e, r in furigana(surface, reading))
+    return spans
+
+
+def draft_words(
+    text: str,
+    existing: Sequence[Word],
+    analyser: Analyser,
+    reviewed: Mapping[str, str] | None = None,
+) -> tuple[list[Word], int]:
+    """The words of a text: every existing word kept, in its place, and a drafted word for each
+    kanji they leave without a reading. A drafted word whose base ``reviewed`` knows takes the
+    reviewed reading over the analyser's. Returns the words and how many were drafted."""
+    attached = attach(text, existing)
+    covered = [False] * len(text)
+    for start, end, _ in attached.spans:
+        covered[start:end] = [True] * (end - start)
+    placed: list[tuple[int, int, Word]] = []  # (start, 0 kept / 1 drafted, word)
+    spans = iter(attached.spans)
+    missing = {index for index, _ in attached.missing}
+    last = 0
+    for index, word in enumerate(existing):
+        if index not in missing:
+            last = next(spans)[0]
+        placed.append((last, 0, word))  # a word not found stays after the word before it
+    drafted = 0
+    for start, end, reading in draft_spans(text, analyser):
+        if any(covered[start:end]):
+            continue
+        base = text[start:end]
+        placed.append((start, 1, Word(base, (reviewed or {}).get(base, reading))))
+        drafted += 1
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [word for _, _, word in placed], drafted
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What ``draft_readings`` did."""
+
+    path: Path
+    drafted: int
+    """Words added by the analyser."""
+    kept: int
+    """Words that were already in the file."""
+    texts: int
+    """Japanese texts that gained at least one word."""
+    pruned: tuple[Pruned, ...] = ()
+    """What ``prune`` removed, in the file's order."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pruned:
+    """Words removed from ``readings.toml`` by ``draft_readings(..., prune=True)``."""
+
+    key: str
+    words: tuple[Word, ...]
+    gone: bool
+    """True when no text has the key any more (all its words went); False when these words
+    no longer fit their text (see ``prune_words``)."""
+
+
+def draft_readings(
+    directory: Path, analyser: Analyser | None = None, *, prune: bool = False
+) -> Draft:
+    """Draft the readings missing from ``directory/readings.toml`` and write the file.
+
+    A compound the file already reads one way is drafted that way (``reviewed_readings``).
+
+    With ``prune``, first remove what the content no longer has, as an author needs after
+    editing it: the keys of texts that are gone, and the words that no longer fit their text
+    (``prune_words``). Without it, nothing is ever removed. Pruning cannot tell a word that
+    still fits but now stands where it reads differently (初 はつ kept for a new 初めて): the
+    texts it lists are the ones to read again in full.
+
+    Raises ``genesis_tui.content.load.ContentError`` when the content is invalid, and
+    ``AuthoringError`` when the analyser is missing or the readings file cannot be parsed (it is
+    then left as it is: a reviewed reading is never lost).
+    """
+    from genesis_tui.content.load import load_content
+
+    content = load_content(directory, readings="ignored")
+    path = content.directory / READINGS_FILE
+    existing = _existing(path)
+    analyser = analyser or SudachiAnalyser()
+    located = texts(content.article, content.glossary, content.timeline)
+    pruned: list[Pruned] = []
+    if prune:
+        existing, pruned = _prune(existing, located, analyser)
+    known = reviewed_readings(existing.values())
+    result: dict[str, list[Word]] = {}
+    drafted = kept = changed = 0
+    for item in located:
+        words, count = draft_words(item.text, existing.get(item.key, ()), analyser, known)
+        result[item.key] = words
+        drafted += count
+        kept += len(words) - count
+        changed += count > 0
+    stale = {key: list(words) for key, words in existing.items() if key not in result}
+    kept += sum(len(words) for words in stale.values())
+    path.write_text(format_readings(located, result, stale), encoding="utf-8")
+    return Draft(path, drafted, kept, changed, tuple(pruned))
+
+
+def reviewed_readings(lists: Iterable[Sequence[Word]]) -> dict[str, str]:
+    """The reading of each compound (two kanji or more) that the file reads one way wherever
+    it stands. The analyser reads 日本 にっぽん and 国立研究所 けんきゅうしょ every time, where
+    the review settled on にほん and じょ; a compound read two ways (it can happen) is left to
+    the analyser, and so is a single kanji, whose reading turns on its neighbours (初めて, 初の)."""
+    seen: dict[str, set[str]] = {}
+    for words in lists:
+        for word in words:
+            if len(word.base) > 1 and all(map(is_kanji, word.base)):
+                seen.setdefault(word.base, set()).add(word.reading)
+    return {base: next(iter(readings)) for base, readings in seen.items() if len(readings) == 1}
+
+
+def _prune(
+    existing: Mapping[str, tuple[Word, ...]], located: Sequence[Located], analyser: Analyser
+) -> tuple[dict[str, tuple[Word, ...]], list[Pruned]]:
+    """The words that still fit the content, and what was removed: keys of texts that are
+    gone, then the words of each text that no longer fit it (``prune_words``)."""
+    keys = {item.key for item in located}
+    pruned = [Pruned(key, words, True) for key, words in existing.items() if key not in keys]
+    kept = {key: words for key, words in existing.items() if key in keys}
+    for item in located:
+        words = kept.get(item.key, ())
+        analysed = draft_spans(item.text, analyser) if words else []
+        kept_words, removed = prune_words(item.text, words, analysed)
+        if removed:
+            pruned.append(Pruned(item.key, removed, False))
+            kept[item.key] = kept_words
+    return kept, pruned
+
+
+def prune_words(
+    text: str, words: Sequence[Word], drafted: Sequence[RubySpan] = ()
+) -> tuple[tuple[Word, ...], tuple[Word, ...]]:
+    """The words of a list that still fit ``text``, and those that no longer do.
+
+    A word no longer fits when its base is not in the text after the word before it, or when,
+    the text having changed around it, it now falls on part of a longer word that the analyser
+    reads (``drafted``) and leaves the rest of that word's kanji without a reading: 継 of an old
+    引き継ぐ on the new 継続的, 年 on 同年. Drafting then reads the whole word. A text whose
+    kanji all have readings never loses a word this way, so a checked file is left as it is.
+    """
+    kept = list(range(len(words)))  # indices into words, so removed ones stay in file order
+    while True:
+        attached = attach(text, [words[index] for index in kept])
+        missing = {index for index, _ in attached.missing}
+        placed = [index for index in range(len(kept)) if index not in missing]
+        cut = _cut_word(text, attached.spans, drafted)
+        drop = missing | ({placed[cut]} if cut is not None else set())
+        if not drop:
+            break
+        kept = [index for at, index in enumerate(kept) if at not in drop]
+    removed = sorted(set(range(len(words))) - set(kept))
+    return tuple(words[index] for index in kept), tuple(words[index] for index in removed)
+
+
+def _cut_word(text: str, spans: Sequence[RubySpan], drafted: Sequence[RubySpan]) -> int | None:
+    """The index of the first span that covers part of a drafted word whose other kanji are
+    left unread, or None."""
+    covered = [False] * len(text)
+    for start, end, _ in spans:
+        covered[start:end] = [True] * (end - start)
+    for index, (start, end, _) in enumerate(spans):
+        for word_start, word_end, _ in drafted:
+            inside = word_start <= start and end <= word_end
+            longer = word_end - word_start > end - start
+            unread = any(
+                is_kanji(text[at]) and not covered[at] for at in range(word_start, word_end)
+            )
+            if inside and longer and unread:
+                return index
+    return None
+
+
+def _existing(path: Path) -> dict[str, tuple[Word, ...]]:
+    """The words already in the file; refuses a file it cannot read whole."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise AuthoringError(f"{path}: cannot be read, so it is left as it is ({error})") from None
+    words, flaws = parse_readings(data)
+    if flaws:
+        first = flaws[0]
+        raise AuthoringError(
+            f"{path}: {first.key}: {first.message} (fix it first: drafting would lose it)"
+        )
+    return words
+
+
+def format_readings(
+    located: Iterable[Located],
+    words: Mapping[str, Sequence[Word]],
+    stale: Mapping[str, Sequence[Word]] | None = None,
+) -> str:
+    """``readings.toml`` in its canonical layout: the texts in content order, one table per
+    block, term, event or section, each text's first characters in a comment."""
+    tables: dict[str, list[str]] = {}
+    for item in located:
+        if not words.get(item.key):
+            continue
+        table, _, name = item.key.rpartition(".")
+        if item.key.startswith("sections.") and ".key_points." in item.key:
+            table = item.key.split(".key_points.")[0]
+            name = "key_points." + item.key.rsplit(".", 1)[1]
+        excerpt = item.text.replace("\n", " ")
+        excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
+        tables.setdefault(table, []).append(f"# {excerpt}")
+        tables[table].append(_array(name, words[item.key]))
+    out = [HEADER]
+    for table, lines in tables.items():
+        out.append(f"[{table}]" if table else "")
+        out += [*lines, ""]
+    for key, stale_words in (stale or {}).items():
+        out += ["# Not attached to any text of the content: move these or delete them."]
+        out += [f"[{key.rpartition('.')[0]}]", _array(key.rpartition(".")[2], stale_words), ""]
+    return "\n".join(line for line in out if line is not None).rstrip("\n") + "\n"
+
+
+def _array(name: str, words: Sequence[Word], width: int = 100) -> str:
+    """A TOML array of "base reading" strings, wrapped to about ``width`` columns."""
+    items = [json.dumps(str(word), ensure_ascii=False) for word in words]
+    one_line = f"{name} = [{', '.join(items)}]"
+    if cells(one_line) <= width:
+        return one_line
+    lines, line = [f"{name} = ["], "  "
+    for item in items:
+        if cells(line) + cells(item) + 2 > width and line.strip():
+            lines.append(line.rstrip())
+            line = "  "
+        line += item + ", "
+    lines += [line.rstrip(), "]"]
+    return "\n".join(lines)

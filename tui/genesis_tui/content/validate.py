@@ -1,0 +1,193 @@
+"""Validation of a content directory the user names: every problem, with its file and place.
+
+pydantic checks each file against the model (``content.model``) and reports each error at its
+key path; the cross-checks then look at what needs the whole content (every term occurs), and
+``readings.toml`` is checked against the text it reads. pydantic is imported only here, and only
+when something is validated: the reader of the bundled content never needs it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+from genesis_tui.content.edition import Content, Problem
+from genesis_tui.content.files import MAX_DEPTH, Missing, Unreadable, read_file, toml_text, too_deep
+from genesis_tui.content.model import Term
+
+GLOSSARY_FILE = "glossary.toml"
+M = TypeVar("M")
+
+ReadingsRule = Literal["optional", "required", "ignored"]
+"""What ``load_content`` asks of ``readings.toml``: ``optional`` checks it when it is there (a
+directory written before readings existed still opens, without them); ``required`` (``check``)
+also reports it missing; ``ignored`` skips it (``genesis-tui readings``, which drafts it)."""
+
+
+def load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, M | None]:
+    """The file's TOML data (None if it could not be read or parsed) and its model (None if it
+    is not valid); what is wrong goes to ``problems``."""
+    try:
+        raw = read_file(path)
+    except Unreadable as error:
+        problems.append(Problem(path, "", str(error)))
+        return None, None
+    try:
+        data = tomllib.loads(toml_text(raw))
+    except UnicodeDecodeError as error:
+        problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
+        return None, None
+    except tomllib.TOMLDecodeError as error:
+        place = _toml_place(str(error), raw)
+        problems.append(Problem(path, place, f"not valid TOML: {error}"))
+        return None, None
+    except RecursionError:  # tomllib recurses once per level of nesting
+        data = None
+    if data is None or too_deep(data):  # what walks the data recursively would fail too
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        problems.append(Problem(path, "", message))
+        return None, None
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return data, TypeAdapter(model).validate_python(data)
+    except ValidationError as error:
+        for item in error.errors():
+            problems.append(Problem(path, _key_path(item["loc"], data), _message(item)))
+        return data, None
+
+
+def _toml_place(message: str, raw: bytes) -> str:
+    """Where a tomllib error is: ``line N, column M``, or the file's last line."""
+    if "(at line " in message:
+        return message.rsplit("(at ", 1)[1].rstrip(")")
+    if "end of document" in message:
+        lines = raw.count(b"\n") + 1
+        return f"line {lines} (end of file)"
+    return ""
+
+
+def _key_path(loc: tuple[int | str, ...], data: Any) -> str:
+    """A readable key path (``sections[2].blocks[0].en``), with the item's id where known."""
+    path = ""
+    node: Any = data
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+            node = node[part] if isinstance(node, list) and part < len(node) else None
+            if isinstance(node, dict) and isinstance(node.get("id"), str):
+                path += f"(id={node['id']})"
+        else:
+            path += f".{part}" if path else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return path
+
+
+def _message(item: Any) -> str:
+    kind = item["type"]
+    if kind in ("missing", "missing_keyword_argument"):
+        return "required key is missing"
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
+        return "unknown key"
+    message = str(item["msg"])
+    return message.removeprefix("Value error, ")
+
+
+def cross_check(content: Content) -> list[Problem]:
+    """What needs the whole, valid content: every term occurs somewhere."""
+    glossary_file = content.directory / GLOSSARY_FILE
+    problems: list[Problem] = []
+    for index, term in enumerate(content.glossary.terms):
+        if not content.occurrences(term.id) and not content.since_occurrences(term.id):
+            message = (
+                "occurs nowhere in the article or its since-publication notes"
+                " (no form or alias matches)"
+            )
+            problems.append(Problem(glossary_file, f"terms[{index}](id={term.id})", message))
+    return problems
+
+
+# ---------------------------------------------------------------------- readings
+def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Problem]:
+    """``readings.toml`` against the text: each word attached to text that is there, readings
+    in kana, no kanji of any Japanese text left without a reading, and glossary terms read as
+    their ``reading`` says. A missing file is a problem only when ``rule`` is ``required``."""
+    if rule == "ignored":
+        return []
+    from genesis_tui.content import readings as rd
+
+    path = content.directory / rd.READINGS_FILE
+    try:
+        raw = read_file(path)
+    except Missing:
+        if rule == "optional":
+            return []
+        message = "file is missing (draft it with `genesis-tui readings DIR`, then review it)"
+        return [Problem(path, "", message)]
+    except Unreadable as error:
+        return [Problem(path, "", str(error))]
+    try:
+        data = tomllib.loads(toml_text(raw))
+    except UnicodeDecodeError as error:
+        return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
+    except tomllib.TOMLDecodeError as error:
+        return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
+    except RecursionError:
+        data = None
+    if data is None or too_deep(data):
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        return [Problem(path, "", message)]
+    words, flaws = rd.parse_readings(data)
+    problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
+    located = rd.texts(content.article, content.glossary, content.timeline)
+    known = {item.key for item in located}
+    for key in words:
+        if key not in known:
+            problems.append(Problem(path, key, "no Japanese text of the content has this key"))
+    spans: dict[str, tuple[rd.RubySpan, ...]] = {}
+    first_of_text: dict[str, str] = {}  # text -> the key of its first place
+    for item in located:
+        attached = rd.attach(item.text, words.get(item.key, ()))
+        spans[item.key] = attached.spans
+        first = first_of_text.setdefault(item.text, item.key)
+        if spans[first] != attached.spans:  # the reader looks readings up by text: one wins
+            message = f"the same text as {first}, read differently (give both the same readings)"
+            problems.append(Problem(path, item.key, message))
+        for index, word in attached.missing:
+            message = (
+                f"word {index + 1} ({word}): {word.base!r} is not in the text"
+                f" ({item.file}) after the word before it"
+            )
+            problems.append(Problem(path, item.key, message))
+        for offset, run in rd.unread_kanji(item.text, attached.spans):
+            message = f"no reading for {run!r} (character {offset} of the text in {item.file})"
+            problems.append(Problem(path, item.key, message))
+    for term in content.glossary.terms:
+        problems.extend(_check_term_reading(path, term, spans.get(f"terms.{term.id}.term", ())))
+    return problems
+
+
+def _check_term_reading(
+    path: Path, term: Term, spans: tuple[tuple[int, int, str], ...]
+) -> list[Problem]:
+    """The readings over a glossary term's name must spell the term's own ``reading``."""
+    from genesis_tui.content import readings as rd
+    from genesis_tui.text.kana import to_hiragana
+
+    if any(char.isascii() and char.isalnum() for char in term.term.ja):
+        return []  # "AI for Science": the glossary's reading spells the Latin out, ruby does not
+    if rd.unread_kanji(term.term.ja, spans):
+        return []  # reported already
+
+    def sound(text: str) -> str:
+        return to_hiragana(text).replace("・", "").replace(" ", "")
+
+    spelled = rd.spelled_out(term.term.ja, spans)
+    if sound(spelled) == sound(term.reading):
+        return []
+    message = (
+        f"the readings spell {spelled!r}, but the glossary ({GLOSSARY_FILE}) reads"
+        f" {term.term.ja!r} as {term.reading!r}"
+    )
+    return [Problem(path, f"terms.{term.id}.term", message)]

@@ -1,0 +1,55 @@
+"""The interface's own words, one catalogue per language (the article's words are content).
+
+``--ui-lang ja|en`` chooses the catalogue; without it the locale does (LC_ALL, then LC_MESSAGES,
+then LANG, as POSIX orders them: ``ja_*`` gives Japanese). Key bindings take their descriptions
+from here by their id, so the footer and help speak the interface's language too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, get_args
+
+from genesis_tui.i18n.en import EN
+from genesis_tui.i18n.ja import JA
+
+UiLang = Literal["en", "ja"]
+UI_LANGS: tuple[UiLang, ...] = get_args(UiLang)
+
+
+CATALOGUES: dict[UiLang, dict[str, str]] = {"en": EN, "ja": JA}
+
+
+class Catalogue:
+    """The interface strings of one language: ``ui("key", field=value)``."""
+
+    def __init__(self, lang: UiLang = "en") -> None:
+        self.lang: UiLang = lang
+        self._strings = CATALOGUES[lang]
+
+    def __call__(self, key: str, **fields: object) -> str:
+        text = self._strings[key]
+        return text.format(**fields) if fields else text
+
+    def binding_description(self, binding_id: str | None, action: str = "") -> str:
+        """The description of a binding, by its id (``section-N`` share one entry)."""
+        if binding_id is None:
+            return self("key.command-palette") if action == "command_palette" else ""
+        if binding_id.startswith("section-"):
+            return self("key.section", n=binding_id.removeprefix("section-"))
+        return self(f"key.{binding_id}")
+
+
+def catalogue_of(app: object) -> Catalogue:
+    """The app's catalogue (English for an app that has none, as in some tests)."""
+    ui = getattr(app, "ui", None)
+    return ui if isinstance(ui, Catalogue) else Catalogue()
+
+
+def ui_lang_from_locale(environ: Mapping[str, str]) -> UiLang:
+    """The interface language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG set."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"

@@ -1,0 +1,1 @@
+"""Japanese text, pure: cells, kana, control characters, phrases, line breaking, ruby."""

@@ -1,0 +1,1 @@
+"""The Textual layer: the app shell, messages, palette, themes, screens and widgets."""

@@ -1,0 +1,112 @@
+"""The command palette (ctrl+p): every section, every glossary term and every action."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Protocol
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
+
+from genesis_tui.content.edition import Content as Edition
+from genesis_tui.content.model import Lang, View
+from genesis_tui.i18n.catalogue import Catalogue
+from genesis_tui.text.kana import to_hiragana
+from genesis_tui.ui.messages import OpenTerm, RunAction, ShowSection
+
+
+class PaletteSource(Protocol):
+    """What the palette reads from the app: the content, the interface's words, the view."""
+
+    content: Edition
+    ui: Catalogue
+
+    @property
+    def view(self) -> View: ...
+
+
+ACTION_KEYS = (
+    ("next_section", "]"),
+    ("previous_section", "["),
+    ("cycle_view", "v"),
+    ("glossary", "g"),
+    ("timeline", "t"),
+    ("whos_who", "w"),
+    ("search", "/"),
+    ("back", "escape"),
+)
+"""The reader's actions the palette offers, with the key that does the same."""
+
+
+class GenesisCommands(Provider):
+    """Sections, glossary terms and the reader's actions."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: PaletteSource = self.app  # type: ignore[assignment]
+        content, ui = app.content, app.ui
+        post = self.app.post_message
+        # Names in the languages the reader shows, the interface's first; in one language's
+        # view, that language alone.
+        langs: tuple[Lang, ...] = (ui.lang, "en" if ui.lang == "ja" else "ja")
+        if app.view != "both":
+            langs = (app.view,)
+        commands: list[tuple[str, Callable[[], object], str]] = []
+
+        def keyed(help_text: str, key: str) -> str:
+            # The palette reads help as markup: keys such as "[" are escaped.
+            return ui("palette.with_key", help=help_text, keys=escape(key))
+
+        for number, section in enumerate(content.article.sections, start=1):
+            title = " / ".join(section.title.get(lang) for lang in langs)
+            name = ui("palette.section", number=number, title=title)
+            help_text = ui("palette.section_help")
+            if number <= 9:
+                help_text = keyed(help_text, str(number))
+            commands.append((name, partial(post, ShowSection(section.id)), help_text))
+        for term in content.glossary.terms:
+            names = " / ".join(term.term.get(lang) for lang in langs)
+            # The reading only where it adds something: not after a name written in kana.
+            adds = to_hiragana(term.reading) != to_hiragana(term.term.ja)
+            reading = f"（{term.reading}）" if "ja" in langs and adds else ""
+            name = ui("palette.term", term=names, reading=reading)
+            commands.append(
+                (name, partial(post, OpenTerm(term.id, over_reader=True)), ui("palette.term_help"))
+            )
+        for action, key in ACTION_KEYS:
+            callback = partial(post, RunAction(action))
+            help_text = keyed(ui(f"palette.{action}_help"), key)
+            commands.append((ui(f"palette.{action}"), callback, help_text))
+        help_text = keyed(ui("palette.help_help"), "?")
+        commands.append(
+            (ui("palette.help"), partial(post, RunAction("help", reader=False)), help_text)
+        )
+        quit_help = keyed(ui("palette.quit_help"), "q")
+        commands.append(
+            (ui("palette.quit"), partial(post, RunAction("quit", reader=False)), quit_help)
+        )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands():
+            yield DiscoveryHit(Content(name), callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, name), callback, help=help_text)
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """The name with the matched characters styled. Textual's ``Matcher.highlight`` reads the
+    name as markup, and names hold section titles and glossary terms: content is data."""
+    content = Content(name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

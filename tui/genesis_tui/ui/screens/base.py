@@ -1,0 +1,204 @@
+"""What every screen over the content shares: its set-up, its readiness, and the page keys.
+
+``GenesisScreen`` gives a screen the content, the interface's words (its bindings' descriptions
+among them) and a way to open a glossary entry, by message, without knowing the app.
+
+Keys that arrive while a screen has no widgets are ignored, never a crash. Over SSH people type
+ahead: ``q`` then ``t`` then ``k`` reach an app that is closing, which still opens the timeline
+but takes its widgets away again; and a key can reach a screen before it has composed. Every
+``action_*`` of these screens runs only while the screen has its widgets. (The bindings
+themselves stay enabled, so the footer shows them from the first frame, without a second
+paint.)
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import Any, cast
+
+from textual import on
+from textual.binding import Binding
+
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Lang, View
+from genesis_tui.i18n.catalogue import Catalogue, catalogue_of
+from genesis_tui.pages.page import LinkRef
+from genesis_tui.ui.keys import localize_bindings
+from genesis_tui.ui.messages import JumpToBlock, OpenTerm
+from genesis_tui.ui.screens.follow_size import FollowsAppSize
+from genesis_tui.ui.widgets.key_bar import Hint
+from genesis_tui.ui.widgets.page_view import PageView
+
+HEADER_ICON = "*"
+"""The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
+
+
+def one_lang(view: View, ui_lang: Lang) -> Lang:
+    """The language of something said once: the view's, or in ``both`` the interface's."""
+    return ui_lang if view == "both" else view
+
+
+def shown_langs(view: View, ui_lang: Lang, *, room_for_both: bool = True) -> tuple[Lang, ...]:
+    """The languages to say a name in: the view's, both if ``both`` and there is room."""
+    if view == "both" and room_for_both:
+        return ("ja", "en")
+    return (one_lang(view, ui_lang),)
+
+
+def view_of(app: object) -> View:
+    """The reader's view (``both`` for an app that has none, as in some tests)."""
+    view = getattr(app, "view", "both")
+    return cast(View, view) if view in ("both", "ja", "en") else "both"
+
+
+def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]:
+    """The keys of a page with links: tab / shift+tab walk the links (priority bindings, not
+    Textual's focus chain), enter opens one, and the scroll keys. Ids are ``prefix`` + name."""
+    return [
+        Binding("tab", "link(1)", "Next link", show=False, priority=True, id=f"{prefix}link-next"),
+        Binding(
+            "shift+tab",
+            "link(-1)",
+            "Previous link",
+            show=False,
+            priority=True,
+            id=f"{prefix}link-previous",
+        ),
+        Binding("enter", "open_link", "Open link", show=show_open, id=f"{prefix}open-link"),
+        Binding("j,down", "scroll(1)", "Down", show=False, id=f"{prefix}scroll-down"),
+        Binding("k,up", "scroll(-1)", "Up", show=False, id=f"{prefix}scroll-up"),
+        Binding("space,pagedown", "page(1)", "Page down", show=False, id=f"{prefix}page-down"),
+        Binding("pageup,shift+space", "page(-1)", "Page up", show=False, id=f"{prefix}page-up"),
+        Binding("home", "edge(0)", "Top", show=False, id=f"{prefix}top"),
+        Binding("end", "edge(1)", "Bottom", show=False, id=f"{prefix}bottom"),
+    ]
+
+
+def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
+    if inspect.iscoroutinefunction(method):
+
+        @functools.wraps(method)
+        async def run_async(self: GenesisScreen, *args: Any, **kwargs: Any) -> Any:
+            if self.has_widgets:
+                return await method(self, *args, **kwargs)
+            return None
+
+        return run_async
+
+    @functools.wraps(method)
+    def run(self: GenesisScreen, *args: Any, **kwargs: Any) -> Any:
+        if self.has_widgets:
+            return method(self, *args, **kwargs)
+        return None
+
+    return run
+
+
+class GenesisScreen(FollowsAppSize):
+    """A screen over the content. Its actions run only from the end of ``on_mount`` (call
+    ``ready()`` there) and while its widgets are there."""
+
+    _ready = False
+
+    def __init__(self, content: Content, *, classes: str | None = None) -> None:
+        super().__init__(classes=classes)
+        self.content = content
+        self.ui: Catalogue = catalogue_of(self.app)
+        """The interface's words."""
+        localize_bindings(self.ui, self._bindings)
+        self.reader_view: View = view_of(self.app)
+        """The languages the reader shows: every screen shows its names in them."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if name.startswith("action_") and callable(value):
+                setattr(cls, name, _when_ready(value))
+
+    def ready(self) -> None:
+        """The widgets are there: act on keys from now on."""
+        self._ready = True
+
+    @property
+    def has_widgets(self) -> bool:
+        """True from the end of ``on_mount`` until the widgets go (as when the app closes)."""
+        return self._ready and bool(self.children)
+
+    def open_term(self, term_id: str) -> None:
+        """Ask for a glossary entry to be shown."""
+        self.post_message(OpenTerm(term_id))
+
+    def extra_hints(self) -> list[Hint]:
+        """Keys the footer shows after the bindings when the width allows (none here)."""
+        return []
+
+
+class PageScreen(GenesisScreen):
+    """A screen showing a ``PageView``: the scroll keys and the links (see ``page_bindings``)."""
+
+    def extra_hints(self) -> list[Hint]:
+        """Links and paging, for wide footers."""
+        ui = self.ui
+        return [
+            Hint("tab", ui("hint.links")),
+            Hint("space", ui("hint.page"), "space"),
+        ]
+
+    @property
+    def page_view(self) -> PageView:
+        """The page this screen's keys act on."""
+        return self.query_one(PageView)
+
+    def action_scroll(self, lines: int) -> None:
+        """Scroll by ``lines``."""
+        self.page_view.scroll_relative(y=lines, animate=False)
+
+    def action_page(self, pages: int) -> None:
+        """Scroll by pages (less a line each, to keep the reader's place)."""
+        view = self.page_view
+        page = max(1, view.scrollable_content_region.height - 1)
+        view.scroll_relative(y=pages * page, animate=False)
+
+    def action_edge(self, end: int) -> None:
+        """Scroll to the top (0) or the bottom (1)."""
+        if end:
+            self.page_view.scroll_end(animate=False)
+        else:
+            self.page_view.scroll_home(animate=False)
+
+    def action_link(self, step: int) -> None:
+        """Move to the next (1) or previous (-1) glossary link, in reading order."""
+        if not self.page_view.step_link(step):
+            self.notify(self.ui("reader.no_links"), severity="warning", markup=False)
+
+    def action_open_link(self) -> None:
+        """Follow the current link (only ever one on screen)."""
+        view = self.page_view
+        if view.current_link is not None and view.current_term is not None:
+            self.follow(view.page.links[view.current_link])
+
+    def follow(self, link: LinkRef) -> None:
+        """Open a link's glossary entry, or jump to its place in the article."""
+        if link.jump is not None:
+            self.post_message(JumpToBlock(*link.jump))
+        else:
+            self.open_term(link.term_id)
+
+    def action_copy(self) -> None:
+        """Copy the current link's address, or the block at the top of the page, to the
+        clipboard through the terminal (OSC 52: it works over SSH, and in tmux with
+        ``set-clipboard on``)."""
+        text = self.page_view.copy_text()
+        if not text:
+            self.notify(self.ui("copy.nothing"), severity="warning", markup=False)
+            return
+        self.app.copy_to_clipboard(text)
+        self.notify(self.ui("copy.done", count=len(text)), markup=False, timeout=2)
+
+    @on(PageView.LinkClicked)
+    def _link_clicked(self, event: PageView.LinkClicked) -> None:
+        links = self.page_view.page.links
+        if 0 <= event.index < len(links):
+            self.follow(links[event.index])

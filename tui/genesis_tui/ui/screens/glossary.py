@@ -1,0 +1,123 @@
+"""The glossary: every term, filtered as you type, sorted by English or by reading."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.model import Term
+from genesis_tui.content.search import term_matches
+from genesis_tui.text.kana import to_hiragana
+from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, one_lang
+from genesis_tui.ui.widgets.key_bar import KeyBar
+
+SortKey = Literal["en", "reading"]
+
+
+class GlossaryScreen(GenesisScreen):
+    """Every glossary term. The filter has the keys: printable keys are text, not commands."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="glossary-back"),
+        Binding("down", "move(1)", "Down", show=False, priority=True, id="glossary-down"),
+        Binding("up", "move(-1)", "Up", show=False, priority=True, id="glossary-up"),
+        Binding("ctrl+s", "toggle_sort", "Sort", id="glossary-sort"),
+    ]
+
+    def __init__(self, content: ArticleContent) -> None:
+        super().__init__(content, classes="glossary-screen")
+        # Sorted in the order of the language the names are read in.
+        ja = one_lang(self.reader_view, self.ui.lang) == "ja"
+        self.sort_key: SortKey = "reading" if ja else "en"
+        """English order, or kana order of the readings (the Japanese names' own)."""
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon=HEADER_ICON)
+        yield Input(placeholder=self.ui("glossary.filter_placeholder"), id="filter")
+        yield Static(id="glossary-count")
+        yield OptionList(id="terms")
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
+
+    def on_mount(self) -> None:
+        self.title = self.ui("glossary.title")
+        self._fill()
+        self.query_one("#filter", Input).focus()
+        self.ready()
+
+    def _sorted(self) -> list[Term]:
+        terms = list(self.content.glossary.terms)
+        if self.sort_key == "en":
+            return sorted(terms, key=lambda term: term.term.en.casefold())
+        return sorted(terms, key=lambda term: to_hiragana(term.reading))
+
+    def shown_ids(self) -> list[str]:
+        """The ids of the terms listed now, in order."""
+        options = self.query_one("#terms", OptionList)
+        return [options.get_option_at_index(i).id or "" for i in range(options.option_count)]
+
+    def _fill(self) -> None:
+        text = self.query_one("#filter", Input).value
+        terms = [term for term in self._sorted() if term_matches(self.content, term.id, text)]
+        options = self.query_one("#terms", OptionList)
+        options.clear_options()
+        options.add_options(Option(self._row(term), id=term.id) for term in terms)
+        if terms:
+            options.highlighted = 0
+        order = self.ui(f"glossary.sorted_by_{self.sort_key}")
+        total = len(self.content.glossary.terms)
+        count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
+        self.query_one("#glossary-count", Static).update(Content(count))
+        self.sub_title = order
+
+    def _row(self, term: Term) -> Content:
+        """A term as a row: in one language's view its name in that language alone, else two
+        lines, its name in the interface's language first; the reading only where it adds
+        something (not under a name in kana)."""
+        ja = term.term.ja
+        if to_hiragana(term.reading) != to_hiragana(ja):
+            ja = f"{ja}（{term.reading}）"
+        if self.reader_view != "both":
+            return Content(ja if self.reader_view == "ja" else term.term.en)
+        first, second = (ja, term.term.en) if self.ui.lang == "ja" else (term.term.en, ja)
+        return Content(f"{first}\n  {second}")
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#filter")
+    def _open_highlighted(self) -> None:
+        options = self.query_one("#terms", OptionList)
+        if options.highlighted is not None:
+            term_id = options.get_option_at_index(options.highlighted).id
+            if term_id is not None:
+                self.open_term(term_id)
+
+    @on(OptionList.OptionSelected, "#terms")
+    def _open_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is not None:
+            self.open_term(event.option.id)
+
+    def action_move(self, step: int) -> None:
+        """Move the choice up or down, whatever has focus."""
+        options = self.query_one("#terms", OptionList)
+        if step > 0:
+            options.action_cursor_down()
+        else:
+            options.action_cursor_up()
+
+    def action_toggle_sort(self) -> None:
+        """Sort by English, or by the Japanese reading."""
+        self.sort_key = "reading" if self.sort_key == "en" else "en"
+        self._fill()
+
+    def action_back(self) -> None:
+        """Leave the glossary."""
+        self.dismiss()

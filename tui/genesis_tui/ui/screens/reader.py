@@ -1,0 +1,371 @@
+"""The reader: the section list and the article, with links, search and back-navigation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.css.scalar import Unit
+from textual.events import Resize, ScreenResume
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Header, Static
+from textual.widgets._header import HeaderTitle
+
+from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.model import VIEWS, View
+from genesis_tui.content.places import Anchor, History, Location
+from genesis_tui.ui.screens.base import (
+    HEADER_ICON,
+    one_lang,
+    page_bindings,
+    shown_langs,
+)
+from genesis_tui.ui.screens.search import SearchScreen
+from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
+from genesis_tui.ui.widgets.page_kinds import ArticleView
+from genesis_tui.ui.widgets.section_list import SectionList
+
+if TYPE_CHECKING:
+    from genesis_tui.content.search import Hit
+
+WIDE = 100
+"""From this terminal width on, ``both`` shows Japanese and English side by side, and the
+section list its titles in both languages."""
+TITLES = 90
+"""From this width on, the section list shows titles (in the interface's language); below it,
+numbers alone, so the text keeps its room."""
+NUMBERS = 52
+"""Below this width the section list hides (``s`` shows it): the text needs the cells."""
+
+
+class ReaderScreen(SearchScreen):
+    """The article as panels, in Japanese, English or both."""
+
+    BINDINGS = [
+        *(
+            Binding(str(n), f"section({n})", f"Section {n}", show=False, id=f"section-{n}")
+            for n in range(1, 10)
+        ),
+        # ], [ and escape are in help, not in the footer: at 80 columns it has no room.
+        Binding("]", "next_section", "Next", show=False, id="next-section"),
+        Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
+        Binding("v", "cycle_view", "View", id="cycle-view"),
+        Binding("r", "toggle_readings", "Readings", id="toggle-readings"),
+        Binding("s", "toggle_sections", "Sections", show=False, id="toggle-sections"),
+        Binding("g", "glossary", "Glossary", id="glossary"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("w", "whos_who", "Who's who", id="whos-who"),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
+        Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
+        Binding("escape,backspace", "back", "Back", show=False, id="back"),
+        Binding("y", "copy", "Copy", show=False, id="copy"),
+        *page_bindings(),
+    ]
+
+    AUTO_FOCUS = ""
+    """Nothing takes focus by itself: the screen's bindings are the reader's keys."""
+
+    # Plain variables, not reactives: a reactive repaints its owner when it changes, and the
+    # owner here is the whole screen. The widgets that show the change repaint themselves.
+    view: var[View] = var("both", init=False)
+    section_id: var[str] = var("", init=False)
+
+    def __init__(
+        self,
+        content: ArticleContent,
+        section_id: str,
+        view: View,
+        *,
+        anchors: dict[str, Anchor] | None = None,
+        readings: bool = False,
+    ) -> None:
+        super().__init__(content)
+        self.readings = readings
+        """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
+        self.history = History()
+        self._initial = (section_id, view)
+        self.anchors: dict[str, Anchor] = dict(anchors or {})
+        """The reading position in each section visited, to return to it."""
+        self._resumed = False
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        section_id, view = self._initial
+        yield Header(icon=HEADER_ICON)
+        with Horizontal(id="main"):
+            yield SectionList(self.content.article.sections, self.ui.lang)
+            summary_lang = self.ui.lang
+            article = ArticleView(
+                self.content, section_id, view, summary_lang=summary_lang, id="article"
+            )
+            article.set_reactive(ArticleView.ruby, self.readings)
+            yield article
+        yield Static(id="search-status")
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
+
+    def on_mount(self) -> None:
+        section_id, view = self._initial
+        title = self.content.article.title
+        self.title = title.ja if self.ui.lang == "ja" else title.en
+        self.set_reactive(ReaderScreen.view, view)
+        self.set_reactive(ReaderScreen.section_id, section_id)
+        self._section_shown()
+        self._fit(self.app.size.width)
+        # The reading area's width, from the screen's and the section list's: the page is laid
+        # out once, before the first paint, instead of again when the first resize comes.
+        section_list = self.query_one(SectionList)
+        sections = section_list.styles.width
+        scrollbar = self.article.styles.scrollbar_size_vertical
+        if sections is not None and sections.unit == Unit.CELLS:
+            used = int(sections.value) if section_list.display else 0
+            self.article.expect_width(self.app.size.width - used - scrollbar)
+        self.article.go_to(self.anchors.get(section_id))
+        self.watch(self.article, "scroll_y", self._scrolled, init=False)
+        self.call_after_refresh(self._scrolled)
+        self.ready()
+
+    def extra_hints(self) -> list[Hint]:
+        """Links, sections and matches, for wide footers (none while a search is typed: the
+        keys go into the search line then)."""
+        if self.typing_search:
+            return []
+        ui = self.ui
+        count = len(self.content.article.sections)
+        hints = [
+            Hint("tab", ui("hint.links")),
+            Hint(f"1-{count}", ui("hint.sections")),
+            Hint("] [", ui("hint.next_previous")),
+            Hint("space", ui("hint.page"), "space"),
+        ]
+        if self.has_hits:
+            hints.insert(0, Hint("n N", ui("hint.matches")))
+        return hints
+
+    def _scrolled(self) -> None:
+        # The percentage changes with every scroll. Setting ``sub_title`` has the header
+        # re-lay out its title, and a layout repaints the whole screen (twice the bytes of a
+        # page down): the title is redrawn in place instead, its size being fixed.
+        text = self._sub_title()
+        if text == self.sub_title:
+            return
+        self.set_reactive(Screen.sub_title, text)
+        header = self.query_one(Header)
+        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        # Handled before Textual's own handler, which restyles the whole screen as it comes
+        # back (the theme may have changed meanwhile). The first time, the screen was styled a
+        # moment ago, as it was mounted: restyling it again would delay the first paint.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width)
+        self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
+
+    sections_shown: var[bool | None] = var(None, init=False)
+    """The reader's choice (``s``) to show or hide the section list; None: by the width."""
+
+    def _fit(self, width: int) -> None:
+        narrow = width < WIDE
+        self.set_class(narrow, "-narrow")
+        sections = self.query_one(SectionList)
+        sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
+        self.set_class(sections.mode == "numbers", "-numbers")
+        shown = width >= NUMBERS if self.sections_shown is None else self.sections_shown
+        sections.display = shown
+        self.article.side_by_side = not narrow
+
+    def watch_sections_shown(self) -> None:
+        self._fit(self.app.size.width)
+
+    def action_toggle_sections(self) -> None:
+        """Hide the section list, or show it again."""
+        self.sections_shown = not self.query_one(SectionList).display
+
+    @property
+    def article(self) -> ArticleView:
+        """The reading area."""
+        return self.query_one("#article", ArticleView)
+
+    def watch_view(self, view: View) -> None:
+        self.article.view = view
+        self._section_shown()
+        self.call_after_refresh(self._scrolled)  # once laid out in the new view
+
+    def watch_section_id(self, old: str, new: str) -> None:
+        article = self.article
+        if article.place is not None:
+            self.anchors[old] = article.place
+        # The place to return to first, then the section: its layout puts the place on top.
+        article.place = self.anchors.get(new)
+        article.section_id = new
+        article.highlighted_block = None
+        self._section_shown()
+
+    def _section_shown(self) -> None:
+        sections = self.content.article.sections
+        index = next(i for i, s in enumerate(sections) if s.id == self.section_id)
+        section_list = self.query_one(SectionList)
+        section_list.highlighted = index
+        section_list.set_view_langs(shown_langs(self.view, self.ui.lang))
+        # Titles in the languages shown: in one language's view, nothing of the other.
+        title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
+        if title != self.title or not self.is_mounted:
+            self.title = title
+            self.sub_title = self._sub_title()
+        else:
+            self._scrolled()  # the header's title in place, without a layout
+
+    def _sub_title(self) -> str:
+        section = self.content.section(self.section_id)
+        ids = [s.id for s in self.content.article.sections]
+        number = ids.index(self.section_id) + 1
+        title = " / ".join(section.title.get(lang) for lang in shown_langs(self.view, "en"))
+        return self.ui(
+            "reader.subtitle",
+            number=number,
+            total=len(ids),
+            title=title,
+            view=self.ui(f"view.{self.view}"),
+            percent=self.percent_read,
+        )
+
+    @property
+    def percent_read(self) -> int:
+        """How far through the section the bottom line shown is, in percent."""
+        return self.article.percent_shown
+
+    def remember_places(self) -> dict[str, Anchor]:
+        """The reading position of every section visited, the current one up to date."""
+        if self.article.place is not None:
+            self.anchors[self.section_id] = self.article.place
+        return self.anchors
+
+    # ------------------------------------------------------------------ sections
+    def show_section(self, section_id: str, *, remember: bool = False) -> None:
+        """Switch to a section; with ``remember``, the current place goes into the history."""
+        if remember:
+            self.history.push(self.location())
+        self.section_id = section_id
+
+    def location(self) -> Location:
+        """Where the reader is now."""
+        return Location(self.section_id, self.article.place or Anchor())
+
+    def action_section(self, number: int) -> None:
+        """Show section ``number`` (1-based); beyond the last, say how many there are."""
+        sections = self.content.article.sections
+        if 1 <= number <= len(sections):
+            self.show_section(sections[number - 1].id)
+        else:
+            message = self.ui("reader.no_section", number=number, total=len(sections))
+            self.notify(message, severity="warning", timeout=3, markup=False)
+
+    def action_page(self, pages: int) -> None:
+        """Page down or up; past the end of a section, on into the next one (from its top),
+        and before its start back into the previous one (at its end), as a pager does."""
+        article = self.article
+        ids = [section.id for section in self.content.article.sections]
+        index = ids.index(self.section_id)
+        at_end = round(article.scroll_y) >= article.max_scroll_y
+        if pages > 0 and at_end and index + 1 < len(ids):
+            self.anchors[ids[index + 1]] = Anchor()
+            self.show_section(ids[index + 1])
+        elif pages < 0 and round(article.scroll_y) == 0 and index > 0:
+            self.show_section(ids[index - 1])
+            article.scroll_to(y=article.max_scroll_y, animate=False)
+        else:
+            super().action_page(pages)
+
+    def _step_section(self, step: int) -> None:
+        ids = [section.id for section in self.content.article.sections]
+        index = (ids.index(self.section_id) + step) % len(ids)
+        self.show_section(ids[index])
+
+    def action_next_section(self) -> None:
+        """Show the next section."""
+        self._step_section(1)
+
+    def action_previous_section(self) -> None:
+        """Show the previous section."""
+        self._step_section(-1)
+
+    @on(SectionList.Chosen)
+    def _section_clicked(self, event: SectionList.Chosen) -> None:
+        self.show_section(event.section_id)
+
+    def action_toggle_readings(self) -> None:
+        """Show or hide the readings above the Japanese."""
+        if not self.content.ruby:
+            self.notify(self.ui("reader.no_readings"), severity="warning", markup=False)
+            return
+        self.readings = not self.readings
+        self.article.ruby = self.readings
+        self.call_after_refresh(self._scrolled)  # the page's length changed: the percentage
+        if self.readings and self.view == "en":
+            self.notify(self.ui("reader.readings_in_japanese"), markup=False)
+
+    def action_cycle_view(self) -> None:
+        """Cycle the view: both, ja, en."""
+        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+
+    # ------------------------------------------------------------------ other pages
+    # The other screens are imported when first opened: the first paint does without them.
+    def action_glossary(self) -> None:
+        """Open the glossary."""
+        from genesis_tui.ui.screens.glossary import GlossaryScreen
+
+        self.app.push_screen(GlossaryScreen(self.content))
+
+    def action_timeline(self) -> None:
+        """Open the timeline."""
+        from genesis_tui.ui.screens.explainer import TimelineScreen
+
+        self.app.push_screen(TimelineScreen(self.content))
+
+    def action_whos_who(self) -> None:
+        """Open who's who."""
+        from genesis_tui.ui.screens.explainer import WhosWhoScreen
+
+        self.app.push_screen(WhosWhoScreen(self.content))
+
+    # ------------------------------------------------------------------ jumps and history
+    def jump_to_block(self, section_id: str, block_id: str, *, remember: bool = True) -> None:
+        """Show a block, scrolled to the top of the reading area and highlighted."""
+        self.show_section(section_id, remember=remember)
+        article = self.article
+        article.highlighted_block = block_id
+        article.scroll_to_line(article.page.block_lines[block_id], top=True)
+
+    def action_back(self) -> None:
+        """Return to where the reader was before the last jump (or close the search line)."""
+        if self._search_input is not None and self._search_input.has_focus:
+            self._close_search_input()
+            return
+        location = self.history.pop()
+        if location is None:
+            if self.has_hits:
+                self._clear_search()
+            return
+        self.section_id = location.section_id
+        self.article.highlighted_block = None
+        self.article.go_to(location.anchor)
+
+    # ------------------------------------------------------------------ search (see SearchScreen)
+    def remember_place(self) -> None:
+        """Note where the reader is before a search jumps away."""
+        self.history.push(self.location())
+
+    def show_hit(self, hit: Hit) -> None:
+        """Show a match in the article: in a view that shows its language, its block on top."""
+        assert hit.section_id is not None and hit.block_id is not None
+        if self.view not in ("both", hit.lang):
+            self.view = "both"
+        self.jump_to_block(hit.section_id, hit.block_id, remember=False)

@@ -1,0 +1,102 @@
+"""A glossary entry, read like a page: it scrolls with the reader's keys, and ``tab`` walks its
+related terms and the places it appears in (``enter`` opens a term or jumps to the place)."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Header, Static
+
+from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.model import Lang, View
+from genesis_tui.content.places import Anchor
+from genesis_tui.i18n.catalogue import UiLang
+from genesis_tui.pages.page import Page
+from genesis_tui.pages.term import term_page
+from genesis_tui.ui.messages import StepSearch
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, one_lang, page_bindings
+from genesis_tui.ui.widgets.key_bar import KeyBar
+from genesis_tui.ui.widgets.page_kinds import ExplainerView
+
+Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
+
+
+class TermScreen(PageScreen):
+    """One glossary term; with a search under way, its match marked and the count shown."""
+
+    AUTO_FOCUS = ""
+    BINDINGS = [
+        Binding("escape,backspace", "back", "Back", id="term-back"),
+        Binding("n", "search_step(1)", "Next match", show=False, id="term-search-next"),
+        Binding("N", "search_step(-1)", "Previous match", show=False, id="term-search-previous"),
+        *page_bindings("term-", show_open=True),
+    ]
+
+    def __init__(
+        self,
+        content: ArticleContent,
+        term_id: str,
+        *,
+        view: View = "both",
+        readings: bool = False,
+        search_status: str = "",
+        marks: Marks | None = None,
+    ) -> None:
+        super().__init__(content, classes="term-screen")
+        self.term = content.term(term_id)
+        self.view = view
+        """The reader's view: the "appears in" snippets are in its languages."""
+        self.readings = readings
+        """Readings over the Japanese, as the reader shows them."""
+        self.search_status = search_status
+        self.marks: Marks = marks or {}
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon=HEADER_ICON)
+        build = partial(
+            _build,
+            term_id=self.term.id,
+            ui_lang=self.ui.lang,
+            view=self.view,
+            readings=self.readings,
+        )
+        yield ExplainerView(self.content, build, id="term-page")
+        status = Static(Content(self.search_status), id="search-status")
+        status.set_class(bool(self.search_status), "-open")
+        yield status
+        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
+
+    def on_mount(self) -> None:
+        self.title = self.term.term.get(one_lang(self.view, self.ui.lang))
+        self.sub_title = self.ui("term.subtitle")
+        view = self.page_view
+        if self.marks:
+            view.set_marks(self.marks)
+            (block, lang), spans = next(iter(self.marks.items()))
+            # The match on top, or as near the top as the page allows.
+            view.go_to(Anchor(block, cast(Lang, lang), "", spans[0][0]))
+        self.ready()
+
+    def action_back(self) -> None:
+        """Close this entry."""
+        self.dismiss()
+
+    def action_search_step(self, step: int) -> None:
+        """Go on through the reader's search matches."""
+        self.post_message(StepSearch(step))
+
+
+def _build(
+    content: ArticleContent,
+    width: int,
+    *,
+    term_id: str,
+    ui_lang: UiLang,
+    view: View,
+    readings: bool,
+) -> Page:
+    return term_page(content, term_id, width, ui_lang, view, readings)

@@ -1,0 +1,68 @@
+"""How a page's line is drawn: its pieces as Rich segments, styled by what they are (headings,
+notes, links, web addresses), with search matches laid over them. Pure Rich, no Textual: the
+page view gives the styles its stylesheet resolves."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from rich.segment import Segment
+from rich.style import Style
+
+from genesis_tui.pages.page import Line, Piece
+from genesis_tui.text.phrases import has_japanese
+
+NOT_ITALIC = Style(italic=False)
+ROLES_STYLED = ("heading", "title", "note", "since", "bar", "bullet", "ruby")
+"""Roles with a style of their own (the rest is text in the page's style)."""
+
+Marks = Mapping[tuple[str, str], Sequence[tuple[int, int]]]
+"""Search matches: (start, end) offsets per (block id, language)."""
+
+
+def line_segments(
+    line: Line, base: Style, style: Callable[[str], Style], current_link: int | None, marks: Marks
+) -> list[Segment]:
+    """The line's pieces as segments, over ``base``; ``style`` gives a role's style."""
+    segments: list[Segment] = []
+    for piece in line.pieces:
+        look = base
+        if piece.role in ROLES_STYLED:
+            look = look + style(piece.role)
+            if look.italic and (piece.lang == "ja" or has_japanese(piece.text)):
+                # Terminals slant kana and kanji by shearing them: never italic.
+                look = look + NOT_ITALIC
+        if piece.link is not None:
+            name = "current" if piece.link == current_link else "link"
+            look = look + style(name) + Style(meta={"link": piece.link})
+        if piece.url is not None:
+            # A terminal hyperlink (OSC 8): the label opens the whole address.
+            look = look + style("url") + Style(link=piece.url)
+        # Search marks fall on a block's own text only (not its notes, whose offsets differ).
+        key = (piece.block, piece.lang) if piece.block and piece.lang and not piece.part else None
+        found = marks.get(key) if key is not None else None
+        if found:
+            segments.extend(marked(piece, look, look + style("mark"), found))
+        else:
+            segments.append(Segment(piece.text, look))
+    return segments
+
+
+def marked(
+    piece: Piece, style: Style, mark: Style, marks: Sequence[tuple[int, int]]
+) -> list[Segment]:
+    """The piece as segments: its text in ``style``, the parts inside ``marks`` (offsets into
+    the text the piece comes from) in ``mark``."""
+    end = piece.start + len(piece.text)
+    segments, position = [], piece.start
+    for lo, hi in marks:
+        lo, hi = max(lo, position), min(hi, end)
+        if lo >= hi:
+            continue
+        if lo > position:
+            segments.append(Segment(piece.text[position - piece.start : lo - piece.start], style))
+        segments.append(Segment(piece.text[lo - piece.start : hi - piece.start], mark))
+        position = hi
+    if position < end:
+        segments.append(Segment(piece.text[position - piece.start :], style))
+    return segments

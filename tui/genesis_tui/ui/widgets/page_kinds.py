@@ -1,0 +1,108 @@
+"""The kinds of page the screens show: a section of the article, and a page laid out by a
+function of the content and the width (the timeline, who's who, a glossary entry)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+from textual.reactive import reactive
+
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Lang, View
+from genesis_tui.pages.article import section_page
+from genesis_tui.pages.page import Page
+from genesis_tui.ui.widgets.page_view import PageView
+
+
+class ArticleView(PageView):
+    """A section of the article, in one view, side by side or not."""
+
+    section_id: reactive[str] = reactive("", init=False)
+    view: reactive[View] = reactive("both", init=False)
+    side_by_side: reactive[bool] = reactive(True, init=False)
+    ruby: reactive[bool] = reactive(False, init=False)
+    """Readings (furigana) above the Japanese."""
+
+    def __init__(
+        self,
+        content: Content,
+        section_id: str,
+        view: View,
+        *,
+        summary_lang: Lang = "en",
+        id: str | None = None,
+    ):
+        super().__init__(id=id)
+        self.content = content
+        self.summary_lang = summary_lang
+        """The language of the key points when ``both`` shows one language after the other."""
+        self.set_reactive(ArticleView.section_id, section_id)
+        self.set_reactive(ArticleView.view, view)
+
+    def columns(self) -> int:
+        """Two columns when Japanese and English stand side by side."""
+        return 2 if self.side_by_side and self.view == "both" else 1
+
+    def page_key(self) -> Hashable:
+        """The section, the view, the layout, the readings and the width."""
+        return (self.section_id, self.view, self.side_by_side, self.ruby, self.page_width)
+
+    def build_page(self) -> Page:
+        """The current section laid out at the current width."""
+        return section_page(
+            self.content,
+            self.section_id,
+            self.view,
+            self.side_by_side,
+            self.page_width,
+            self.summary_lang,
+            self.ruby,
+        )
+
+    def block_text(self, block: str) -> str:
+        """A block of the article in the languages the view shows, Japanese first, each
+        whole (side by side, the page's lines would interleave them)."""
+        found = next(
+            (b for b in self.content.section(self.section_id).blocks if b.id == block), None
+        )
+        if found is None:
+            return self.page.block_text(block)
+        langs = ("ja", "en") if self.view == "both" else (self.view,)
+        return "\n\n".join(getattr(found, lang) for lang in langs)
+
+    def watch_section_id(self) -> None:
+        self._changed()
+
+    def watch_view(self) -> None:
+        self._changed()
+
+    def watch_side_by_side(self) -> None:
+        self._changed()
+
+    def watch_ruby(self) -> None:
+        self._changed()
+
+
+class ExplainerView(PageView):
+    """A page laid out by a function of the content and the width (timeline, who's who)."""
+
+    def __init__(
+        self, content: Content, build: Callable[[Content, int], Page], *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.content = content
+        self._build = build
+        self.wide = False
+        """True for a page of two columns (who's who): it may be twice the measure."""
+
+    def columns(self) -> int:
+        """Two for a page set in two columns, else one."""
+        return 2 if self.wide else 1
+
+    def page_key(self) -> Hashable:
+        """The width alone."""
+        return self.page_width
+
+    def build_page(self) -> Page:
+        """The page at the current width."""
+        return self._build(self.content, self.page_width)
