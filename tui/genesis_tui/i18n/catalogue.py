@@ -31,13 +31,11 @@ class Catalogue:
         text = self._strings[key]
         return text.format(**fields) if fields else text
 
-    def binding_description(self, binding_id: str | None, action: str = "") -> str:
-        """The description of a binding, by its id (``section-N`` share one entry)."""
-        if binding_id is None:
-            return self("key.command-palette") if action == "command_palette" else ""
-        if binding_id.startswith("section-"):
+    def binding_description(self, label: str, binding_id: str | None = None) -> str:
+        """A binding's footer label, by its label in the key map (the sections share one)."""
+        if label == "section" and binding_id:
             return self("key.section", n=binding_id.removeprefix("section-"))
-        return self(f"key.{binding_id}")
+        return self(f"key.{label}")
 
 
 def catalogue_of(app: object) -> Catalogue:

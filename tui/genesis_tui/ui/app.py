@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content as TextContent
 from textual.driver import Driver
 from textual.filter import LineFilter
@@ -28,7 +28,8 @@ from genesis_tui.storage.state import (
     SavedState,
 )
 from genesis_tui.terminal import gc_pause as collector
-from genesis_tui.ui.keys import localize_bindings
+from genesis_tui.ui import keymap
+from genesis_tui.ui.keymap import localize_bindings
 from genesis_tui.ui.messages import JumpToBlock, OpenTerm, RunAction, ShowSection, StepSearch
 from genesis_tui.ui.palette import PaletteApp
 from genesis_tui.ui.screens.reader import ReaderScreen
@@ -57,23 +58,7 @@ class GenesisApp(PaletteApp):
     CSS_PATH = "genesis.tcss"
     TITLE = "genesis-tui"
     COMMANDS = App.COMMANDS | {_genesis_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="quit"),
-        # Textual's own ctrl+q, given the id that gives it the interface's word (the footer
-        # shows it where a text field takes q).
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help"),
-        # A terminal program stops on ctrl+z, as the shell's job control expects.
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="suspend"),
-        # Where a text field takes ?, as in the glossary's filter.
-        Binding("f1", "help", "Help", show=False, id="help"),
-        # The reader's keys for the other pages work from every screen (the reader's own
-        # bindings, shown in its footer, answer there first).
-        Binding("g", "reader('glossary')", "Glossary", show=False, id="glossary"),
-        Binding("t", "reader('timeline')", "Timeline", show=False, id="timeline"),
-        Binding("w", "reader('whos_who')", "Who's who", show=False, id="whos-who"),
-        Binding("slash", "reader('search')", "Search", key_display="/", show=False, id="search"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = keymap.bindings("app")
 
     def __init__(
         self,

@@ -15,6 +15,7 @@ from genesis_tui.content.edition import Content as Edition
 from genesis_tui.content.model import Lang, View
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.text.kana import to_hiragana
+from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import OpenTerm, RunAction, ShowSection
 
 
@@ -28,17 +29,17 @@ class PaletteSource(Protocol):
     def view(self) -> View: ...
 
 
-ACTION_KEYS = (
-    ("next_section", "]"),
-    ("previous_section", "["),
-    ("cycle_view", "v"),
-    ("glossary", "g"),
-    ("timeline", "t"),
-    ("whos_who", "w"),
-    ("search", "/"),
-    ("back", "escape"),
+ACTIONS = (
+    "next_section",
+    "previous_section",
+    "cycle_view",
+    "glossary",
+    "timeline",
+    "whos_who",
+    "search",
+    "back",
 )
-"""The reader's actions the palette offers, with the key that does the same."""
+"""The reader's actions the palette offers (beside each, the keys that do the same)."""
 
 
 class GenesisCommands(Provider):
@@ -75,9 +76,9 @@ class GenesisCommands(Provider):
             commands.append(
                 (name, partial(post, OpenTerm(term.id, over_reader=True)), ui("palette.term_help"))
             )
-        for action, key in ACTION_KEYS:
+        for action in ACTIONS:
             callback = partial(post, RunAction(action))
-            help_text = keyed(ui(f"palette.{action}_help"), key)
+            help_text = keyed(ui(f"palette.{action}_help"), keymap.palette_key(action))
             commands.append((ui(f"palette.{action}"), callback, help_text))
         help_text = keyed(ui("palette.help_help"), "?")
         commands.append(

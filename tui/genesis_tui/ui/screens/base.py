@@ -19,13 +19,12 @@ from collections.abc import Callable
 from typing import Any, cast
 
 from textual import on
-from textual.binding import Binding
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Lang, View
 from genesis_tui.i18n.catalogue import Catalogue, catalogue_of
 from genesis_tui.pages.page import LinkRef
-from genesis_tui.ui.keys import localize_bindings
+from genesis_tui.ui.keymap import localize_bindings
 from genesis_tui.ui.messages import JumpToBlock, OpenTerm
 from genesis_tui.ui.screens.follow_size import FollowsAppSize
 from genesis_tui.ui.widgets.key_bar import Hint
@@ -51,29 +50,6 @@ def view_of(app: object) -> View:
     """The reader's view (``both`` for an app that has none, as in some tests)."""
     view = getattr(app, "view", "both")
     return cast(View, view) if view in ("both", "ja", "en") else "both"
-
-
-def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]:
-    """The keys of a page with links: tab / shift+tab walk the links (priority bindings, not
-    Textual's focus chain), enter opens one, and the scroll keys. Ids are ``prefix`` + name."""
-    return [
-        Binding("tab", "link(1)", "Next link", show=False, priority=True, id=f"{prefix}link-next"),
-        Binding(
-            "shift+tab",
-            "link(-1)",
-            "Previous link",
-            show=False,
-            priority=True,
-            id=f"{prefix}link-previous",
-        ),
-        Binding("enter", "open_link", "Open link", show=show_open, id=f"{prefix}open-link"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id=f"{prefix}scroll-down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id=f"{prefix}scroll-up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id=f"{prefix}page-down"),
-        Binding("pageup,shift+space", "page(-1)", "Page up", show=False, id=f"{prefix}page-up"),
-        Binding("home", "edge(0)", "Top", show=False, id=f"{prefix}top"),
-        Binding("end", "edge(1)", "Bottom", show=False, id=f"{prefix}bottom"),
-    ]
 
 
 def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:

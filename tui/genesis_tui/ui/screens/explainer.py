@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Header
 
 from genesis_tui.content.edition import Content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
-from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, page_bindings
+from genesis_tui.ui import keymap
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
 
@@ -19,11 +19,7 @@ class ExplainerScreen(PageScreen):
     """A page of the explainer: scroll it, follow its links, go back."""
 
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("escape,backspace", "back", "Back", id="explainer-back"),
-        Binding("y", "copy", "Copy", show=False, id="explainer-copy"),
-        *page_bindings("explainer-", show_open=True),
-    ]
+    BINDINGS = keymap.bindings("explainer")
 
     TITLE_KEY = ""
     WIDE = False

@@ -6,7 +6,6 @@ from typing import Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -15,6 +14,7 @@ from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import Term
 from genesis_tui.content.search import term_matches
 from genesis_tui.text.kana import to_hiragana
+from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, one_lang
 from genesis_tui.ui.widgets.key_bar import KeyBar
 
@@ -24,12 +24,7 @@ SortKey = Literal["en", "reading"]
 class GlossaryScreen(GenesisScreen):
     """Every glossary term. The filter has the keys: printable keys are text, not commands."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Back", id="glossary-back"),
-        Binding("down", "move(1)", "Down", show=False, priority=True, id="glossary-down"),
-        Binding("up", "move(-1)", "Up", show=False, priority=True, id="glossary-up"),
-        Binding("ctrl+s", "toggle_sort", "Sort", id="glossary-sort"),
-    ]
+    BINDINGS = keymap.bindings("glossary")
 
     def __init__(self, content: ArticleContent) -> None:
         super().__init__(content, classes="glossary-screen")

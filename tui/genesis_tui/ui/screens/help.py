@@ -1,10 +1,9 @@
-"""Help: every key, from one table."""
+"""Help: every key, from the key map."""
 
 from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -12,33 +11,8 @@ from textual.widgets import Static
 
 from genesis_tui.i18n.catalogue import catalogue_of
 from genesis_tui.text.typesetting import cells, line_spans
-from genesis_tui.ui.keys import localize_bindings
-
-KEYS: tuple[tuple[str, str], ...] = (
-    ("1-9", "help.section"),
-    ("] / [", "help.next_previous_section"),
-    ("v", "help.view"),
-    ("r", "help.readings"),
-    ("s", "help.toggle_sections"),
-    ("tab / shift+tab", "help.links"),
-    ("enter", "help.open"),
-    ("g", "help.glossary"),
-    ("t", "help.timeline"),
-    ("w", "help.whos_who"),
-    ("/", "help.search"),
-    ("n / N", "help.search_step"),
-    ("escape / backspace", "help.back"),
-    ("j k up down", "help.scroll_line"),
-    ("space pgup pgdn", "help.scroll_page"),
-    ("home / end", "help.top_bottom"),
-    ("y", "help.copy"),
-    ("ctrl+p", "help.palette"),
-    ("?", "help.help"),
-    ("q / ctrl+q", "help.quit"),
-    ("ctrl+c", "help.ctrl_c"),
-    ("ctrl+z", "help.suspend"),
-)
-"""The key contract, shown by help (descriptions from the catalogue) and listed in the README."""
+from genesis_tui.ui import keymap
+from genesis_tui.ui.keymap import localize_bindings
 
 
 def help_lines(rows: list[tuple[str, str]], width: int) -> list[str]:
@@ -69,20 +43,7 @@ class HelpScreen(ModalScreen[None]):
 
     # A modal screen keeps the app's bindings from its keys: the keys that work everywhere are
     # repeated here (q quits, never merely closes).
-    BINDINGS = [
-        Binding("escape,question_mark,backspace", "close", "Close", id="help-close"),
-        Binding("q", "app.quit", "Quit", id="quit"),
-        Binding("g", "app.reader('glossary')", "Glossary", show=False, id="glossary"),
-        Binding("t", "app.reader('timeline')", "Timeline", show=False, id="timeline"),
-        Binding("w", "app.reader('whos_who')", "Who's who", show=False, id="whos-who"),
-        Binding("slash", "app.reader('search')", "Search", show=False, id="search"),
-        Binding("j,down", "scroll(1)", "Down", show=False, id="help-scroll-down"),
-        Binding("k,up", "scroll(-1)", "Up", show=False, id="help-scroll-up"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="help-page-down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="help-page-up"),
-        Binding("home", "edge(0)", "Top", show=False, id="help-top"),
-        Binding("end", "edge(1)", "Bottom", show=False, id="help-bottom"),
-    ]
+    BINDINGS = keymap.bindings("help")
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,9 +53,7 @@ class HelpScreen(ModalScreen[None]):
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every row of the table."""
         ui = self.ui
-        rows = [(keys, ui(what)) for keys, what in KEYS]
-        rows.append((ui("help.in_glossary_keys"), ui("help.in_glossary")))
-        return rows
+        return [(keys, ui(what)) for keys, what in keymap.help_rows()]
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):

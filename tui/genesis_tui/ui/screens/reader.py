@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.css.scalar import Unit
 from textual.events import Resize, ScreenResume
@@ -18,10 +17,10 @@ from textual.widgets._header import HeaderTitle
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import VIEWS, View
 from genesis_tui.content.places import Anchor, History, Location
+from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import (
     HEADER_ICON,
     one_lang,
-    page_bindings,
     shown_langs,
 )
 from genesis_tui.ui.screens.search import SearchScreen
@@ -45,27 +44,7 @@ NUMBERS = 52
 class ReaderScreen(SearchScreen):
     """The article as panels, in Japanese, English or both."""
 
-    BINDINGS = [
-        *(
-            Binding(str(n), f"section({n})", f"Section {n}", show=False, id=f"section-{n}")
-            for n in range(1, 10)
-        ),
-        # ], [ and escape are in help, not in the footer: at 80 columns it has no room.
-        Binding("]", "next_section", "Next", show=False, id="next-section"),
-        Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
-        Binding("v", "cycle_view", "View", id="cycle-view"),
-        Binding("r", "toggle_readings", "Readings", id="toggle-readings"),
-        Binding("s", "toggle_sections", "Sections", show=False, id="toggle-sections"),
-        Binding("g", "glossary", "Glossary", id="glossary"),
-        Binding("t", "timeline", "Timeline", id="timeline"),
-        Binding("w", "whos_who", "Who's who", id="whos-who"),
-        Binding("slash", "search", "Search", key_display="/", id="search"),
-        Binding("n", "search_step(1)", "Next match", show=False, id="search-next"),
-        Binding("N", "search_step(-1)", "Previous match", show=False, id="search-previous"),
-        Binding("escape,backspace", "back", "Back", show=False, id="back"),
-        Binding("y", "copy", "Copy", show=False, id="copy"),
-        *page_bindings(),
-    ]
+    BINDINGS = keymap.bindings("reader")
 
     AUTO_FOCUS = ""
     """Nothing takes focus by itself: the screen's bindings are the reader's keys."""

@@ -7,7 +7,6 @@ from functools import partial
 from typing import cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Header, Static
 
@@ -17,8 +16,9 @@ from genesis_tui.content.places import Anchor
 from genesis_tui.i18n.catalogue import UiLang
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
+from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import StepSearch
-from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, one_lang, page_bindings
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, one_lang
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
 
@@ -29,12 +29,7 @@ class TermScreen(PageScreen):
     """One glossary term; with a search under way, its match marked and the count shown."""
 
     AUTO_FOCUS = ""
-    BINDINGS = [
-        Binding("escape,backspace", "back", "Back", id="term-back"),
-        Binding("n", "search_step(1)", "Next match", show=False, id="term-search-next"),
-        Binding("N", "search_step(-1)", "Previous match", show=False, id="term-search-previous"),
-        *page_bindings("term-", show_open=True),
-    ]
+    BINDINGS = keymap.bindings("term")
 
     def __init__(
         self,

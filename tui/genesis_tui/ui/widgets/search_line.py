@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.widgets import Input
+
+from genesis_tui.ui import keymap
 
 
 class SearchLine(Input):
     """An ``Input`` whose up and down keys step through ``past`` (oldest first)."""
 
-    BINDINGS = [
-        Binding("up", "recall(-1)", "Earlier search", show=False, id="search-earlier"),
-        Binding("down", "recall(1)", "Later search", show=False, id="search-later"),
-    ]
+    BINDINGS = keymap.bindings("search-line")
 
     def __init__(self, past: list[str], *, placeholder: str, id: str | None = None) -> None:
         super().__init__(placeholder=placeholder, id=id)
