@@ -48,3 +48,25 @@ def test_the_readme_lays_out_the_tree_as_it_is() -> None:
         for sub in (PACKAGE / package).iterdir():
             if (sub / "__init__.py").is_file():
                 assert f"{sub.name}/" in text, f"{package}/{sub.name}/ is not in the README"
+
+
+def test_every_action_of_a_content_screen_waits_for_its_widgets() -> None:
+    """Keys typed ahead reach screens that have not composed, or that the closing app has
+    emptied: each action says so with ``@when_ready`` (no hidden wrapping of methods)."""
+    import importlib
+
+    from genesis_tui.ui.screens.base import GenesisScreen
+
+    for module in (PACKAGE / "ui" / "screens").glob("*.py"):
+        importlib.import_module(f"genesis_tui.ui.screens.{module.stem}")
+    unmarked = []
+    todo: list[type] = [GenesisScreen]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        unmarked += [
+            f"{cls.__name__}.{name}"
+            for name, value in vars(cls).items()
+            if name.startswith("action_") and not getattr(value, "when_ready", False)
+        ]
+    assert not unmarked, f"actions without @when_ready: {unmarked}"

@@ -6,9 +6,9 @@ among them) and a way to open a glossary entry, by message, without knowing the 
 Keys that arrive while a screen has no widgets are ignored, never a crash. Over SSH people type
 ahead: ``q`` then ``t`` then ``k`` reach an app that is closing, which still opens the timeline
 but takes its widgets away again; and a key can reach a screen before it has composed. Every
-``action_*`` of these screens runs only while the screen has its widgets. (The bindings
-themselves stay enabled, so the footer shows them from the first frame, without a second
-paint.)
+``action_*`` of these screens is marked ``@when_ready`` and runs only while the screen has its
+widgets (a test finds any that is not). The bindings themselves stay enabled, so the footer
+shows them from the first frame, without a second paint, as ``check_action`` would not.
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ def view_of(app: object) -> View:
     return cast(View, view) if view in ("both", "ja", "en") else "both"
 
 
-def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
+def when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a screen's action to do nothing while the screen has no widgets (before the end of
+    its ``on_mount``, or once the app takes them away as it closes)."""
     if inspect.iscoroutinefunction(method):
 
         @functools.wraps(method)
@@ -61,6 +63,7 @@ def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
                 return await method(self, *args, **kwargs)
             return None
 
+        run_async.when_ready = True  # type: ignore[attr-defined]
         return run_async
 
     @functools.wraps(method)
@@ -69,6 +72,7 @@ def _when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
             return method(self, *args, **kwargs)
         return None
 
+    run.when_ready = True  # type: ignore[attr-defined]
     return run
 
 
@@ -86,12 +90,6 @@ class GenesisScreen(FollowsAppSize):
         localize_bindings(self.ui, self._bindings)
         self.reader_view: View = view_of(self.app)
         """The languages the reader shows: every screen shows its names in them."""
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        for name, value in list(vars(cls).items()):
-            if name.startswith("action_") and callable(value):
-                setattr(cls, name, _when_ready(value))
 
     def ready(self) -> None:
         """The widgets are there: act on keys from now on."""
@@ -127,16 +125,19 @@ class PageScreen(GenesisScreen):
         """The page this screen's keys act on."""
         return self.query_one(PageView)
 
+    @when_ready
     def action_scroll(self, lines: int) -> None:
         """Scroll by ``lines``."""
         self.page_view.scroll_relative(y=lines, animate=False)
 
+    @when_ready
     def action_page(self, pages: int) -> None:
         """Scroll by pages (less a line each, to keep the reader's place)."""
         view = self.page_view
         page = max(1, view.scrollable_content_region.height - 1)
         view.scroll_relative(y=pages * page, animate=False)
 
+    @when_ready
     def action_edge(self, end: int) -> None:
         """Scroll to the top (0) or the bottom (1)."""
         if end:
@@ -144,11 +145,13 @@ class PageScreen(GenesisScreen):
         else:
             self.page_view.scroll_home(animate=False)
 
+    @when_ready
     def action_link(self, step: int) -> None:
         """Move to the next (1) or previous (-1) glossary link, in reading order."""
         if not self.page_view.step_link(step):
             self.notify(self.ui("reader.no_links"), severity="warning", markup=False)
 
+    @when_ready
     def action_open_link(self) -> None:
         """Follow the current link (only ever one on screen)."""
         view = self.page_view
@@ -162,6 +165,7 @@ class PageScreen(GenesisScreen):
         else:
             self.open_term(link.term_id)
 
+    @when_ready
     def action_copy(self) -> None:
         """Copy the current link's address, or the block at the top of the page, to the
         clipboard through the terminal (OSC 52: it works over SSH, and in tmux with

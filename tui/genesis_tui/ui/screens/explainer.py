@@ -10,7 +10,7 @@ from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.ui import keymap
-from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
 
@@ -42,6 +42,7 @@ class ExplainerScreen(PageScreen):
         """The page at ``width`` (each kind of page says how)."""
         raise NotImplementedError
 
+    @when_ready
     def action_back(self) -> None:
         """Close this page."""
         self.dismiss()

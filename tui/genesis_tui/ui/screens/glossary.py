@@ -15,7 +15,7 @@ from genesis_tui.content.model import Term
 from genesis_tui.content.search import term_matches
 from genesis_tui.text.kana import to_hiragana
 from genesis_tui.ui import keymap
-from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, one_lang
+from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, one_lang, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 
 SortKey = Literal["en", "reading"]
@@ -100,6 +100,7 @@ class GlossaryScreen(GenesisScreen):
         if event.option.id is not None:
             self.open_term(event.option.id)
 
+    @when_ready
     def action_move(self, step: int) -> None:
         """Move the choice up or down, whatever has focus."""
         options = self.query_one("#terms", OptionList)
@@ -108,11 +109,13 @@ class GlossaryScreen(GenesisScreen):
         else:
             options.action_cursor_up()
 
+    @when_ready
     def action_toggle_sort(self) -> None:
         """Sort by English, or by the Japanese reading."""
         self.sort_key = "reading" if self.sort_key == "en" else "en"
         self._fill()
 
+    @when_ready
     def action_back(self) -> None:
         """Leave the glossary."""
         self.dismiss()

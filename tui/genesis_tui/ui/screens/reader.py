@@ -22,6 +22,7 @@ from genesis_tui.ui.screens.base import (
     HEADER_ICON,
     one_lang,
     shown_langs,
+    when_ready,
 )
 from genesis_tui.ui.screens.search import SearchScreen
 from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
@@ -164,6 +165,7 @@ class ReaderScreen(SearchScreen):
     def watch_sections_shown(self) -> None:
         self._fit(self.app.size.width)
 
+    @when_ready
     def action_toggle_sections(self) -> None:
         """Hide the section list, or show it again."""
         self.sections_shown = not self.query_one(SectionList).display
@@ -238,6 +240,7 @@ class ReaderScreen(SearchScreen):
         """Where the reader is now."""
         return Location(self.section_id, self.article.place or Anchor())
 
+    @when_ready
     def action_section(self, number: int) -> None:
         """Show section ``number`` (1-based); beyond the last, say how many there are."""
         sections = self.content.article.sections
@@ -247,6 +250,7 @@ class ReaderScreen(SearchScreen):
             message = self.ui("reader.no_section", number=number, total=len(sections))
             self.notify(message, severity="warning", timeout=3, markup=False)
 
+    @when_ready
     def action_page(self, pages: int) -> None:
         """Page down or up; past the end of a section, on into the next one (from its top),
         and before its start back into the previous one (at its end), as a pager does."""
@@ -268,10 +272,12 @@ class ReaderScreen(SearchScreen):
         index = (ids.index(self.section_id) + step) % len(ids)
         self.show_section(ids[index])
 
+    @when_ready
     def action_next_section(self) -> None:
         """Show the next section."""
         self._step_section(1)
 
+    @when_ready
     def action_previous_section(self) -> None:
         """Show the previous section."""
         self._step_section(-1)
@@ -280,6 +286,7 @@ class ReaderScreen(SearchScreen):
     def _section_clicked(self, event: SectionList.Chosen) -> None:
         self.show_section(event.section_id)
 
+    @when_ready
     def action_toggle_readings(self) -> None:
         """Show or hide the readings above the Japanese."""
         if not self.content.ruby:
@@ -291,24 +298,28 @@ class ReaderScreen(SearchScreen):
         if self.readings and self.view == "en":
             self.notify(self.ui("reader.readings_in_japanese"), markup=False)
 
+    @when_ready
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en."""
         self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
 
     # ------------------------------------------------------------------ other pages
     # The other screens are imported when first opened: the first paint does without them.
+    @when_ready
     def action_glossary(self) -> None:
         """Open the glossary."""
         from genesis_tui.ui.screens.glossary import GlossaryScreen
 
         self.app.push_screen(GlossaryScreen(self.content))
 
+    @when_ready
     def action_timeline(self) -> None:
         """Open the timeline."""
         from genesis_tui.ui.screens.explainer import TimelineScreen
 
         self.app.push_screen(TimelineScreen(self.content))
 
+    @when_ready
     def action_whos_who(self) -> None:
         """Open who's who."""
         from genesis_tui.ui.screens.explainer import WhosWhoScreen
@@ -323,6 +334,7 @@ class ReaderScreen(SearchScreen):
         article.highlighted_block = block_id
         article.scroll_to_line(article.page.block_lines[block_id], top=True)
 
+    @when_ready
     def action_back(self) -> None:
         """Return to where the reader was before the last jump (or close the search line)."""
         if self._search_input is not None and self._search_input.has_focus:

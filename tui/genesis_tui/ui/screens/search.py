@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.ui.messages import OpenTerm
-from genesis_tui.ui.screens.base import PageScreen
+from genesis_tui.ui.screens.base import PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -63,6 +63,7 @@ class SearchScreen(PageScreen):
         """Show a match in the article (the reader does)."""
         raise NotImplementedError
 
+    @when_ready
     async def action_search(self) -> None:
         """Open the search line (made the first time: the first screen does without it)."""
         search_input = self._search_input
@@ -96,6 +97,7 @@ class SearchScreen(PageScreen):
         # The keys go back to the screen's own bindings (n, N, tab...).
         self.set_focus(None)
 
+    @when_ready
     def action_search_step(self, step: int) -> None:
         """Go to the next (1) or previous (-1) search match."""
         hit = self.search.step(step) if self.has_hits else None

@@ -18,7 +18,7 @@ from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import StepSearch
-from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, one_lang
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, one_lang, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
 
@@ -76,10 +76,12 @@ class TermScreen(PageScreen):
             view.go_to(Anchor(block, cast(Lang, lang), "", spans[0][0]))
         self.ready()
 
+    @when_ready
     def action_back(self) -> None:
         """Close this entry."""
         self.dismiss()
 
+    @when_ready
     def action_search_step(self, step: int) -> None:
         """Go on through the reader's search matches."""
         self.post_message(StepSearch(step))
