@@ -43,8 +43,7 @@ class ContentError(Exception):
 class Content:
     """A loaded content directory: the article, glossary and timeline, with the term index.
 
-    Compared and hashed by identity (one load, one Content), and not to be changed once made.
-    (A plain class: a dataclass costs half a millisecond to define at every start.)"""
+    Compared and hashed by identity (one load, one Content), and not to be changed once made."""
 
     def __init__(
         self,

@@ -12,6 +12,10 @@ from typing import NamedTuple
 
 from genesis_tui.content.model import Lang
 
+Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
+"""Places to mark, such as search matches: (start, end) offsets per (block id, language), or
+in a glossary entry per (field, language)."""
+
 
 class Anchor(NamedTuple):
     """A place in a page's text: the top line shown starts at ``offset`` in the text of

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Lang, Term
+from genesis_tui.content.places import Marks
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.text.kana import to_hiragana
 
@@ -226,12 +227,10 @@ class SearchSession:
         """Where the hit shown is among them, such as ``3/7``; empty with no hits."""
         return f"{self.index + 1}/{len(self.hits)}" if self.hits else ""
 
-    def marks(
-        self, term_id: str | None = None
-    ) -> dict[tuple[str, str], tuple[tuple[int, int], ...]]:
+    def marks(self, term_id: str | None = None) -> Marks:
         """The hits as (start, end) offsets per (block id, language): in the article, or with
         ``term_id`` in that glossary entry (per field)."""
-        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        marks: Marks = {}
         for hit in self.hits:
             if hit.block_id is not None and hit.term_id == term_id:
                 key = (hit.block_id, hit.lang)

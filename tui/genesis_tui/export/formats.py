@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import Any
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View
+from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View, view_langs
 from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.content.urls import site_name
@@ -40,10 +40,6 @@ def _label(key: str, lang: Lang) -> str:
 def _labels(key: str, langs: tuple[Lang, ...]) -> str:
     """A label in each language shown, ``ja / en``."""
     return " / ".join(_label(key, lang) for lang in langs)
-
-
-def _langs(lang: View) -> tuple[Lang, ...]:
-    return ("ja", "en") if lang == "both" else (lang,)
 
 
 def _pair(pair: Pair) -> dict[str, str]:
@@ -149,7 +145,7 @@ def to_markdown(
 
     With ``ruby``, the Japanese carries its readings as HTML ``<ruby>``.
     """
-    langs = _langs(lang)
+    langs = view_langs(lang)
     article = content.article
 
     def get(pair: Pair | Any, lg: str) -> str:
@@ -228,7 +224,7 @@ def text_lines(
     on the text as a ruby-aware reader shows it (``width`` does not count the notation), and
     never inside a base.
     """
-    langs = _langs(lang)
+    langs = view_langs(lang)
     matcher = content.matcher
 
     def spans(text: str, lg: str = "ja", offset: int = 0) -> tuple[RubySpan, ...]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Block, Lang, View
+from genesis_tui.content.model import Block, Lang, View, view_langs
 from genesis_tui.content.urls import site_name
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
@@ -128,7 +128,7 @@ def section_page(
     interface's language; ``v`` shows the other). With ``ruby``, the Japanese has its
     readings above it."""
     section = content.section(section_id)
-    langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
+    langs = view_langs(view)
     page = _SectionBuilder(content, langs, side_by_side, max(8, width), ruby)
     if section.key_points:
         columns = page.columns()

@@ -78,8 +78,7 @@ class LinkRef(NamedTuple):
 
 class Page:
     """Lines at one width, with the links on them and where each block begins; not to be
-    changed once made (pages are cached and shared). A plain class: a dataclass costs half a
-    millisecond to define at every start."""
+    changed once made (pages are cached and shared)."""
 
     def __init__(
         self,

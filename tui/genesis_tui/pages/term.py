@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Block, Lang, Section, View
+from genesis_tui.content.model import Block, Lang, Section, View, one_lang, view_langs
 from genesis_tui.content.search import term_fields
 from genesis_tui.content.terms import Span
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
@@ -37,13 +37,9 @@ def snippet(content: Content, term_id: str, block: Block, lang: Lang) -> str:
     return ("..." if start else "") + text[start:end] + ("..." if end < len(text) else "")
 
 
-def _langs(view: View) -> tuple[Lang, ...]:
-    return ("ja", "en") if view == "both" else (view,)
-
-
 def _section_title(section: Section, ui_lang: UiLang, view: View = "both") -> str:
     """A section's title in the view's language, or in ``both`` the interface's."""
-    return section.title.get(ui_lang if view == "both" else view)
+    return section.title.get(one_lang(view, ui_lang))
 
 
 @lru_cache(maxsize=64)
@@ -61,7 +57,7 @@ def term_page(
     their readings above them."""
     ui = Catalogue(ui_lang)
     term = content.term(term_id)
-    langs = _langs(view)
+    langs = view_langs(view)
     page = PageBuilder(max(20, width))
     fields = {(name, lang): text for name, lang, text in term_fields(term)}
 
@@ -130,7 +126,7 @@ def _places(
 ) -> list[tuple[str, list[str], tuple[str, str]]]:
     """(label, snippets, (section, block)) for each place the term appears in."""
     ui = Catalogue(ui_lang)
-    langs = _langs(view)
+    langs = view_langs(view)
     places = [
         (
             _section_title(section, ui_lang, view),

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Event, Lang, View
+from genesis_tui.content.model import Event, Lang, View, view_langs
 from genesis_tui.content.urls import site_name
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.pages.builder import Column, PageBuilder, with_url
@@ -19,7 +19,7 @@ ARTICLE_MARK, OUTSIDE_MARK = "o", "+"
 
 
 def _event_labels(event: Event, view: View) -> list[tuple[Lang, str]]:
-    langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
+    langs = view_langs(view)
     return [(lang, event.label.get(lang)) for lang in langs]
 
 

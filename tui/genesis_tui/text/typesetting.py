@@ -102,8 +102,8 @@ def _as_units(units: Iterable[Spanned]) -> tuple[Unit, ...]:
 
 
 class _Node:
-    """A unit in the nesting forest, with its width when whole. (A plain class: many are made
-    per paragraph, and a dataclass costs a millisecond to define at every start.)"""
+    """A unit in the nesting forest, with its width when whole (many are made per paragraph:
+    slotted)."""
 
     __slots__ = ("children", "end", "natural", "start", "whole", "width")
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-# Written out rather than as dataclasses, as Textual's own messages are: defining a dataclass
-# costs a fraction of a millisecond at every start.
+from genesis_tui.content.places import Marks
 
 
 class OpenTerm(Message):
@@ -21,7 +20,7 @@ class OpenTerm(Message):
         self,
         term_id: str,
         search_status: str = "",
-        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] | None = None,
+        marks: Marks | None = None,
         *,
         over_reader: bool = False,
     ) -> None:

@@ -21,7 +21,7 @@ from typing import Any, cast
 from textual import on
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Lang, View
+from genesis_tui.content.model import Lang, View, one_lang, view_langs
 from genesis_tui.i18n.catalogue import Catalogue, catalogue_of
 from genesis_tui.pages.page import LinkRef
 from genesis_tui.ui.keymap import localize_bindings
@@ -34,16 +34,9 @@ HEADER_ICON = "*"
 """The header's icon (it opens the palette): Textual's ⭘ is East Asian Ambiguous, * is not."""
 
 
-def one_lang(view: View, ui_lang: Lang) -> Lang:
-    """The language of something said once: the view's, or in ``both`` the interface's."""
-    return ui_lang if view == "both" else view
-
-
 def shown_langs(view: View, ui_lang: Lang, *, room_for_both: bool = True) -> tuple[Lang, ...]:
     """The languages to say a name in: the view's, both if ``both`` and there is room."""
-    if view == "both" and room_for_both:
-        return ("ja", "en")
-    return (one_lang(view, ui_lang),)
+    return view_langs(view) if room_for_both else (one_lang(view, ui_lang),)
 
 
 def view_of(app: object) -> View:

@@ -11,11 +11,11 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from genesis_tui.content.edition import Content as ArticleContent
-from genesis_tui.content.model import Term
+from genesis_tui.content.model import Term, one_lang
 from genesis_tui.content.search import term_matches
 from genesis_tui.text.kana import to_hiragana
 from genesis_tui.ui import keymap
-from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, one_lang, when_ready
+from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 
 SortKey = Literal["en", "reading"]

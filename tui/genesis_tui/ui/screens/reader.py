@@ -15,12 +15,11 @@ from textual.widgets import Header, Static
 from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content.edition import Content as ArticleContent
-from genesis_tui.content.model import VIEWS, View
+from genesis_tui.content.model import VIEWS, View, one_lang
 from genesis_tui.content.places import Anchor, History, Location
 from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import (
     HEADER_ICON,
-    one_lang,
     shown_langs,
     when_ready,
 )

@@ -11,18 +11,16 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from genesis_tui.content.edition import Content as ArticleContent
-from genesis_tui.content.model import Lang, View
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.model import Lang, View, one_lang
+from genesis_tui.content.places import Anchor, Marks
 from genesis_tui.i18n.catalogue import UiLang
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import StepSearch
-from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, one_lang, when_ready
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
-
-Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
 
 
 class TermScreen(PageScreen):

@@ -4,20 +4,18 @@ page view gives the styles its stylesheet resolves."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
 
+from genesis_tui.content.places import Marks
 from genesis_tui.pages.page import Line, Piece
 from genesis_tui.text.phrases import has_japanese
 
 NOT_ITALIC = Style(italic=False)
 ROLES_STYLED = ("heading", "title", "note", "since", "bar", "bullet", "ruby")
 """Roles with a style of their own (the rest is text in the page's style)."""
-
-Marks = Mapping[tuple[str, str], Sequence[tuple[int, int]]]
-"""Search matches: (start, end) offsets per (block id, language)."""
 
 
 def line_segments(

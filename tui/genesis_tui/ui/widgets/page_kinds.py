@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable
 from textual.reactive import reactive
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Lang, View
+from genesis_tui.content.model import Lang, View, view_langs
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Page
 from genesis_tui.ui.widgets.page_view import PageView
@@ -67,7 +67,7 @@ class ArticleView(PageView):
         )
         if found is None:
             return self.page.block_text(block)
-        langs = ("ja", "en") if self.view == "both" else (self.view,)
+        langs = view_langs(self.view)
         return "\n\n".join(getattr(found, lang) for lang in langs)
 
     def watch_section_id(self) -> None:
