@@ -111,10 +111,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("json", "md", "txt"),
+        choices=("json", "md", "txt", "html"),
         default="txt",
         help="txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
-        "glossary and timeline as data (schema 2)",
+        "glossary and timeline as data (schema 2); html: one page for browsers and screen "
+        "readers, with ruby",
     )
     export.add_argument(
         "--ruby",
@@ -369,6 +370,10 @@ def _export(
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
         output.write(export.to_json(content, section))
+    elif fmt == "html":
+        from genesis_tui.export_html import to_html
+
+        output.write(to_html(content, cast("View", lang), section))
     elif fmt == "md":
         output.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
     else:

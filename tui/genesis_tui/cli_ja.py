@@ -88,9 +88,10 @@ JA: dict[str, str] = {
     ),
     "write the article to standard output": "記事を標準出力に書き出す",
     "txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
-    "glossary and timeline as data (schema 2)": (
+    "glossary and timeline as data (schema 2); html: one page for browsers and screen readers, "
+    "with ruby": (
         "txt（既定）: --width で折り返すテキスト、md: Markdown、json: 記事・用語集・年表のデータ"
-        "（スキーマ 2）"
+        "（スキーマ 2）、html: ブラウザとスクリーンリーダーのための、ルビつきの 1 ページ"
     ),
     "serve the reader to web browsers (needs the web extra: pip install '.[web]' in the "
     "checkout)": (
@@ -260,6 +261,12 @@ ERRORS_JA: tuple[tuple[str, str], ...] = (
     (
         r"--lang is for txt and md: the JSON export always holds both languages",
         "--lang は txt と md のためのものです（JSON の書き出しはいつも両方の言語を含みます）",
+    ),
+    (
+        r"--ruby is for txt and md: the HTML page always carries the readings \(a box on the "
+        r"page hides them\)",
+        "--ruby は txt と md のためのものです（HTML のページにはいつも読みが含まれ、"
+        "ページのチェックボックスで隠せます）",
     ),
     (
         r"--width wraps plain text \(--format txt\); (\w+) is not wrapped",
