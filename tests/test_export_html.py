@@ -263,3 +263,10 @@ def test_the_command_refuses_what_a_page_ignores(
 ) -> None:
     assert main(["export", "--format", "html", *flags]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_served_the_page_links_to_the_terminal_reader(content: Content) -> None:
+    page = to_html(content, reader_url="./")
+    assert unclosed(page) == []
+    (reader,) = [a for a in parse(page).iter(f"{NS}a") if a.get("class") == "reader"]
+    assert reader.get("href") == "./"

@@ -239,7 +239,9 @@ def _run(args: argparse.Namespace) -> int:
     if command == "export":
         return _export(content, args.format, lang, width, section_id, ruby=args.ruby)
     if command == "serve":
-        return _serve(args)
+        from genesis_tui.export_html import to_html
+
+        return _serve(args, to_html(content, cast("View", lang), section_id, reader_url="./"))
     if _is_interactive():
         from genesis_tui.run import run_reader
 
@@ -266,8 +268,9 @@ def _is_interactive() -> bool:
     return sys.stdout.isatty() and sys.stdin.isatty() and os.environ.get("TERM", "") != "dumb"
 
 
-def _serve(args: argparse.Namespace) -> int:
-    """Serve the reader over HTTP with textual-serve: one reader process per browser session."""
+def _serve(args: argparse.Namespace, page: str) -> int:
+    """Serve the reader over HTTP with textual-serve: one reader process per browser session;
+    and ``page``, the article as a web page, beside it."""
     try:
         from genesis_tui.serve import serve
     except ImportError:
@@ -293,6 +296,7 @@ def _serve(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         allowed_origins=args.allow_origin,
         max_sessions=args.max_sessions,
+        page=page,
     )
     return 0
 

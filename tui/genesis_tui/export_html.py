@@ -33,6 +33,7 @@ from genesis_tui.terms import Span
 
 WORDS: dict[str, Pair] = {
     "contents": Pair(ja="目次", en="Contents"),
+    "reader": Pair(ja="端末のリーダーで読む", en="Read it in the terminal reader"),
     "key_points": Pair(ja="要点", en="Key points"),
     "show_ruby": Pair(ja="読みがなを表示", en="Show readings (furigana)"),
     "mentioned": Pair(ja="出てくる箇所", en="Mentioned in"),
@@ -114,6 +115,7 @@ aside.note p { margin: 0; }
 rt { font-size: 0.55em; }
 #show-ruby:not(:checked) ~ * rt, #show-ruby:not(:checked) ~ * rp { display: none; }
 .toggle { display: inline-flex; gap: 0.5rem; align-items: center; }
+a.reader { margin-left: 1.5rem; }
 #show-ruby { width: 1.25rem; height: 1.25rem; margin: 0; }
 ol.timeline > li { margin-bottom: 0.6rem; }
 time { font-variant-numeric: tabular-nums; font-weight: 600; }
@@ -156,8 +158,11 @@ def _link(url: str, text: str, lang: Lang, css: str = "") -> str:
 class _Page:
     """One export: the content, the languages shown, and which blocks and terms it holds."""
 
-    def __init__(self, content: Content, lang: View, section_id: str | None) -> None:
+    def __init__(
+        self, content: Content, lang: View, section_id: str | None, reader_url: str | None
+    ) -> None:
         self.content = content
+        self.reader_url = reader_url
         self.langs = _langs(lang)
         self.sections = _sections(content, section_id)
         self.whole = section_id is None
@@ -245,6 +250,7 @@ class _Page:
             "<body>",
             '<input type="checkbox" id="show-ruby" checked>',
             f'<label class="toggle" for="show-ruby">{self.words("show_ruby")}</label>',
+            *self.reader_link(),
             *self.header(),
             '<main id="article">',
             *self.body(),
@@ -254,6 +260,11 @@ class _Page:
             "</html>",
         ]
         return visible("\n".join(parts)) + "\n"
+
+    def reader_link(self) -> Iterator[str]:
+        """A link to the terminal reader, on a page that ``serve`` offers beside it."""
+        if self.reader_url is not None:
+            yield f'<a class="reader" href="{_e(self.reader_url)}">{self.words("reader")}</a>'
 
     def header(self) -> Iterator[str]:
         article = self.content.article
@@ -433,6 +444,13 @@ def _ruby(text: str, start: int, end: int, ruby: Sequence[RubySpan]) -> str:
     return "".join(out)
 
 
-def to_html(content: Content, lang: View = "both", section_id: str | None = None) -> str:
-    """The article as one self-contained HTML5 page (see the module's docstring)."""
-    return _Page(content, lang, section_id).html()
+def to_html(
+    content: Content,
+    lang: View = "both",
+    section_id: str | None = None,
+    *,
+    reader_url: str | None = None,
+) -> str:
+    """The article as one self-contained HTML5 page (see the module's docstring); with a link
+    to the terminal reader at ``reader_url``, when given (``serve`` gives it)."""
+    return _Page(content, lang, section_id, reader_url).html()
