@@ -9,7 +9,8 @@ glossary as ``<dfn>`` entries, and the source and licences again at the foot.
 - Every run of text carries its language (``lang="ja"`` / ``lang="en"``), so that a screen
   reader speaks each with the right voice and a pop-up dictionary knows what it looks at.
 - The Japanese carries its readings as ``<ruby>``/``<rt>`` (with ``<rp>`` brackets for
-  browsers without ruby); a check box at the top hides them, with CSS alone.
+  browsers without ruby); a check box at the top hides them, with CSS alone (``:has``; in a
+  browser without it the readings stay, as they do in print).
 - Each glossary term in the text links to its definition, and each definition links back to
   the blocks that mention it. A link never splits a ruby base: it is widened to take it whole.
 - Light and dark colours follow ``prefers-color-scheme``; every pair of text and background
@@ -113,7 +114,7 @@ aside.note p { margin: 0; }
 .label { font-weight: 700; }
 .muted { color: var(--muted); }
 rt { font-size: 0.55em; }
-#show-ruby:not(:checked) ~ * rt, #show-ruby:not(:checked) ~ * rp { display: none; }
+body:has(#show-ruby:not(:checked)) :is(rt, rp) { display: none; }
 .toggle { display: inline-flex; gap: 0.5rem; align-items: center; }
 a.reader { margin-left: 1.5rem; }
 #show-ruby { width: 1.25rem; height: 1.25rem; margin: 0; }
@@ -248,9 +249,6 @@ class _Page:
             f"<style>{_style()}</style>",
             "</head>",
             "<body>",
-            '<input type="checkbox" id="show-ruby" checked>',
-            f'<label class="toggle" for="show-ruby">{self.words("show_ruby")}</label>',
-            *self.reader_link(),
             *self.header(),
             '<main id="article">',
             *self.body(),
@@ -269,6 +267,10 @@ class _Page:
     def header(self) -> Iterator[str]:
         article = self.content.article
         yield "<header>"
+        yield '<p class="controls"><input type="checkbox" id="show-ruby" checked>'
+        yield f'<label class="toggle" for="show-ruby">{self.words("show_ruby")}</label>'
+        yield from self.reader_link()
+        yield "</p>"
         yield f"<h1>{self.both(article.title, 'span', '<br>')}</h1>"
         yield from self.source()
         yield '<nav aria-labelledby="contents">'
