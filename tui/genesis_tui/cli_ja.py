@@ -137,6 +137,13 @@ JA: dict[str, str] = {
         "読んでいる位置を読み込みも保存もしない。多くの人が共有するアカウントのため"
         "（GENESIS_TUI_STATE=off でも同じ）"
     ),
+    "keep the terminal's cursor shown, on the line being read, for braille displays and "
+    "terminal screen readers; one language in one column, no box drawing (also: "
+    "GENESIS_TUI_SCREEN_READER=1)": (
+        "点字ディスプレーや端末のスクリーンリーダーのために、端末のカーソルを表示したまま"
+        "読んでいる行に置く。一度に一つの言語を一段で、罫線なしで表示（"
+        "GENESIS_TUI_SCREEN_READER=1 でも同じ）"
+    ),
     "no theme {name!r} (themes: {names})": "{name!r} というテーマはありません（テーマ: {names}）",
 }
 

@@ -91,6 +91,11 @@ class GenesisDriver(LinuxDriver):
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
+            if getattr(self._app, "screen_reader", False):  # Textual hid it: show it again
+                from genesis_tui.screen_reader import SHOW_CURSOR
+
+                self.write(SHOW_CURSOR)
+                self.flush()
 
     def stop_application_mode(self) -> None:
         """Send what was held back, then Textual's stop (which writes as it was)."""
