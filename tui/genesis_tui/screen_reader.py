@@ -1,8 +1,8 @@
 """``--screen-reader``: the terminal's own cursor kept visible, on the line being read.
 
 Textual hides the terminal's cursor for the whole session (Textualize/textual#2348, #2425), so a
-braille display, a terminal screen reader's review cursor (Orca, BRLTTY, speakup, NVDA's and
-JAWS's console support) and a screen magnifier have nothing to follow. In this mode:
+braille display, a terminal screen reader (BRLTTY, speakup, Orca's terminal support) and a
+screen magnifier have nothing to follow. In this mode:
 
 - the cursor is shown (DECTCEM, ``CSI ?25h``) once the terminal is set up, and again after
   every return from ctrl+z (``driver.GenesisDriver``);
@@ -18,7 +18,7 @@ JAWS's console support) and a screen magnifier have nothing to follow. In this m
   (``screen_reader.tcss``).
 
 What it cannot do: tell a screen reader anything the screen does not show (there is no
-accessibility tree in a terminal), nor follow the word under a cursor it does not have.
+accessibility tree in a terminal); the README says more.
 """
 
 from __future__ import annotations
