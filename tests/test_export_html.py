@@ -15,9 +15,10 @@ import pytest
 
 from genesis_tui.cli import main
 from genesis_tui.content import Content, index_content
-from genesis_tui.export_html import COLOURS, to_html
+from genesis_tui.export_html import to_html
 from genesis_tui.kana import is_kanji
 from genesis_tui.model import Pair, SinceNote
+from genesis_tui.page_style import COLOURS
 
 NS = "{http://www.w3.org/1999/xhtml}"
 VOID = {"meta", "input", "br", "link", "img", "hr", "wbr"}

@@ -96,6 +96,7 @@ def test_the_domain_knows_nothing_of_textual() -> None:
     domain = ["model", "controls", "files", "loader", "terms", "typesetting", "search", "export"]
     domain += ["references", "history", "pages", "content", "validation", "readings", "cache"]
     domain += ["sgr", "authoring", "phrases", "ruby", "notation", "strings_en", "strings_ja"]
+    domain += ["export_html", "page_style"]
     for path in PACKAGE.rglob("*.py"):
         name = _module_name(path).removeprefix("genesis_tui.")
         if name.split(".")[0] not in domain:
