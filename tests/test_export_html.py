@@ -271,3 +271,9 @@ def test_served_the_page_links_to_the_terminal_reader(content: Content) -> None:
     assert unclosed(page) == []
     (reader,) = [a for a in parse(page).iter(f"{NS}a") if a.get("class") == "reader"]
     assert reader.get("href") == "./"
+
+
+def test_one_language_stands_in_one_column(content: Content) -> None:
+    # The side-by-side grid would leave half of a wide window empty.
+    assert '<body class="one-language">' in to_html(content, "en")
+    assert "<body>" in to_html(content, "both")

@@ -164,7 +164,7 @@ class _Page:
             f"<title>{_e(title)}</title>",
             f"<style>{style()}</style>",
             "</head>",
-            "<body>",
+            "<body>" if len(self.langs) > 1 else '<body class="one-language">',
             *self.header(),
             '<main id="article">',
             *self.body(),

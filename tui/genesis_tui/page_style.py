@@ -49,6 +49,8 @@ h2 { border-bottom: 1px solid var(--rule); padding-bottom: 0.2rem; margin-top: 2
 .pair { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.25rem 2.5rem; }
 .pair > * { margin: 0; }
 @media (min-width: 52rem) { .pair { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+body.one-language { max-width: 48rem; }
+body.one-language .pair { grid-template-columns: minmax(0, 1fr); }
 .block { margin: 0 0 1.25rem; }
 .block > .pair > p, .block > .pair > span { margin: 0; }
 h3.pair > span { display: block; }
