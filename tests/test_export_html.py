@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 import html5lib
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from genesis_tui.cli import main
 from genesis_tui.content import Content, index_content
@@ -188,7 +190,8 @@ def test_notes_link_their_sources_and_the_source_stands_at_top_and_bottom(
             assert f'href="{block.since.source}"' in page
     source = content.article.source
     assert page.count(f'href="{source.url_ja}"') == 4  # in each language, top and bottom
-    assert "MIT" in page.split("<footer")[1]
+    head, foot = page.split("<main")[0], page.split("<footer")[1]
+    assert "MIT" in head and "MIT" in foot  # the licences, at the top and the foot
 
 
 def test_one_language_shows_only_it(content: Content) -> None:
@@ -277,3 +280,38 @@ def test_one_language_stands_in_one_column(content: Content) -> None:
     # The side-by-side grid would leave half of a wide window empty.
     assert '<body class="one-language">' in to_html(content, "en")
     assert "<body>" in to_html(content, "both")
+
+
+def _shown(element: ET.Element) -> str:
+    """The text a reader sees in ``element`` with the readings hidden (no rt, no rp)."""
+    if tag(element) in ("rt", "rp"):
+        return element.tail or ""
+    inner = (element.text or "") + "".join(_shown(child) for child in element)
+    return inner + (element.tail or "")
+
+
+HOSTILE = st.text(
+    alphabet=st.sampled_from(list("<>&\"'/=;# ab日本AIジェネシス・ミッション研究所\u00a0")),
+    min_size=1,
+    max_size=40,
+).filter(str.strip)
+
+
+@given(ja=HOSTILE, en=HOSTILE)
+def test_any_text_comes_back_as_it_was_written(small_content: Content, ja: str, en: str) -> None:
+    # Whatever a block holds, the page shows that text, neither more nor less: nothing in it
+    # is read as markup, and the links and ruby around terms take nothing away.
+    article = small_content.article
+    section = article.sections[0]
+    block = dataclasses.replace(section.blocks[0], ja=ja, en=en, note=None, since=None)
+    sections = (dataclasses.replace(section, blocks=(block,)), *article.sections[1:])
+    content = index_content(
+        small_content.directory,
+        dataclasses.replace(article, sections=sections),
+        small_content.glossary,
+        small_content.timeline,
+    )
+    tree = parse(to_html(content, "both", section.id))
+    shown = by_id(tree)[f"b-{block.id}"]
+    texts = {p.get("lang"): _shown(p).removesuffix(p.tail or "") for p in shown.iter(f"{NS}p")}
+    assert texts == {"ja": ja, "en": en}

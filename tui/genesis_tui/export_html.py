@@ -211,7 +211,18 @@ class _Page:
         )
         label = self.catalogue("export.source")
         yield f'<p>{label}: <span lang="en">{_e(source.publisher)}</span> — {links}</p>'
+        yield from self.licences()
         yield self.pair(source.note, css="muted")
+
+    def licences(self) -> Iterator[str]:
+        """Whose each part of the page is, and under which licence."""
+        publisher = self.content.article.source.publisher
+        for key in ("licence_article", "licence_project"):
+            words = WORDS[key]
+            pair = Pair(
+                ja=words.ja.format(publisher=publisher), en=words.en.format(publisher=publisher)
+            )
+            yield self.pair(pair, css="muted ui")
 
     def body(self) -> Iterator[str]:
         for section in self.sections:
@@ -316,16 +327,9 @@ class _Page:
         return ", ".join(links)
 
     def footer(self) -> Iterator[str]:
-        publisher = self.content.article.source.publisher
         yield '<footer aria-labelledby="licences">'
         yield f'<h2 id="licences">{self.words("licences")}</h2>'
         yield from self.source()
-        for key in ("licence_article", "licence_project"):
-            words = WORDS[key]
-            pair = Pair(
-                ja=words.ja.format(publisher=publisher), en=words.en.format(publisher=publisher)
-            )
-            yield self.pair(pair, css="muted ui")
         yield "</footer>"
 
 
