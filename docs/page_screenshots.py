@@ -1,4 +1,5 @@
-"""Draw the README's pictures of the article's web page, in Chromium, light and dark.
+"""Draw the README's pictures of the article's web page, in Chromium, light and dark: the
+first section, with its key points, blocks and a note.
 
 python docs/page_screenshots.py   # writes docs/page-light.png and docs/page-dark.png
 
@@ -19,7 +20,9 @@ from genesis_tui.loader import load_content
 from genesis_tui.paths import content_dir
 
 DOCS = Path(__file__).parent
-SIZE = "1200,900"
+SIZE = "1200,1500"
+"""Tall enough for the header and the first section (a URL fragment would leave headless
+Chromium's screenshot blank)."""
 
 
 def draw() -> None:

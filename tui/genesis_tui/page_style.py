@@ -52,6 +52,7 @@ h2 { border-bottom: 1px solid var(--rule); padding-bottom: 0.2rem; margin-top: 2
 body.one-language { max-width: 48rem; }
 body.one-language .pair { grid-template-columns: minmax(0, 1fr); }
 .block { margin: 0 0 1.25rem; }
+header > .pair, footer > .pair { margin-bottom: 0.6rem; }
 .block > .pair > p, .block > .pair > span { margin: 0; }
 h3.pair > span { display: block; }
 ul.points, ul.items, ol.timeline, dl.glossary { padding-left: 1.25rem; }
