@@ -57,7 +57,7 @@ PAGE_HEADERS = {
 """The page needs nothing but its own inline style: anything else it might be made to load or
 run is refused by the browser."""
 PAGE_LINK = (
-    '<a href="{href}" style="position:fixed;top:0;right:0;z-index:30;padding:4px 8px;'
+    '<a href="{href}" lang="en" style="position:fixed;top:0;right:0;z-index:30;padding:4px 8px;'
     'background:#12232d;color:#ffffff;font:14px sans-serif">{text}</a>'
 )
 """The terminal page's link to the article's page: first in the page, so first for a screen
