@@ -30,7 +30,7 @@ pytest.importorskip("textual_serve")
 
 from aiohttp import web  # noqa: E402
 
-from genesis_tui.cli.serve import ReaderServer  # noqa: E402
+from genesis_tui.cli.serve import PAGE_PATH, ReaderServer  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FIRST_SECTION = "トランプ政権"
@@ -203,6 +203,19 @@ def test_serve_page_is_served(server: int) -> None:
 
     page = asyncio.run(fetch())
     assert "textual-terminal" in page and "genesis-tui" in page
+
+
+def test_serve_serves_the_article_as_a_page(server: int) -> None:
+    async def fetch() -> str:
+        async with (
+            aiohttp.ClientSession() as session,
+            session.get(f"http://127.0.0.1:{server}{PAGE_PATH}") as response,
+        ):
+            assert response.status == 200
+            return str(await response.text())
+
+    page = asyncio.run(fetch())
+    assert page.startswith("<!DOCTYPE html>") and '<a class="reader" href="./">' in page
 
 
 # ---------------------------------------------------------------------- guards
@@ -404,3 +417,48 @@ async def test_serve_public_url_is_where_the_page_connects_and_the_origin_it_acc
             await client.ws_connect(f"{url}/ws", headers={"Origin": url})
         async with client.ws_connect(f"{url}/ws", headers={"Origin": public}) as socket:
             assert "pid" in await _first_frame(socket)
+
+
+# ---------------------------------------------------------------------- the article's page
+PAGE = '<!DOCTYPE html>\n<html lang="en"><title>t</title><a href="./">reader</a></html>\n'
+
+
+async def test_serve_offers_the_article_page_beside_the_terminal(tmp_path: Path) -> None:
+    async with (
+        _serving(tmp_path, page=PAGE) as (_, url),
+        aiohttp.ClientSession() as client,
+    ):
+        async with client.get(f"{url}/") as response:
+            landing = await response.text()
+        assert f'<a href="{PAGE_PATH.lstrip("/")}"' in landing  # relative: behind a proxy too
+        assert landing.index(PAGE_PATH.lstrip("/")) < landing.index('id="terminal"')
+        async with client.get(f"{url}{PAGE_PATH}?width=99999") as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+            policy = response.headers["Content-Security-Policy"]
+            assert "default-src 'none'" in policy and "script" not in policy
+            assert await response.text() == PAGE  # made once: the query changes nothing
+
+
+async def test_serve_page_takes_no_requests_but_reading(tmp_path: Path) -> None:
+    async with (
+        _serving(tmp_path, page=PAGE) as (server, url),
+        aiohttp.ClientSession() as client,
+    ):
+        async with client.head(f"{url}{PAGE_PATH}") as response:
+            assert response.status == 200
+        for method in ("POST", "PUT", "DELETE"):
+            async with client.request(method, f"{url}{PAGE_PATH}", data=b"x" * 4096) as response:
+                assert response.status == 405, method
+        # The page opens no session: its origin is the server's own, and only the socket counts.
+        with pytest.raises(aiohttp.WSServerHandshakeError):
+            await client.ws_connect(f"{url}{PAGE_PATH}", headers={"Origin": url})
+        assert not server.sessions
+
+
+async def test_serve_without_a_page_has_no_page_path(tmp_path: Path) -> None:
+    async with _serving(tmp_path) as (_, url), aiohttp.ClientSession() as client:
+        async with client.get(f"{url}{PAGE_PATH}") as response:
+            assert response.status == 404
+        async with client.get(f"{url}/") as response:
+            assert PAGE_PATH.lstrip("/") not in await response.text()

@@ -88,9 +88,10 @@ JA: dict[str, str] = {
     ),
     "write the article to standard output": "記事を標準出力に書き出す",
     "txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
-    "glossary and timeline as data (schema 2)": (
+    "glossary and timeline as data (schema 2); html: one page for browsers and screen readers, "
+    "with ruby": (
         "txt（既定）: --width で折り返すテキスト、md: Markdown、json: 記事・用語集・年表のデータ"
-        "（スキーマ 2）"
+        "（スキーマ 2）、html: ブラウザとスクリーンリーダーのための、ルビつきの 1 ページ"
     ),
     "serve the reader to web browsers (needs the web extra: pip install '.[web]' in the "
     "checkout)": (
@@ -135,6 +136,13 @@ JA: dict[str, str] = {
     "(also: GENESIS_TUI_STATE=off)": (
         "読んでいる位置を読み込みも保存もしない。多くの人が共有するアカウントのため"
         "（GENESIS_TUI_STATE=off でも同じ）"
+    ),
+    "keep the terminal's cursor shown, on the line being read, for braille displays and "
+    "terminal screen readers; one language in one column, no box drawing (also: "
+    "GENESIS_TUI_SCREEN_READER=1)": (
+        "点字ディスプレーや端末のスクリーンリーダーのために、端末のカーソルを表示したまま"
+        "読んでいる行に置く。一度に一つの言語を一段で、罫線なしで表示（"
+        "GENESIS_TUI_SCREEN_READER=1 でも同じ）"
     ),
     "no theme {name!r} (themes: {names})": "{name!r} というテーマはありません（テーマ: {names}）",
 }
@@ -260,6 +268,12 @@ ERRORS_JA: tuple[tuple[str, str], ...] = (
     (
         r"--lang is for txt and md: the JSON export always holds both languages",
         "--lang は txt と md のためのものです（JSON の書き出しはいつも両方の言語を含みます）",
+    ),
+    (
+        r"--ruby is for txt and md: the HTML page always carries the readings \(a box on the "
+        r"page hides them\)",
+        "--ruby は txt と md のためのものです（HTML のページにはいつも読みが含まれ、"
+        "ページのチェックボックスで隠せます）",
     ),
     (
         r"--width wraps plain text \(--format txt\); (\w+) is not wrapped",

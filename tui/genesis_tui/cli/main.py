@@ -115,10 +115,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument(
         "--format",
-        choices=("json", "md", "txt"),
+        choices=("json", "md", "txt", "html"),
         default="txt",
         help="txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
-        "glossary and timeline as data (schema 2)",
+        "glossary and timeline as data (schema 2); html: one page for browsers and screen "
+        "readers, with ruby",
     )
     export.add_argument(
         "--ruby",
@@ -242,7 +243,9 @@ def _run(args: argparse.Namespace) -> int:
     if command == "export":
         return _export(content, args.format, lang, width, section_id, ruby=args.ruby)
     if command == "serve":
-        return _serve(args)
+        from genesis_tui.export.html import to_html
+
+        return _serve(args, to_html(content, cast("View", lang), section_id, reader_url="./"))
     if _is_interactive():
         from genesis_tui.cli.reader import run_reader
 
@@ -269,8 +272,9 @@ def _is_interactive() -> bool:
     return sys.stdout.isatty() and sys.stdin.isatty() and os.environ.get("TERM", "") != "dumb"
 
 
-def _serve(args: argparse.Namespace) -> int:
-    """Serve the reader over HTTP with textual-serve: one reader process per browser session."""
+def _serve(args: argparse.Namespace, page: str) -> int:
+    """Serve the reader over HTTP with textual-serve: one reader process per browser session;
+    and ``page``, the article as a web page, beside it."""
     try:
         from genesis_tui.cli.serve import serve
     except ImportError:
@@ -296,6 +300,7 @@ def _serve(args: argparse.Namespace) -> int:
         public_url=args.public_url,
         allowed_origins=args.allow_origin,
         max_sessions=args.max_sessions,
+        page=page,
     )
     return 0
 
@@ -373,6 +378,10 @@ def _export(
         sys.stdout.reconfigure(encoding="utf-8")
     if fmt == "json":
         output.write(export.to_json(content, section))
+    elif fmt == "html":
+        from genesis_tui.export.html import to_html
+
+        output.write(to_html(content, cast("View", lang), section))
     elif fmt == "md":
         output.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
     else:

@@ -55,6 +55,7 @@ def run_reader(
     linux_console: bool = False,
     theme: str | None = None,
     mouse: bool = True,
+    screen_reader: bool = False,
 ) -> int:
     """Run the reader in the terminal, then save where the reader was (unless ``remember`` is
     off: an account shared by many people should not show one where another stopped). Without
@@ -72,6 +73,7 @@ def run_reader(
         ascii=ascii,
         linux_console=linux_console,
         notice=notice,
+        screen_reader=screen_reader,
     )
     mode = crash.terminal_mode()
     with signals_handled_by(app.stop_signalled), breaks_kept(content.key):

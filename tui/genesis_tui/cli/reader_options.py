@@ -22,6 +22,7 @@ class ReaderOptions(TypedDict):
     linux_console: bool
     theme: str | None
     mouse: bool
+    screen_reader: bool
 
 
 def options(
@@ -41,11 +42,20 @@ def options(
         linux_console=console,
         theme=chosen,
         mouse=mouse(args, environ),
+        screen_reader=screen_reader(args, environ),
     )
 
 
 def add_to(parser: argparse.ArgumentParser) -> None:
-    """Add ``--no-mouse`` and ``--theme`` to ``parser``."""
+    """Add ``--no-mouse``, ``--theme`` and ``--screen-reader`` to ``parser``."""
+    parser.add_argument(
+        "--screen-reader",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="keep the terminal's cursor shown, on the line being read, for braille displays "
+        "and terminal screen readers; one language in one column, no box drawing (also: "
+        "GENESIS_TUI_SCREEN_READER=1)",
+    )
     parser.add_argument(
         "--no-mouse",
         action="store_true",
@@ -66,6 +76,14 @@ def mouse(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> 
     """Whether the reader takes the mouse: not with ``--no-mouse`` or GENESIS_TUI_NO_MOUSE=1."""
     no_mouse = getattr(args, "no_mouse", False)
     return not (no_mouse or environ.get("GENESIS_TUI_NO_MOUSE", "") == "1")
+
+
+def screen_reader(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> bool:
+    """Whether the reader runs for a screen reader: ``--screen-reader`` or
+    GENESIS_TUI_SCREEN_READER=1."""
+    return (
+        getattr(args, "screen_reader", False) or environ.get("GENESIS_TUI_SCREEN_READER", "") == "1"
+    )
 
 
 def linux_console(environ: Mapping[str, str] = os.environ) -> bool:

@@ -24,7 +24,12 @@ def refusal(command: str, args: argparse.Namespace) -> str | None:
             return "--ruby is for txt and md: the JSON export always carries the readings"
         if fmt == "json" and "lang" in given:
             return "--lang is for txt and md: the JSON export always holds both languages"
-        if fmt in ("json", "md") and "width" in given:
+        if fmt == "html" and args.ruby:
+            return (
+                "--ruby is for txt and md: the HTML page always carries the readings (a box on "
+                "the page hides them)"
+            )
+        if fmt in ("json", "md", "html") and "width" in given:
             return f"--width wraps plain text (--format txt); {fmt} is not wrapped"
     return None
 

@@ -10,6 +10,12 @@ any number of times, and leaves a reader running when it does not quit as asked.
 - at most ``max_sessions`` readers run at once; beyond that a socket is closed with a reason;
 - when a socket closes, its reader is asked to quit, then terminated, then killed, and reaped.
 
+Beside the terminal, the server offers the article as a web page (``PAGE_PATH``, the HTML
+export) for screen readers, pop-up dictionaries and find-in-page, which see nothing in a
+terminal drawn on a canvas; the terminal's page and the article's link to each other. The page
+is made once, at start, and served as it is: no script may run in it (its Content-Security-Policy
+allows inline style alone), and it answers GET and HEAD only.
+
 Readers are started directly (no shell), with the argument list built by the command line.
 """
 
@@ -40,6 +46,23 @@ QUIT_GRACE = 3.0
 """Seconds a reader has to quit when asked, and then to end on SIGTERM, before it is killed."""
 CLOSE_TRY_AGAIN_LATER = 1013
 """The WebSocket close code for a server that is full (RFC 6455, IANA registry)."""
+PAGE_PATH = "/article"
+"""Where the article is served as a web page."""
+PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+    "frame-ancestors 'self'; base-uri 'none'; form-action 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+"""The page needs nothing but its own inline style: anything else it might be made to load or
+run is refused by the browser."""
+PAGE_LINK = (
+    '<a href="{href}" lang="en" style="position:fixed;top:0;right:0;z-index:30;padding:4px 8px;'
+    'background:#12232d;color:#ffffff;font:14px sans-serif">{text}</a>'
+)
+"""The terminal page's link to the article's page: first in the page, so first for a screen
+reader and the tab key (white on #12232d is 15.6:1)."""
+PAGE_LINK_TEXT = "The article as a web page (for screen readers)"
 
 
 def clamp_size(width: object, height: object) -> tuple[int, int]:
@@ -137,8 +160,11 @@ class ReaderServer(Server):
         public_url: str | None = None,
         allowed_origins: Sequence[str] = (),
         max_sessions: int = DEFAULT_MAX_SESSIONS,
+        page: str | None = None,
     ) -> None:
         super().__init__(shlex.join(argv), host=host, port=port, title=title, public_url=public_url)
+        self.page = page
+        """The article as a web page, served at ``PAGE_PATH`` (when given)."""
         self.argv = list(argv)
         self.origins = {origin_of(self.public_url), *map(origin_of, allowed_origins)}
         self.max_sessions = max_sessions
@@ -146,9 +172,34 @@ class ReaderServer(Server):
         self._opening = 0
         """Sockets accepted whose reader is not among ``sessions`` yet."""
 
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        if self.page is not None:
+            app.router.add_get(PAGE_PATH, self.handle_page, name="page")
+        return app
+
+    async def handle_index(self, request: web.Request) -> Any:
+        """The terminal's page, with a link to the article's page first in its body."""
+        response = await super().handle_index(request)
+        if self.page is None or not isinstance(response, web.Response) or response.text is None:
+            return response
+        link = PAGE_LINK.format(href=PAGE_PATH.lstrip("/"), text=PAGE_LINK_TEXT)
+        text = response.text
+        start = text.find(">", text.find("<body")) + 1
+        response.text = text[:start] + link + text[start:]
+        return response
+
+    async def handle_page(self, request: web.Request) -> web.Response:
+        """The article as a web page."""
+        return web.Response(
+            text=self.page, content_type="text/html", charset="utf-8", headers=PAGE_HEADERS
+        )
+
     async def on_startup(self, app: web.Application) -> None:
         """Say where the reader is served, without textual-serve's banner."""
         self.console.print(f"Serving the reader on {self.public_url}", highlight=False)
+        if self.page is not None:
+            self.console.print(f"and the article on {self.public_url}{PAGE_PATH}", highlight=False)
         self.console.print("Press Ctrl+C to quit", highlight=False)
 
     async def on_shutdown(self, app: web.Application) -> None:
@@ -233,8 +284,9 @@ def serve(
     public_url: str | None = None,
     allowed_origins: Sequence[str] = (),
     max_sessions: int = DEFAULT_MAX_SESSIONS,
+    page: str | None = None,
 ) -> None:
-    """Serve the reader (started as ``argv``) until interrupted."""
+    """Serve the reader (started as ``argv``), and ``page`` beside it, until interrupted."""
     server = ReaderServer(
         argv,
         host=host,
@@ -243,5 +295,6 @@ def serve(
         public_url=public_url,
         allowed_origins=allowed_origins,
         max_sessions=max_sessions,
+        page=page,
     )
     server.serve()

@@ -28,6 +28,8 @@ from textual.message import Message
 
 from genesis_tui.terminal.sgr import SgrMinimizer
 
+SHOW_CURSOR = "\x1b[?25h"
+"""DECTCEM: show the terminal's cursor (``--screen-reader`` keeps it on the line being read)."""
 READ_SIZE = 4096
 RESIZE_SETTLE = 0.1
 """Seconds between layouts while the window keeps changing size."""
@@ -91,6 +93,9 @@ class GenesisDriver(LinuxDriver):
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
+            if getattr(self._app, "screen_reader", False):  # Textual hid it: show it again
+                self.write(SHOW_CURSOR)
+                self.flush()
 
     def stop_application_mode(self) -> None:
         """Send what was held back, then Textual's stop (which writes as it was)."""

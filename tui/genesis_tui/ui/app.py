@@ -69,8 +69,13 @@ class GenesisApp(PaletteApp):
         ascii: bool = False,
         linux_console: bool = False,
         notice: str | None = None,
+        screen_reader: bool = False,
     ) -> None:
         super().__init__()
+        self.screen_reader = screen_reader
+        """The terminal's cursor shown and kept on the line being read, one language in one
+        column, no box drawing (``genesis_tui.ui.screen_reader``)."""
+        ascii = ascii or screen_reader
         self.linux_console = linux_console
         """On the Linux console, which cannot draw Japanese: a hint at start."""
         self._merge_runs = MergeRuns()
@@ -81,6 +86,9 @@ class GenesisApp(PaletteApp):
             self.add_class("-ascii")
             # Its rules are read only when they apply: parsing CSS is part of every start.
             self.css_path.append(Path(__file__).with_name("ascii.tcss"))
+        if screen_reader:
+            self.add_class("-screen-reader")
+            self.css_path.append(Path(__file__).with_name("screen_reader.tcss"))
         self.content = content
         self.ui = Catalogue(ui_lang)
         """The interface's words, in the language asked for."""
@@ -98,6 +106,21 @@ class GenesisApp(PaletteApp):
             self.state.section = ids[0]
         if self.state.theme in self.available_themes:
             self.theme = self.state.theme
+        if screen_reader and self.state.view == "both":
+            self.state.view = ui_lang
+
+    def _display(self, screen: Screen[object], renderable: object) -> None:
+        # Textual's private hook for each frame: the one place where the cursor can be put
+        # where the reader is before the frame that shows the change is sent (Textual moves
+        # the terminal's cursor to ``cursor_position`` at the end of each frame; setting it
+        # after the frame would leave the cursor a frame behind). Textualize/textual#2348.
+        if self.screen_reader:
+            from genesis_tui.ui.screen_reader import cursor_place
+
+            place = cursor_place(screen)
+            if place is not None:
+                self.cursor_position = place
+        super()._display(screen, renderable)  # type: ignore[arg-type]
 
     def get_driver_class(self) -> type[Driver]:
         """In a terminal, a driver whose input cannot crash the app; otherwise Textual's."""

@@ -152,12 +152,14 @@ class ReaderScreen(SearchScreen):
     """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
     def _fit(self, width: int) -> None:
-        narrow = width < WIDE
+        one_column = getattr(self.app, "screen_reader", False)  # one column, one language
+        narrow = width < WIDE or one_column
         self.set_class(narrow, "-narrow")
         sections = self.query_one(SectionList)
         sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
         self.set_class(sections.mode == "numbers", "-numbers")
-        shown = width >= NUMBERS if self.sections_shown is None else self.sections_shown
+        shown = width >= NUMBERS and not one_column
+        shown = shown if self.sections_shown is None else self.sections_shown
         sections.display = shown
         self.article.side_by_side = not narrow
 
@@ -299,8 +301,9 @@ class ReaderScreen(SearchScreen):
 
     @when_ready
     def action_cycle_view(self) -> None:
-        """Cycle the view: both, ja, en."""
-        self.view = VIEWS[(VIEWS.index(self.view) + 1) % len(VIEWS)]
+        """Cycle the view: both, ja, en (ja, en for a screen reader)."""
+        views = ("ja", "en") if getattr(self.app, "screen_reader", False) else VIEWS
+        self.view = views[(views.index(self.view) + 1) % len(views)]
 
     # ------------------------------------------------------------------ other pages
     # The other screens are imported when first opened: the first paint does without them.
@@ -357,5 +360,5 @@ class ReaderScreen(SearchScreen):
         """Show a match in the article: in a view that shows its language, its block on top."""
         assert hit.section_id is not None and hit.block_id is not None
         if self.view not in ("both", hit.lang):
-            self.view = "both"
+            self.view = hit.lang if getattr(self.app, "screen_reader", False) else "both"
         self.jump_to_block(hit.section_id, hit.block_id, remember=False)
