@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.cli.main import main
@@ -95,6 +95,8 @@ def test_html_ruby_round_trips(case: tuple[str, tuple[RubySpan, ...]]) -> None:
 
 
 @given(ruby_texts(), st.integers(10, 120))
+# A base that fits a line but not with the opening bracket before it: the bracket ends a line.
+@example(case=("「0、、、、", ((1, 6, "う"),)), width=10)
 def test_lines_never_break_inside_a_base(
     case: tuple[str, tuple[RubySpan, ...]], width: int
 ) -> None:

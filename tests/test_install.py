@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# Building a wheel and a virtual environment takes a while: CI runs it. One worker builds it once.
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("install")]
+# Building a wheel and a virtual environment takes a while: CI runs it. One worker builds it once,
+# which may take minutes on a busy machine: the steps time out themselves (300 and 600 seconds).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("install"), pytest.mark.timeout(960)]
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span
 from genesis_tui.text.breaks import NO_LINE_END
 from genesis_tui.text.kana import is_kanji
-from genesis_tui.text.typesetting import Unit, line_spans
+from genesis_tui.text.typesetting import Unit, cells, line_spans
 
 
 def _aozora_kanji(char: str) -> bool:
@@ -57,8 +57,9 @@ def ruby_line_spans(
     """``line_spans`` that never break inside a base of ``spans``: the bases are units the
     breaker keeps whole where they fit; a line that would still end inside one (a base at a
     place too narrow for it) ends before it (and before an opening bracket just before it, for
-    kinsoku), and the rest is broken again. A base wider than the whole line keeps its line,
-    wider than ``width``: the notation of one reading cannot be split."""
+    kinsoku; when the base fits a line but not with those brackets, after them), and the rest is
+    broken again. A base wider than the whole line keeps its line, wider than ``width``: the
+    notation of one reading cannot be split."""
     units = tuple(Unit(unit.start, unit.end) for unit in terms) + tuple(
         Unit(start, end) for start, end, _ in spans
     )
@@ -78,6 +79,11 @@ def ruby_line_spans(
         cut = split[0]
         while cut > start and text[cut - 1] in NO_LINE_END:
             cut -= 1
+        if cut == start and split[0] > start and cells(text[split[0] : split[1]]) <= width:
+            # The base fits a line but not with the opening brackets bound to it: the brackets
+            # end a line of their own (a forced break, as the typesetter makes when kinsoku
+            # leaves no other) rather than the line running past the width.
+            cut = split[0]
         if cut > start:
             stop = cut
             while stop > start and text[stop - 1].isspace():
