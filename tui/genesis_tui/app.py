@@ -159,6 +159,10 @@ class GenesisApp(PaletteApp):
         for signum in STOP_SIGNALS:
             # From here the loop wakes for them (a plain handler may wait for the next timer).
             loop.add_signal_handler(signum, self._stop)
+            # And at once, in Python's own handler: when the terminal stops taking output the
+            # main thread waits to hand the writer a frame, and the loop's handler never runs
+            # until output that will never go out is dropped.
+            signal.signal(signum, self._stop_output_soon)
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
@@ -181,8 +185,20 @@ class GenesisApp(PaletteApp):
         of the start leaves the terminal raw.
         """
         self._stop_signalled = True
+        self._stop_output_soon(signum, frame)
         if self._signal_loop is not None and not self._signal_loop.is_closed():
             self._signal_loop.call_soon_threadsafe(self._stop)
+
+    def _stop_output_soon(self, signum: int, frame: FrameType | None) -> None:
+        """A stop signal came: output the terminal does not take within a second is dropped."""
+        stop_output_soon = getattr(self._driver, "stop_output_soon", None)
+        if stop_output_soon is not None:
+            stop_output_soon()
+
+    def terminal_gone(self) -> None:
+        """The driver found the terminal gone (a dropped link, a closed pty): leave as for a
+        hang-up, saving the place."""
+        self._stop()
 
     def _stop(self) -> None:
         """Leave for a signal, once the screens are up: leaving while the reader is still being
@@ -338,6 +354,12 @@ class GenesisApp(PaletteApp):
         still up, and keep the traceback for the log (not for the screen)."""
         import traceback
 
+        from textual.css.query import NoMatches
+
+        if self._exit and isinstance(error, NoMatches):
+            # A screen that was opening as the app began to leave (a key, then the link dropped)
+            # looked for a widget the leaving had already removed: nothing is wrong.
+            return
         with contextlib.suppress(Exception):
             self.remember()
         if self.crash is None:

@@ -6,6 +6,10 @@ ValueError). Any of these ends Textual's input thread and the app with it. Anyon
 into the terminal (over SSH: anyone who can log in) could do that, so here input is decoded with
 replacement characters, and a sequence that cannot be parsed is dropped.
 
+When the terminal goes away (a dropped link, a closed pty), the reader leaves: output goes
+through ``terminal_output.TerminalOutput``, which neither blocks nor dies on a terminal that is
+gone or no longer reading, and the input thread ends at the end of input instead of waiting.
+
 Resizes are coalesced here too: a storm of SIGWINCH (a window dragged, or someone sending them on
 purpose) is laid out at most every ``RESIZE_SETTLE`` seconds, always ending with the last size.
 """
@@ -16,6 +20,7 @@ import codecs
 import os
 import selectors
 import signal
+import sys
 from collections.abc import Callable
 from types import FrameType
 
@@ -27,6 +32,7 @@ from textual.keys import Keys
 from textual.message import Message
 
 from genesis_tui.sgr import SgrMinimizer
+from genesis_tui.terminal_output import TerminalOutput
 
 READ_SIZE = 4096
 RESIZE_SETTLE = 0.1
@@ -80,6 +86,7 @@ class GenesisDriver(LinuxDriver):
     _resize_due = False
     _in_band: events.Resize | None = None
     _sgr: SgrMinimizer | None = None
+    _output: TerminalOutput | None = None
 
     def write(self, data: str) -> None:
         """Write to the terminal, sending each style change only as far as it changes."""
@@ -88,6 +95,10 @@ class GenesisDriver(LinuxDriver):
     def start_application_mode(self) -> None:
         """Textual's start, then our SIGWINCH handler in place of Textual's."""
         self._sgr = SgrMinimizer()  # the terminal's rendition is not known at a (re)start
+        if self._output is None and sys.__stderr__ is not None:
+            # Textual's writer thread writes to this file (see terminal_output for why).
+            self._output = TerminalOutput(sys.__stderr__.fileno(), self._terminal_gone)
+            self._file = self._output  # type: ignore[assignment]  # write, flush, fileno
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
@@ -100,6 +111,34 @@ class GenesisDriver(LinuxDriver):
             if held:
                 super().write(held)
         super().stop_application_mode()
+
+    def stop_output_soon(self) -> None:
+        """The reader is stopping: output the terminal does not take within a second is dropped
+        (safe in a signal handler: it only sets a time)."""
+        if self._output is not None:
+            self._output.stop_soon()
+
+    def close(self) -> None:
+        """Textual's close (the writer thread ends once its queue is sent), which a terminal that
+        stopped reading can no longer hold up for more than a second."""
+        self.stop_output_soon()
+        super().close()
+        if self._output is not None:
+            self._output.close()
+            self._output = None
+            self._file = sys.__stderr__
+
+    def _terminal_gone(self) -> None:
+        """The terminal went away (from the writer or the input thread): the app leaves, and
+        what is still to be written is dropped."""
+        self.stop_output_soon()
+        if not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._leave)
+
+    def _leave(self) -> None:
+        # The app's own way to leave when it has one (GenesisApp waits for its screens).
+        leave = getattr(self._app, "terminal_gone", None) or self._app.exit
+        leave()
 
     def _on_sigwinch(self, signum: int, frame: FrameType | None) -> None:
         if not self._in_band_window_resize:
@@ -148,10 +187,7 @@ class GenesisDriver(LinuxDriver):
                     except OSError:
                         data = b""
                     if not data:
-                        # The terminal went away: the app's hang-up watch ends the app. Until
-                        # then, do not spin on an input that is always ready and always empty.
-                        self.exit_event.wait(timeout)
-                        continue
+                        raise EOFError
                     for message in decoder.feed(data, final=final):
                         self.process_message(message)
             for message in decoder.tick():
@@ -160,5 +196,10 @@ class GenesisDriver(LinuxDriver):
         try:
             while not self.exit_event.is_set():
                 read(0.1)
+        except EOFError:
+            # The terminal went away. Textual's loop would go on reading an input that is always
+            # ready and always empty (Textualize/textual#6690); this thread ends, and the app
+            # is told to leave.
+            self._terminal_gone()
         finally:
             selector.close()

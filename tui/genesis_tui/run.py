@@ -3,6 +3,7 @@ terminal is touched until the position is saved, the state out."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -93,10 +94,11 @@ def run_reader(
             try:
                 save_state(app.state, path)
             except OSError as error:
-                print(
-                    f"genesis-tui: could not save the reading position to {path}: {error}",
-                    file=sys.stderr,
-                )
+                with contextlib.suppress(OSError):  # stderr may be a terminal gone away
+                    print(
+                        f"genesis-tui: could not save the reading position to {path}: {error}",
+                        file=sys.stderr,
+                    )
     return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
 
 
