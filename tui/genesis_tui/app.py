@@ -7,6 +7,7 @@ import contextlib
 import select
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
@@ -18,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content as TextContent
 from textual.driver import Driver
 from textual.filter import LineFilter
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
@@ -103,6 +105,8 @@ class GenesisApp(PaletteApp):
         self._notice = notice
         """Something to say once the reader is up (a state file that was ignored)."""
         self._stop_signalled = False
+        self._notices_shown: dict[tuple[str, str, str], float] = {}
+        """The notifications on screen (message, title, severity), each with when it goes."""
         self.crash: str | None = None
         """The traceback of an unexpected error that ended the app, if one did."""
         self._screens_up = False
@@ -188,6 +192,28 @@ class GenesisApp(PaletteApp):
         self._stop_output_soon(signum, frame)
         if self._signal_loop is not None and not self._signal_loop.is_closed():
             self._signal_loop.call_soon_threadsafe(self._stop)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, unless the same one is on screen: 20,000 presses of 9 (no
+        such section) make one toast, not 20,000 (each one made every toast on screen again:
+        the reader froze for minutes and grew past a gigabyte)."""
+        key = (message, title, severity)
+        now = time.monotonic()
+        if self._notices_shown.get(key, 0.0) > now:
+            return
+        if len(self._notices_shown) > 64:
+            self._notices_shown = {k: t for k, t in self._notices_shown.items() if t > now}
+        shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
+        self._notices_shown[key] = now + shown_for
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _stop_output_soon(self, signum: int, frame: FrameType | None) -> None:
         """A stop signal came: output the terminal does not take within a second is dropped."""

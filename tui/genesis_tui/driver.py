@@ -16,6 +16,7 @@ purpose) is laid out at most every ``RESIZE_SETTLE`` seconds, always ending with
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import os
 import selectors
@@ -37,6 +38,12 @@ from genesis_tui.terminal_output import TerminalOutput
 READ_SIZE = 4096
 RESIZE_SETTLE = 0.1
 """Seconds between layouts while the window keeps changing size."""
+MAX_BACKLOG = 100
+"""Input events waiting for the app beyond which more input is dropped (see send_message)."""
+DROPPABLE = (events.Key, events.MouseEvent, events.Paste, events.AppFocus, events.AppBlur)
+"""What the user does: dropped in a flood. Sizes and the terminal's replies never are."""
+NEVER_DROPPED = frozenset({"ctrl+q", "ctrl+c"})
+"""The keys that quit from everywhere: they get through however much input is waiting."""
 MAX_SIZE = Size(1000, 500)
 """The largest size a terminal may report in-band (it arrives on stdin, so anyone can send it)."""
 
@@ -87,6 +94,10 @@ class GenesisDriver(LinuxDriver):
     _in_band: events.Resize | None = None
     _sgr: SgrMinimizer | None = None
     _output: TerminalOutput | None = None
+    _sent = 0
+    """Messages handed to the app's loop (counted in the input thread)."""
+    _arrived = 0
+    """Of those, the ones in the app's queue by now (counted in the loop)."""
 
     def write(self, data: str) -> None:
         """Write to the terminal, sending each style change only as far as it changes."""
@@ -172,6 +183,37 @@ class GenesisDriver(LinuxDriver):
                 self._loop.call_soon_threadsafe(self._resize_soon)
             return
         super().process_message(message)
+
+    def send_message(self, message: Message) -> None:
+        """Post a message to the app; in a flood (more input waiting than the app has dealt
+        with), the user's input is dropped instead.
+
+        Textual queues every key for the app, however many: 20,000 presses of 9 took minutes to
+        work through, and a stop signal or ctrl+q waited behind them (the app leaves through a
+        message in the same queue). A person never types a hundred keys ahead.
+        """
+        quit_key = isinstance(message, events.Key) and message.key in NEVER_DROPPED
+        if isinstance(message, DROPPABLE) and not quit_key and self._backlog() > MAX_BACKLOG:
+            return
+        self._sent += 1
+        asyncio.run_coroutine_threadsafe(self._post(message), loop=self._loop)
+
+    async def _post(self, message: Message) -> None:
+        try:
+            await self._app._post_message(message)
+        finally:
+            self._arrived += 1
+
+    def _backlog(self) -> int:
+        """The messages on their way to the app and waiting in its queues (read from the input
+        thread: a figure of the moment, which is all a bound needs)."""
+        waiting = self._sent - self._arrived + self._app.message_queue_size
+        try:
+            screen = self._app.screen
+            focused = screen.focused
+        except Exception:  # no screen yet, or none any more
+            return waiting
+        return waiting + screen.message_queue_size + (focused.message_queue_size if focused else 0)
 
     def run_input_thread(self) -> None:
         """Read stdin until told to stop and post what it means (Textual's loop, safely)."""
