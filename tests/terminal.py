@@ -22,6 +22,11 @@ from pathlib import Path
 import pyte
 
 
+def _take_controlling_terminal() -> None:
+    """In the child, after setsid: make standard input the controlling terminal."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
 class Terminal:
     """genesis-tui (or any command) running in a pseudo-terminal of a given size."""
 
@@ -35,6 +40,7 @@ class Terminal:
         size: tuple[int, int] = (100, 30),
         env: Mapping[str, str] | None = None,
         cwd: Path | None = None,
+        controlling: bool = False,
     ) -> None:
         self.columns, self.lines = size
         self.screen = pyte.Screen(self.columns, self.lines)
@@ -54,6 +60,9 @@ class Terminal:
             env=environment,
             cwd=cwd,
             start_new_session=True,
+            # As sshd and tmux do: the pty as the session's controlling terminal, so that
+            # closing the master sends the program SIGHUP and hangs its terminal up.
+            preexec_fn=_take_controlling_terminal if controlling else None,
         )
         os.close(slave)
         self.master = master

@@ -9,7 +9,16 @@ from textual import events
 from genesis_tui.content.edition import Content
 from genesis_tui.ui.app import GenesisApp
 
-CHARACTERS = {"escape": "\x1b", "enter": "\r", "ctrl+p": "\x10", "down": None}
+CHARACTERS = {
+    "escape": "\x1b",
+    "enter": "\r",
+    "ctrl+p": "\x10",
+    "down": None,
+    "pageup": None,
+    "pagedown": None,
+    "home": None,
+    "end": None,
+}
 
 GAPS = [0.0, 0.002, 0.005, 0.01, 0.02, 0.0, 0.015, 0.003, 0.008, 0.0]
 """Seconds between bursts."""
@@ -21,6 +30,9 @@ BURSTS = [
     ["ctrl+p", "ctrl+p", "escape", "escape"],
     ["ctrl+p", "down", "enter"],
     ["ctrl+p", "s", "enter"],  # the theme picker, a second palette
+    ["ctrl+p", "pagedown"],  # the page keys, before the palette has any option to page to
+    ["ctrl+p", "pageup"],
+    ["ctrl+p", "end", "pageup", "home", "pagedown"],
 ]
 
 

@@ -3,6 +3,7 @@ terminal is touched until the position is saved, the state out."""
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 from collections.abc import Callable, Iterator
@@ -17,7 +18,8 @@ from genesis_tui.content.model import View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.storage.state import SavedState, StateProblem, read_state, save_state, state_path
 from genesis_tui.terminal import crash
-from genesis_tui.ui.app import STOP_SIGNALS, GenesisApp
+from genesis_tui.ui.app import GenesisApp
+from genesis_tui.ui.lifecycle import STOP_SIGNALS
 
 
 def starting_state(
@@ -95,10 +97,11 @@ def run_reader(
             try:
                 save_state(app.state, path)
             except OSError as error:
-                print(
-                    f"genesis-tui: could not save the reading position to {path}: {error}",
-                    file=sys.stderr,
-                )
+                with contextlib.suppress(OSError):  # stderr may be a terminal gone away
+                    print(
+                        f"genesis-tui: could not save the reading position to {path}: {error}",
+                        file=sys.stderr,
+                    )
     return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
 
 

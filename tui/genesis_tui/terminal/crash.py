@@ -58,12 +58,15 @@ def write_crash_log(directory: Path, text: str) -> Path:
 def report(directory: Path, text: str) -> None:
     """Log the traceback and say where, in one line on stderr (or give the traceback there if
     it cannot be written)."""
-    try:
-        path = write_crash_log(directory, text)
-    except OSError as error:
-        print(
-            f"genesis-tui: internal error (the log could not be written: {error})", file=sys.stderr
-        )
-        print(text, file=sys.stderr)
-        return
-    print(f"genesis-tui: internal error; the details are in {path}", file=sys.stderr)
+    # stderr may be a terminal that has gone away (EIO): what cannot be said is not said.
+    with contextlib.suppress(OSError):
+        try:
+            path = write_crash_log(directory, text)
+        except OSError as error:
+            print(
+                f"genesis-tui: internal error (the log could not be written: {error})",
+                file=sys.stderr,
+            )
+            print(text, file=sys.stderr)
+            return
+        print(f"genesis-tui: internal error; the details are in {path}", file=sys.stderr)

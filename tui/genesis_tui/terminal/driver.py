@@ -6,16 +6,22 @@ ValueError). Any of these ends Textual's input thread and the app with it. Anyon
 into the terminal (over SSH: anyone who can log in) could do that, so here input is decoded with
 replacement characters, and a sequence that cannot be parsed is dropped.
 
+When the terminal goes away (a dropped link, a closed pty), the reader leaves: output goes
+through ``terminal_output.TerminalOutput``, which neither blocks nor dies on a terminal that is
+gone or no longer reading, and the input thread ends at the end of input instead of waiting.
+
 Resizes are coalesced here too: a storm of SIGWINCH (a window dragged, or someone sending them on
 purpose) is laid out at most every ``RESIZE_SETTLE`` seconds, always ending with the last size.
 """
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import os
 import selectors
 import signal
+import sys
 from collections.abc import Callable
 from types import FrameType
 
@@ -26,6 +32,7 @@ from textual.geometry import Size
 from textual.keys import Keys
 from textual.message import Message
 
+from genesis_tui.terminal.output import TerminalOutput
 from genesis_tui.terminal.sgr import SgrMinimizer
 
 SHOW_CURSOR = "\x1b[?25h"
@@ -33,6 +40,12 @@ SHOW_CURSOR = "\x1b[?25h"
 READ_SIZE = 4096
 RESIZE_SETTLE = 0.1
 """Seconds between layouts while the window keeps changing size."""
+MAX_BACKLOG = 100
+"""Input events waiting for the app beyond which more input is dropped (see send_message)."""
+DROPPABLE = (events.Key, events.MouseEvent, events.Paste, events.AppFocus, events.AppBlur)
+"""What the user does: dropped in a flood. Sizes and the terminal's replies never are."""
+NEVER_DROPPED = frozenset({"ctrl+q", "ctrl+c"})
+"""The keys that quit from everywhere: they get through however much input is waiting."""
 MAX_SIZE = Size(1000, 500)
 """The largest size a terminal may report in-band (it arrives on stdin, so anyone can send it)."""
 
@@ -82,6 +95,11 @@ class GenesisDriver(LinuxDriver):
     _resize_due = False
     _in_band: events.Resize | None = None
     _sgr: SgrMinimizer | None = None
+    _output: TerminalOutput | None = None
+    _sent = 0
+    """Messages handed to the app's loop (counted in the input thread)."""
+    _arrived = 0
+    """Of those, the ones in the app's queue by now (counted in the loop)."""
 
     def write(self, data: str) -> None:
         """Write to the terminal, sending each style change only as far as it changes."""
@@ -90,6 +108,10 @@ class GenesisDriver(LinuxDriver):
     def start_application_mode(self) -> None:
         """Textual's start, then our SIGWINCH handler in place of Textual's."""
         self._sgr = SgrMinimizer()  # the terminal's rendition is not known at a (re)start
+        if self._output is None and sys.__stderr__ is not None:
+            # Textual's writer thread writes to this file (see terminal_output for why).
+            self._output = TerminalOutput(sys.__stderr__.fileno(), self._terminal_gone)
+            self._file = self._output  # type: ignore[assignment]  # write, flush, fileno
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
@@ -105,6 +127,34 @@ class GenesisDriver(LinuxDriver):
             if held:
                 super().write(held)
         super().stop_application_mode()
+
+    def stop_output_soon(self) -> None:
+        """The reader is stopping: output the terminal does not take within a second is dropped
+        (safe in a signal handler: it only sets a time)."""
+        if self._output is not None:
+            self._output.stop_soon()
+
+    def close(self) -> None:
+        """Textual's close (the writer thread ends once its queue is sent), which a terminal that
+        stopped reading can no longer hold up for more than a second."""
+        self.stop_output_soon()
+        super().close()
+        if self._output is not None:
+            self._output.close()
+            self._output = None
+            self._file = sys.__stderr__
+
+    def _terminal_gone(self) -> None:
+        """The terminal went away (from the writer or the input thread): the app leaves, and
+        what is still to be written is dropped."""
+        self.stop_output_soon()
+        if not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._leave)
+
+    def _leave(self) -> None:
+        # The app's own way to leave when it has one (GenesisApp waits for its screens).
+        leave = getattr(self._app, "terminal_gone", None) or self._app.exit
+        leave()
 
     def _on_sigwinch(self, signum: int, frame: FrameType | None) -> None:
         if not self._in_band_window_resize:
@@ -139,6 +189,37 @@ class GenesisDriver(LinuxDriver):
             return
         super().process_message(message)
 
+    def send_message(self, message: Message) -> None:
+        """Post a message to the app; in a flood (more input waiting than the app has dealt
+        with), the user's input is dropped instead.
+
+        Textual queues every key for the app, however many: 20,000 presses of 9 took minutes to
+        work through, and a stop signal or ctrl+q waited behind them (the app leaves through a
+        message in the same queue). A person never types a hundred keys ahead.
+        """
+        quit_key = isinstance(message, events.Key) and message.key in NEVER_DROPPED
+        if isinstance(message, DROPPABLE) and not quit_key and self._backlog() > MAX_BACKLOG:
+            return
+        self._sent += 1
+        asyncio.run_coroutine_threadsafe(self._post(message), loop=self._loop)
+
+    async def _post(self, message: Message) -> None:
+        try:
+            await self._app._post_message(message)
+        finally:
+            self._arrived += 1
+
+    def _backlog(self) -> int:
+        """The messages on their way to the app and waiting in its queues (read from the input
+        thread: a figure of the moment, which is all a bound needs)."""
+        waiting = self._sent - self._arrived + self._app.message_queue_size
+        try:
+            screen = self._app.screen
+            focused = screen.focused
+        except Exception:  # no screen yet, or none any more
+            return waiting
+        return waiting + screen.message_queue_size + (focused.message_queue_size if focused else 0)
+
     def run_input_thread(self) -> None:
         """Read stdin until told to stop and post what it means (Textual's loop, safely)."""
         selector = selectors.SelectSelector()
@@ -153,10 +234,7 @@ class GenesisDriver(LinuxDriver):
                     except OSError:
                         data = b""
                     if not data:
-                        # The terminal went away: the app's hang-up watch ends the app. Until
-                        # then, do not spin on an input that is always ready and always empty.
-                        self.exit_event.wait(timeout)
-                        continue
+                        raise EOFError
                     for message in decoder.feed(data, final=final):
                         self.process_message(message)
             for message in decoder.tick():
@@ -165,5 +243,10 @@ class GenesisDriver(LinuxDriver):
         try:
             while not self.exit_event.is_set():
                 read(0.1)
+        except EOFError:
+            # The terminal went away. Textual's loop would go on reading an input that is always
+            # ready and always empty (Textualize/textual#6690); this thread ends, and the app
+            # is told to leave.
+            self._terminal_gone()
         finally:
             selector.close()

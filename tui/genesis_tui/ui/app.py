@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import select
-import signal
-import sys
 from collections.abc import Sequence
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on
@@ -30,8 +24,8 @@ from genesis_tui.storage.state import (
 from genesis_tui.terminal import gc_pause as collector
 from genesis_tui.ui import keymap
 from genesis_tui.ui.keymap import localize_bindings
+from genesis_tui.ui.lifecycle import TerminalApp
 from genesis_tui.ui.messages import JumpToBlock, OpenTerm, RunAction, ShowSection, StepSearch
-from genesis_tui.ui.palette import PaletteApp
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.ui.themes import legible_variables
@@ -41,9 +35,6 @@ from genesis_tui.ui.widgets.plain_scrollbar import use_plain_scrollbars
 if TYPE_CHECKING:
     from textual.command import Provider
 
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
-"""Each ends the reader as q does: the terminal restored, the position saved."""
-
 
 def _genesis_commands() -> type[Provider]:
     """The palette's provider, imported when the palette first opens (not at start-up)."""
@@ -52,7 +43,7 @@ def _genesis_commands() -> type[Provider]:
     return GenesisCommands
 
 
-class GenesisApp(PaletteApp):
+class GenesisApp(TerminalApp):
     """Japan and the Genesis Mission, explained: the reader and its screens."""
 
     CSS_PATH = "genesis.tcss"
@@ -96,11 +87,6 @@ class GenesisApp(PaletteApp):
         self.state = state or SavedState()
         self._notice = notice
         """Something to say once the reader is up (a state file that was ignored)."""
-        self._stop_signalled = False
-        self.crash: str | None = None
-        """The traceback of an unexpected error that ended the app, if one did."""
-        self._screens_up = False
-        self._signal_loop: asyncio.AbstractEventLoop | None = None
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
@@ -162,51 +148,18 @@ class GenesisApp(PaletteApp):
         return screen
 
     async def on_mount(self) -> None:
-        self.app_resume_signal.subscribe(self, self._resumed)
-        loop = asyncio.get_running_loop()
-        self._signal_loop = loop
-        for signum in STOP_SIGNALS:
-            # From here the loop wakes for them (a plain handler may wait for the next timer).
-            loop.add_signal_handler(signum, self._stop)
+        self.watch_the_terminal()
         if self.ascii:
             self._scrollbar_renderer = use_plain_scrollbars(True)
         await self.check_size(self.size.width, self.size.height)
         if self.linux_console:
             self.notify(self.ui("hint.linux_console"), markup=False, timeout=12)
-        if not self.is_headless:
-            self.set_interval(1.0, self._check_hangup, name="hang-up watch")
-
-    def _resumed(self, _app: object) -> None:
-        """Back from ctrl+z: the terminal shows the shell's screen, so draw everything again."""
-        self.refresh(layout=True)
-        for screen in self.screen_stack:
-            screen.refresh(layout=True)
-
-    def stop_signalled(self, signum: int, frame: FrameType | None) -> None:
-        """A signal handler for before the app runs (and while it starts): leave, cleanly.
-
-        The link dropped (SIGHUP), or we were told to stop: the reader restores the terminal
-        and the position is saved. Installed before the terminal is touched, so that no moment
-        of the start leaves the terminal raw.
-        """
-        self._stop_signalled = True
-        if self._signal_loop is not None and not self._signal_loop.is_closed():
-            self._signal_loop.call_soon_threadsafe(self._stop)
-
-    def _stop(self) -> None:
-        """Leave for a signal, once the screens are up: leaving while the reader is still being
-        put together could stop it half-made, with its handlers looking for missing widgets."""
-        self._stop_signalled = True
-        if self._screens_up:
-            self.exit()
 
     def on_ready(self) -> None:
         # The first frame is on screen: the garbage collector paused for the start resumes.
         collector.resume()
-        self._screens_up = True
-        if self._stop_signalled:  # a signal came while the app started: leave now
-            self.exit()
-        elif self._notice:
+        leaving = self.screens_up()
+        if self._notice and not leaving:
             self.notify(self._notice, severity="warning", timeout=10, markup=False)
 
     def on_unmount(self) -> None:
@@ -229,19 +182,6 @@ class GenesisApp(PaletteApp):
             await self.push_screen(TooSmallScreen())
         elif showing and not too_small:
             await self.pop_screen()
-
-    def _check_hangup(self) -> None:
-        """Leave (saving state) if the terminal went away without a SIGHUP, as a closed pty
-        or a dropped link can; otherwise Textual would spin on an input that never ends."""
-        try:
-            poller = select.poll()
-            poller.register(sys.__stdin__.fileno() if sys.__stdin__ else 0, select.POLLIN)
-            events = poller.poll(0)
-        except (OSError, ValueError):
-            self.exit()
-            return
-        if any(mask & (select.POLLHUP | select.POLLERR | select.POLLNVAL) for _, mask in events):
-            self.exit()
 
     # Actions shared by the screens and the command palette.
     def _to_reader(self) -> ReaderScreen:
@@ -356,25 +296,3 @@ class GenesisApp(PaletteApp):
         self.state.anchors.update(reader.remember_places())
         self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
         return self.state
-
-    def _handle_exception(self, error: Exception) -> None:
-        """An unexpected error is about to end the app: note where the reader is while it is
-        still up, and keep the traceback for the log (not for the screen)."""
-        import traceback
-
-        with contextlib.suppress(Exception):
-            self.remember()
-        if self.crash is None:
-            self.crash = "".join(traceback.format_exception(error))
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash is None or self.is_headless:  # tests still see Textual's report
-            super()._print_error_renderables()
-
-    def exit(
-        self, result: None = None, return_code: int = 0, message: object | None = None
-    ) -> None:
-        """Note where the reader is, then leave (quit keys and signals all come here)."""
-        self.remember()
-        super().exit(result, return_code, message)  # type: ignore[arg-type]

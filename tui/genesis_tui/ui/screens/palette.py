@@ -5,7 +5,9 @@ Keys typed ahead over SSH arrive together: the palette can be opened and closed 
 chosen twice) before it has finished starting. Textual's palette then fails in two ways. Its
 search worker goes on after the palette has closed and looks for its list
 (``NoMatches: No nodes match 'CommandList'``), and a second escape or enter dismisses it again,
-which pops whatever screen is on top by then: the reader itself.
+which pops whatever screen is on top by then: the reader itself. And a page key that comes
+before the list has been laid out raises ``KeyError: 0`` in ``OptionList._move_page`` (the
+option's line is not known yet).
 """
 
 from __future__ import annotations
@@ -47,6 +49,15 @@ class GenesisPalette(CommandPalette):
     async def _watch__show_busy(self) -> None:
         if self._built():
             await super()._watch__show_busy()
+
+    def _action_command_list(self, action: str) -> None:
+        """Pass a key on to the list, except a page key before the list has a size: it has no
+        lines to page through yet (Textual 8.2 looks them up regardless and fails)."""
+        if action in ("page_up", "page_down"):
+            lists = self.query(CommandList)
+            if not lists or not lists.first().scrollable_content_region:
+                return
+        super()._action_command_list(action)
 
     def on_mount(self) -> None:
         if getattr(self.app, "ascii", False):
