@@ -1,5 +1,8 @@
 """Presentation: legible in every theme, distinct kinds of text, a reading measure, links and
-copying through the terminal, ASCII, one interface language."""
+copying through the terminal, ASCII, one interface language.
+
+On the tests' own content (tests/fixtures/content), in the app and in the pseudo-terminal
+sessions alike."""
 
 from __future__ import annotations
 
@@ -20,10 +23,13 @@ from textual.widgets import Static
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.urls import site_name
+from genesis_tui.i18n.ja import JA
 from genesis_tui.storage.state import SavedState, load_state, save_state
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_view import PageView
+from tests.apps import drawn_lines
+from tests.conftest import SMALL_CONTENT
 from tests.terminal import Terminal
 
 WIDE = (120, 36)
@@ -106,9 +112,9 @@ def _themes() -> list[object]:
 
 
 @pytest.mark.parametrize("theme", _themes())
-async def test_every_text_cell_is_legible(content: Content, theme: str) -> None:
+async def test_every_text_cell_is_legible(small_content: Content, theme: str) -> None:
     for screen_name, keys in SCREENS.items():
-        app = GenesisApp(content, state=SavedState(section="overview"))
+        app = GenesisApp(small_content, state=SavedState(section="overview"))
         async with app.run_test(size=WIDE) as pilot:
             app.theme = theme
             await pilot.press(*keys)
@@ -123,15 +129,19 @@ async def test_every_text_cell_is_legible(content: Content, theme: str) -> None:
             assert share <= 0.03, f"{where}: {share:.1%} of cells under 4.5:1: {below_aa[:5]}"
 
 
+def _is_kana_or_kanji(char: str) -> bool:
+    return "\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"
+
+
 def _has_japanese(text: str) -> bool:
     return any("\u3040" <= char <= "\u9fff" or "\uff00" <= char <= "\uffef" for char in text)
 
 
 async def test_kinds_of_text_differ_by_attributes_not_colour_alone(
-    content: Content, monkeypatch: pytest.MonkeyPatch
+    small_content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
-    app = GenesisApp(content, state=SavedState(section="overview"))
+    app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("tab")
         await pilot.pause()
@@ -154,8 +164,8 @@ async def test_kinds_of_text_differ_by_attributes_not_colour_alone(
 
 
 @pytest.mark.parametrize("keys", [(), ("t",), ("w",)], ids=["reader", "timeline", "whos-who"])
-async def test_japanese_is_never_italic(content: Content, keys: tuple[str, ...]) -> None:
-    app = GenesisApp(content, state=SavedState(section="overview"))
+async def test_japanese_is_never_italic(small_content: Content, keys: tuple[str, ...]) -> None:
+    app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
@@ -165,8 +175,8 @@ async def test_japanese_is_never_italic(content: Content, keys: tuple[str, ...])
         assert not [cell for cell in slanted if _has_japanese(cell.char)]
 
 
-async def test_headings_are_not_drawn_like_links(content: Content) -> None:
-    app = GenesisApp(content, state=SavedState(section="overview"))
+async def test_headings_are_not_drawn_like_links(small_content: Content) -> None:
+    app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=WIDE):
         article = app.reader.article
         heading, link = article._style("heading"), article._style("link")
@@ -195,7 +205,7 @@ def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
 
     seen: dict[str, object] = {}
 
-    def fake_run_reader(content: Content, **kwargs: object) -> int:
+    def fake_run_reader(small_content: Content, **kwargs: object) -> int:
         seen.update(kwargs)
         return 0
 
@@ -216,8 +226,8 @@ def test_theme_flag_wins_over_the_saved_theme(tmp_path: Path) -> None:
     assert starting_state(None, section_id=None, lang=None, theme="nord")[0].theme == "nord"
 
 
-async def test_the_theme_chosen_is_remembered(content: Content, tmp_path: Path) -> None:
-    app = GenesisApp(content, state=SavedState(theme="nord"))
+async def test_the_theme_chosen_is_remembered(small_content: Content, tmp_path: Path) -> None:
+    app = GenesisApp(small_content, state=SavedState(theme="nord"))
     async with app.run_test(size=WIDE) as pilot:
         assert app.theme == "nord"
         app.theme = "catppuccin-latte"  # as the palette's Theme command does
@@ -228,8 +238,8 @@ async def test_the_theme_chosen_is_remembered(content: Content, tmp_path: Path) 
     assert load_state(path).theme == "catppuccin-latte"
 
 
-async def test_a_saved_theme_no_longer_known_is_ignored(content: Content) -> None:
-    app = GenesisApp(content, state=SavedState(theme="gone-theme"))
+async def test_a_saved_theme_no_longer_known_is_ignored(small_content: Content) -> None:
+    app = GenesisApp(small_content, state=SavedState(theme="gone-theme"))
     async with app.run_test(size=WIDE):
         assert app.theme == "textual-dark"
 
@@ -254,11 +264,11 @@ def _linked(app: App[object]) -> dict[str, str]:
     return texts
 
 
-async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Content) -> None:
-    section = next(s for s in content.article.sections if any(b.since for b in s.blocks))
+async def test_sources_are_terminal_hyperlinks_named_by_their_site(small_content: Content) -> None:
+    section = next(s for s in small_content.article.sections if any(b.since for b in s.blocks))
     block = next(b for b in section.blocks if b.since)
     assert block.since is not None
-    app = GenesisApp(content, state=SavedState(section=section.id))
+    app = GenesisApp(small_content, state=SavedState(section=section.id))
     async with app.run_test(size=WIDE) as pilot:
         reader = app.reader
         reader.article.scroll_to_line(reader.article.page.block_lines[block.id], top=True)
@@ -272,28 +282,28 @@ async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Cont
         await pilot.press("t")
         await pilot.pause()
         linked = _linked(app)
-        outside = [e.source for e in content.timeline.events if not e.from_article]
+        outside = [e.source for e in small_content.timeline.events if not e.from_article]
         assert set(linked) and set(linked) <= set(outside)
         assert all(text.startswith(site_name(url)) for url, text in linked.items())
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "json"])
 def test_urls_stay_whole_in_every_export(
-    content: Content, fmt: str, capsys: pytest.CaptureFixture[str]
+    small_content: Content, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from genesis_tui.cli.main import main
 
     width = ["--width", "40"] if fmt == "txt" else []  # only plain text is wrapped
-    assert main(["export", "--format", fmt, *width]) == 0
+    assert main(["export", "--content", str(SMALL_CONTENT), "--format", fmt, *width]) == 0
     output = capsys.readouterr().out
-    for url in _urls(content):
+    for url in _urls(small_content):
         assert url in output, f"{fmt}: {url} broken or missing"
     if fmt == "txt":
         lines = output.splitlines()
-        for url in _urls(content):
+        for url in _urls(small_content):
             assert any(line.strip(" |") == url for line in lines), f"{url} not on its own line"
     if fmt == "md":
-        for url in _urls(content):
+        for url in _urls(small_content):
             assert f"]({url})" in output, f"{url} not in link syntax"
 
 
@@ -310,11 +320,11 @@ def _osc52(written: list[str]) -> list[str]:
 
 
 async def test_y_copies_the_block_at_the_top_through_osc52(
-    content: Content, monkeypatch: pytest.MonkeyPatch
+    small_content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    section = content.article.sections[0]
+    section = small_content.article.sections[0]
     block = section.blocks[0]
-    app = GenesisApp(content, state=SavedState(section=section.id))
+    app = GenesisApp(small_content, state=SavedState(section=section.id))
     async with app.run_test(size=WIDE) as pilot:
         written: list[str] = []
         assert app._driver is not None
@@ -333,16 +343,20 @@ async def test_y_copies_the_block_at_the_top_through_osc52(
 
 
 async def test_y_copies_a_timeline_event_with_its_whole_source(
-    content: Content, monkeypatch: pytest.MonkeyPatch
+    small_content: Content, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = GenesisApp(content, state=SavedState(section="overview"))
-    async with app.run_test(size=WIDE) as pilot:
+    app = GenesisApp(small_content, state=SavedState(section="overview"))
+    async with app.run_test(size=(50, 12)) as pilot:  # small enough for the timeline to scroll
         await pilot.press("t")
         await pilot.pause()
         view = app.screen.query_one("#explainer", PageView)
-        first = min(content.timeline.events, key=lambda event: event.date)
-        view.scroll_to(y=view.page.block_lines.get("event-0", 4), animate=False)
+        # The first event from outside the article: the one with a web source.
+        events = sorted(small_content.timeline.events, key=lambda event: event.date)
+        number, first = next((n, e) for n, e in enumerate(events) if not e.from_article)
+        top = next(i for i, ln in enumerate(view.page.lines) if ln.block == f"event-{number}")
+        view.scroll_to(y=top, animate=False)
         await pilot.pause()
+        assert round(view.scroll_y) == top
         written: list[str] = []
         assert app._driver is not None
         monkeypatch.setattr(app._driver, "write", written.append)
@@ -353,8 +367,8 @@ async def test_y_copies_a_timeline_event_with_its_whole_source(
         assert first.source in copied.splitlines()[-1]
 
 
-async def test_mouse_selection_copies_the_text_not_a_widget_name(content: Content) -> None:
-    app = GenesisApp(content, state=SavedState(section="overview", view="en"))
+async def test_mouse_selection_copies_the_text_not_a_widget_name(small_content: Content) -> None:
+    app = GenesisApp(small_content, state=SavedState(section="overview", view="en"))
     async with app.run_test(size=WIDE) as pilot:
         article = app.reader.article
         line = next(i for i, ln in enumerate(article.page.lines) if ln.block is not None)
@@ -385,7 +399,8 @@ MOUSE_ON = re.compile(rb"\x1b\[\?(1000|1002|1003|1006|1015)h")
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
-    """genesis-tui in a pseudo-terminal, English, with its own state directory."""
+    """genesis-tui on the tests' content in a pseudo-terminal, English, with its own state
+    directory."""
     started: list[Terminal] = []
 
     def start(*args: str, size: tuple[int, int] = (100, 30), **env: str) -> Terminal:
@@ -396,7 +411,9 @@ def terminal(tmp_path: Path) -> Iterator[Callable[..., Terminal]]:
             "LANG": "C.UTF-8",
             **env,
         }
-        started.append(Terminal.genesis(*args, size=size, env=environment))
+        started.append(
+            Terminal.genesis("--content", str(SMALL_CONTENT), *args, size=size, env=environment)
+        )
         return started[-1]
 
     yield start
@@ -414,13 +431,13 @@ def test_no_mouse_leaves_the_mouse_to_the_terminal(
     terminal: Callable[..., Terminal], args: tuple[str, ...], env: dict[str, str]
 ) -> None:
     with_mouse = terminal()
-    with_mouse.wait_for("トランプ政権")
+    with_mouse.wait_for("科学研究を速める")
     assert MOUSE_ON.search(bytes(with_mouse.output)), "the reader does not take the mouse"
     with_mouse.press("q")
     assert with_mouse.wait_exit() == 0
 
     without = terminal(*args, **env)
-    without.wait_for("トランプ政権")
+    without.wait_for("科学研究を速める")
     without.press("q")
     assert without.wait_exit() == 0
     assert not MOUSE_ON.search(bytes(without.output))
@@ -462,23 +479,18 @@ SCREEN_TOURS: list[tuple[str, ...]] = [
 @pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["120x36", "80x24"])
 @pytest.mark.parametrize("keys", SCREEN_TOURS, ids=lambda keys: "-".join(keys) or "reader")
 async def test_ascii_draws_nothing_but_ascii_and_the_articles_own(
-    content: Content, keys: tuple[str, ...], size: tuple[int, int]
+    small_content: Content, keys: tuple[str, ...], size: tuple[int, int]
 ) -> None:
-    allowed = _content_characters(content)
-    app = GenesisApp(content, state=SavedState(section="overview"), ascii=True)
+    # With the content's own characters, the kana and kanji of the interface's Japanese words:
+    # pages label Japanese text in Japanese ("訳注", "その後", a term's category "組織").
+    allowed = _content_characters(small_content)
+    allowed |= {char for words in JA.values() for char in words if _is_kana_or_kanji(char)}
+    app = GenesisApp(small_content, state=SavedState(section="overview"), ascii=True)
     async with app.run_test(size=size) as pilot:
         await pilot.press(*keys)
         await pilot.pause()
         await pilot.pause()
-        update = app.screen._compositor.render_update(
-            full=True, screen_stack=app._background_screens
-        )
-        drawn = "".join(
-            segment.text
-            for line in update.strips  # type: ignore[union-attr]
-            for strip in line
-            for segment in strip
-        )
+        drawn = "".join(drawn_lines(app))
         foreign = {char for char in drawn if ord(char) > 127 and char not in allowed}
         assert not foreign, sorted(foreign)
 
@@ -543,7 +555,7 @@ JAPANESE_TOURS: list[tuple[str, ...]] = [
     ("ctrl+p",),
     ("ctrl+p", "THEME", "enter"),
     ("2", "tab", "tab"),
-    ("4",),
+    ("3",),
 ]
 
 
@@ -554,24 +566,18 @@ def _typed(keys: tuple[str, ...], theme: str) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("keys", JAPANESE_TOURS, ids=lambda keys: "-".join(keys) or "reader")
 async def test_the_japanese_interface_shows_no_english(
-    content: Content, keys: tuple[str, ...]
+    small_content: Content, keys: tuple[str, ...]
 ) -> None:
     keys = _typed(keys, "テーマ")
-    allowed = _latin_words(_japanese_texts(content)) | KEY_NAMES
+    allowed = _latin_words(_japanese_texts(small_content)) | KEY_NAMES
     allowed |= _latin_words(" ".join(BUILTIN_THEMES))  # names, as the theme picker lists them
-    allowed |= _latin_words(" ".join(site_name(url) for url in _urls(content)))
-    app = GenesisApp(content, state=SavedState(section="overview", view="ja"), ui_lang="ja")
+    allowed |= _latin_words(" ".join(site_name(url) for url in _urls(small_content)))
+    app = GenesisApp(small_content, state=SavedState(section="overview", view="ja"), ui_lang="ja")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(*keys)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        update = app.screen._compositor.render_update(
-            full=True, screen_stack=app._background_screens
-        )
-        lines = [
-            "".join(segment.text for strip in line for segment in strip)
-            for line in update.strips  # type: ignore[union-attr]
-        ]
+        lines = drawn_lines(app)
         english = {word: line.strip() for line in lines for word in _latin_words(line) - allowed}
         assert not english, english
 
@@ -592,21 +598,17 @@ def _english_texts(content: Content) -> str:
 
 
 @pytest.mark.parametrize("keys", JAPANESE_TOURS, ids=lambda keys: "-".join(keys) or "reader")
-async def test_the_english_view_shows_no_japanese(content: Content, keys: tuple[str, ...]) -> None:
+async def test_the_english_view_shows_no_japanese(
+    small_content: Content, keys: tuple[str, ...]
+) -> None:
     keys = _typed(keys, "theme")
-    allowed = {char for char in _english_texts(content) if _has_japanese(char)}
-    app = GenesisApp(content, state=SavedState(section="overview", view="en"), ui_lang="en")
+    allowed = {char for char in _english_texts(small_content) if _has_japanese(char)}
+    app = GenesisApp(small_content, state=SavedState(section="overview", view="en"), ui_lang="en")
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(*keys)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        update = app.screen._compositor.render_update(
-            full=True, screen_stack=app._background_screens
-        )
-        lines = [
-            "".join(segment.text for strip in line for segment in strip)
-            for line in update.strips  # type: ignore[union-attr]
-        ]
+        lines = drawn_lines(app)
         japanese = {
             line.strip()
             for line in lines
@@ -617,9 +619,9 @@ async def test_the_english_view_shows_no_japanese(content: Content, keys: tuple[
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 async def test_footer_labels_match_the_titles_of_the_screens_they_open(
-    content: Content, ui_lang: str
+    small_content: Content, ui_lang: str
 ) -> None:
-    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
         labels = {hint.key: hint.description for hint in app.screen.query_one(KeyBar).hints()}
@@ -700,16 +702,18 @@ def test_every_help_text_has_japanese_words() -> None:
     assert not untranslated, sorted(set(untranslated))
 
 
-def test_markdown_in_japanese_labels_in_japanese(content: Content) -> None:
+def test_markdown_in_japanese_labels_in_japanese(small_content: Content) -> None:
     from genesis_tui.export.formats import to_markdown
 
-    text = to_markdown(content, "ja")
+    text = to_markdown(small_content, "ja")
     assert "出典:" in text and "Source:" not in text and "[English]" not in text
     headers = [line for line in text.splitlines() if line.startswith("### ")]
-    glossary = headers[-len(content.glossary.terms) :]
-    english = {term.term.en for term in content.glossary.terms if term.term.en != term.term.ja}
+    glossary = headers[-len(small_content.glossary.terms) :]
+    english = {
+        term.term.en for term in small_content.glossary.terms if term.term.en != term.term.ja
+    }
     assert not [line for line in glossary if any(f" / {name}" in line for name in english)]
-    assert "Source: " in to_markdown(content, "en")
+    assert "Source: " in to_markdown(small_content, "en")
 
 
 def test_our_usage_errors_are_japanese_in_a_japanese_locale(

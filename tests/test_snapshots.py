@@ -1,30 +1,28 @@
 """What a person sees: SVG snapshots at fixed sizes, fixed state, no cursor blink.
 
-The screens are drawn from the tests' small content (tests/fixtures/content), so that editing the
-article breaks none of them; ``TestBundledArticle`` alone draws the bundled article, for the
-README. Update them after a deliberate change with
+The screens are drawn from the tests' own content (tests/fixtures/content), so that editing the
+article breaks none of them; ``TestBundledArticle`` draws the bundled article, for the README, and
+``TestReadings`` its furigana. Update them after a deliberate change with
 ``pytest tests/test_snapshots.py -n 0 --snapshot-update`` (in one process: under pytest-xdist,
 syrupy cannot tell which snapshots are no longer used, so it deletes none).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.paths import content_dir
 from genesis_tui.storage.state import SavedState, View
 from genesis_tui.ui.app import GenesisApp
+from tests.apps import SnapCompare, no_blink, search_for
 from tests.conftest import SMALL_CONTENT
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
-SnapCompare = Callable[..., bool]
 
 
 SMALL = load_content(SMALL_CONTENT)
@@ -34,17 +32,12 @@ def make_app(view: View = "both", content: Content = SMALL) -> GenesisApp:
     return GenesisApp(content, state=SavedState(section="overview", view=view))
 
 
-async def no_blink(pilot: Pilot[Any]) -> None:
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-    await pilot.pause()
-
-
 class TestBundledArticle:
     """The bundled article's first section, as the README shows it."""
 
     @pytest.mark.parametrize("size", SIZES)
     def test_reader(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """The overview of the bundled article in both languages, as the README pictures it."""
         bundled = load_content(content_dir(), validate=False)
         assert snap_compare(make_app(content=bundled), terminal_size=size)
 
@@ -55,12 +48,15 @@ class TestReadings:
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("view", ["both", "ja"])
     def test_reader(self, snap_compare: SnapCompare, view: View, size: tuple[int, int]) -> None:
+        """The bundled overview with readings over its Japanese: the readings sit over their
+        words, lines stay whole, in both languages and in Japanese alone."""
         bundled = load_content(content_dir(), validate=False)
         app = GenesisApp(bundled, state=SavedState(section="overview", view=view, readings=True))
         assert snap_compare(app, terminal_size=size)
 
     @pytest.mark.parametrize("size", SIZES)
     def test_term_entry(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """MEXT's entry with readings: the term, its definition and where it appears."""
         bundled = load_content(content_dir(), validate=False)
         app = GenesisApp(bundled, state=SavedState(section="overview", view="ja", readings=True))
 
@@ -75,22 +71,28 @@ class TestReader:
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("view", ["both", "ja", "en"])
     def test_views(self, snap_compare: SnapCompare, view: View, size: tuple[int, int]) -> None:
+        """The overview in each view: key points, the section list, header and footer, links
+        underlined; side by side at 120 columns, one language after the other at 80."""
         assert snap_compare(make_app(view), terminal_size=size)
 
     @pytest.mark.parametrize("size", SIZES)
     def test_current_link(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """The second section with its second link chosen (tab): drawn apart from the others."""
         assert snap_compare(make_app(), terminal_size=size, press=["2", "tab", "tab"])
 
 
 class TestGlossary:
     @pytest.mark.parametrize("size", SIZES)
     def test_glossary_filtered(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """The glossary with "ri" typed into its filter: the matching terms, the first chosen."""
         assert snap_compare(
             make_app(), terminal_size=size, press=["g", "r", "i"], run_before=no_blink
         )
 
     @pytest.mark.parametrize("size", SIZES)
     def test_term_entry(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """RIKEN's entry: both names, reading, category, definition, related terms, places."""
+
         async def open_riken(pilot: Pilot[Any]) -> None:
             app = pilot.app
             assert isinstance(app, GenesisApp)
@@ -103,13 +105,19 @@ class TestGlossary:
 class TestSearch:
     @pytest.mark.parametrize("size", SIZES)
     def test_search_results(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-        press = ["slash", *"Genesis", "enter", "n"]
-        assert snap_compare(make_app(), terminal_size=size, press=press, run_before=no_blink)
+        """A search for "Genesis" at its second match (n): the matches marked, the count."""
+
+        async def search(pilot: Pilot[Any]) -> None:
+            await no_blink(pilot)
+            await search_for(pilot, "Genesis")
+
+        assert snap_compare(make_app(), terminal_size=size, press=["n"], run_before=search)
 
 
 class TestHelp:
     @pytest.mark.parametrize("size", SIZES)
     def test_help(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """Help (?): every key with what it does, over the reader."""
         assert snap_compare(make_app(), terminal_size=size, press=["question_mark"])
 
 
@@ -117,10 +125,13 @@ class TestExplainers:
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("key", ["t", "w"])
     def test_page(self, snap_compare: SnapCompare, key: str, size: tuple[int, int]) -> None:
+        """The timeline (t) and who's who (w) as pages: events with their marks and sources,
+        the organisations by country."""
         assert snap_compare(make_app(), terminal_size=size, press=[key])
 
     @pytest.mark.parametrize("size", SIZES)
     def test_whos_who_deals(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """Who's who scrolled to its end (end), its last link chosen (shift+tab)."""
         assert snap_compare(make_app(), terminal_size=size, press=["w", "end", "shift+tab"])
 
 
@@ -133,19 +144,23 @@ class TestJapaneseInterface:
 
     @pytest.mark.parametrize("size", SIZES)
     def test_reader(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """The reader's header, section list and footer in Japanese."""
         assert snap_compare(self.make_app(), terminal_size=size)
 
     @pytest.mark.parametrize("size", SIZES)
     def test_help(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """Help in Japanese: the rows wrapped by cells."""
         assert snap_compare(self.make_app(), terminal_size=size, press=["question_mark"])
 
     @pytest.mark.parametrize("size", SIZES)
     def test_glossary(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """The glossary in Japanese: its title, filter placeholder, sort and categories."""
         assert snap_compare(self.make_app(), terminal_size=size, press=["g"], run_before=no_blink)
 
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("key", ["t", "w"])
     def test_explainers(self, snap_compare: SnapCompare, key: str, size: tuple[int, int]) -> None:
+        """The timeline and who's who with their own words in Japanese."""
         assert snap_compare(self.make_app(), terminal_size=size, press=[key])
 
 
@@ -161,18 +176,20 @@ class TestNavigation:
 
     @staticmethod
     def make_app(ui_lang: str) -> GenesisApp:
-        content = load_content(content_dir())
         state = SavedState(section="overview")
-        return GenesisApp(content, state=state, ui_lang=ui_lang)  # type: ignore[arg-type]
+        return GenesisApp(SMALL, state=state, ui_lang=ui_lang)  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("ui_lang", ["en", "ja"])
     def test_reader(self, snap_compare: SnapCompare, ui_lang: str, size: tuple[int, int]) -> None:
+        """The overview three lines down (j): the footer's keys and the section list's shape
+        at this width, the header's percentage."""
         assert snap_compare(self.make_app(ui_lang), terminal_size=size, press=["j", "j", "j"])
 
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("ui_lang", ["en", "ja"])
     def test_help(self, snap_compare: SnapCompare, ui_lang: str, size: tuple[int, int]) -> None:
+        """Help at this width: its rows wrapped, a scrollbar where they do not fit."""
         assert snap_compare(self.make_app(ui_lang), terminal_size=size, press=["question_mark"])
 
     @pytest.mark.parametrize("size", SIZES)
@@ -180,6 +197,8 @@ class TestNavigation:
     def test_term_entry(
         self, snap_compare: SnapCompare, ui_lang: str, size: tuple[int, int]
     ) -> None:
+        """RIKEN's entry as a page at this width, its first link chosen (tab)."""
+
         async def open_riken(pilot: Pilot[Any]) -> None:
             app = pilot.app
             assert isinstance(app, GenesisApp)
