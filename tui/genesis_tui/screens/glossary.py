@@ -12,7 +12,7 @@ from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from genesis_tui.content import Content as ArticleContent
-from genesis_tui.kana import to_hiragana
+from genesis_tui.kana import reading_order, to_hiragana
 from genesis_tui.model import Term
 from genesis_tui.screens.base import HEADER_ICON, GenesisScreen, one_lang
 from genesis_tui.search import term_matches
@@ -55,7 +55,7 @@ class GlossaryScreen(GenesisScreen):
         terms = list(self.content.glossary.terms)
         if self.sort_key == "en":
             return sorted(terms, key=lambda term: term.term.en.casefold())
-        return sorted(terms, key=lambda term: to_hiragana(term.reading))
+        return sorted(terms, key=lambda term: reading_order(term.reading))
 
     def shown_ids(self) -> list[str]:
         """The ids of the terms listed now, in order."""
