@@ -110,10 +110,10 @@ def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) ->
     page = timeline_page(content, 100, "both", ui_lang)  # type: ignore[arg-type]
     text = "\n".join(page.text())
     assert text.count(legend) == 1
-    outside = [event for event in content.timeline.events if not event.from_article]
+    cited = [c.url for event in content.timeline.events for c in event.citations]
     # Each source is drawn as its site's name, a terminal hyperlink to the whole URL.
     urls = {piece.url for line in page.lines for piece in line.pieces if piece.url}
-    assert outside and all(event.source in urls for event in outside)
+    assert cited and all(url in urls for url in cited)
 
 
 @pytest.mark.parametrize(
