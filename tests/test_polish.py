@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
-from genesis_tui.kana import to_hiragana
+from genesis_tui.kana import reading_order, to_hiragana
 from genesis_tui.screens.glossary import GlossaryScreen
 from tests.terminal import Terminal
 
@@ -40,8 +40,8 @@ async def test_glossary_rows_speak_the_interface_language(content: Content, ui_l
             assert first.startswith(lead) and second.strip()
             # A reading is shown only where it adds something: never X（X）.
             assert not re.search(r"(\S+)（\1）", row), row
-        if ui_lang == "ja":  # kana order, by reading
-            readings = [to_hiragana(term.reading) for term in terms]
+        if ui_lang == "ja":  # dictionary order of the readings (ー as the vowel it lengthens)
+            readings = [reading_order(term.reading) for term in terms]
             assert readings == sorted(readings)
         else:
             names = [term.term.en.casefold() for term in terms]

@@ -119,14 +119,17 @@ def url_lines(citations: Sequence[Citation], lang: Lang | Sequence[Lang]) -> lis
 
 
 def markdown(citations: Sequence[Citation], lang: Lang | Sequence[Lang]) -> str:
-    """The pages as Markdown links named by their sites."""
+    """The pages as Markdown links named by their sites (punctuated as Japanese in a Japanese
+    document)."""
     numbered = len(citations) > 1
+    japanese = lang == "ja" or tuple(lang) == ("ja",)
+    word = secondary_word(lang)
     parts = []
     for number, citation in enumerate(citations, 1):
         head = f"[{number}] " if numbered else ""
-        tail = f", {secondary_word(lang)}" if citation.secondary else ""
+        tail = (f"（{word}）" if japanese else f", {word}") if citation.secondary else ""
         parts.append(f"{head}[{site_name(citation.url)}]({citation.url}){tail}")
-    return "; ".join(parts)
+    return ("、" if japanese else "; ").join(parts)
 
 
 def as_data(citations: Sequence[Citation]) -> list[dict[str, Any]]:
