@@ -358,7 +358,7 @@ async def test_y_copies_a_timeline_event_with_its_whole_source(
         await pilot.pause()
         (copied,) = _osc52(written)
         assert first.label.en[:20] in copied.replace("\n", " ")
-        assert first.source in copied.splitlines()[-1]
+        assert first.citations[0].url in copied.splitlines()[-1]
 
 
 async def test_mouse_selection_copies_the_text_not_a_widget_name(content: Content) -> None:
