@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,10 @@ from genesis_tui.text.typesetting import cells
 from tests.conftest import SMALL_CONTENT
 
 SMALL = ["--content", str(SMALL_CONTENT)]
+
+
+URL_LINE = re.compile(r"^[ |]*(\[\d+\] )?https://")
+"""A line of plain text that is a cited page's whole URL (after its number, if any)."""
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -117,7 +122,8 @@ def test_export_json_follows_the_contract(
         assert {"id", "term", "reading", "aliases", "definition", "category", "related"} <= set(
             term
         )
-        assert term["occurrences"] or term["since_occurrences"], term["id"]
+        # A term occurs in the article or a since-note, or explains a name a definition uses.
+        assert term["occurrences"] or term["since_occurrences"] or term["named_in"], term["id"]
         assert set(term["related"]) <= term_ids
     for event in data["timeline"]:
         assert len(event["date"]) in (7, 10)
@@ -147,7 +153,7 @@ def test_export_txt_respects_width(width: int, capsys: pytest.CaptureFixture[str
     assert main(["export", "--format", "txt", "--width", str(width)]) == 0
     lines = capsys.readouterr().out.splitlines()
     # A URL stands whole on a line of its own, past the width if need be.
-    prose = [line for line in lines if not line.strip(" |").startswith("https://")]
+    prose = [line for line in lines if not URL_LINE.match(line)]
     assert max(cells(line) for line in prose) <= width
     assert "" in lines  # blank lines between blocks
 
@@ -168,11 +174,12 @@ def test_export_holds_key_points_notes_and_timeline(
         if block.note is not None:
             assert " ".join(block.note.en.split()) in out
         if block.since is not None:
-            assert " ".join(block.since.en.split()) in out and block.since.source in out
+            assert " ".join(block.since.en.split()) in out
+            assert all(citation.url in out for citation in block.since.citations)
     for event in content.timeline.events:
         assert event.date in out and event.label.en in out
-        if not event.from_article:
-            assert event.source in out
+        # Every page an event cites, the article's own events dated from outside included.
+        assert all(citation.url in out for citation in event.citations)
 
 
 def test_section_flag_limits_export(capsys: pytest.CaptureFixture[str]) -> None:
@@ -205,7 +212,7 @@ def test_pipe_prints_the_article_as_text() -> None:
     assert "日本は、AIで科学研究を速める" in result.stdout
     assert "Japan is to become the first foreign country" in result.stdout
     lines = result.stdout.splitlines()
-    prose = [line for line in lines if not line.strip(" |").startswith("https://")]
+    prose = [line for line in lines if not URL_LINE.match(line)]
     assert max(cells(line) for line in prose) <= 80  # URLs stand whole, past the width
 
 

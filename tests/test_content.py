@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Citation
 from genesis_tui.storage.paths import content_dir, seeds_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,19 +107,23 @@ def test_glossary_terms_are_complete(content: Content) -> None:
     for term in terms:
         assert term.definition.ja and term.definition.en
         assert term.reading
-        # A term from what happened after publication (METI) occurs in a since-note instead.
+        # A term from what happened after publication (METI) occurs in a since-note instead;
+        # one that explains a name another definition uses (FugakuNEXT) occurs there.
         found = content.occurrences(term.id) or content.since_occurrences(term.id)
-        assert found, f"{term.id} occurs nowhere"
+        assert found or content.named_in(term.id), f"{term.id} occurs nowhere"
         sentences = len(re.findall(r"[.!?](\s|$)", term.definition.en))
         assert 2 <= sentences <= 4, (term.id, sentences)
 
 
 def test_every_alias_is_found_in_the_text(content: Content) -> None:
+    """Each alias is a spelling the article, a since-note or a definition uses (a misspelt
+    alias would match nothing)."""
     text = "\n".join(
         f"{block.ja}\n{block.en}\n{block.since.ja if block.since else ''}\n"
         f"{block.since.en if block.since else ''}"
         for _, block in content.article.blocks()
     )
+    text += "\n".join(f"{t.definition.ja}\n{t.definition.en}" for t in content.glossary.terms)
     for term in content.glossary.terms:
         for alias in (*term.aliases.ja, *term.aliases.en):
             assert alias in text, (term.id, alias)
@@ -171,7 +176,7 @@ def test_events_credited_to_the_article_say_no_more_than_the_article(content: Co
     assert written is not None, "the article is undated: source.written must say when it was"
     assert written.after < written.before
     article_ja = "\n".join(block.ja for _, block in content.article.blocks())
-    credited = [event for event in content.timeline.events if event.from_article]
+    credited = [event for event in content.timeline.events if event.source == "article"]
     assert credited, "no event is credited to the article"
     for event in credited:
         assert _japanese_date(event.date) in article_ja, (
@@ -211,17 +216,125 @@ def test_the_aggregator_and_mirror_rule() -> None:
     assert not is_aggregator_or_mirror("https://www.mext.go.jp/en/news/topics/detail/")
 
 
-def test_no_source_is_an_aggregator_or_a_mirror(content: Content) -> None:
-    source = content.article.source
-    urls = {"source.url_ja": source.url_ja, "source.url_en": source.url_en}
+def _citations(content: Content) -> dict[str, Citation]:
+    """Every page the content cites, by where it is cited."""
+    cited: dict[str, Citation] = {}
     for _, block in content.article.blocks():
-        if block.since:
-            urls[f"{block.id}.since"] = block.since.source
+        for number, citation in enumerate(block.since.citations if block.since else (), 1):
+            cited[f"{block.id}.since[{number}]"] = citation
     for event in content.timeline.events:
-        if not event.from_article:
-            urls[f"event {event.date} {event.label.en[:30]}"] = event.source
-    bad = {where: url for where, url in urls.items() if is_aggregator_or_mirror(url)}
-    assert not bad, f"aggregator or mirror sources: {bad}"
+        for number, citation in enumerate(event.citations, 1):
+            cited[f"event {event.date} {event.label.en[:30]} [{number}]"] = citation
+    return cited
+
+
+SECONDARY_HOSTS = frozenset({
+    "quantum-data.com", "wpnews.pro", "thebatterywire.com", "nextfin.ai", "executivegov.com",
+    "rigzone.com", "eo.governmentreporter.ai",
+})  # fmt: skip
+"""The news and summary sites of the facts file (../shared/research/genesis-facts.md)."""
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
+
+
+def test_no_source_is_a_mirror_and_an_aggregator_only_a_marked_secondary_one(
+    content: Content,
+) -> None:
+    """The issuing body's page where one is stored; a news or summary site only where none is
+    (DOE's release of 4 June 2026 is quoted, not stored), and then marked secondary."""
+    source = content.article.source
+    for url in (source.url_ja, source.url_en):
+        assert not is_aggregator_or_mirror(url), url
+    for where, citation in _citations(content).items():
+        host = _host(citation.url)
+        assert not host.endswith(MIRROR_SUFFIXES) and host not in ARCHIVES, (where, citation)
+        if host in AGGREGATORS or host in SECONDARY_HOSTS:
+            assert citation.secondary, f"{where}: {citation.url} is secondary: mark it so"
+        else:
+            assert not citation.secondary, f"{where}: {citation.url} is the issuing body's"
+
+
+def test_a_note_or_event_may_cite_several_pages_each_fact_marked(content: Content) -> None:
+    """With several pages, each is the page of some fact, marked [n] in both languages."""
+    several = [block.since for _, block in content.article.blocks() if block.since]
+    texts = [(since.citations, (since.ja, since.en)) for since in several]
+    texts += [(e.citations, (e.label.ja, e.label.en)) for e in content.timeline.events]
+    assert any(len(citations) > 1 for citations, _ in texts), "nothing cites several pages"
+    for citations, pair in texts:
+        for text in pair:
+            found = {int(n) for n in re.findall(r"\[(\d+)\]", text)}
+            expected = set(range(1, len(citations) + 1)) if len(citations) > 1 else set()
+            assert found == expected, (text[:40], found, expected)
+
+
+def test_the_figures_of_june_2026_cite_the_page_that_holds_them(content: Content) -> None:
+    """RIKEN's page holds the signing, not the money or the teams: those are DOE's, cited as
+    a secondary page quotes its release, and the text says whose figures they are."""
+    riken = "https://www.riken.jp/en/news_pubs/news/2026/20260605_1/index.html"
+    for block_id in ("japan-role-5", "challenges-1"):
+        since = next(b.since for _, b in content.article.blocks() if b.id == block_id)
+        assert since is not None
+        first, second = since.citations
+        assert first.url == riken and not first.secondary
+        assert second.secondary and "quantum-data.com" in second.url
+        for text, whose, money in (
+            (since.ja, "米国エネルギー省の同日の発表", "10億ドル"),
+            (since.en, "DOE's release", "US$1 billion"),
+        ):
+            assert text.index(whose) < text.index(money) < text.index("[2]"), text
+            assert "[1]" in text[: text.index(whose)], text
+    june = next(e for e in content.timeline.events if e.date == "2026-06-04")
+    assert june.citations[0].url == riken and june.citations[1].secondary
+
+
+SIGNING = re.compile("署名|締結")
+"""The Japanese of a block that reports an agreement being signed."""
+
+
+def test_no_event_the_article_reports_is_credited_outside_it(content: Content) -> None:
+    """Each signing the article reports is an event credited to it (dated from a page when the
+    article gives no date), and no event it reports is marked as outside it: an event before
+    the article whose terms a reporting block all names is the article's."""
+    blocks = {block.id: block for _, block in content.article.blocks()}
+    reporting = {block_id for block_id, block in blocks.items() if SIGNING.search(block.ja)}
+    assert reporting == {"japan-role-4", "japan-role-9"}
+    events = content.timeline.events
+    credited = {block_id for event in events for block_id in event.reported_in}
+    assert reporting <= credited, reporting - credited
+    written = content.article.source.written
+    assert written is not None
+    for event in events:
+        for block_id in event.reported_in:
+            named = set(content.block_terms(blocks[block_id]))
+            agreement = {t for t in event.terms if content.term(t).category == "agreement"}
+            assert agreement <= named, (event.label.en, block_id, agreement - named)
+            assert event.citations, f"{event.label.en}: dated from outside, cite the page"
+        if event.from_article:
+            continue
+        shared = min(len(event.date), len(written.after))
+        if event.date[:shared] > written.after[:shared]:
+            continue  # after the article: it cannot report it
+        for block_id in reporting:
+            named = set(content.block_terms(blocks[block_id]))
+            assert not set(event.terms) <= named, (event.label.en, "reported in", block_id)
+
+
+def test_the_osaka_signings_are_the_articles_dated_from_outside(content: Content) -> None:
+    osaka = [e for e in content.timeline.events if e.date == "2026-01"]
+    assert len(osaka) == 2
+    assert all(e.from_article and e.citations and e.reported_in for e in osaka)
+    memorandum = next(e for e in osaka if "memorandum" in e.terms)
+    assert [c.secondary for c in memorandum.citations] == [True]
+    assert "thebatterywire.com" in memorandum.citations[0].url
+    # The definition says the date and place rest on secondary reports, and no one led it.
+    definition = content.term("memorandum").definition
+    assert "二次資料" in definition.ja and "secondary" in definition.en
+    for term in content.glossary.terms:
+        assert "RIKEN-led" not in term.definition.en, term.id
+    statement = next(e for e in osaka if "statement-of-intent" in e.terms)
+    assert "同省" not in statement.label.ja and "文部科学省のページ" in statement.label.ja
 
 
 # ------------------------------------------------------------------ names the glossary explains
@@ -236,7 +349,6 @@ QUOTED = re.compile(r"「([^」]+)」")
 SPELLED_OTHERWISE = {
     "SCA": "sca-hpcasia",
     "HPCAsia": "sca-hpcasia",
-    "HPC Asia": "sca-hpcasia",
     "SCA/HPCAsia 2026": "sca-hpcasia",
     "人工知能(AI)": "ai",
 }
@@ -244,17 +356,16 @@ SPELLED_OTHERWISE = {
 
 EXPLAINED_WHERE_NAMED = frozenset({
     # Machines, parts and measures, each said to be what it is where it is named.
-    "A64FX", "Arm", "Aurora", "FugakuNEXT", "MONAKA-X", "GPU", "GPUs", "HPL", "TOP500", "京",
+    "A64FX", "Arm", "MONAKA-X", "GPU", "GPUs", "CPU", "京",
     # Companies, an operator and people named in passing.
     "HPE", "UChicago", "UChicago Argonne", "LLC", "KAKITA",
     # Titles of documents and plans, each described where quoted.
-    "ジェネシス・ミッションの開始", "ジェネシス・ミッションとの連携を含めて",
-    "科学技術・イノベーション基本計画", "米国科学・安全保障プラットフォーム",
+    "ジェネシス・ミッションの開始", "米国科学・安全保障プラットフォーム",
     # Common abbreviations.
     "US", "IT",
     # Words quoted from the article or the translation, which the notes discuss.
     "Japan", "late 2025", "federated", "2025年末", "ジェネシスの使命とは", "提供します", "連合",
-    "ワシントン",
+    "ワシントン", "匹敵するAIとして", "東京の研究エコシステムのために",
 })  # fmt: skip
 """Names used in definitions and notes that need no glossary entry of their own."""
 
@@ -281,6 +392,22 @@ def test_every_name_in_definitions_and_notes_is_explained(content: Content) -> N
                 assert SPELLED_OTHERWISE[name] in content.terms, name
                 continue
             assert name in EXPLAINED_WHERE_NAMED, f"{where} uses {name!r}, which no term explains"
+
+
+def test_names_the_definitions_use_have_entries(content: Content) -> None:
+    """The machines, measures, people, meetings and plans the definitions name are entries,
+    not names explained in passing; and the article's own words that need explaining too."""
+    forms = {form for term in content.glossary.terms for form in term.forms()}
+    for name in (
+        "FugakuNEXT", "Aurora", "TOP500", "HPL", "exaflops", "Darío Gil", "HPC Asia", "MoU",
+        "科学技術・イノベーション基本計画", "高性能クラスター", "ワークロード",
+        "センシティブな科学分野",
+    ):  # fmt: skip
+        assert name in forms, name
+        assert name not in EXPLAINED_WHERE_NAMED, name
+    sensitive = content.term("sensitive-fields").definition
+    assert "研究セキュリティ" in sensitive.ja and "輸出管理" in sensitive.ja
+    assert "research security" in sensitive.en and "export control" in sensitive.en
 
 
 def test_terms_the_article_leans_on_are_in_the_glossary(content: Content) -> None:

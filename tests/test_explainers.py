@@ -56,7 +56,7 @@ def test_timeline_lists_every_event_in_date_order_with_outside_sources(
         if not event.from_article:  # the site's name, a hyperlink to the whole source
             page = timeline_page(small_content, 100)
             urls = {piece.url for line in page.lines for piece in line.pieces if piece.url}
-            assert event.source in urls
+            assert all(citation.url in urls for citation in event.citations)
     outside = [line for line in dated if line.split()[1] == OUTSIDE_MARK]
     assert len(outside) == sum(not event.from_article for event in small_content.timeline.events)
     for needle in ("2025-11", "2026-01", "2026-06-04", "first international partner"):
@@ -171,7 +171,7 @@ def test_whos_who_boxes_speak_the_interface_language(small_content: Content) -> 
 def test_timeline_page_words_follow_the_interface_language(small_content: Content) -> None:
     ja = "\n".join(text_of(timeline_page(small_content, 100, "both", "ja")))
     en = "\n".join(text_of(timeline_page(small_content, 100, "both", "en")))
-    assert ja.startswith("年表") and "記事にある出来事" in ja and "reported in" not in ja
+    assert ja.startswith("年表") and "記事が伝える出来事" in ja and "reported in" not in ja
     assert en.startswith("Timeline") and "reported in the article" in en
     # The events themselves are said in both languages of the view, whatever the interface.
     assert "大阪で、文部科学省" in en and "In Osaka, MEXT" in ja

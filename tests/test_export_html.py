@@ -187,7 +187,11 @@ def test_notes_link_their_sources_and_the_source_stands_at_top_and_bottom(
 ) -> None:
     for _, block in content.article.blocks():
         if block.since is not None:
-            assert f'href="{block.since.source}"' in page
+            for citation in block.since.citations:
+                assert f'href="{citation.url}"' in page
+    for event in content.timeline.events:
+        for citation in event.citations:
+            assert f'href="{citation.url}"' in page
     source = content.article.source
     assert page.count(f'href="{source.url_ja}"') == 4  # in each language, top and bottom
     head, foot = page.split("<main")[0], page.split("<footer")[1]

@@ -22,6 +22,10 @@ KANJI = "日本米国文部科学省研究所協力理研富岳二国間"
 TEXT_CHARS = KANJI + "のにをはがとしたジェネシス・ミッション「」、。（）AI 2026年々ヶ"
 
 
+URL_LINE = re.compile(r"^[ |]*(\[\d+\] )?https://")
+"""A line that is a cited page's whole URL (after its number, if any)."""
+
+
 def strip_aozora(text: str) -> str:
     return re.sub("《[^》]*》", "", text).replace("｜", "")
 
@@ -128,7 +132,7 @@ def test_txt_round_trip(content: Content, width: int, lang: str) -> None:
     assert "《" in notated
     assert _no_layout(strip_aozora(notated)) == _no_layout(plain)
     for line in notated.splitlines():
-        if cells(strip_aozora(line)) > width and not line.strip(" |").startswith("https://"):
+        if cells(strip_aozora(line)) > width and not URL_LINE.match(line):
             # Only a base wider than the room left by the prefix (timeline dates, note bars)
             # takes a line of its own, wider than the width: its notation cannot be split.
             # (A URL, too, stands whole on its own line.)

@@ -147,9 +147,34 @@ CASES = {
     ),
     "timeline source": (
         "timeline.toml",
-        'source = "https://www.executivegov.com',
-        'source = "executivegov',
-        ["timeline.toml", "events[4].source", 'must be "article" or an https:// URL'],
+        'source = "https://www8.cao.go.jp',
+        'source = "cao.go.jp',
+        ["timeline.toml", "events[0].source", 'must be "article" or an https:// URL'],
+    ),
+    "timeline citation not a URL": (
+        "timeline.toml",
+        '{ url = "https://www.executivegov.com',
+        '{ url = "executivegov',
+        ["timeline.toml", "events[4].sources[0].url", "must be an https:// URL"],
+    ),
+    "timeline event citing nothing": (
+        "timeline.toml",
+        'sources = [{ url = "https://www.executivegov.com/articles/doe-industry-ai-mou-genesis-'
+        'oracle-accenture", secondary = true }]',
+        "",
+        ["timeline.toml", "events[4]", "cite the page that holds it"],
+    ),
+    "timeline event reported in a block that does not exist": (
+        "timeline.toml",
+        'reported_in = ["japan-role-4"]',
+        'reported_in = ["japan-role-44"]',
+        ["timeline.toml", "events[5].reported_in", "no block has id 'japan-role-44'"],
+    ),
+    "fact marked with a page that is not cited": (
+        "timeline.toml",
+        "half from each side[2])",
+        "half from each side[3])",
+        ["timeline.toml", "events[7].label.en", "marks [3], but only 2 pages are cited"],
     ),
     "timeline term that does not exist": (
         "timeline.toml",
@@ -209,9 +234,15 @@ CASES = {
     ),
     "since note without a URL": (
         "article.toml",
-        'source = "https://www.riken.jp/',
-        'source = "riken.jp/',
-        ["(id=japan-role-5).since.source", "must be an https:// URL"],
+        '{ url = "https://www.riken.jp/',
+        '{ url = "riken.jp/',
+        ["(id=japan-role-5).since.sources[0].url", "must be an https:// URL"],
+    ),
+    "since note with a page none of its facts is marked with": (
+        "article.toml",
+        "subject to appropriations[2].",
+        "subject to appropriations.",
+        ["blocks(id=japan-role-5).since.en", "marks no fact with [2]"],
     ),
 }
 

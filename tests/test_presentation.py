@@ -249,9 +249,9 @@ async def test_a_saved_theme_no_longer_known_is_ignored(small_content: Content) 
 
 def _urls(content: Content) -> set[str]:
     """Every web address the content holds."""
-    urls = {event.source for event in content.timeline.events if not event.from_article}
+    urls = {citation.url for event in content.timeline.events for citation in event.citations}
     blocks = [block for section in content.article.sections for block in section.blocks]
-    urls |= {block.since.source for block in blocks if block.since}
+    urls |= {c.url for block in blocks if block.since for c in block.since.citations}
     return urls
 
 
@@ -264,26 +264,33 @@ def _linked(app: App[object]) -> dict[str, str]:
     return texts
 
 
-async def test_sources_are_terminal_hyperlinks_named_by_their_site(small_content: Content) -> None:
-    section = next(s for s in small_content.article.sections if any(b.since for b in s.blocks))
+async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Content) -> None:
+    """Every page a since-note cites (several, for the June 2026 figures) is a hyperlink named
+    by its site, and a secondary one says so, in each language of the view."""
+    section = next(s for s in content.article.sections if any(b.since for b in s.blocks))
     block = next(b for b in section.blocks if b.since)
     assert block.since is not None
-    app = GenesisApp(small_content, state=SavedState(section=section.id))
+    citations = block.since.citations
+    assert len(citations) > 1 and any(c.secondary for c in citations)
+    app = GenesisApp(content, state=SavedState(section=section.id))
     async with app.run_test(size=WIDE) as pilot:
         reader = app.reader
         reader.article.scroll_to_line(reader.article.page.block_lines[block.id], top=True)
         await pilot.pause()
         linked = _linked(app)
-        assert block.since.source in linked, linked
-        label = site_name(block.since.source)
-        assert linked[block.since.source].startswith(label)
-        assert not any("https:" in line for line in reader.article.page.text())
+        for citation in citations:
+            assert citation.url in linked, linked
+            # Both columns link it: the site's name, once in each.
+            assert linked[citation.url] == site_name(citation.url) * 2, linked[citation.url]
+        text = "\n".join(reader.article.page.text())
+        assert "https:" not in text
+        assert "（二次資料）" in text and ", secondary)" in text
 
         await pilot.press("t")
         await pilot.pause()
         linked = _linked(app)
-        outside = [e.source for e in small_content.timeline.events if not e.from_article]
-        assert set(linked) and set(linked) <= set(outside)
+        cited = [c.url for e in content.timeline.events for c in e.citations]
+        assert set(linked) and set(linked) <= set(cited)
         assert all(text.startswith(site_name(url)) for url, text in linked.items())
 
 
@@ -301,7 +308,8 @@ def test_urls_stay_whole_in_every_export(
     if fmt == "txt":
         lines = output.splitlines()
         for url in _urls(small_content):
-            assert any(line.strip(" |") == url for line in lines), f"{url} not on its own line"
+            whole = re.compile(rf"^[ |]*(\[\d+\] )?{re.escape(url)}( \(.+\))?$")
+            assert any(whole.match(line) for line in lines), f"{url} not on its own line"
     if fmt == "md":
         for url in _urls(small_content):
             assert f"]({url})" in output, f"{url} not in link syntax"
@@ -364,7 +372,7 @@ async def test_y_copies_a_timeline_event_with_its_whole_source(
         await pilot.pause()
         (copied,) = _osc52(written)
         assert first.label.en[:20] in copied.replace("\n", " ")
-        assert first.source in copied.splitlines()[-1]
+        assert first.citations[0].url in copied.splitlines()[-1]
 
 
 async def test_mouse_selection_copies_the_text_not_a_widget_name(small_content: Content) -> None:

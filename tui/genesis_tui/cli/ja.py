@@ -36,7 +36,7 @@ JA: dict[str, str] = {
     "expected at most one argument": "値は1つまでです",
     "expected at least one argument": "値が1つ以上必要です",
     "ambiguous option: %(option)s could match %(matches)s": (
-        "あいまいなオプションです: %(option)s は %(matches)s のどれにも当てはまります"
+        "あいまいなオプションです: %(option)s に当てはまるものが複数あります（%(matches)s）"
     ),
     "%(prog)s: error: %(message)s\n": "%(prog)s: エラー: %(message)s\n",
     "not allowed with argument %s": "引数 %s と一緒には使えません",
@@ -114,15 +114,15 @@ JA: dict[str, str] = {
     ),
     "first remove what the content no longer has (readings of texts that are gone, words that "
     "no longer fit their text) and list it; for after editing the content": (
-        "先に、内容にもうないもの（なくなった文の読み、文に合わなくなった語）を取り除いて"
-        "一覧する。内容を編集した後のために"
+        "下書きの前に、内容からなくなったもの（消えた文の読みと、文に合わなくなった語）を"
+        "取り除き、一覧を表示する。内容を編集した後に使う"
     ),
     "the address browsers use to reach the server, when it is not http://HOST:PORT (listening "
     "on 0.0.0.0, or behind a proxy); the page connects back to it, and only pages from it may "
     "open sessions": (
-        "ブラウザがサーバーに届くアドレス。http://HOST:PORT でないとき（0.0.0.0 で待ち受ける"
-        "とき、プロキシの後ろにあるとき）に。ページはここへ接続し直し、ここからのページだけが"
-        "セッションを開けます"
+        "ブラウザがサーバーに接続するときのアドレス。http://HOST:PORT と異なるとき（0.0.0.0 で"
+        "待ち受けるとき、プロキシの後ろにあるとき）に指定する。ページはこのアドレスに接続し直し、"
+        "このアドレスのページだけがセッションを開けます"
     ),
     "also accept sessions from pages at ORIGIN (scheme://host:port), e.g. the address of a proxy "
     "in front of the server; repeatable (default: only the server's own address)": (

@@ -106,6 +106,19 @@ class Content:
             if term_id in self.block_terms(block)
         )
 
+    def named_in(self, term_id: str) -> tuple[str, ...]:
+        """The ids of the other terms whose definitions name the term, in glossary order."""
+        return tuple(
+            term.id
+            for term in self.glossary.terms
+            if term.id != term_id
+            and any(
+                span.term_id == term_id
+                for text in (term.definition.ja, term.definition.en)
+                for span in self.matcher.find(text)
+            )
+        )
+
     def since_occurrences(self, term_id: str) -> tuple[tuple[Section, Block], ...]:
         """Every block whose "since publication" note mentions the term, in reading order."""
         return tuple(

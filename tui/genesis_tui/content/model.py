@@ -204,12 +204,33 @@ Cleanup = Literal["stray-period", "heading-colon"]
 
 
 @model
+class Citation(VisibleText):
+    """A page that holds a fact; ``secondary``: a news or summary site, not the issuing body."""
+
+    url: Annotated[Text, Rule(_https)]
+    secondary: bool = False
+
+
+def _one_url(source: str | None, sources: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    """The citations of a text with ``source`` (one URL) or ``sources`` (a list)."""
+    if source is None or not source.startswith("https://"):
+        return sources
+    return (Citation(url=source), *sources)
+
+
+@model
 class SinceNote(VisibleText):
-    """A dated note, outside the article's text, on what happened after publication."""
+    """A note on what happened after publication, citing ``source`` or ``sources`` (``[n]``)."""
 
     ja: Text
     en: Text
-    source: Annotated[Text, Rule(_https)]
+    source: Annotated[Text, Rule(_https)] | None = None
+    sources: tuple[Citation, ...] = ()
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every page the note cites, in the order of its numbers."""
+        return _one_url(self.source, self.sources)
 
 
 @model
@@ -298,7 +319,7 @@ class Article(VisibleText):
 
 
 Category = Literal[
-    "organisation", "programme", "agreement", "event", "policy", "technology", "place"
+    "organisation", "person", "programme", "agreement", "event", "policy", "technology", "place"
 ]
 
 
@@ -343,14 +364,23 @@ class Event(VisibleText):
 
     date: Annotated[str, Rule(_date)]
     label: Pair
-    source: Annotated[Text, Rule(_event_source)]
-    """``article`` for what the article says, else the URL the fact comes from."""
+    source: Annotated[Text, Rule(_event_source)] | None = None
+    """``article`` for what the article says and dates, else the URL that holds the label."""
+    sources: tuple[Citation, ...] = ()
+    """Pages, each fact of the label marked with its page's number (``[1]``) when several."""
+    reported_in: tuple[Id, ...] = ()
+    """Blocks that report the event when the pages it cites date it: the article's event."""
     terms: tuple[Id, ...] = ()
 
     @property
     def from_article(self) -> bool:
-        """True when the article itself reports the event."""
-        return self.source == "article"
+        """True when the article reports the event (dated by it or from outside it)."""
+        return self.source == "article" or bool(self.reported_in)
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every page the event cites (none for an event the article alone dates)."""
+        return _one_url(self.source, self.sources)
 
 
 @model

@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from genesis_tui.content.citations import raw_citation_flaws
+
 ContentFile = Literal["article", "glossary", "timeline"]
 
 
@@ -57,11 +59,36 @@ def reference_flaws(article: Any, glossary: Any, timeline: Any) -> list[Flaw]:
     known_blocks = {i for i in block_ids if i is not None}
     for dup in duplicates([i for i in block_ids if i is not None]):
         problems.append(Flaw(article_file, f"blocks(id={dup})", "duplicate block id"))
+    for section in sections:
+        for block in _items(section, "blocks"):
+            since = block.get("since") if isinstance(block, dict) else None
+            where = f"blocks(id={_string(block, 'id')}).since"
+            for key, message in raw_citation_flaws(since):
+                problems.append(Flaw(article_file, f"{where}.{key}", message))
+            if isinstance(since, dict) and "source" not in since and not _items(since, "sources"):
+                message = "cite the page that holds it: source (a URL) or sources"
+                problems.append(Flaw(article_file, where, message))
     for index, excluded in enumerate(_items(article, "excluded")):
         after = _string(excluded, "after")
         if after is not None and after not in known_blocks:
             where = f"excluded[{index}].after"
             problems.append(Flaw(article_file, where, f"no block has id {after!r}"))
+
+    for index, event in enumerate(_items(timeline, "events")):
+        for key, message in raw_citation_flaws(event):
+            problems.append(Flaw(timeline_file, f"events[{index}].{key}", message))
+        reported = _strings(event, "reported_in")
+        for block_id in reported:
+            if block_id not in known_blocks and article is not None:
+                where = f"events[{index}].reported_in"
+                problems.append(Flaw(timeline_file, where, f"no block has id {block_id!r}"))
+        source = _string(event, "source")
+        if reported and source == "article":
+            message = "an event the article reports and dates needs no reported_in"
+            problems.append(Flaw(timeline_file, f"events[{index}].reported_in", message))
+        elif isinstance(event, dict) and source is None and not _items(event, "sources"):
+            message = 'cite the page that holds it: source (a URL or "article") or sources'
+            problems.append(Flaw(timeline_file, f"events[{index}]", message))
 
     if glossary is None:
         return problems  # the references below are to terms

@@ -95,14 +95,17 @@ def _message(item: Any) -> str:
 
 
 def cross_check(content: Content) -> list[Problem]:
-    """What needs the whole, valid content: every term occurs somewhere."""
+    """What needs the whole, valid content: every term occurs somewhere (in the article, a
+    since-publication note, or another term's definition, which it then explains)."""
     glossary_file = content.directory / GLOSSARY_FILE
     problems: list[Problem] = []
     for index, term in enumerate(content.glossary.terms):
+        if content.named_in(term.id):
+            continue
         if not content.occurrences(term.id) and not content.since_occurrences(term.id):
             message = (
-                "occurs nowhere in the article or its since-publication notes"
-                " (no form or alias matches)"
+                "occurs nowhere in the article, its since-publication notes or another"
+                " term's definition (no form or alias matches)"
             )
             problems.append(Problem(glossary_file, f"terms[{index}](id={term.id})", message))
     return problems

@@ -13,15 +13,16 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
+from genesis_tui.content.citations import as_data, url_lines
+from genesis_tui.content.citations import markdown as cited_markdown
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View, view_langs
 from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span, TermMatcher
-from genesis_tui.content.urls import site_name
 from genesis_tui.export.notation import html_ruby, notated_lines, shift
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.text.control_chars import visible
-from genesis_tui.text.kana import to_hiragana
+from genesis_tui.text.kana import reading_order, to_hiragana
 from genesis_tui.text.phrases import has_japanese
 from genesis_tui.text.typesetting import break_lines
 
@@ -90,6 +91,7 @@ def to_json(content: Content, section_id: str | None = None) -> str:
                 "related": list(term.related),
                 "occurrences": [block.id for _, block in content.occurrences(term.id)],
                 "since_occurrences": [block.id for _, block in content.since_occurrences(term.id)],
+                "named_in": list(content.named_in(term.id)),
                 "country": term.country,
             }
             for term in content.glossary.terms
@@ -98,7 +100,9 @@ def to_json(content: Content, section_id: str | None = None) -> str:
             {
                 "date": event.date,
                 "label": _read_pair(content, event.label),
-                "source": event.source,
+                "source": event.citations[0].url if event.citations else "article",
+                "sources": as_data(event.citations),
+                "reported_in": list(event.reported_in),
                 "terms": list(event.terms),
             }
             for event in content.timeline.events
@@ -129,8 +133,15 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
 
 
 def _since_json(content: Content, block: Block) -> dict[str, Any]:
-    assert block.since is not None
-    return {**asdict(block.since), "ruby": _ruby_json(content, block.since.ja)}
+    since = block.since
+    assert since is not None
+    return {
+        "ja": since.ja,
+        "en": since.en,
+        "source": since.citations[0].url if since.citations else None,
+        "sources": as_data(since.citations),
+        "ruby": _ruby_json(content, since.ja),
+    }
 
 
 # ---------------------------------------------------------------------- ruby notation
@@ -181,20 +192,27 @@ def to_markdown(
                 out += _quote([f"**{_label('page.note', lg)}:** {get(note, lg)}" for lg in langs])
             if block.since is not None:
                 since = [f"**{_label('page.since', lg)}:** {get(block.since, lg)}" for lg in langs]
-                url = block.since.source
-                out += _quote([*since, f"[{site_name(url)}]({url})"])
+                out += _quote([*since, cited_markdown(block.since.citations, langs)])
     out += ["## " + _labels("timeline.title", langs), ""]
+    for mark, key in (("o", "timeline.in_article"), ("+", "timeline.outside")):
+        out.append(f"`{mark}` {_labels(key, langs)}  ")
+    out.append("")
     for event in content.timeline.events:
         label = " / ".join(get(event.label, lg) for lg in langs)
-        where = "" if event.from_article else f" ([{site_name(event.source)}]({event.source}))"
-        out.append(f"- **{event.date}** {label}{where}")
+        cited = event.citations
+        where = f" ({cited_markdown(cited, langs)})" if cited else ""
+        mark = "o" if event.from_article else "+"
+        out.append(f"- `{mark}` **{event.date}** {label}{where}")
     out += ["", "## " + _labels("glossary.title", langs), ""]
 
     def order(term: Term) -> str:  # by English, or in Japanese alone by the reading
-        return term.term.en.casefold() if "en" in langs else to_hiragana(term.reading)
+        return term.term.en.casefold() if "en" in langs else reading_order(term.reading)
 
     for term in sorted(content.glossary.terms, key=order):
-        names = {"ja": f"{get(term.term, 'ja')}（{term.reading}）", "en": term.term.en}
+        # The reading only where it adds something: not after a name written in kana.
+        same = to_hiragana(term.reading) == to_hiragana(term.term.ja)
+        reading = "" if same else f"（{term.reading}）"
+        names = {"ja": f"{get(term.term, 'ja')}{reading}", "en": term.term.en}
         out += [f"### {' / '.join(names[lg] for lg in langs)}", ""]
         for lg in langs:
             out += [get(term.definition, lg), ""]
@@ -261,7 +279,8 @@ def text_lines(
                         ruby_spans = spans(extra.ja, lg, len(prefix))
                         yield from _indented(note, width, "| ", "| ", ruby_spans, matcher)
             if block.since is not None:
-                yield _url_line("| ", block.since.source)
+                for line in url_lines(block.since.citations, langs):
+                    yield _url_line("| ", line)
     if section_id is None:
         yield from _timeline_lines(content, langs, width, ruby)
 
@@ -269,7 +288,8 @@ def text_lines(
 def _timeline_lines(
     content: Content, langs: tuple[Lang, ...], width: int, ruby: bool = False
 ) -> Iterator[str]:
-    """The timeline, oldest first; events from outside the article marked + with their source."""
+    """The timeline, oldest first; events the article does not report marked +; every page an
+    event cites given whole."""
     yield ""
     yield from break_lines("## " + _labels("timeline.title", langs), width)
     yield from _indented(_labels("timeline.in_article", langs), width, "o ", "  ")
@@ -282,8 +302,8 @@ def _timeline_lines(
             label = event.label.get(lg)
             spans = content.ruby.spans(label) if ruby and lg == "ja" else ()
             yield from _indented(label, width, first, " " * len(first), spans, content.matcher)
-        if not event.from_article:
-            yield _url_line("  ", event.source)
+        for line in url_lines(event.citations, langs):
+            yield _url_line("  ", line)
 
 
 def _url_line(prefix: str, url: str) -> str:

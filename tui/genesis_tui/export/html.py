@@ -23,8 +23,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from html import escape
 
+from genesis_tui.content.citations import secondary_word
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View, view_langs
+from genesis_tui.content.model import Block, Citation, Lang, Pair, Section, Term, View, view_langs
 from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span
 from genesis_tui.content.urls import site_name
@@ -61,6 +62,19 @@ WORDS: dict[str, Pair] = {
 def _e(text: str) -> str:
     """Text from the content, escaped for HTML (quotes too: some of it goes in attributes)."""
     return escape(text, quote=True)
+
+
+def _citations(citations: Sequence[Citation]) -> str:
+    """The pages a text cites, each a link named by its site (``[1] riken.jp; [2] ...``), a
+    secondary one marked."""
+    numbered = len(citations) > 1
+    parts = []
+    for number, citation in enumerate(citations, 1):
+        head = f"[{number}] " if numbered else ""
+        tail = f", {secondary_word('en')}" if citation.secondary else ""
+        link = _link(citation.url, site_name(citation.url), "en")
+        parts.append(f'<span lang="en">{head}</span>{link}<span lang="en">{_e(tail)}</span>')
+    return "; ".join(parts)
 
 
 def _link(url: str, text: str, lang: Lang, css: str = "") -> str:
@@ -269,10 +283,9 @@ class _Page:
             yield self.pair(block.note, prefix="page.note")
             yield "</aside>"
         if block.since is not None:
-            url = block.since.source
             yield '<aside class="note">'
             yield self.pair(Pair(ja=block.since.ja, en=block.since.en), prefix="page.since")
-            yield f"<p>{_link(url, site_name(url), 'en')}</p>"
+            yield f"<p>{_citations(block.since.citations)}</p>"
             yield "</aside>"
         if block.kind != "heading":
             yield f"</{tag}>"
@@ -283,9 +296,8 @@ class _Page:
         yield '<ol class="timeline">'
         for event in sorted(self.content.timeline.events, key=lambda event: event.date):
             where = ""
-            if not event.from_article:
-                link = _link(event.source, site_name(event.source), "en")
-                where = f'<p class="muted">{link}</p>'
+            if event.citations:
+                where = f'<p class="muted">{_citations(event.citations)}</p>'
             yield (
                 f'<li><time datetime="{_e(event.date)}">{_e(event.date)}</time>'
                 f"{self.pair(event.label)}{where}</li>"

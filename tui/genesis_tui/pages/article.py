@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from genesis_tui.content.citations import bracketed, listed
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Block, Lang, View, view_langs
-from genesis_tui.content.urls import site_name
+from genesis_tui.content.model import Block, Citation, Lang, View, view_langs
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
@@ -42,12 +42,20 @@ class _SectionBuilder(PageBuilder):
         shift = len(prefix)
         return tuple((s + shift, e + shift, r) for s, e, r in self.content.ruby.spans(text))
 
-    def note(self, role: Role, lang: Lang, text: str, source: str = "") -> Part:
-        """A note with its label (and its source, for a since-publication note)."""
+    def note(
+        self, role: Role, lang: Lang, text: str, citations: Sequence[Citation] = ()
+    ) -> tuple[Part, list[tuple[int, int, str]]]:
+        """A note with its label (and its sources, for a since-publication note), with where
+        each source's site name stands in it and the URL it links to."""
         label = note_label(role, lang)
+        if not citations:
+            return (lang, label + text, role, self.readings(lang, text, label)), []
         # On screen a source is its site's name, a terminal hyperlink to the whole URL.
-        shown = f"{label}{text} ({site_name(source)})" if source else label + text
-        return (lang, shown, role, self.readings(lang, text, label))
+        listed_text, links = listed(citations, lang)
+        shown = label + text + bracketed(listed_text, lang)
+        start = len(label) + len(text) + len(bracketed("", lang)) - 1
+        urls = [(lo + start, hi + start, url) for lo, hi, url in links]
+        return (lang, shown, role, self.readings(lang, text, label)), urls
 
     def columns(self) -> list[Column]:
         """One column, or two side by side."""
@@ -68,10 +76,10 @@ class _SectionBuilder(PageBuilder):
         parts: Sequence[Part],
         block: Block | None = None,
         *,
-        url: str | None = None,
+        urls: Sequence[Sequence[tuple[int, int, str]]] = (),
     ) -> None:
         """Lines for one thing said in each language shown (with its readings, if any);
-        ``url``'s label, where the text ends with it, stands for the URL."""
+        ``urls[n]`` gives, for part n, the (start, end) of each label that stands for a URL."""
         columns = self.columns()
         for index, (lang, text, role, ruby) in enumerate(parts):
             column = columns[index] if self.side_by_side else columns[0]
@@ -99,12 +107,8 @@ class _SectionBuilder(PageBuilder):
                     part=role if role in ("note", "since") else "",
                     ruby=ruby,
                 )
-                label = site_name(url) if url else ""
-                if url and label and text.endswith(f"({label})"):
-                    start = len(text) - len(label) - 1
-                    column.rows[first:] = with_url(
-                        column.rows[first:], start, start + len(label), url
-                    )
+                for start, end, url in urls[index] if index < len(urls) else ():
+                    column.rows[first:] = with_url(column.rows[first:], start, end, url)
         # Notes are not highlighted with their block: the highlight shows the text jumped to.
         own_text = block is not None and parts[0][2] in ("text", "heading")
         self.add(self.column_rows(columns), block.id if block is not None and own_text else None)
@@ -162,12 +166,12 @@ def section_page(
         )
         if block.note is not None:
             page.blank(block.id)
-            page.group([page.note("note", lg, block.note.get(lg)) for lg in langs], block)
+            page.group([page.note("note", lg, block.note.get(lg))[0] for lg in langs], block)
         if block.since is not None:
             page.blank(block.id)
             since = block.since
-            notes = [page.note("since", lg, getattr(since, lg), since.source) for lg in langs]
-            page.group(notes, block, url=since.source)
+            notes = [page.note("since", lg, getattr(since, lg), since.citations) for lg in langs]
+            page.group([part for part, _ in notes], block, urls=[urls for _, urls in notes])
         page.blank()
     return page.build()
 

@@ -1,17 +1,19 @@
 """The timeline as a page: every dated event, oldest first, with glossary links.
 
-Events reported in the article are marked ``o``; those from outside it ``+``, with their source.
+Events reported in the article are marked ``o``, those it does not report ``+``; each event
+that cites pages (one from outside the article, or the article's own dated from outside it)
+names them, each a link to its whole URL.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
+from genesis_tui.content.citations import listed
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Event, Lang, View, view_langs
-from genesis_tui.content.urls import site_name
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
-from genesis_tui.pages.builder import Column, PageBuilder, with_url
+from genesis_tui.pages.builder import Column, PageBuilder, Row, with_url
 from genesis_tui.pages.page import Page
 
 DATE_WIDTH = 10
@@ -32,8 +34,8 @@ def timeline_page(
     ui = Catalogue(ui_lang)
     page = PageBuilder(max(20, width))
     page.text(ui("timeline.title"), "title")
-    page.text(f"{ARTICLE_MARK}  {ui('timeline.in_article')}", "note")
-    page.text(f"{OUTSIDE_MARK}  {ui('timeline.outside')}", "note")
+    page.text(ui("timeline.in_article"), "note", indent=f"{ARTICLE_MARK}  ", indent_role="note")
+    page.text(ui("timeline.outside"), "note", indent=f"{OUTSIDE_MARK}  ", indent_role="note")
     page.blank()
     lead = " " * (DATE_WIDTH + 4)
     events = sorted(content.timeline.events, key=lambda event: event.date)
@@ -50,12 +52,20 @@ def timeline_page(
                 label, "text", bullet=prefix, bullet_role="title", block=key, lang=lang, links=links
             )
             page.add(column.rows, key)
-        if not event.from_article:
-            label = site_name(event.source)
-            text = ui("timeline.source", source=label)
-            column = Column(page.width)
-            column.add_text(text, "since", bullet=lead, bullet_role="pad", lang=ui_lang)
-            start = text.rindex(label)
-            page.add(with_url(column.rows, start, start + len(label), event.source), key)
+        if event.citations:
+            page.add(source_rows(event, page.width, lead, ui_lang), key)
         page.blank()
     return page.build(links_by_line=True)
+
+
+def source_rows(event: Event, width: int, lead: str, ui_lang: UiLang) -> list[Row]:
+    """The pages an event cites, after ``lead``: each site's name a link to its whole URL."""
+    listed_text, urls = listed(event.citations, ui_lang)
+    text = Catalogue(ui_lang)("timeline.source", source=listed_text)
+    offset = text.rindex(listed_text)
+    column = Column(width)
+    column.add_text(text, "since", bullet=lead, bullet_role="pad", lang=ui_lang)
+    rows = column.rows
+    for start, end, url in urls:
+        rows = with_url(rows, offset + start, offset + end, url)
+    return rows

@@ -14,6 +14,7 @@ from genesis_tui.content.model import Lang, Term, View
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side
 from genesis_tui.pages.page import GAP, Page, Piece
+from genesis_tui.pages.timeline import source_rows
 from genesis_tui.text.typesetting import cells, line_spans
 
 COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
@@ -105,7 +106,10 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = 
         if len(parties) < 2:
             continue  # not an agreement between organisations
         key = f"deal-{number}"
-        where = ui("whos_who.in_article" if event.from_article else "whos_who.outside")
+        if not event.from_article:
+            where = ui("whos_who.outside")
+        else:
+            where = ui("whos_who.dated_outside" if event.citations else "whos_who.in_article")
         page.text(f"{event.date}  ({where})", "title")
         labels: tuple[tuple[Lang, str], ...] = (("ja", key + "-ja"), ("en", key))
         for label_lang, label_key in labels:
@@ -114,6 +118,8 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = 
             label = event.label.get(label_lang)
             spans = content.matcher.find(label)
             page.text(label, "text", indent="  ", key=label_key, lang=label_lang, spans=spans)
+        if event.citations:  # the pages the label's facts come from, as on the timeline
+            page.add(source_rows(event, page.width, "  ", ui.lang), key)
         agreement = next(
             (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
         )

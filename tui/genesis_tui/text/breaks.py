@@ -9,6 +9,7 @@ without walking the texts character by character.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from rich.cells import get_character_cell_size
@@ -110,7 +111,14 @@ def _analyse(text: str) -> bytes:
             kinds[i] = PHRASE
         else:
             kinds[i] = CHAR
+    # A source's number ("…partner[1]") stays with the fact it marks, as a closing mark does.
+    for marker in _SOURCE_MARK.finditer(text):
+        for i in range(max(1, marker.start()), marker.end()):
+            kinds[i] = FORCED
     return bytes(kinds)
+
+
+_SOURCE_MARK = re.compile(r"\[\d+\]")
 
 
 _KNOWN: dict[str, bytes] = {}

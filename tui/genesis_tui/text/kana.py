@@ -32,3 +32,27 @@ def is_kana(text: str) -> bool:
 def to_hiragana(text: str) -> str:
     """Katakana turned into hiragana; everything else (ー included) left as it is."""
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
+
+
+_VOWEL_ROWS = (
+    ("あかがさざただなはばぱまやらわぁゃゎ", "あ"),
+    ("いきぎしじちぢにひびぴみりぃ", "い"),
+    ("うくぐすずつづっぬふぶぷむゆるぅゅゔ", "う"),
+    ("えけげせぜてでねへべぺめれぇ", "え"),
+    ("おこごそぞとどのほぼぽもよろをぉょ", "お"),
+)
+_VOWEL = {kana: vowel for row, vowel in _VOWEL_ROWS for kana in row}
+"""The vowel each hiragana ends in: what a ー after it lengthens."""
+
+
+def reading_order(reading: str) -> str:
+    """A sort key that puts readings in dictionary order: in hiragana, ー read as the vowel it
+    lengthens (エーアイ as ええあい, before エヌビディア), the nakaguro and spaces ignored."""
+    key: list[str] = []
+    for char in to_hiragana(reading):
+        if char in "・ ":
+            continue
+        if char == "ー" and key and key[-1] in _VOWEL:
+            char = _VOWEL[key[-1]]
+        key.append(char)
+    return "".join(key)

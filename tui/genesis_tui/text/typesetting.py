@@ -36,6 +36,7 @@ from genesis_tui.text import breaks, phrases
 from genesis_tui.text.breaks import (
     FORCED,
     PHRASE,
+    SEPARATOR,
     break_kinds,
     kinsoku_forbids,
 )
@@ -248,6 +249,12 @@ def _break_paragraph(text: str, width: int, units: Sequence[Unit]) -> list[tuple
             if _reach(base_kinds, base_sizes, node, width) <= width:
                 sizes[node.start : node.end] = [node.whole] + [0] * (node.end - node.start - 1)
                 kinds[node.start + 1 : node.end] = [0] * (node.end - node.start - 1)
+                # A phrase that runs on past a term kept whole gives way to it: where the two
+                # cannot share a line, break at the term's end ("…科学分野|での"), not inside
+                # the rest of the phrase.
+                after = node.end
+                if node.width is None and after < len(kinds) and FORCED < kinds[after] < SEPARATOR:
+                    kinds[after] = SEPARATOR
             else:
                 # Broken or not, a line that holds all of it must count its whole width.
                 sizes[node.end - 1] += max(0, node.whole - node.natural)

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import Term, one_lang
 from genesis_tui.content.search import term_matches
-from genesis_tui.text.kana import to_hiragana
+from genesis_tui.text.kana import reading_order, to_hiragana
 from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
@@ -50,7 +50,7 @@ class GlossaryScreen(GenesisScreen):
         terms = list(self.content.glossary.terms)
         if self.sort_key == "en":
             return sorted(terms, key=lambda term: term.term.en.casefold())
-        return sorted(terms, key=lambda term: to_hiragana(term.reading))
+        return sorted(terms, key=lambda term: reading_order(term.reading))
 
     def shown_ids(self) -> list[str]:
         """The ids of the terms listed now, in order."""
