@@ -27,6 +27,7 @@ from textual.keys import Keys
 from textual.message import Message
 
 from genesis_tui.sgr import SgrMinimizer
+from genesis_tui.wire import WireStage, wire_stage
 
 READ_SIZE = 4096
 RESIZE_SETTLE = 0.1
@@ -80,14 +81,25 @@ class GenesisDriver(LinuxDriver):
     _resize_due = False
     _in_band: events.Resize | None = None
     _sgr: SgrMinimizer | None = None
+    _wire: WireStage | None = None
 
     def write(self, data: str) -> None:
-        """Write to the terminal, sending each style change only as far as it changes."""
+        """Write to the terminal: the difference between screens where terminfo knows the
+        terminal (``wire``), else each frame with only the style changes that change."""
+        if self._wire is not None:
+            super().write(self._wire.feed(data))
+            return
         super().write(data if self._sgr is None else self._sgr.feed(data))
 
     def start_application_mode(self) -> None:
         """Textual's start, then our SIGWINCH handler in place of Textual's."""
         self._sgr = SgrMinimizer()  # the terminal's rendition is not known at a (re)start
+        # The stage outlives a stop and start (ctrl+z, fg): it holds the screen the app means.
+        # What the terminal shows is not known now: the next update repaints every cell.
+        size = self._get_terminal_size()
+        self._wire = self._wire or wire_stage(self.fileno, *size)
+        if self._wire is not None:
+            self._wire.resize(*size)
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
@@ -114,10 +126,13 @@ class GenesisDriver(LinuxDriver):
     def _send_size(self) -> None:
         self._resize_due = False
         if self._in_band_window_resize and self._in_band is not None:
-            self._app.post_message(self._in_band)
+            event = self._in_band
         else:
             size = Size(*self._get_terminal_size())
-            self._app.post_message(events.Resize(size, size))
+            event = events.Resize(size, size)
+        if self._wire is not None:  # before the app draws at the new size
+            self._wire.resize(*event.size)
+        self._app.post_message(event)
         # Paint every cell again even if the burst ended at the size laid out last: on the way
         # the terminal may have been smaller, and terminals forget what they cut off.
         self._app.call_later(self._app.refresh)
