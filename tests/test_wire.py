@@ -8,6 +8,7 @@ are and once through the stage, into two pyte screens; every cell is compared af
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pyte
@@ -273,3 +274,42 @@ def test_the_stage_draws_what_textual_means_without_scrolling_regions(story: Sto
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_a_plain_terminal(story: Story) -> None:
     run(story, PLAIN_TERMINAL, bce=False)
+
+
+def _lines(count: int, columns: int = 40) -> list[str]:
+    return [f"line {n} " + "word " * (n % 6) for n in range(count)]
+
+
+def _frame(lines: list[str], start: int, rows: int) -> str:
+    return "".join(
+        f"\x1b[{y + 1};1H\x1b[38;5;253;48;5;233m{lines[start + y]:<40}\x1b[0m" for y in range(rows)
+    )
+
+
+def _scrolled(caps: Capabilities, shift: int) -> tuple[str, str]:
+    """A 40x12 page moved by ``shift`` lines: what the stage sent, and the frame."""
+    lines = _lines(40)
+    stage = WireStage(caps, 40, 12)
+    screen = pyte.Screen(40, 12)
+    stream = pyte.Stream(screen)
+    stream.feed(stage.feed("\x1b[?25l" + _frame(lines, 10, 12)))
+    frame = _frame(lines, 10 + shift, 12)
+    sent = stage.feed(frame)
+    stream.feed(sent)
+    assert screen.display == [f"{line:<40}" for line in lines[10 + shift : 22 + shift]]
+    return sent, frame
+
+
+def test_lines_that_moved_are_moved_by_the_terminal() -> None:
+    for shift in (1, 3, -1, -4):
+        sent, frame = _scrolled(XTERM, shift)
+        assert re.search(r"\x1b\[\d+;\d+r", sent), sent
+        assert len(sent) < len(frame) / 4, (shift, sent)
+
+
+def test_without_scrolling_regions_lines_are_deleted_and_inserted() -> None:
+    for shift in (2, -2):
+        sent, frame = _scrolled(NO_REGIONS, shift)
+        assert not re.search(r"\x1b\[\d+;\d+r", sent), sent
+        assert re.search(r"\x1b\[\d*M", sent) and re.search(r"\x1b\[\d*L", sent), sent
+        assert len(sent) < len(frame) / 4, (shift, sent)

@@ -185,12 +185,119 @@ class WireStage:
             self._place_cursor(out)
             return
         else:
-            rows = sorted(model.dirty)
+            moved = self._scroll(out, target, shown, model.dirty)
+            rows = sorted(model.dirty.union(moved))
         model.dirty = set()
         for y in rows:
             if target.chars[y] != shown.chars[y] or target.styles[y] != shown.styles[y]:
                 self._row(out, y, target, shown)
         self._place_cursor(out)
+
+    def _scroll(self, out: list[str], target: Grid, shown: Grid, dirty: set[int]) -> range:
+        """Where lines moved, move them with the terminal (a region of rows scrolled); the rows
+        that moved (to be compared again), empty if none did."""
+        caps = self.caps
+        if not ((caps.csr and caps.ind and caps.ri) or (caps.il and caps.dl)):
+            return range(0)
+        t_chars, t_styles, s_chars, s_styles = (
+            target.chars,
+            target.styles,
+            shown.chars,
+            shown.styles,
+        )
+        changed = [y for y in dirty if t_chars[y] != s_chars[y] or t_styles[y] != s_styles[y]]
+        if len(changed) < 3:
+            return range(0)
+        # The columns that changed in most rows: where to look for lines that moved (a page
+        # beside a section list, say).
+        lefts, rights = [], []
+        for y in changed:
+            tc, sc, ts, ss = t_chars[y], s_chars[y], t_styles[y], s_styles[y]
+            diff = [x for x in range(target.columns) if tc[x] != sc[x] or ts[x] != ss[x]]
+            lefts.append(diff[0])
+            rights.append(diff[-1] + 1)
+        lefts.sort()
+        rights.sort()
+        left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
+        if right - left < 4:
+            return range(0)
+        t_keys = [
+            hash((tuple(t_chars[y][left:right]), tuple(t_styles[y][left:right])))
+            for y in range(target.rows)
+        ]
+        s_keys = [
+            hash((tuple(s_chars[y][left:right]), tuple(s_styles[y][left:right])))
+            for y in range(target.rows)
+        ]
+        where: dict[int, int] = {}
+        for y, key in enumerate(s_keys):
+            where[key] = -1 if key in where else y  # -1: not unique
+        votes: dict[int, int] = {}
+        for y in changed:
+            source = where.get(t_keys[y], -1)
+            if source >= 0 and source != y:
+                votes[source - y] = votes.get(source - y, 0) + 1
+        if not votes:
+            return range(0)
+        shift = max(votes, key=lambda d: votes[d])
+        if votes[shift] < 2:
+            return range(0)
+        # The longest run of rows that the shift brings into place.
+        best, run_start = (0, -1), -1
+        for y in range(target.rows + 1):
+            matches = y < target.rows and 0 <= y + shift < target.rows
+            if matches and t_keys[y] == s_keys[y + shift] and t_keys[y] != s_keys[y]:
+                if run_start < 0:
+                    run_start = y
+            elif matches and t_keys[y] == s_keys[y + shift] and run_start >= 0:
+                pass  # a row the shift leaves as it is (a blank among blanks) keeps the run
+            else:
+                if run_start >= 0 and y - run_start > best[1] - best[0] + 1:
+                    best = (run_start, y - 1)
+                run_start = -1
+        first, last = best
+        if last < first or (last - first + 1) * (right - left) < 40:
+            return range(0)
+        top, bottom = (first, last + shift) if shift > 0 else (first + shift, last)
+        if bottom - top < 1:
+            return range(0)
+        self._move_lines(out, top, bottom, shift, shown)
+        return range(top, bottom + 1)
+
+    def _move_lines(self, out: list[str], top: int, bottom: int, shift: int, shown: Grid) -> None:
+        """Scroll rows top..bottom by ``shift`` (up when positive) with the terminal, and note
+        the lines that came in as blanks of the default background."""
+        caps = self.caps
+        count = abs(shift)
+        self._erase_pen(out, DEFAULT)  # lines come in blank: with bce, in the current background
+        if caps.csr and caps.ind and caps.ri:
+            out.append(f"\x1b[{top + 1};{bottom + 1}r")
+            if shift > 0:
+                out.append(f"\x1b[{bottom + 1}H" + "\n" * count)
+            else:
+                out.append(f"\x1b[{top + 1}H" + "\x1bM" * count)
+            out.append("\x1b[r")
+            self._x = None  # setting the region moved the cursor home (or did not, here and there)
+        else:
+            # Without a scrolling region: delete lines at one end, insert them at the other.
+            delete_at, insert_at = (
+                (top, bottom - count + 1) if shift > 0 else (bottom - count + 1, top)
+            )
+            self._x = None
+            self._move(out, 0, delete_at)
+            out.append(_count("\x1b[", count, "M"))
+            self._move(out, 0, insert_at)
+            out.append(_count("\x1b[", count, "L"))
+            self._x = 0
+        new_chars = [[" "] * shown.columns for _ in range(count)]
+        new_styles = [[DEFAULT] * shown.columns for _ in range(count)]
+        chars, styles = shown.chars[top : bottom + 1], shown.styles[top : bottom + 1]
+        if shift > 0:
+            shown.chars[top : bottom + 1] = chars[count:] + new_chars
+            shown.styles[top : bottom + 1] = styles[count:] + new_styles
+        else:
+            shown.chars[top : bottom + 1] = new_chars + chars[:-count]
+            shown.styles[top : bottom + 1] = new_styles + styles[:-count]
 
     def _place_cursor(self, out: list[str]) -> None:
         model = self.model
