@@ -1,0 +1,171 @@
+"""Bytes on the wire: genesis-tui against ``less`` on the same article, measured in one run.
+
+For each size (80x24, 100x30, 200x50) and view (``en``, ``both``), genesis-tui runs in a pty
+(pty + pyte) twice, with the wire stage (``genesis_tui.wire``) and without it
+(``GENESIS_TUI_WIRE=off``: Textual's frames with the SGR minimizer, as before), and ``less``
+shows the text export of the same view at the same width (``genesis-tui export --format txt``).
+Every byte written from a key until the program has been quiet for a quarter of a second counts.
+
+Moves: the first paint, ``j``, ``k``, ``pagedown`` (``space`` in less), a section switch
+(``2``; against less's page), ``v`` (the view) and ``r`` (readings). Printed: bytes, the ratio
+to less, and the time the move takes on a 64 kbit/s link. Also: the stage's cost per frame,
+feeding recorded frames of the reader through it (median, at 100x30).
+
+Run by hand (not a test): ``python benchmarks/bench_wire.py [--sizes 100x30]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tests.terminal import Terminal  # noqa: E402
+
+QUIET = 0.25
+LINK = 64_000
+"""Bits per second of the slow link the times are given for."""
+MOVES = (("j", "j"), ("k", "k"), ("pagedown", "\x1b[6~"), ("switch", "2"), ("v", "v"))
+MOVES += (("r", "r"),)
+LESS_MOVES = {"j": "j", "k": "k", "pagedown": " ", "switch": " ", "v": None, "r": None}
+"""less's key for each move (a switch is compared with less's page; less has no v or r)."""
+ENV = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LESS": "", "LESSOPEN": ""}
+
+
+def _settle(terminal: Terminal, first: float = 3.0) -> int:
+    """Read until the program has been quiet for QUIET seconds (after waiting up to ``first``
+    seconds for it to start writing); the bytes read."""
+    before = len(terminal.output)
+    deadline = time.perf_counter() + first
+    while len(terminal.output) == before and time.perf_counter() < deadline:
+        terminal.pump(0.01)
+    last = time.perf_counter()
+    while time.perf_counter() - last < QUIET:
+        size = len(terminal.output)
+        terminal.pump(0.01)
+        if len(terminal.output) != size:
+            last = time.perf_counter()
+    return len(terminal.output) - before
+
+
+def genesis(size: tuple[int, int], view: str, wire: bool) -> dict[str, int]:
+    env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
+    if not wire:
+        env["GENESIS_TUI_WIRE"] = "off"
+    terminal = Terminal.genesis("--section", "overview", "--lang", view, size=size, env=env)
+    try:
+        figures = {"first paint": _settle(terminal, first=30.0)}
+        for name, key in MOVES:
+            terminal.press(key)
+            figures[name] = _settle(terminal)
+        terminal.press("q")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+    return figures
+
+
+def less(size: tuple[int, int], view: str) -> dict[str, int]:
+    text = subprocess.run(
+        [sys.executable, "-m", "genesis_tui", "export", "--lang", view, "--format", "txt"]
+        + ["--width", str(size[0]), "--no-state"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as file:
+        file.write(text)
+    less_path = shutil.which("less") or "less"
+    terminal = Terminal([less_path, file.name], size=size, env=ENV)
+    try:
+        figures = {"first paint": _settle(terminal, first=10.0)}
+        for name, key in LESS_MOVES.items():
+            if key is not None:
+                terminal.press(key)
+                figures[name] = _settle(terminal)
+        terminal.press("q")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+        os.unlink(file.name)
+    return figures
+
+
+def frame_cost(size: tuple[int, int]) -> float:
+    """Microseconds per frame the stage takes, on the frames the reader wrote for the moves."""
+    from genesis_tui.wire import XTERM, WireStage
+
+    env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
+    env["GENESIS_TUI_WIRE"] = "off"
+    terminal = Terminal.genesis("--section", "overview", "--lang", "en", size=size, env=env)
+    chunks: list[bytes] = []
+    try:
+        _settle(terminal, first=30.0)
+        start = bytes(terminal.output)
+        for _name, key in MOVES * 2:
+            before = len(terminal.output)
+            terminal.press(key)
+            _settle(terminal)
+            chunks.append(bytes(terminal.output[before:]))
+        terminal.press("q")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+    stage = WireStage(XTERM, *size)
+    stage.feed(start.decode("utf-8", "replace"))
+    times = []
+    for chunk in chunks:
+        text = chunk.decode("utf-8", "replace")
+        start = time.perf_counter()
+        stage.feed(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1e6
+
+
+def _kb(count: float) -> str:
+    return f"{count / 1000:6.2f} kB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="80x24,100x30,200x50")
+    parser.add_argument("--views", default="en,both")
+    options = parser.parse_args()
+    sizes = [tuple(int(n) for n in size.split("x")) for size in options.sizes.split(",")]
+    try:
+        for size in sizes:
+            for view in options.views.split(","):
+                _report((size[0], size[1]), view)
+        print(f"stage cost per frame at 100x30: {frame_cost((100, 30)):.0f} us (median)")
+    finally:
+        for terminal in Terminal.started:
+            terminal.close()
+
+
+def _report(size: tuple[int, int], view: str) -> None:
+    after = genesis(size, view, wire=True)
+    before = genesis(size, view, wire=False)
+    baseline = less(size, view)
+    print(f"\n{size[0]}x{size[1]}, view {view}: genesis-tui (before -> after) vs less")
+    print(f"{'move':12} {'before':>9} {'after':>9} {'less':>9}  ratio  at 64 kbit/s")
+    for move, sent in after.items():
+        theirs = baseline.get(move)
+        ratio = f"{sent / theirs:5.2f}" if theirs else "    -"
+        seconds = sent * 8 / LINK
+        print(
+            f"{move:12} {_kb(before[move])} {_kb(sent)} "
+            f"{_kb(theirs) if theirs else '        -'}  {ratio}  {seconds:5.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()
