@@ -77,7 +77,7 @@ def genesis(size: tuple[int, int], view: str, wire: bool) -> dict[str, int]:
 def less(size: tuple[int, int], view: str) -> dict[str, int]:
     text = subprocess.run(
         [sys.executable, "-m", "genesis_tui", "export", "--lang", view, "--format", "txt"]
-        + ["--width", str(size[0]), "--no-state"],
+        + ["--width", str(size[0]), "--no-state"],  # noqa: RUF005
         capture_output=True,
         text=True,
         check=True,

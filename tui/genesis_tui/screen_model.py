@@ -75,7 +75,11 @@ class Styles:
 
     def erasable(self, number: int) -> bool:
         """Whether an erase can make a blank of this style: a background and nothing else."""
-        pen = self.pens[number]
+        return self._erasable(self.pens[number])
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def _erasable(pen: Pen) -> bool:
         rendition = pen.rendition
         return isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
 

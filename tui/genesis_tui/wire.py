@@ -213,7 +213,8 @@ class WireStage:
         lefts, rights = [], []
         for y in changed:
             tc, sc, ts, ss = t_chars[y], s_chars[y], t_styles[y], s_styles[y]
-            diff = [x for x in range(target.columns) if tc[x] != sc[x] or ts[x] != ss[x]]
+            cells = zip(tc, sc, ts, ss, strict=True)
+            diff = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
             lefts.append(diff[0])
             rights.append(diff[-1] + 1)
         lefts.sort()
@@ -327,12 +328,12 @@ class WireStage:
         s_chars, s_styles = shown.chars[y], shown.styles[y]
         columns = target.columns
         runs: list[list[int]] = []
-        for x in range(columns):
-            if t_chars[x] != s_chars[x] or t_styles[x] != s_styles[x]:
-                if runs and x - runs[-1][1] < GAP:
-                    runs[-1][1] = x + 1
-                else:
-                    runs.append([x, x + 1])
+        cells = zip(t_chars, s_chars, t_styles, s_styles, strict=True)
+        for x in [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]:
+            if runs and x - runs[-1][1] < GAP:
+                runs[-1][1] = x + 1
+            else:
+                runs.append([x, x + 1])
         merged: list[list[int]] = []
         for run in runs:
             start, end = run
