@@ -74,10 +74,12 @@ def genesis(size: tuple[int, int], view: str, wire: bool) -> dict[str, int]:
     return figures
 
 
+EXPORT = [sys.executable, "-m", "genesis_tui", "export", "--format", "txt", "--no-state"]
+
+
 def less(size: tuple[int, int], view: str) -> dict[str, int]:
     text = subprocess.run(
-        [sys.executable, "-m", "genesis_tui", "export", "--lang", view, "--format", "txt"]
-        + ["--width", str(size[0]), "--no-state"],  # noqa: RUF005
+        [*EXPORT, "--lang", view, "--width", str(size[0])],
         capture_output=True,
         text=True,
         check=True,
@@ -110,7 +112,7 @@ def frame_cost(size: tuple[int, int]) -> float:
     chunks: list[bytes] = []
     try:
         _settle(terminal, first=30.0)
-        start = bytes(terminal.output)
+        startup = bytes(terminal.output)
         for _name, key in MOVES * 2:
             before = len(terminal.output)
             terminal.press(key)
@@ -121,7 +123,7 @@ def frame_cost(size: tuple[int, int]) -> float:
     finally:
         terminal.close()
     stage = WireStage(XTERM, *size)
-    stage.feed(start.decode("utf-8", "replace"))
+    stage.feed(startup.decode("utf-8", "replace"))
     times = []
     for chunk in chunks:
         text = chunk.decode("utf-8", "replace")
