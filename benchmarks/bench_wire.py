@@ -34,8 +34,14 @@ from tests.terminal import Terminal  # noqa: E402
 QUIET = 0.25
 LINK = 64_000
 """Bits per second of the slow link the times are given for."""
-MOVES = (("j", "j"), ("k", "k"), ("pagedown", "\x1b[6~"), ("switch", "2"), ("v", "v"))
-MOVES += (("r", "r"),)
+MOVES: tuple[tuple[str, str], ...] = (
+    ("j", "j"),
+    ("k", "k"),
+    ("pagedown", "\x1b[6~"),
+    ("switch", "2"),
+    ("v", "v"),
+    ("r", "r"),
+)
 LESS_MOVES = {"j": "j", "k": "k", "pagedown": " ", "switch": " ", "v": None, "r": None}
 """less's key for each move (a switch is compared with less's page; less has no v or r)."""
 ENV = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LESS": "", "LESSOPEN": ""}
