@@ -110,7 +110,8 @@ def less(size: tuple[int, int], view: str) -> dict[str, int]:
 
 def frame_cost(size: tuple[int, int]) -> float:
     """Microseconds per frame the stage takes, on the frames the reader wrote for the moves."""
-    from genesis_tui.wire import XTERM, WireStage
+    from genesis_tui.terminal_caps import XTERM
+    from genesis_tui.wire import WireStage
 
     env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
     env["GENESIS_TUI_WIRE"] = "off"

@@ -15,7 +15,8 @@ import pyte
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.wire import TMUX, XTERM, Capabilities, WireStage
+from genesis_tui.terminal_caps import TMUX, XTERM, Capabilities
+from genesis_tui.wire import WireStage
 
 PLAIN_TERMINAL = Capabilities()
 """A terminal that addresses the cursor and erases to the end of a line, nothing else."""
