@@ -32,6 +32,7 @@ from functools import lru_cache
 from genesis_tui.screen_model import DEFAULT, Effect, Grid, Pen, ScreenModel, Styles, effect
 from genesis_tui.sgr import Attributes, transition
 from genesis_tui.terminal_caps import Capabilities
+from genesis_tui.wire_scroll import find_scroll
 
 GAP = 5
 """Unchanged cells between two changes in a row are sent again when there are fewer than this:
@@ -58,6 +59,11 @@ class WireStage:
         self._rendition: Attributes | str | None = None
         """The terminal's SGR rendition (None: not known)."""
         self._link: str | None = None
+        self._style: int | None = None
+        """The style number of the terminal's pen, where it is known."""
+        self._ops: list[tuple[int, int, int, str, int, bool]] = []
+        """Drawing queued for this update: row, column, style, what to send, the column after,
+        and whether it is an erase or blanks (which any pen of the right background draws)."""
         self._cursor_shown: tuple[int, int] | None = None
 
     # -- what the driver calls --------------------------------------------------------------
@@ -72,14 +78,14 @@ class WireStage:
             if done is Effect.SCREEN:
                 self.invalidate()
             elif done is Effect.CURSOR:
-                self._x, self._rendition, self._link = None, None, None
+                self._x, self._rendition, self._link, self._style = None, None, None, None
         self._update(out)
         return "".join(out)
 
     def invalidate(self) -> None:
         """Forget what the terminal shows: the next update repaints every cell."""
         self.shown = None
-        self._x, self._rendition, self._link = None, None, None
+        self._x, self._rendition, self._link, self._style = None, None, None, None
 
     def resize(self, columns: int, rows: int) -> None:
         """The terminal has a new size: the screen is laid out again and repainted."""
@@ -107,6 +113,7 @@ class WireStage:
         for y in rows:
             if target.chars[y] != shown.chars[y] or target.styles[y] != shown.styles[y]:
                 self._row(out, y, target, shown)
+        self._flush(out)
         self._place_cursor(out)
 
     def _scroll(self, out: list[str], target: Grid, shown: Grid, dirty: set[int]) -> range:
@@ -115,69 +122,10 @@ class WireStage:
         caps = self.caps
         if not ((caps.csr and caps.ind and caps.ri) or (caps.il and caps.dl)):
             return range(0)
-        t_chars, t_styles, s_chars, s_styles = (
-            target.chars,
-            target.styles,
-            shown.chars,
-            shown.styles,
-        )
-        changed = [y for y in dirty if t_chars[y] != s_chars[y] or t_styles[y] != s_styles[y]]
-        if len(changed) < 3:
+        found = find_scroll(target, shown, dirty)
+        if found is None:
             return range(0)
-        # The columns that changed in most rows: where to look for lines that moved (a page
-        # beside a section list, say).
-        lefts, rights = [], []
-        for y in changed:
-            tc, sc, ts, ss = t_chars[y], s_chars[y], t_styles[y], s_styles[y]
-            cells = zip(tc, sc, ts, ss, strict=True)
-            diff = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
-            lefts.append(diff[0])
-            rights.append(diff[-1] + 1)
-        lefts.sort()
-        rights.sort()
-        left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
-        if right - left < 4:
-            return range(0)
-        t_keys = [
-            hash((tuple(t_chars[y][left:right]), tuple(t_styles[y][left:right])))
-            for y in range(target.rows)
-        ]
-        s_keys = [
-            hash((tuple(s_chars[y][left:right]), tuple(s_styles[y][left:right])))
-            for y in range(target.rows)
-        ]
-        where: dict[int, int] = {}
-        for y, key in enumerate(s_keys):
-            where[key] = -1 if key in where else y  # -1: not unique
-        votes: dict[int, int] = {}
-        for y in changed:
-            source = where.get(t_keys[y], -1)
-            if source >= 0 and source != y:
-                votes[source - y] = votes.get(source - y, 0) + 1
-        if not votes:
-            return range(0)
-        shift = max(votes, key=lambda d: votes[d])
-        if votes[shift] < 2:
-            return range(0)
-        # The longest run of rows that the shift brings into place.
-        best, run_start = (0, -1), -1
-        for y in range(target.rows + 1):
-            matches = y < target.rows and 0 <= y + shift < target.rows
-            if matches and t_keys[y] == s_keys[y + shift] and t_keys[y] != s_keys[y]:
-                if run_start < 0:
-                    run_start = y
-            elif matches and t_keys[y] == s_keys[y + shift] and run_start >= 0:
-                pass  # a row the shift leaves as it is (a blank among blanks) keeps the run
-            else:
-                if run_start >= 0 and y - run_start > best[1] - best[0] + 1:
-                    best = (run_start, y - 1)
-                run_start = -1
-        first, last = best
-        if last < first or (last - first + 1) * (right - left) < 40:
-            return range(0)
-        top, bottom = (first, last + shift) if shift > 0 else (first + shift, last)
-        if bottom - top < 1:
-            return range(0)
+        top, bottom, shift = found
         self._move_lines(out, top, bottom, shift, shown)
         return range(top, bottom + 1)
 
@@ -278,9 +226,7 @@ class WireStage:
             if chars[x] == " ":
                 erase = self._erase(chars, styles, x, end)
                 if erase:
-                    self._move(out, x, y)
-                    self._erase_pen(out, style)
-                    out.append(erase)
+                    self._ops.append((y, x, style, erase, columns, True))
                     if erase == "\x1b[K":
                         return  # the rest of the row is this blank
                     x += int(erase[2:-1] or 1)
@@ -302,11 +248,56 @@ class WireStage:
                 if starts_blanks and self._erase(chars, styles, run, end):
                     break
                 run += 1
-            self._move(out, x, y)
-            self._pen(out, style)
-            out.append("".join(chars[x:run]))
-            self._x = run if run < columns else None  # at the margin: a wrap may be pending
+            text = "".join(chars[x:run])
+            blanks = text.isspace() and self.styles.erasable(style)
+            self._ops.append((y, x, style, text, run, blanks))
             x = run
+
+    def _flush(self, out: list[str]) -> None:
+        """Send the drawing queued for this update, in an order that changes the rendition
+        seldom: next, a piece in the pen the terminal has (its blanks too), else the first piece
+        left. (A colour is 10-20 bytes; a cursor move 3-8.)"""
+        ops, self._ops = self._ops, []
+        buckets: dict[int, list[int]] = {}
+        for index, op in enumerate(ops):
+            buckets.setdefault(op[2], []).append(index)
+        pointers = dict.fromkeys(buckets, 0)
+        done = bytearray(len(ops))
+        first = 0
+        styles = self.styles
+        while True:
+            pick = -1
+            pen = self._style
+            if pen is not None:
+                keys = [pen]
+                if styles.pens[pen].link is None and styles.erasable(styles.blank[pen]):
+                    keys.append(styles.blank[pen])
+                for key in keys:
+                    bucket = buckets.get(key)
+                    if bucket:
+                        at = pointers[key]
+                        while at < len(bucket) and done[bucket[at]]:
+                            at += 1
+                        pointers[key] = at
+                        if at < len(bucket):
+                            pick = bucket[at]
+                            break
+            if pick < 0:
+                while first < len(ops) and done[first]:
+                    first += 1
+                if first == len(ops):
+                    return
+                pick = first
+            done[pick] = 1
+            y, x, style, text, end, blank = ops[pick]
+            self._move(out, x, y)
+            if blank:
+                self._erase_pen(out, style)
+            else:
+                self._pen(out, style)
+            out.append(text)
+            if text[0] != "\x1b":
+                self._x = end if end < len(self.model.grid.chars[y]) else None
 
     def _erase(self, chars: list[str], styles: list[int], x: int, end: int) -> str:
         """The erase that draws the blanks from x on (of cells x..end to draw), if one is
@@ -363,6 +354,7 @@ class WireStage:
         if pen.link != self._link:
             out.append(f"\x1b]8;{pen.link or ';'}\x1b\\")
             self._link = pen.link
+        self._style = style
 
     def _move(self, out: list[str], x: int, y: int) -> None:
         """Move the cursor to x, y by the shortest sequence."""
