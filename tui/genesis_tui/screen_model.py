@@ -176,11 +176,15 @@ class ScreenModel:
         self.style = DEFAULT
         self.cursor_visible = True
         self.dirty: set[int] = set(range(rows))
+        self._places: dict[str, tuple[int, int]] = {}
+        self._after_sgr: dict[tuple[int, str], int] = {}
+        """Per style and SGR parameters, the style after them (where the model follows them)."""
         """Rows written to since the stage last looked."""
 
     def resize(self, columns: int, rows: int) -> None:
         """A new, blank screen of this size (what is on it is laid out again by the app)."""
         self.grid = Grid(columns, rows)
+        self._places.clear()
         self.x = min(self.x, columns - 1)
         self.y = min(self.y, rows - 1)
         self.dirty = set(range(rows))
@@ -189,20 +193,24 @@ class ScreenModel:
         """Apply ``data``; yields, in order, each sequence the model passes on as it is (the
         caller sends what the model holds so far before it)."""
         position = 0
+        text = self._text
         for match in _TOKEN.finditer(data):
-            if match.start() > position:
-                self._text(data[position : match.start()])
+            start = match.start()
+            if start > position:
+                text(data[position:start])
             position = match.end()
-            params = match.group(1)
-            if params is not None:
-                self._sgr(match.group(0), params)
+            kind = match.lastindex
+            if kind == 1:
+                self._sgr(match[0], match[1])
                 continue
-            final = match.group(3)
-            if final is not None:
-                self._move(match.group(2), final)
+            if kind == 3:
+                if match[3] == "H":
+                    self._place(match[2])
+                else:
+                    self._move(match[2], match[3])
                 continue
-            link = match.group(4)
-            if link is not None:
+            if kind == 4:
+                link = match[4]
                 address = link.split(";", 1)[1] if ";" in link else ""
                 self._set_pen(self.pen._replace(link=link if address else None))
                 continue
@@ -233,6 +241,18 @@ class ScreenModel:
         self.style = self.styles.number(pen)
 
     def _sgr(self, token: str, params: str) -> None:
+        known = self._after_sgr.get((self.style, params))
+        if known is not None:  # a frame repeats a few changes of style many times
+            self.style, self.pen = known, self.styles.pens[known]
+            return
+        before = self.style
+        self._follow_sgr(token, params)
+        if isinstance(self.pen.rendition, Attributes):
+            if len(self._after_sgr) > 10_000:
+                self._after_sgr.clear()
+            self._after_sgr[(before, params)] = self.style
+
+    def _follow_sgr(self, token: str, params: str) -> None:
         rendition = self.pen.rendition
         if isinstance(rendition, Attributes):
             known = apply(rendition, params)
@@ -251,6 +271,16 @@ class ScreenModel:
             self._set_pen(self.pen._replace(rendition=token))
             return
         self._set_pen(self.pen._replace(rendition=rendition + token))
+
+    def _place(self, params: str) -> None:
+        """``ESC[y;xH``, the move Textual makes most."""
+        place = self._places.get(params)
+        if place is None:
+            self._move(params, "H")
+            if len(self._places) < 10_000:
+                self._places[params] = (self.x, self.y)
+            return
+        self.x, self.y = place
 
     def _move(self, params: str, final: str) -> None:
         parts = [int(part) if part else 0 for part in params.split(";")] if params else []
@@ -294,42 +324,46 @@ class ScreenModel:
         style = self.style
         blank = self.styles.blank[style]
         self.dirty.add(y)
-        if text.isascii():
-            end = min(x + len(text), columns)
+        cells = text if text.isascii() else _cells(text)
+        if cells is not None:
+            end = min(x + len(cells), columns)
             count = end - x
             if count <= 0:
                 return
             self._unsplit(chars, styles, x, end)
-            chars[x:end] = text[:count]
+            part = list(cells[:count])
+            if count < len(cells) and cells[count] == "":  # a wide character cut at the margin
+                part[-1] = " "
+            chars[x:end] = part
             styles[x:end] = [style] * count
-            if blank != style and " " in text:
+            if blank != style and " " in part:
                 for index in range(count):
-                    if text[index] == " ":
+                    if part[index] == " ":
                         styles[x + index] = blank
-            self.x = min(end, columns - 1) if end < columns else columns - 1
+            self.x = min(end, columns - 1)
             return
         for char in text:
-            cells = width(char)
-            if cells == 0:
+            size = width(char)
+            if size == 0:
                 if x > 0:  # a combining mark joins the character before it
                     before = x - 1 if chars[x - 1] else x - 2
                     if before >= 0:
                         chars[before] += char
                 continue
-            if x + cells > columns:
-                if cells == 2 and x < columns:  # a wide character that does not fit: a blank
+            if x + size > columns:
+                if size == 2 and x < columns:  # a wide character that does not fit: a blank
                     self._unsplit(chars, styles, x, x + 1)
                     chars[x], styles[x] = " ", blank
                 x = columns
                 continue
-            self._unsplit(chars, styles, x, x + cells)
-            if cells == 2:
+            self._unsplit(chars, styles, x, x + size)
+            if size == 2:
                 chars[x], chars[x + 1] = char, ""
                 styles[x] = styles[x + 1] = style
             else:
                 chars[x] = char
                 styles[x] = blank if char == " " else style
-            x += cells
+            x += size
         self.x = min(x, columns - 1)
 
     def _unsplit(self, chars: list[str], styles: list[int], start: int, end: int) -> None:
@@ -341,6 +375,25 @@ class ScreenModel:
         if end < len(chars) and chars[end] == "":
             chars[end] = " "
             styles[end] = self.styles.blank[styles[end]]
+
+
+@lru_cache(maxsize=4096)
+def _cells(text: str) -> tuple[str, ...] | None:
+    """The cells ``text`` fills: a wide character and ``""``, a combining mark joined to the
+    character before it; None when it starts with a mark (that joins a cell before the text)."""
+    cells: list[str] = []
+    for char in text:
+        cells_wide = width(char)
+        if cells_wide == 0:
+            if not cells:
+                return None
+            last = -2 if cells[-1] == "" else -1
+            cells[last] += char
+        elif cells_wide == 2:
+            cells += [char, ""]
+        else:
+            cells.append(char)
+    return tuple(cells)
 
 
 def _from_plain(rendition: Attributes) -> str:
