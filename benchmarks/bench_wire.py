@@ -34,15 +34,17 @@ from tests.terminal import Terminal  # noqa: E402
 QUIET = 0.25
 LINK = 64_000
 """Bits per second of the slow link the times are given for."""
-MOVES: tuple[tuple[str, str], ...] = (
-    ("j", "j"),
-    ("k", "k"),
-    ("pagedown", "\x1b[6~"),
-    ("switch", "2"),
-    ("v", "v"),
-    ("r", "r"),
+MOVES: tuple[tuple[str, str, int], ...] = (
+    ("j", "j", 3),
+    ("k", "k", 3),
+    ("pagedown", "\x1b[6~", 1),
+    ("switch", "2", 1),
+    ("v", "v", 1),
+    ("r", "r", 1),
 )
-LESS_MOVES = {"j": "j", "k": "k", "pagedown": " ", "switch": " ", "v": None, "r": None}
+"""Each move: its key, and how many presses its figure is the mean of (a line's cost depends on
+the line: less scrolls a blank line in 10 bytes)."""
+LESS_KEYS = {"j": "j", "k": "k", "pagedown": " ", "switch": " "}
 """less's key for each move (a switch is compared with less's page; less has no v or r)."""
 ENV = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LESS": "", "LESSOPEN": ""}
 
@@ -63,16 +65,25 @@ def _settle(terminal: Terminal, first: float = 3.0) -> int:
     return len(terminal.output) - before
 
 
+def _presses(terminal: Terminal, key: str, times: int) -> int:
+    """The mean bytes of ``times`` presses of ``key``."""
+    total = 0
+    for _ in range(times):
+        terminal.press(key)
+        total += _settle(terminal)
+    return round(total / times)
+
+
 def genesis(size: tuple[int, int], view: str, wire: bool) -> dict[str, int]:
     env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
     if not wire:
         env["GENESIS_TUI_WIRE"] = "off"
     terminal = Terminal.genesis("--section", "overview", "--lang", view, size=size, env=env)
     try:
-        figures = {"first paint": _settle(terminal, first=30.0)}
-        for name, key in MOVES:
-            terminal.press(key)
-            figures[name] = _settle(terminal)
+        terminal.wait_for("Quit", timeout=60)  # the footer: the first screen is up
+        figures = {"first paint": len(terminal.output) + _settle(terminal)}
+        for name, key, times in MOVES:
+            figures[name] = _presses(terminal, key, times)
         terminal.press("q")
         terminal.wait_exit()
     finally:
@@ -96,10 +107,9 @@ def less(size: tuple[int, int], view: str) -> dict[str, int]:
     terminal = Terminal([less_path, file.name], size=size, env=ENV)
     try:
         figures = {"first paint": _settle(terminal, first=10.0)}
-        for name, key in LESS_MOVES.items():
-            if key is not None:
-                terminal.press(key)
-                figures[name] = _settle(terminal)
+        for name, _key, times in MOVES:
+            if name in LESS_KEYS:
+                figures[name] = _presses(terminal, LESS_KEYS[name], times)
         terminal.press("q")
         terminal.wait_exit()
     finally:
@@ -120,7 +130,7 @@ def frame_cost(size: tuple[int, int]) -> float:
     try:
         _settle(terminal, first=30.0)
         startup = bytes(terminal.output)
-        for _name, key in MOVES * 2:
+        for _name, key, _times in MOVES * 2:
             before = len(terminal.output)
             terminal.press(key)
             _settle(terminal)
