@@ -314,3 +314,43 @@ def test_without_scrolling_regions_lines_are_deleted_and_inserted() -> None:
         assert not re.search(r"\x1b\[\d+;\d+r", sent), sent
         assert re.search(r"\x1b\[\d*M", sent) and re.search(r"\x1b\[\d*L", sent), sent
         assert len(sent) < len(frame) / 4, (shift, sent)
+
+
+def test_a_resize_or_a_restart_repaints_every_cell() -> None:
+    """After a resize, and after a sequence that may have changed the screen (the alternate
+    screen again, as at a restart after ctrl+z), the next update clears and draws it all."""
+    stage = WireStage(XTERM, 20, 3)
+    frame = _frame_rows(["one", "two", "three"])
+    stage.feed(frame)
+    assert stage.feed(frame) == ""  # nothing changed: nothing sent
+    stage.resize(20, 3)
+    again = stage.feed("\x1b[1;1H")
+    assert "\x1b[2J" in again and all(word in again for word in ("one", "two", "three"))
+    again = stage.feed("\x1b[?1049h")
+    assert again.startswith("\x1b[?1049h") and "\x1b[2J" in again and "three" in again
+
+
+def _frame_rows(rows: list[str]) -> str:
+    return "".join(f"\x1b[{y + 1};1H\x1b[0;38;5;3m{row:<20}" for y, row in enumerate(rows))
+
+
+def test_terminfo_gives_the_capabilities() -> None:
+    """Each TERM read in a process of its own (curses reads one terminal per process)."""
+    import subprocess
+    import sys
+
+    def caps(term: str) -> str:
+        code = (
+            "from genesis_tui.terminal_caps import Capabilities as C;"
+            f"print(C.from_terminfo({term!r}, 1))"
+        )
+        return subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        ).stdout.strip()
+
+    assert caps("xterm-256color") == str(XTERM)
+    assert caps("tmux-256color") == str(TMUX)
+    assert "bce=False" in caps("screen") and "csr=True" in caps("screen")
+    assert "csr=False" in caps("ansi") and "il=True" in caps("ansi")
+    assert caps("dumb") == "None"  # no cursor addressing: Textual's frames as they are
+    assert caps("no-such-terminal") == "None"

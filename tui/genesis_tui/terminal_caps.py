@@ -87,8 +87,8 @@ class Capabilities:
 
 
 XTERM = Capabilities(
-    bce=True, ech=True, csr=True, ind=True, ri=True, indn=True, rin=True, il=True, dl=True
+    bce=True, ech=True, csr=True, ind=True, ri=True, indn=True, rin=True, il=True, dl=True, hpa=True
 )
 """xterm-256color's capabilities (for tests and benchmarks)."""
-TMUX = Capabilities(csr=True, ind=True, ri=True, indn=True, rin=True, il=True, dl=True)
+TMUX = Capabilities(csr=True, ind=True, ri=True, indn=True, rin=True, il=True, dl=True, hpa=True)
 """tmux-256color's and screen's: no ``bce``, no ``ech``."""
