@@ -335,11 +335,10 @@ class ScreenModel:
             if count < len(cells) and cells[count] == "":  # a wide character cut at the margin
                 part[-1] = " "
             chars[x:end] = part
-            styles[x:end] = [style] * count
             if blank != style and " " in part:
-                for index in range(count):
-                    if part[index] == " ":
-                        styles[x + index] = blank
+                styles[x:end] = [blank if char == " " else style for char in part]
+            else:
+                styles[x:end] = [style] * count
             self.x = min(end, columns - 1)
             return
         for char in text:
