@@ -141,8 +141,8 @@ _TOKEN = re.compile(
 
 _SCREEN_PRIVATE = frozenset({"3", "5", "6", "47", "69", "1047", "1049"})
 """Private modes that change the screen or how the cursor is addressed."""
-_NOTHING_CSI_FINALS = frozenset("hlnpuqc")
-"""CSI finals that set modes, query or report (no effect on the cells): ``$p``, ``>1u``..."""
+_NOTHING_CSI_FINALS = frozenset("npuqc")
+"""CSI finals of queries, reports and settings that leave the cells be: ``$p``, ``>1u``..."""
 
 
 def effect(token: str) -> Effect:
@@ -150,16 +150,11 @@ def effect(token: str) -> Effect:
     if token.startswith("\x1b]") or token == "\x07":
         return Effect.NOTHING
     if token.startswith("\x1b["):
-        final = token[-1]
-        body = token[2:-1]
-        if final in "hl" and body.startswith("?"):
+        final, body = token[-1], token[2:-1]
+        if body.startswith("?") and final in "hl":
             modes = body[1:].split(";")
             return Effect.SCREEN if _SCREEN_PRIVATE.intersection(modes) else Effect.NOTHING
-        if final in _NOTHING_CSI_FINALS and final not in "hl":
-            return Effect.NOTHING
-        if final in "hl":  # ANSI modes (insert mode, LNM) change how text is drawn
-            return Effect.SCREEN
-        return Effect.SCREEN
+        return Effect.NOTHING if final in _NOTHING_CSI_FINALS else Effect.SCREEN
     if token in ("\x1b7", "\x1b8"):
         return Effect.CURSOR
     return Effect.SCREEN
