@@ -87,8 +87,15 @@ class GenesisDriver(LinuxDriver):
         """Write to the terminal: the difference between screens where terminfo knows the
         terminal (``wire``), else each frame with only the style changes that change."""
         if self._wire is not None:
-            super().write(self._wire.feed(data))
-            return
+            try:
+                super().write(self._wire.feed(data))
+                return
+            except Exception:
+                # A fault in the stage must not end the reader: frames go out as Textual
+                # writes them from here, after a repaint of every cell.
+                self._wire = None
+                self._loop.call_soon_threadsafe(self._app.refresh)
+                data = "\x1b[0m\x1b[H\x1b[2J" + data
         super().write(data if self._sgr is None else self._sgr.feed(data))
 
     def start_application_mode(self) -> None:
