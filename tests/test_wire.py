@@ -224,7 +224,7 @@ def _narrow(char: str) -> bool:
     return char not in "日本語あー、"
 
 
-def run(story: Story, caps: Capabilities, bce: bool) -> None:
+def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
     columns, rows = story.size
     kind = pyte.Screen if bce else NoBceScreen
     plain, staged = kind(columns, rows), kind(columns, rows)
@@ -239,9 +239,12 @@ def run(story: Story, caps: Capabilities, bce: bool) -> None:
             staged.resize(size[1], size[0])
             stage.resize(*size)
         plain_stream.feed("\x1b[?2026h" + frame + "\x1b[1;1H\x1b[?2026l")
-        sent = (
-            stage.feed("\x1b[?2026h") + stage.feed(frame + "\x1b[1;1H") + stage.feed("\x1b[?2026l")
+        whole = frame + "\x1b[1;1H"
+        cut = split % (len(whole) + 1)  # the frame in two writes, cut anywhere
+        sent = "".join(
+            stage.feed(part) for part in ("\x1b[?2026h", whole[:cut], whole[cut:], "\x1b[?2026l")
         )
+
         staged_stream.feed(sent)
         expected, got = cells(plain), cells(staged)
         assert got == expected, (
@@ -263,6 +266,12 @@ def test_the_stage_draws_what_textual_means_on_xterm(story: Story) -> None:
 def test_the_stage_draws_what_textual_means_without_bce(story: Story) -> None:
     """tmux and screen: no bce, no erase-characters."""
     run(story, TMUX, bce=False)
+
+
+@settings(max_examples=80, deadline=None)
+@given(stories(), st.integers(0, 10_000))
+def test_a_write_may_end_inside_an_escape_sequence(story: Story, split: int) -> None:
+    run(story, XTERM, bce=True, split=split)
 
 
 @settings(max_examples=80, deadline=None)

@@ -5,6 +5,7 @@ scrolling regions: lines deleted and inserted) and vt100 (neither insert nor del
 
 from __future__ import annotations
 
+import signal
 import time
 from pathlib import Path
 
@@ -15,8 +16,10 @@ from tests.terminal import Terminal
 from tests.test_wire import NoBceScreen, cells
 
 QUIET = 0.3
-KEYS = ["j", "j", "j", "k", "\x1b[6~", " ", "2", "j", "v", "r", "/", "Japan", "\r", "\x1b", "5"]
-"""Scroll, page, switch, the view, readings, a search with its highlights, another section."""
+KEYS = ["j", "j", "j", "k", "\x1b[6~", " ", "2", "j", "v", "r", "/", "Japan", "\x1b", "5"]
+"""Scroll, page, switch, the view, readings, a search with its highlights (not entered: where
+enter goes depends on how far the search got, in a reader as in the other), another section;
+then resizes, and a stop and go on (ctrl+z, fg)."""
 
 
 def _settle(terminal: Terminal) -> None:
@@ -56,13 +59,21 @@ def test_the_reader_looks_the_same_through_the_stage(term: str, bce: bool, tmp_p
         staged.wait_for("Overview", timeout=60)
         steps: list[tuple[str, tuple[int, int] | None]] = [("", None)]
         steps += [(key, None) for key in KEYS] + [("", (76, 22)), ("j", None), ("", (90, 26))]
+        steps += [("ctrl+z", None), ("fg", None), ("j", None)]
         for key, size in steps:
             for terminal in (plain, staged):
                 if size is not None:
                     terminal.resize(*size)
-                terminal.press(key)
+                if key == "ctrl+z":  # as the terminal sends it for ctrl+z: the reader stops
+                    terminal.signal(signal.SIGTSTP)
+                elif key == "fg":  # and the shell's fg: it goes on, and repaints
+                    terminal.signal(signal.SIGCONT)
+                else:
+                    terminal.press(key)
             _settle(plain)
             _settle(staged)
+            if key == "ctrl+z":
+                continue  # stopped: the terminal shows what was there before the reader
             deadline = time.monotonic() + 20
             while cells(staged.screen) != cells(plain.screen) and time.monotonic() < deadline:
                 _settle(plain)  # a loaded machine: a repaint may be late, not wrong

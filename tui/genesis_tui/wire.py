@@ -27,6 +27,7 @@ the driver writes Textual's frames as they are.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from genesis_tui.screen_model import DEFAULT, Effect, Grid, Pen, ScreenModel, Styles, effect
@@ -34,6 +35,8 @@ from genesis_tui.sgr import Attributes, transition
 from genesis_tui.terminal_caps import Capabilities
 from genesis_tui.wire_scroll import find_scroll
 
+_PARTIAL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?)?$")
+"""An escape sequence cut off at the end of a write: a CSI or an OSC without its end."""
 GAP = 5
 """Unchanged cells between two changes in a row are sent again when there are fewer than this:
 shorter than the cursor move over them."""
@@ -59,6 +62,7 @@ class WireStage:
         self._rendition: Attributes | str | None = None
         """The terminal's SGR rendition (None: not known)."""
         self._link: str | None = None
+        self._held = ""
         self._style: int | None = None
         """The style number of the terminal's pen, where it is known."""
         self._ops: list[tuple[int, int, int, str, int, bool]] = []
@@ -69,7 +73,13 @@ class WireStage:
     # -- what the driver calls --------------------------------------------------------------
 
     def feed(self, data: str) -> str:
-        """``data`` from Textual; what to send the terminal instead."""
+        """``data`` from Textual; what to send the terminal instead (an escape sequence cut off
+        at the end is kept until the rest comes)."""
+        data = self._held + data
+        cut = _PARTIAL.search(data)
+        self._held = data[cut.start() :] if cut else ""
+        if cut:
+            data = data[: cut.start()]
         out: list[str] = []
         for token in self.model.feed(data):
             self._update(out)
