@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -118,37 +117,38 @@ def less(size: tuple[int, int], view: str) -> dict[str, int]:
     return figures
 
 
-def frame_cost(size: tuple[int, int]) -> float:
-    """Microseconds per frame the stage takes, on the frames the reader wrote for the moves."""
+def frame_cost(size: tuple[int, int]) -> dict[str, float]:
+    """Microseconds of CPU the stage takes per move (all the frames the reader wrote for it),
+    the least of five runs: the machine's load left out as far as it can be."""
     from genesis_tui.terminal_caps import XTERM
     from genesis_tui.wire import WireStage
 
     env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
     env["GENESIS_TUI_WIRE"] = "off"
     terminal = Terminal.genesis("--section", "overview", "--lang", "en", size=size, env=env)
-    chunks: list[bytes] = []
+    chunks: list[tuple[str, str]] = []
     try:
-        _settle(terminal, first=30.0)
-        startup = bytes(terminal.output)
-        for _name, key, _times in MOVES * 2:
+        terminal.wait_for("Quit", timeout=60)
+        _settle(terminal)
+        startup = bytes(terminal.output).decode("utf-8", "replace")
+        for name, key, _times in MOVES:
             before = len(terminal.output)
             terminal.press(key)
             _settle(terminal)
-            chunks.append(bytes(terminal.output[before:]))
+            chunks.append((name, bytes(terminal.output[before:]).decode("utf-8", "replace")))
         terminal.press("q")
         terminal.wait_exit()
     finally:
         terminal.close()
-    texts = [chunk.decode("utf-8", "replace") for chunk in chunks]
-    best = [float("inf")] * len(texts)
-    for _ in range(5):  # the least CPU time of five, per frame: the machine's load left out
+    best = {name: float("inf") for name, _ in chunks}
+    for _ in range(5):
         stage = WireStage(XTERM, *size)
-        stage.feed(startup.decode("utf-8", "replace"))
-        for index, text in enumerate(texts):
+        stage.feed(startup)
+        for name, text in chunks:
             start = time.thread_time()
             stage.feed(text)
-            best[index] = min(best[index], time.thread_time() - start)
-    return statistics.median(best) * 1e6
+            best[name] = min(best[name], time.thread_time() - start)
+    return {name: seconds * 1e6 for name, seconds in best.items()}
 
 
 def _kb(count: float) -> str:
@@ -175,7 +175,9 @@ def main() -> None:
         for size in sizes:
             for view in options.views.split(","):
                 _report((size[0], size[1]), view)
-        print(f"stage CPU time per frame at 100x30: {frame_cost((100, 30)):.0f} us (median)")
+        costs = frame_cost((100, 30))
+        print("\nstage CPU time per move at 100x30 (least of five):")
+        print("  ".join(f"{name} {micro / 1000:.2f} ms" for name, micro in costs.items()))
     finally:
         for terminal in Terminal.started:
             terminal.close()
