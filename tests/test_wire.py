@@ -255,7 +255,7 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
         )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=120, deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_xterm(story: Story) -> None:
     run(story, XTERM, bce=True)
@@ -268,19 +268,19 @@ def test_the_stage_draws_what_textual_means_without_bce(story: Story) -> None:
     run(story, TMUX, bce=False)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(stories(), st.integers(0, 10_000))
 def test_a_write_may_end_inside_an_escape_sequence(story: Story, split: int) -> None:
     run(story, XTERM, bce=True, split=split)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_without_scrolling_regions(story: Story) -> None:
     run(story, NO_REGIONS, bce=True)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_a_plain_terminal(story: Story) -> None:
     run(story, PLAIN_TERMINAL, bce=False)
