@@ -32,8 +32,10 @@ from textual.geometry import Size
 from textual.keys import Keys
 from textual.message import Message
 
+from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.output import TerminalOutput
 from genesis_tui.terminal.sgr import SgrMinimizer
+from genesis_tui.terminal.wire import WireStage
 
 SHOW_CURSOR = "\x1b[?25h"
 """DECTCEM: show the terminal's cursor (``--screen-reader`` keeps it on the line being read)."""
@@ -100,9 +102,21 @@ class GenesisDriver(LinuxDriver):
     """Messages handed to the app's loop (counted in the input thread)."""
     _arrived = 0
     """Of those, the ones in the app's queue by now (counted in the loop)."""
+    _wire: WireStage | None = None
 
     def write(self, data: str) -> None:
-        """Write to the terminal, sending each style change only as far as it changes."""
+        """Write to the terminal: the difference between screens where terminfo knows the
+        terminal (``wire``), else each frame with only the style changes that change."""
+        if self._wire is not None:
+            try:
+                super().write(self._wire.feed(data))
+                return
+            except Exception:
+                # A fault in the stage must not end the reader: frames go out as Textual
+                # writes them from here, after a repaint of every cell.
+                self._wire = None
+                self._loop.call_soon_threadsafe(self._app.refresh)
+                data = "\x1b[0m\x1b[H\x1b[2J" + data
         super().write(data if self._sgr is None else self._sgr.feed(data))
 
     def start_application_mode(self) -> None:
@@ -112,6 +126,12 @@ class GenesisDriver(LinuxDriver):
             # Textual's writer thread writes to this file (see terminal_output for why).
             self._output = TerminalOutput(sys.__stderr__.fileno(), self._terminal_gone)
             self._file = self._output  # type: ignore[assignment]  # write, flush, fileno
+        # The stage outlives a stop and start (ctrl+z, fg): it holds the screen the app means.
+        # What the terminal shows is not known now: the next update repaints every cell.
+        size = self._get_terminal_size()
+        self._wire = self._wire or wire_stage(self.fileno, *size)
+        if self._wire is not None:
+            self._wire.resize(*size)
         super().start_application_mode()  # type: ignore[no-untyped-call]
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
@@ -169,10 +189,13 @@ class GenesisDriver(LinuxDriver):
     def _send_size(self) -> None:
         self._resize_due = False
         if self._in_band_window_resize and self._in_band is not None:
-            self._app.post_message(self._in_band)
+            event = self._in_band
         else:
             size = Size(*self._get_terminal_size())
-            self._app.post_message(events.Resize(size, size))
+            event = events.Resize(size, size)
+        if self._wire is not None:  # before the app draws at the new size
+            self._wire.resize(*event.size)
+        self._app.post_message(event)
         # Paint every cell again even if the burst ended at the size laid out last: on the way
         # the terminal may have been smaller, and terminals forget what they cut off.
         self._app.call_later(self._app.refresh)
@@ -250,3 +273,12 @@ class GenesisDriver(LinuxDriver):
             self._terminal_gone()
         finally:
             selector.close()
+
+
+def wire_stage(fd: int, columns: int, rows: int) -> WireStage | None:
+    """The stage for the terminal on ``fd`` (TERM), or None where terminfo does not know it
+    well enough, or ``GENESIS_TUI_WIRE=off`` asks for Textual's frames as they are."""
+    if os.environ.get("GENESIS_TUI_WIRE", "").lower() in ("off", "0", "no"):
+        return None
+    capabilities = Capabilities.from_terminfo(os.environ.get("TERM"), fd)
+    return None if capabilities is None else WireStage(capabilities, columns, rows)

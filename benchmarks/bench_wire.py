@@ -1,0 +1,204 @@
+"""Bytes on the wire: genesis-tui against ``less`` on the same article, measured in one run.
+
+For each size (80x24, 100x30, 200x50) and view (``en``, ``both``), genesis-tui runs in a pty
+(pty + pyte) twice, with the wire stage (``genesis_tui.terminal.wire``) and without it
+(``GENESIS_TUI_WIRE=off``: Textual's frames with the SGR minimizer, as before), and ``less``
+shows the text export of the same view at the same width (``genesis-tui export --format txt``).
+Every byte written from a key until the program has been quiet for a quarter of a second counts.
+
+Moves: the first paint, ``j``, ``k``, ``pagedown`` (``space`` in less), a section switch
+(``2``; against less's page), ``v`` (the view) and ``r`` (readings). Printed: bytes, the ratio
+to less, and the time the move takes on a 64 kbit/s link. Also: the stage's cost per frame,
+feeding recorded frames of the reader through it (median, at 100x30).
+
+Run by hand (not a test): ``python benchmarks/bench_wire.py [--sizes 100x30]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tests.terminal import Terminal  # noqa: E402
+
+QUIET = 0.25
+LINK = 64_000
+"""Bits per second of the slow link the times are given for."""
+MOVES: tuple[tuple[str, str, int], ...] = (
+    ("j", "j", 3),
+    ("k", "k", 3),
+    ("pagedown", "\x1b[6~", 1),
+    ("switch", "2", 1),
+    ("v", "v", 1),
+    ("r", "r", 1),
+)
+"""Each move: its key, and how many presses its figure is the mean of (a line's cost depends on
+the line: less scrolls a blank line in 10 bytes)."""
+LESS_KEYS = {"j": "j", "k": "k", "pagedown": " ", "switch": " "}
+"""less's key for each move (a switch is compared with less's page; less has no v or r)."""
+ENV = {"TERM": "xterm-256color", "COLORTERM": "truecolor", "LESS": "", "LESSOPEN": ""}
+
+
+def _settle(terminal: Terminal, first: float = 3.0) -> int:
+    """Read until the program has been quiet for QUIET seconds (after waiting up to ``first``
+    seconds for it to start writing); the bytes read."""
+    before = len(terminal.output)
+    deadline = time.perf_counter() + first
+    while len(terminal.output) == before and time.perf_counter() < deadline:
+        terminal.pump(0.01)
+    last = time.perf_counter()
+    while time.perf_counter() - last < QUIET:
+        size = len(terminal.output)
+        terminal.pump(0.01)
+        if len(terminal.output) != size:
+            last = time.perf_counter()
+    return len(terminal.output) - before
+
+
+def _presses(terminal: Terminal, key: str, times: int) -> int:
+    """The mean bytes of ``times`` presses of ``key``."""
+    total = 0
+    for _ in range(times):
+        terminal.press(key)
+        total += _settle(terminal)
+    return round(total / times)
+
+
+def genesis(size: tuple[int, int], view: str, wire: bool) -> dict[str, int]:
+    env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
+    if not wire:
+        env["GENESIS_TUI_WIRE"] = "off"
+    terminal = Terminal.genesis("--section", "overview", "--lang", view, size=size, env=env)
+    try:
+        terminal.wait_for("Quit", timeout=60)  # the footer: the first screen is up
+        figures = {"first paint": len(terminal.output) + _settle(terminal)}
+        for name, key, times in MOVES:
+            figures[name] = _presses(terminal, key, times)
+        terminal.press("q")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+    return figures
+
+
+EXPORT = [sys.executable, "-m", "genesis_tui", "export", "--format", "txt", "--no-state"]
+
+
+def less(size: tuple[int, int], view: str) -> dict[str, int]:
+    text = subprocess.run(
+        [*EXPORT, "--lang", view, "--width", str(size[0])],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as file:
+        file.write(text)
+    less_path = shutil.which("less") or "less"
+    terminal = Terminal([less_path, file.name], size=size, env=ENV)
+    try:
+        figures = {"first paint": _settle(terminal, first=10.0)}
+        for name, _key, times in MOVES:
+            if name in LESS_KEYS:
+                figures[name] = _presses(terminal, LESS_KEYS[name], times)
+        terminal.press("q")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+        os.unlink(file.name)
+    return figures
+
+
+def frame_cost(size: tuple[int, int]) -> dict[str, float]:
+    """Microseconds of CPU the stage takes per move (all the frames the reader wrote for it),
+    the least of five runs: the machine's load left out as far as it can be."""
+    from genesis_tui.terminal.caps import XTERM
+    from genesis_tui.terminal.wire import WireStage
+
+    env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
+    env["GENESIS_TUI_WIRE"] = "off"
+    terminal = Terminal.genesis("--section", "overview", "--lang", "en", size=size, env=env)
+    chunks: list[tuple[str, str]] = []
+    try:
+        terminal.wait_for("Quit", timeout=60)
+        _settle(terminal)
+        startup = bytes(terminal.output).decode("utf-8", "replace")
+        for name, key, _times in MOVES:
+            before = len(terminal.output)
+            terminal.press(key)
+            _settle(terminal)
+            chunks.append((name, bytes(terminal.output[before:]).decode("utf-8", "replace")))
+        terminal.press("q")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+    best = {name: float("inf") for name, _ in chunks}
+    for _ in range(5):
+        stage = WireStage(XTERM, *size)
+        stage.feed(startup)
+        for name, text in chunks:
+            start = time.thread_time()
+            stage.feed(text)
+            best[name] = min(best[name], time.thread_time() - start)
+    return {name: seconds * 1e6 for name, seconds in best.items()}
+
+
+def _kb(count: float) -> str:
+    return f"{count / 1000:6.2f} kB"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="80x24,100x30,200x50")
+    parser.add_argument("--views", default="en,both")
+    parser.add_argument(
+        "--colours",
+        choices=("truecolor", "256"),
+        default="truecolor",
+        help="COLORTERM=truecolor (as bench_terminal.py), or unset: 256 colours, as over SSH, "
+        "which does not pass COLORTERM on by default",
+    )
+    options = parser.parse_args()
+    if options.colours == "256":
+        del ENV["COLORTERM"]
+        os.environ.pop("COLORTERM", None)
+    sizes = [tuple(int(n) for n in size.split("x")) for size in options.sizes.split(",")]
+    try:
+        for size in sizes:
+            for view in options.views.split(","):
+                _report((size[0], size[1]), view)
+        costs = frame_cost((100, 30))
+        print("\nstage CPU time per move at 100x30 (least of five):")
+        print("  ".join(f"{name} {micro / 1000:.2f} ms" for name, micro in costs.items()))
+    finally:
+        for terminal in Terminal.started:
+            terminal.close()
+
+
+def _report(size: tuple[int, int], view: str) -> None:
+    after = genesis(size, view, wire=True)
+    before = genesis(size, view, wire=False)
+    baseline = less(size, view)
+    colours = ENV.get("COLORTERM", "256 colours")
+    print(f"\n{size[0]}x{size[1]}, view {view}, {colours}: genesis-tui (before -> after) vs less")
+    print(f"{'move':12} {'before':>9} {'after':>9} {'less':>9}  ratio  at 64 kbit/s")
+    for move, sent in after.items():
+        theirs = baseline.get(move)
+        ratio = f"{sent / theirs:5.2f}" if theirs else "    -"
+        seconds = sent * 8 / LINK
+        print(
+            f"{move:12} {_kb(before[move])} {_kb(sent)} "
+            f"{_kb(theirs) if theirs else '        -'}  {ratio}  {seconds:5.2f} s"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,396 @@
+"""A model of a terminal's screen, and of what Textual's output asks it to show.
+
+``Grid`` holds the cells of a screen: per row, a list of characters and a list of style numbers.
+A wide (East Asian) character stands in the cell it starts in, and its second cell holds ``""``.
+A style number stands for a ``Pen``: the SGR rendition and the OSC 8 hyperlink a character is
+drawn with. ``Styles`` hands the numbers out; a blank cell's style is kept only as far as it can
+be seen (a space shows its background, not its foreground or boldness), so two blanks that look
+the same are the same cell.
+
+``ScreenModel`` applies Textual's output to a grid: text, cursor moves, SGR and links. What it
+does not model it hands back, in order, to be passed on as it is (modes, queries, the title), and
+says whether that sequence may have changed the screen, the cursor or the rendition.
+
+Pure Python, no Textual; ``wire.WireStage`` builds on it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from enum import Enum
+from functools import lru_cache
+from typing import NamedTuple
+
+from genesis_tui.terminal.sgr import PLAIN, Attributes, apply
+
+Rendition = Attributes | str
+"""What SGR has set: known attributes, or (after a code ``sgr.apply`` does not know) the SGR
+sequences written since the last reset, to be sent again after a reset."""
+
+
+class Pen(NamedTuple):
+    """The rendition and hyperlink a cell is drawn with."""
+
+    rendition: Rendition = PLAIN
+    link: str | None = None
+    """The OSC 8 parameters and address (``id=3;https://...``), None outside a link."""
+
+
+DEFAULT = 0
+"""The style number of the default pen (a blank cell of a freshly cleared screen)."""
+
+
+def _visible(pen: Pen) -> Pen:
+    """The pen as far as it shows on a blank cell: a space shows its background only, unless it
+    is reversed, underlined, struck through or overlined, or a link."""
+    rendition = pen.rendition
+    if pen.link is not None or isinstance(rendition, str):
+        return pen
+    if rendition.reverse or rendition.underline or rendition.strike or rendition.overline:
+        return pen
+    return Pen(Attributes(bg=rendition.bg))
+
+
+class Styles:
+    """Numbers for pens, and for each the number of a blank drawn with it."""
+
+    def __init__(self) -> None:
+        self.pens: list[Pen] = [Pen()]
+        self._numbers: dict[Pen, int] = {Pen(): DEFAULT}
+        self.blank: list[int] = [DEFAULT]
+        """Per style number, the number of the style a space drawn with it has."""
+
+    def number(self, pen: Pen) -> int:
+        """The style number of ``pen`` (a new one the first time)."""
+        number = self._numbers.get(pen)
+        if number is None:
+            number = len(self.pens)
+            self.pens.append(pen)
+            self._numbers[pen] = number
+            visible = _visible(pen)
+            self.blank.append(number if visible == pen else self.number(visible))
+        return number
+
+    def erasable(self, number: int) -> bool:
+        """Whether an erase can make a blank of this style: a background and nothing else."""
+        return self._erasable(self.pens[number])
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def _erasable(pen: Pen) -> bool:
+        rendition = pen.rendition
+        return isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
+
+
+@lru_cache(maxsize=8192)
+def width(char: str) -> int:
+    """The cells a character takes, as Textual (Rich) counts them: 0, 1 or 2."""
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufe0e\ufe0f":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+class Grid:
+    """The cells of a screen (see the module's text)."""
+
+    def __init__(self, columns: int, rows: int, blank: int = DEFAULT) -> None:
+        self.columns, self.rows = columns, rows
+        self.chars = [[" "] * columns for _ in range(rows)]
+        self.styles = [[blank] * columns for _ in range(rows)]
+
+    def copy(self) -> Grid:
+        grid = Grid.__new__(Grid)
+        grid.columns, grid.rows = self.columns, self.rows
+        grid.chars = [list(row) for row in self.chars]
+        grid.styles = [list(row) for row in self.styles]
+        return grid
+
+    def fill(self, blank: int) -> None:
+        """Every cell a space of style ``blank``."""
+        self.chars = [[" "] * self.columns for _ in range(self.rows)]
+        self.styles = [[blank] * self.columns for _ in range(self.rows)]
+
+    def text(self) -> str:
+        """The characters, one line per row (for tests and errors)."""
+        return "\n".join("".join(row) for row in self.chars)
+
+
+class Effect(Enum):
+    """What a sequence passed on as it is may do to the terminal."""
+
+    NOTHING = 0
+    """Nothing the model keeps (a mode, a query, a title)."""
+    CURSOR = 1
+    """It may move the cursor or change the rendition (a save/restore, an unknown sequence)."""
+    SCREEN = 2
+    """It may change what the screen shows (an erase, a switch of screens, a reset)."""
+
+
+_TOKEN = re.compile(
+    r"\x1b\[([0-9;:]*)m"  # 1: SGR
+    r"|\x1b\[([0-9;]*)([HfABCDGd])"  # 2, 3: cursor moves
+    r"|\x1b\]8;([^\x07\x1b]*)(?:\x07|\x1b\\)"  # 4: a hyperlink (OSC 8)
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # any other OSC
+    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # any other CSI
+    r"|\x1b[ -/]*[0-~]"  # any other escape
+    r"|[\x00-\x1f\x7f]"  # control characters
+    r"|\x1b"  # an escape cut off
+)
+
+_SCREEN_PRIVATE = frozenset({"3", "5", "6", "47", "69", "1047", "1049"})
+"""Private modes that change the screen or how the cursor is addressed."""
+_NOTHING_CSI_FINALS = frozenset("npuqc")
+"""CSI finals of queries, reports and settings that leave the cells be: ``$p``, ``>1u``..."""
+
+
+def effect(token: str) -> Effect:
+    """What a sequence the model does not follow may do."""
+    if token.startswith("\x1b]") or token == "\x07":
+        return Effect.NOTHING
+    if token.startswith("\x1b["):
+        final, body = token[-1], token[2:-1]
+        if body.startswith("?") and final in "hl":
+            modes = body[1:].split(";")
+            return Effect.SCREEN if _SCREEN_PRIVATE.intersection(modes) else Effect.NOTHING
+        return Effect.NOTHING if final in _NOTHING_CSI_FINALS else Effect.SCREEN
+    if token in ("\x1b7", "\x1b8"):
+        return Effect.CURSOR
+    return Effect.SCREEN
+
+
+class ScreenModel:
+    """What the output written so far asks the screen to show (see the module's text)."""
+
+    def __init__(self, columns: int, rows: int, styles: Styles | None = None) -> None:
+        self.styles = styles or Styles()
+        self.grid = Grid(columns, rows)
+        self.x = self.y = 0
+        self.pen = Pen()
+        self.style = DEFAULT
+        self.cursor_visible = True
+        self.dirty: set[int] = set(range(rows))
+        self._places: dict[str, tuple[int, int]] = {}
+        self._after_sgr: dict[tuple[int, str], int] = {}
+        """Per style and SGR parameters, the style after them (where the model follows them)."""
+        """Rows written to since the stage last looked."""
+
+    def resize(self, columns: int, rows: int) -> None:
+        """A new, blank screen of this size (what is on it is laid out again by the app)."""
+        self.grid = Grid(columns, rows)
+        self._places.clear()
+        self.x = min(self.x, columns - 1)
+        self.y = min(self.y, rows - 1)
+        self.dirty = set(range(rows))
+
+    def feed(self, data: str) -> Iterator[str]:
+        """Apply ``data``; yields, in order, each sequence the model passes on as it is (the
+        caller sends what the model holds so far before it)."""
+        position = 0
+        text = self._text
+        for match in _TOKEN.finditer(data):
+            start = match.start()
+            if start > position:
+                text(data[position:start])
+            position = match.end()
+            kind = match.lastindex
+            if kind == 1:
+                self._sgr(match[0], match[1])
+                continue
+            if kind == 3:
+                if match[3] == "H":
+                    self._place(match[2])
+                else:
+                    self._move(match[2], match[3])
+                continue
+            if kind == 4:
+                link = match[4]
+                address = link.split(";", 1)[1] if ";" in link else ""
+                self._set_pen(self.pen._replace(link=link if address else None))
+                continue
+            token = match.group(0)
+            if token == "\r":
+                self.x = 0
+            elif token == "\n":
+                self._line_feed()
+            elif token == "\b":
+                self.x = max(0, self.x - 1)
+            elif token == "\t":
+                self.x = min(self.grid.columns - 1, (self.x // 8 + 1) * 8)
+            elif token == "\x1b[?25l":
+                self.cursor_visible = False
+                yield token
+            elif token == "\x1b[?25h":
+                self.cursor_visible = True
+                yield token
+            elif len(token) == 1 and token not in "\x07\x1b":
+                continue  # other control characters draw nothing
+            else:
+                yield token
+        if position < len(data):
+            self._text(data[position:])
+
+    def _set_pen(self, pen: Pen) -> None:
+        self.pen = pen
+        self.style = self.styles.number(pen)
+
+    def _sgr(self, token: str, params: str) -> None:
+        known = self._after_sgr.get((self.style, params))
+        if known is not None:  # a frame repeats a few changes of style many times
+            self.style, self.pen = known, self.styles.pens[known]
+            return
+        before = self.style
+        self._follow_sgr(token, params)
+        if isinstance(self.pen.rendition, Attributes):
+            if len(self._after_sgr) > 10_000:
+                self._after_sgr.clear()
+            self._after_sgr[(before, params)] = self.style
+
+    def _follow_sgr(self, token: str, params: str) -> None:
+        rendition = self.pen.rendition
+        if isinstance(rendition, Attributes):
+            known = apply(rendition, params)
+            if known is not None:
+                self._set_pen(self.pen._replace(rendition=known))
+                return
+            # Not followed: from here the rendition is the SGR written since the last reset.
+            prefix = "" if rendition == PLAIN else _from_plain(rendition)
+            self._set_pen(self.pen._replace(rendition=prefix + token))
+            return
+        if params.split(";", 1)[0] in ("", "0"):
+            known = apply(PLAIN, params)
+            if known is not None:
+                self._set_pen(self.pen._replace(rendition=known))
+                return
+            self._set_pen(self.pen._replace(rendition=token))
+            return
+        self._set_pen(self.pen._replace(rendition=rendition + token))
+
+    def _place(self, params: str) -> None:
+        """``ESC[y;xH``, the move Textual makes most."""
+        place = self._places.get(params)
+        if place is None:
+            self._move(params, "H")
+            if len(self._places) < 10_000:
+                self._places[params] = (self.x, self.y)
+            return
+        self.x, self.y = place
+
+    def _move(self, params: str, final: str) -> None:
+        parts = [int(part) if part else 0 for part in params.split(";")] if params else []
+        first = parts[0] if parts and parts[0] else 1
+        grid = self.grid
+        if final in "Hf":
+            second = parts[1] if len(parts) > 1 and parts[1] else 1
+            self.y, self.x = first - 1, second - 1
+        elif final == "A":
+            self.y -= first
+        elif final == "B":
+            self.y += first
+        elif final == "C":
+            self.x += first
+        elif final == "D":
+            self.x -= first
+        elif final == "G":
+            self.x = first - 1
+        elif final == "d":
+            self.y = first - 1
+        self.x = max(0, min(self.x, grid.columns - 1))
+        self.y = max(0, min(self.y, grid.rows - 1))
+
+    def _line_feed(self) -> None:
+        self.x = 0  # Textual's terminal translates a newline to CR LF (and moves after it)
+        if self.y < self.grid.rows - 1:
+            self.y += 1
+            return
+        grid = self.grid
+        grid.chars.pop(0)
+        grid.styles.pop(0)
+        grid.chars.append([" "] * grid.columns)
+        grid.styles.append([DEFAULT] * grid.columns)
+        self.dirty.update(range(grid.rows))
+
+    def _text(self, text: str) -> None:
+        grid = self.grid
+        columns = grid.columns
+        x, y = self.x, self.y
+        chars, styles = grid.chars[y], grid.styles[y]
+        style = self.style
+        blank = self.styles.blank[style]
+        self.dirty.add(y)
+        cells = text if text.isascii() else _cells(text)
+        if cells is not None:
+            end = min(x + len(cells), columns)
+            count = end - x
+            if count <= 0:
+                return
+            self._unsplit(chars, styles, x, end)
+            part = list(cells[:count])
+            if count < len(cells) and cells[count] == "":  # a wide character cut at the margin
+                part[-1] = " "
+            chars[x:end] = part
+            if blank != style and " " in part:
+                styles[x:end] = [blank if char == " " else style for char in part]
+            else:
+                styles[x:end] = [style] * count
+            self.x = min(end, columns - 1)
+            return
+        for char in text:
+            size = width(char)
+            if size == 0:
+                if x > 0:  # a combining mark joins the character before it
+                    before = x - 1 if chars[x - 1] else x - 2
+                    if before >= 0:
+                        chars[before] += char
+                continue
+            if x + size > columns:
+                if size == 2 and x < columns:  # a wide character that does not fit: a blank
+                    self._unsplit(chars, styles, x, x + 1)
+                    chars[x], styles[x] = " ", blank
+                x = columns
+                continue
+            self._unsplit(chars, styles, x, x + size)
+            if size == 2:
+                chars[x], chars[x + 1] = char, ""
+                styles[x] = styles[x + 1] = style
+            else:
+                chars[x] = char
+                styles[x] = blank if char == " " else style
+            x += size
+        self.x = min(x, columns - 1)
+
+    def _unsplit(self, chars: list[str], styles: list[int], start: int, end: int) -> None:
+        """Before cells start..end are overwritten: a wide character cut in half by that loses
+        its other half too (it becomes a blank), as on a terminal."""
+        if start > 0 and chars[start] == "":
+            chars[start - 1] = " "
+            styles[start - 1] = self.styles.blank[styles[start - 1]]
+        if end < len(chars) and chars[end] == "":
+            chars[end] = " "
+            styles[end] = self.styles.blank[styles[end]]
+
+
+@lru_cache(maxsize=4096)
+def _cells(text: str) -> tuple[str, ...] | None:
+    """The cells ``text`` fills: a wide character and ``""``, a combining mark joined to the
+    character before it; None when it starts with a mark (that joins a cell before the text)."""
+    cells: list[str] = []
+    for char in text:
+        cells_wide = width(char)
+        if cells_wide == 0:
+            if not cells:
+                return None
+            last = -2 if cells[-1] == "" else -1
+            cells[last] += char
+        elif cells_wide == 2:
+            cells += [char, ""]
+        else:
+            cells.append(char)
+    return tuple(cells)
+
+
+def _from_plain(rendition: Attributes) -> str:
+    from genesis_tui.terminal.sgr import transition
+
+    return transition(None, rendition)

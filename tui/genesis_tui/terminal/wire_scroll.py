@@ -1,0 +1,79 @@
+"""Finding lines that moved between two screens, for the wire stage to move them with the
+terminal (``wire.WireStage``) rather than draw them again.
+
+A page scrolled beside a section list changes only in some columns: the rows are compared in the
+columns that changed in most rows. A row of the new screen that matches exactly one row of the
+shown screen there votes for the shift between them; the shift with the most votes wins, over
+the longest run of rows it brings into place.
+"""
+
+from __future__ import annotations
+
+from genesis_tui.terminal.screen_model import Grid
+
+MIN_CELLS = 40
+"""Fewer cells than this brought into place are not worth a scroll."""
+
+
+def find_scroll(target: Grid, shown: Grid, dirty: set[int]) -> tuple[int, int, int] | None:
+    """The region (top and bottom rows) and the shift (lines up; negative: down) that bring
+    most of ``target``'s changed rows into place from ``shown``; None when nothing moved."""
+    t_chars, t_styles, s_chars, s_styles = target.chars, target.styles, shown.chars, shown.styles
+    changed = [y for y in dirty if t_chars[y] != s_chars[y] or t_styles[y] != s_styles[y]]
+    if len(changed) < 3:
+        return None
+    # The columns that changed in most rows: where to look for lines that moved (a page
+    # beside a section list, say).
+    lefts, rights = [], []
+    for y in changed[:: max(1, len(changed) // 8)]:  # a sample of the rows is enough
+        tc, sc, ts, ss = t_chars[y], s_chars[y], t_styles[y], s_styles[y]
+        cells = zip(tc, sc, ts, ss, strict=True)
+        diff = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
+        lefts.append(diff[0])
+        rights.append(diff[-1] + 1)
+    lefts.sort()
+    rights.sort()
+    left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
+    if right - left < 4:
+        return None
+    t_keys = [
+        hash((tuple(t_chars[y][left:right]), tuple(t_styles[y][left:right])))
+        for y in range(target.rows)
+    ]
+    s_keys = [
+        hash((tuple(s_chars[y][left:right]), tuple(s_styles[y][left:right])))
+        for y in range(target.rows)
+    ]
+    where: dict[int, int] = {}
+    for y, key in enumerate(s_keys):
+        where[key] = -1 if key in where else y  # -1: not unique
+    votes: dict[int, int] = {}
+    for y in changed:
+        source = where.get(t_keys[y], -1)
+        if source >= 0 and source != y:
+            votes[source - y] = votes.get(source - y, 0) + 1
+    if not votes:
+        return None
+    shift = max(votes, key=lambda d: votes[d])
+    if votes[shift] < 2:
+        return None
+    # The longest run of rows that the shift brings into place.
+    best, run_start = (0, -1), -1
+    for y in range(target.rows + 1):
+        matches = y < target.rows and 0 <= y + shift < target.rows
+        if matches and t_keys[y] == s_keys[y + shift] and t_keys[y] != s_keys[y]:
+            if run_start < 0:
+                run_start = y
+        elif matches and t_keys[y] == s_keys[y + shift] and run_start >= 0:
+            pass  # a row the shift leaves as it is (a blank among blanks) keeps the run
+        else:
+            if run_start >= 0 and y - run_start > best[1] - best[0] + 1:
+                best = (run_start, y - 1)
+            run_start = -1
+    first, last = best
+    if last < first or (last - first + 1) * (right - left) < MIN_CELLS:
+        return None
+    top, bottom = (first, last + shift) if shift > 0 else (first + shift, last)
+    if bottom - top < 1:
+        return None
+    return top, bottom, shift
