@@ -136,6 +136,19 @@ def _parser() -> argparse.ArgumentParser:
         help="first remove what the content no longer has (readings of texts that are gone, "
         "words that no longer fit their text) and list it; for after editing the content",
     )
+    lexicon = commands.add_parser(
+        "lexicon",
+        parents=[common],
+        help="draft the words and entries that DIR/lexicon.toml lacks, keeping every entry "
+        "already there (needs the authoring extra: pip install '.[authoring]' in the checkout)",
+    )
+    lexicon.add_argument("directory", nargs="?", type=Path, metavar="DIR")
+    lexicon.add_argument(
+        "--accents",
+        type=Path,
+        metavar="FILE",
+        help="Kanjium's accents.txt, for the pitch accents (without it none are drafted)",
+    )
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -207,10 +220,12 @@ def _run(args: argparse.Namespace) -> int:
         # collect as usual.
         collector.pause()
     directory: Path | None = getattr(args, "content", None)
-    if command in ("check", "readings"):
+    if command in ("check", "readings", "lexicon"):
         directory = args.directory or directory
     if command == "readings":
         return _draft_readings(directory, prune=args.prune)
+    if command == "lexicon":
+        return _draft_lexicon(directory, args.accents)
     if (refused := cli_rules.refusal(command, args)) is not None:
         raise UsageError(refused)
     # Content the user names is validated; the bundled content passed its tests.
@@ -344,6 +359,34 @@ def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
         summary += f", {sum(len(pruned.words) for pruned in draft.pruned)} removed"
     summary += "."
     if draft.drafted:
+        summary += f" Review the drafted ones, then run `{PROG} check`."
+    print(summary)
+    return 0
+
+
+def _draft_lexicon(directory: Path | None, accents: Path | None) -> int:
+    """``genesis-tui lexicon``: draft what lexicon.toml lacks (``genesis_tui.lexicon_draft``)."""
+    from genesis_tui.authoring import AuthoringError
+    from genesis_tui.content import ContentError
+    from genesis_tui.lexicon_draft import draft_lexicon, read_accents
+    from genesis_tui.paths import content_dir
+
+    try:
+        table = read_accents(accents) if accents is not None else None
+        draft = draft_lexicon(directory or content_dir(), accents=table)
+    except AuthoringError as error:
+        raise UsageError(str(error)) from None
+    except ContentError as error:
+        raise _content_errors(error) from None
+    except OSError as error:
+        raise UsageError(f"cannot write the lexicon: {error}") from None
+    summary = f"{draft.path}: {draft.entries} entries drafted for {draft.texts} texts, "
+    summary += f"{draft.kept_entries} entries and {draft.kept_texts} texts kept as they were."
+    if accents is None:
+        summary += " No pitch accents drafted (give --accents FILE, Kanjium's accents.txt)."
+    if draft.no_glosses:
+        summary += f" No gloss found for: {', '.join(draft.no_glosses)}."
+    if draft.entries:
         summary += f" Review the drafted ones, then run `{PROG} check`."
     print(summary)
     return 0

@@ -16,6 +16,7 @@ from genesis_tui.model import Article, Block, Glossary, Section, Term, Timeline
 from genesis_tui.terms import Span, TermMatcher
 
 if TYPE_CHECKING:
+    from genesis_tui.lexicon import Lexicon
     from genesis_tui.readings import Ruby
 
 
@@ -79,6 +80,16 @@ class Content:
         from genesis_tui.readings import load_ruby  # the reader starts without readings
 
         return load_ruby(self.directory, self.article, self.glossary, self.timeline)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Every word of the Japanese and its entry (``lexicon.toml``), by text key: read at the
+        first lookup, never at start, and empty when the directory has none."""
+        from genesis_tui.lexicon import load_lexicon
+        from genesis_tui.readings import texts
+
+        located = texts(self.article, self.glossary, self.timeline)
+        return load_lexicon(self.directory, [(item.key, item.text) for item in located])
 
     def term(self, term_id: str) -> Term:
         """The glossary term with this id."""
