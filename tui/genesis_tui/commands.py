@@ -26,6 +26,7 @@ ACTION_KEYS = (
     ("timeline", "t"),
     ("whos_who", "w"),
     ("search", "/"),
+    ("words", "e"),
     ("back", "escape"),
 )
 """The reader's actions the palette offers, with the key that does the same."""

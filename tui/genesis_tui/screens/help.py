@@ -18,6 +18,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("] / [", "help.next_previous_section"),
     ("v", "help.view"),
     ("r", "help.readings"),
+    ("e", "help.words"),
     ("s", "help.toggle_sections"),
     ("tab / shift+tab", "help.links"),
     ("enter", "help.open"),

@@ -55,6 +55,7 @@ class ReaderScreen(SearchScreen):
         Binding("[", "previous_section", "Previous", show=False, id="previous-section"),
         Binding("v", "cycle_view", "View", id="cycle-view"),
         Binding("r", "toggle_readings", "Readings", id="toggle-readings"),
+        Binding("e", "words", "Words", id="words"),
         Binding("s", "toggle_sections", "Sections", show=False, id="toggle-sections"),
         Binding("g", "glossary", "Glossary", id="glossary"),
         Binding("t", "timeline", "Timeline", id="timeline"),
@@ -311,6 +312,12 @@ class ReaderScreen(SearchScreen):
         self.call_after_refresh(self._scrolled)  # the page's length changed: the percentage
         if self.readings and self.view == "en":
             self.notify(self.ui("reader.readings_in_japanese"), markup=False)
+
+    def action_words(self) -> None:
+        """Put the word cursor on the first word on screen, with its lookup panel."""
+        from genesis_tui.screens.word import WordScreen
+
+        self.app.push_screen(WordScreen(self))
 
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en."""

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from genesis_tui.history import Anchor
 from genesis_tui.pages.page import GAP, Line, Page
-from genesis_tui.widgets.drawing import line_segments
+from genesis_tui.widgets.drawing import WordMark, line_segments
 from genesis_tui.widgets.selected import with_selection
 
 
@@ -41,6 +41,7 @@ class PageView(ScrollView, can_focus=False):
         "page-view--mark",
         "page-view--highlight",
         "page-view--ruby",
+        "page-view--word",
     }
 
     DEFAULT_CSS = """
@@ -55,6 +56,7 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
     PageView > .page-view--ruby { color: $text-muted; }
+    PageView > .page-view--word { text-style: reverse underline; }
     """
 
     current_link: reactive[int | None] = reactive(None, init=False)
@@ -82,6 +84,8 @@ class PageView(ScrollView, can_focus=False):
         replaced) leaves the anchor alone."""
         self._placing = False
         self._page: tuple[Hashable, Page] | None = None
+        self.word: WordMark | None = None
+        """The word under the word cursor (``set_word``), drawn reversed and underlined."""
 
     def page_key(self) -> Hashable:
         """What the page depends on (each subclass says), the width among it."""
@@ -202,6 +206,12 @@ class PageView(ScrollView, can_focus=False):
         self._strips.clear()
         self.refresh()
 
+    def set_word(self, word: WordMark | None) -> None:
+        """Put the word cursor's mark on this word (None: no mark)."""
+        if word != self.word:
+            self.word = word
+            self.refresh()
+
     def _refresh_page_line(self, line: int) -> None:
         # A link may wrap onto the next line: repaint both.
         self.refresh_lines(line - round(self.scroll_offset.y), 2)
@@ -262,6 +272,9 @@ class PageView(ScrollView, can_focus=False):
             self.left_margin,
             line.block is not None and line.block == self.highlighted_block,
             current if any(piece.link == current for piece in line.pieces) else None,
+            self.word
+            if self.word is not None and any(p.source == self.word[0] for p in line.pieces)
+            else None,
         )
         strip = self._strips.get(key) if span is None else None
         if strip is None:
@@ -278,7 +291,9 @@ class PageView(ScrollView, can_focus=False):
         base = plain = self._base_style()
         if highlighted:
             base = base + self._style("highlight")
-        text = Strip(line_segments(line, base, self._style, self.current_link, self.marks))
+        text = Strip(
+            line_segments(line, base, self._style, self.current_link, self.marks, self.word)
+        )
         if span is not None:
             text = with_selection(
                 text, span, self.screen.get_component_rich_style("screen--selection")

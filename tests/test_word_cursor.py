@@ -1,0 +1,190 @@
+"""The word cursor (e) and its lookup panel: every word reachable and looked up, movement by
+word, line, sentence and section in each view, the page following, the panel never over the
+word, occurrences walked and come back from."""
+
+from __future__ import annotations
+
+import pytest
+from textual.geometry import Region
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.content import Content
+from genesis_tui.lexicon import pitch
+from genesis_tui.loader import load_content
+from genesis_tui.paths import content_dir
+from genesis_tui.screens.word import WordScreen
+from genesis_tui.state import SavedState, View
+from genesis_tui.word_places import page_words
+
+BUNDLED = load_content(content_dir(), validate=False)
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
+
+
+def _app(view: View = "both", readings: bool = False, ui_lang: str = "en") -> GenesisApp:
+    state = SavedState(section="overview", view=view, readings=readings)
+    return GenesisApp(BUNDLED, state=state, ui_lang=ui_lang)  # type: ignore[arg-type]
+
+
+def _word_region(screen: WordScreen) -> Region:
+    """Where the word under the cursor begins on the terminal."""
+    article = screen.reader.article
+    word = screen.word
+    y = article.region.y + word.line - round(article.scroll_y)
+    return Region(article.region.x + article.left_margin + word.x, y, 2, 1)
+
+
+def _covers(screen: WordScreen) -> bool:
+    panel = screen.query_one("#word-panel").region
+    return panel.overlaps(_word_region(screen))
+
+
+# ------------------------------------------------------------------ pure
+def test_pitch_marks_the_downstep_and_ascii_the_number() -> None:
+    assert pitch("にほん", (2,)) == "にほꜜん"
+    assert pitch("きょう", (1,)) == "きょꜜう"
+    assert pitch("けんきゅう", (0,)) == "けんきゅう (0)"
+    assert pitch("にほん", (2,), ascii_only=True) == "にほん [2]"
+    assert pitch("にほん", ()) == "にほん"
+
+
+def test_every_word_of_every_section_is_on_its_page(content: Content) -> None:
+    from genesis_tui.pages.article import section_page
+
+    for section in content.article.sections:
+        for view, side in (("ja", False), ("both", True), ("both", False)):
+            for ruby in (False, True):
+                page = section_page(content, section.id, view, side, 84, "en", ruby)  # type: ignore[arg-type]
+                words = page_words(page, content, section.id)
+                keys = {f"blocks.{block.id}.ja" for block in section.blocks}
+                expected = sum(len(content.lexicon.words(key)) for key in keys)
+                shown = [w for w in words if w.source[2] == ""]
+                assert len(shown) == expected, (section.id, view, side, ruby)
+
+
+# ------------------------------------------------------------------ Pilot
+async def test_a_walk_over_every_word_looks_each_up() -> None:
+    """Right from the first word to the last of the last section: each lookup has a dictionary
+    form, a reading and a gloss, and the walk crosses every section."""
+    app = _app("ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        seen_sections = {screen.reader.section_id}
+        steps = 0
+        while True:
+            entry = screen.entry
+            assert entry is not None and entry.lemma and entry.reading and entry.glosses
+            before = (screen.reader.section_id, screen.index)
+            screen.action_word(1)
+            steps += 1
+            if (screen.reader.section_id, screen.index) == before:
+                break
+            seen_sections.add(screen.reader.section_id)
+        assert seen_sections == {section.id for section in BUNDLED.article.sections}
+        assert steps > 1000
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("view", ["ja", "both"])
+async def test_moves_by_word_line_and_section_and_the_page_follows(
+    size: tuple[int, int], view: View
+) -> None:
+    app = _app(view)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        first = screen.word
+        await pilot.press("right", "l")
+        assert screen.index == 2
+        await pilot.press("h")
+        assert screen.index == 1
+        await pilot.press("down")
+        assert screen.word.line > first.line
+        await pilot.press("up")
+        assert screen.word.line == first.line
+        await pilot.press("right_parenthesis")
+        assert screen.word.sentence == first.sentence + 1
+        await pilot.press("left_parenthesis")
+        assert screen.word.sentence == first.sentence
+        for _ in range(40):  # across lines and blocks
+            await pilot.press("down")
+        article = screen.reader.article
+        top = round(article.scroll_y)
+        assert top <= screen.word.line < top + article.scrollable_content_region.height
+        assert not _covers(screen)
+        screen.index = len(screen.words) - 1
+        await pilot.press("right")  # on into the next section
+        assert screen.reader.section_id == BUNDLED.article.sections[1].id
+        assert screen.index == 0
+        await pilot.press("left")  # and back to the last word of the first
+        assert screen.reader.section_id == "overview"
+        assert screen.index == len(screen.words) - 1
+        assert not _covers(screen)
+        await pilot.press("escape")
+        assert app.screen is screen.reader
+        assert screen.reader.article.word is None
+
+
+@pytest.mark.parametrize("readings", [False, True])
+async def test_the_panel_never_covers_the_word(readings: bool) -> None:
+    app = _app("ja", readings=readings)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        for _ in range(60):
+            await pilot.press("down")
+            await pilot.pause()
+            assert not _covers(screen), screen.word
+
+
+async def test_occurrences_walk_and_escape_comes_back() -> None:
+    app = _app("ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        while len(screen.occurrences()) < 3:
+            screen.action_word(1)
+        start = (screen.reader.section_id, screen.word)
+        await pilot.press("o")
+        assert (screen.reader.section_id, screen.word) != start
+        assert screen.word.entry == start[1].entry
+        await pilot.press("o")
+        await pilot.press("escape")
+        assert (screen.reader.section_id, screen.word) == start
+        await pilot.press("escape")
+        assert app.screen is screen.reader
+
+
+async def test_enter_opens_the_glossary_entry_of_a_term() -> None:
+    app = _app("ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        while not (screen.entry and screen.entry.term):
+            screen.action_word(1)
+        term = screen.entry.term
+        await pilot.press("enter")
+        assert getattr(app.screen, "term", None) is BUNDLED.term(term)
+
+
+async def test_the_panel_labels_are_in_the_interface_language() -> None:
+    app = _app("ja", ui_lang="ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        text = screen.panel_text().plain
+        assert "辞書形" in text and "記事中" in text
+
+
+async def test_english_view_has_no_words_and_says_so() -> None:
+    app = _app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, WordScreen)

@@ -1,0 +1,263 @@
+"""The word cursor: every word of the Japanese, one at a time, looked up in the lexicon.
+
+A screen over the reader with a transparent background: the reader's page stays in view with
+the current word marked (reversed and underlined: an attribute, not a colour alone), and a
+lookup panel stands at the top or the bottom, whichever half the word is not in, so it never
+covers the word. Moving past a section's last word goes on into the next section.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from genesis_tui.i18n import Catalogue
+from genesis_tui.lexicon import POS, Entry, pitch
+from genesis_tui.word_places import WordPlace, line_step, page_words, sentence_step
+
+if TYPE_CHECKING:
+    from genesis_tui.screens.reader import ReaderScreen
+
+
+class WordScreen(ModalScreen[None]):
+    """The word cursor over the reader, with the lookup panel."""
+
+    DEFAULT_CSS = """
+    WordScreen { background: transparent; }
+    WordScreen > #word-panel {
+        dock: bottom;
+        width: 100%;
+        height: auto;
+        max-height: 45%;
+        padding: 0 1;
+        background: $panel;
+        color: $foreground;
+        border-top: solid $primary;
+    }
+    WordScreen > #word-panel.-top { dock: top; border-top: none; border-bottom: solid $primary; }
+    """
+
+    BINDINGS = [
+        Binding("right,l", "word(1)", "Next word", id="word-next"),
+        Binding("left,h", "word(-1)", "Previous word", id="word-previous"),
+        Binding("down,j", "line(1)", "Line down", show=False, id="word-line-down"),
+        Binding("up,k", "line(-1)", "Line up", show=False, id="word-line-up"),
+        Binding(
+            "right_parenthesis", "sentence(1)", "Next sentence", show=False, id="word-sentence-next"
+        ),
+        Binding(
+            "left_parenthesis",
+            "sentence(-1)",
+            "Previous sentence",
+            show=False,
+            id="word-sentence-back",
+        ),
+        Binding("o", "occurrence(1)", "Occurrences", id="word-occurrence"),
+        Binding("enter", "open_term", "Glossary", show=False, id="word-open-term"),
+        Binding("escape,backspace", "leave", "Back", id="word-leave"),
+        Binding("q", "app.quit", "Quit", show=False, id="quit"),
+    ]
+
+    def __init__(self, reader: ReaderScreen) -> None:
+        super().__init__()
+        self.reader = reader
+        self.ui: Catalogue = reader.ui
+        self.words: tuple[WordPlace, ...] = ()
+        self.index = 0
+        self._section_words: dict[tuple[object, ...], tuple[WordPlace, ...]] = {}
+        self.origin: tuple[str, WordPlace] | None = None
+        """Where an occurrence walk began: escape comes back to it."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="word-panel")
+
+    def on_mount(self) -> None:
+        self.ui.localize_bindings(self._bindings)
+        self._load_words()
+        top = round(self.reader.article.scroll_y)
+        self.index = next((i for i, w in enumerate(self.words) if w.line >= top), 0)
+        if not self.words:
+            self.notify(self.ui("word.none"), severity="warning", timeout=3, markup=False)
+            self.dismiss()
+            return
+        self._show()
+
+    # ------------------------------------------------------------------ where the words are
+    def _load_words(self) -> None:
+        article = self.reader.article
+        self.words = page_words(article.page, self.reader.content, self.reader.section_id)
+
+    @property
+    def word(self) -> WordPlace:
+        """The word under the cursor."""
+        return self.words[self.index]
+
+    @property
+    def entry(self) -> Entry | None:
+        """The lexicon's entry of the word under the cursor."""
+        return self.reader.content.lexicon.entry(self.word.entry)
+
+    def _show(self) -> None:
+        """Mark the word, bring it into view, and fill and place the panel."""
+        article = self.reader.article
+        word = self.word
+        article.set_word((word.source, word.start, word.end))
+        article.scroll_to_line(word.line)
+        panel = self.query_one("#word-panel", Static)
+        panel.update(self.panel_text())
+        row = word.line - round(article.scroll_y) + article.region.y
+        panel.set_class(row >= self.app.size.height // 2, "-top")
+
+    def _to_section(self, section_id: str, last: bool = False) -> None:
+        self.reader.show_section(section_id)
+        self.reader.article.keep_place()
+        self._load_words()
+        self.index = len(self.words) - 1 if last else 0
+
+    # ------------------------------------------------------------------ moving
+    def action_word(self, step: int) -> None:
+        """The next or previous word; past a section's edge, into the next or previous one."""
+        index = self.index + step
+        if 0 <= index < len(self.words):
+            self.index = index
+        else:
+            ids = [section.id for section in self.reader.content.article.sections]
+            at = ids.index(self.reader.section_id) + step
+            if not 0 <= at < len(ids):
+                return
+            self._to_section(ids[at], last=step < 0)
+        self._show()
+
+    def action_line(self, step: int) -> None:
+        """The nearest word on the next or previous line with words."""
+        self.index = line_step(self.words, self.index, step)
+        self._show()
+
+    def action_sentence(self, step: int) -> None:
+        """The first word of the next sentence, or of this one (then the one before)."""
+        self.index = sentence_step(self.words, self.index, step)
+        self._show()
+
+    def occurrences(self) -> list[tuple[str, WordPlace]]:
+        """Every place of the current word's entry in the article, in reading order."""
+        from genesis_tui.pages.article import section_page
+
+        reader, article = self.reader, self.reader.article
+        found: list[tuple[str, WordPlace]] = []
+        for section in reader.content.article.sections:
+            key = (section.id, article.view, article.side_by_side, article.page_width, article.ruby)
+            if key not in self._section_words:
+                page = section_page(
+                    reader.content,
+                    section.id,
+                    article.view,
+                    article.side_by_side,
+                    article.page_width,
+                    article.summary_lang,
+                    article.ruby,
+                )
+                self._section_words[key] = page_words(page, reader.content, section.id)
+            for word in self._section_words[key]:
+                if word.entry == self.word.entry:
+                    found.append((section.id, word))
+        return found
+
+    def action_occurrence(self, step: int) -> None:
+        """The next place in the article where the same word stands (escape comes back)."""
+        places = self.occurrences()
+        here = (self.reader.section_id, self.word)
+        if len(places) < 2:
+            return
+        if self.origin is None:
+            self.origin = here
+        at = next((i for i, p in enumerate(places) if p == here), 0)
+        self._go(places[(at + step) % len(places)])
+
+    def _go(self, place: tuple[str, WordPlace]) -> None:
+        section_id, word = place
+        if section_id != self.reader.section_id:
+            self._to_section(section_id)
+        self.index = next(
+            (
+                i
+                for i, w in enumerate(self.words)
+                if (w.source, w.start) == (word.source, word.start)
+            ),
+            0,
+        )
+        self._show()
+
+    def action_open_term(self) -> None:
+        """Open the glossary entry of the word, when it is a glossary term."""
+        entry = self.entry
+        if entry is not None and entry.term:
+            self.app.push_screen(self.app._term_screen(entry.term))  # type: ignore[attr-defined]
+
+    def action_leave(self) -> None:
+        """Back to where an occurrence walk began; else leave the word cursor."""
+        if self.origin is not None:
+            origin, self.origin = self.origin, None
+            self._go(origin)
+            return
+        self.reader.article.set_word(None)
+        self.dismiss()
+
+    # ------------------------------------------------------------------ the panel
+    def panel_text(self) -> Content:
+        """The lookup of the word under the cursor, labels in the interface's language."""
+        ui = self.ui
+        word = self.word
+        lexicon = self.reader.content.lexicon
+        entry = self.entry
+        surface = self._surface(word)
+        if entry is None:
+            return Content(surface)
+        ascii_only = bool(getattr(self.app, "ascii", False))
+        lang = 0 if ui.lang == "en" else 1
+        head = Content.assemble(
+            (surface, "bold"),
+            "  ",
+            f"{ui('word.lemma')}: {entry.lemma}",
+            "  ",
+            pitch(entry.reading, entry.accent, ascii_only=ascii_only),
+            "  ",
+            (POS.get(entry.pos, (entry.pos, entry.pos))[lang], "italic"),
+        )
+        lines = [head]
+        for number, gloss in enumerate(entry.glosses[:3], start=1):
+            lines.append(Content(f"{number}. {gloss}"))
+        facts: list[str] = []
+        if entry.jlpt:
+            facts.append(ui("word.jlpt", level=entry.jlpt))
+        if entry.term:
+            term = self.reader.content.terms.get(entry.term)
+            if term is not None:
+                name = term.term.ja if ui.lang == "ja" else term.term.en
+                facts.append(ui("word.term", term=name))
+        if entry.parts:
+            parts = [lexicon.entry(part) for part in entry.parts]
+            shown = ", ".join(f"{p.lemma} {p.reading}" for p in parts if p is not None)
+            facts.append(ui("word.parts", parts=shown))
+        count = len(self.occurrences())
+        facts.append(ui("word.count", count=count))
+        lines.append(Content(" · ".join(facts)))
+        return Content("\n").join(lines)
+
+    def _surface(self, word: WordPlace) -> str:
+        page = self.reader.article.page
+        text = ""
+        for line in page.lines:
+            for piece in line.pieces:
+                if piece.source == word.source and piece.role != "ruby":
+                    lo, hi = (
+                        max(word.start, piece.start),
+                        min(word.end, piece.start + len(piece.text)),
+                    )
+                    if lo < hi:
+                        text += piece.text[lo - piece.start : hi - piece.start]
+        return text
