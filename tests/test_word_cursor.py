@@ -4,6 +4,8 @@ word, occurrences walked and come back from."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.geometry import Region
 
@@ -188,3 +190,17 @@ async def test_english_view_has_no_words_and_says_so() -> None:
         await pilot.press("e")
         await pilot.pause()
         assert not isinstance(app.screen, WordScreen)
+
+
+# ------------------------------------------------------------------ snapshots
+class TestWordCursorSnapshots:
+    """The word cursor on a word of the first block and its lookup panel below or above it."""
+
+    @pytest.mark.parametrize("size", SIZES)
+    @pytest.mark.parametrize("readings", [False, True], ids=["plain", "readings"])
+    @pytest.mark.parametrize("ui_lang", ["en", "ja"])
+    def test_cursor_and_panel(
+        self, snap_compare: Any, size: tuple[int, int], readings: bool, ui_lang: str
+    ) -> None:
+        app = _app("ja", readings=readings, ui_lang=ui_lang)
+        assert snap_compare(app, terminal_size=size, press=["e", "right", "right", "down"])

