@@ -380,15 +380,7 @@ def _draft_lexicon(directory: Path | None, accents: Path | None) -> int:
         raise _content_errors(error) from None
     except OSError as error:
         raise UsageError(f"cannot write the lexicon: {error}") from None
-    summary = f"{draft.path}: {draft.entries} entries drafted for {draft.texts} texts, "
-    summary += f"{draft.kept_entries} entries and {draft.kept_texts} texts kept as they were."
-    if accents is None:
-        summary += " No pitch accents drafted (give --accents FILE, Kanjium's accents.txt)."
-    if draft.no_glosses:
-        summary += f" No gloss found for: {', '.join(draft.no_glosses)}."
-    if draft.entries:
-        summary += f" Review the drafted ones, then run `{PROG} check`."
-    print(summary)
+    print(draft.summary(accents is not None))
     return 0
 
 

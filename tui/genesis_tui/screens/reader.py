@@ -317,6 +317,8 @@ class ReaderScreen(SearchScreen):
         """Put the word cursor on the first word on screen, with its lookup panel."""
         from genesis_tui.screens.word import WordScreen
 
+        if self.app.return_code is not None:
+            return  # quitting: a burst of keys after q opens nothing
         self.app.push_screen(WordScreen(self))
 
     def action_cycle_view(self) -> None:
