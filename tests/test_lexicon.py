@@ -19,7 +19,8 @@ from genesis_tui.lexicon import (
     parse_lexicon,
     uncovered,
 )
-from genesis_tui.lexicon_draft import FixtureDictionary, draft_lexicon, read_accents
+from genesis_tui.lexicon_draft import draft_lexicon
+from genesis_tui.lexicon_sources import FixtureDictionary, read_accents
 from genesis_tui.loader import load_content
 from genesis_tui.readings import texts
 from genesis_tui.validation import check_lexicon

@@ -225,7 +225,9 @@ def _run(args: argparse.Namespace) -> int:
     if command == "readings":
         return _draft_readings(directory, prune=args.prune)
     if command == "lexicon":
-        return _draft_lexicon(directory, args.accents)
+        from genesis_tui.cli_lexicon import draft_lexicon_command
+
+        return draft_lexicon_command(directory, args.accents, UsageError, _content_errors)
     if (refused := cli_rules.refusal(command, args)) is not None:
         raise UsageError(refused)
     # Content the user names is validated; the bundled content passed its tests.
@@ -361,26 +363,6 @@ def _draft_readings(directory: Path | None, *, prune: bool = False) -> int:
     if draft.drafted:
         summary += f" Review the drafted ones, then run `{PROG} check`."
     print(summary)
-    return 0
-
-
-def _draft_lexicon(directory: Path | None, accents: Path | None) -> int:
-    """``genesis-tui lexicon``: draft what lexicon.toml lacks (``genesis_tui.lexicon_draft``)."""
-    from genesis_tui.authoring import AuthoringError
-    from genesis_tui.content import ContentError
-    from genesis_tui.lexicon_draft import draft_lexicon, read_accents
-    from genesis_tui.paths import content_dir
-
-    try:
-        table = read_accents(accents) if accents is not None else None
-        draft = draft_lexicon(directory or content_dir(), accents=table)
-    except AuthoringError as error:
-        raise UsageError(str(error)) from None
-    except ContentError as error:
-        raise _content_errors(error) from None
-    except OSError as error:
-        raise UsageError(f"cannot write the lexicon: {error}") from None
-    print(draft.summary(accents is not None))
     return 0
 
 
