@@ -265,3 +265,38 @@ def test_drafting_with_the_real_dictionaries(small_content_copy: Path) -> None:
     assert entry is not None and entry.reading == "さんか"
     assert any("particip" in gloss for gloss in entry.glosses)
     assert entry.accent == (0,)
+
+
+# ------------------------------------------------------------------ exports
+def test_json_carries_each_texts_words_and_the_lexicon(content: Content) -> None:
+    import json
+
+    from genesis_tui.export import to_json
+
+    data = json.loads(to_json(content))
+    assert data["schema"] == 3
+    block = data["sections"][0]["blocks"][0]
+    assert block["words"] and all(w[2] in data["lexicon"] for w in block["words"])
+    start, end, entry = block["words"][0]
+    assert block["ja"][start:end] == "トランプ政権" and entry == "トランプ政権"
+    assert data["title"]["words"][0] == [0, 2, "日本"]
+    nihon = data["lexicon"]["日本"]
+    assert nihon["reading"] == "にほん" and nihon["glosses"] and nihon["accent"] == [2]
+
+
+def test_markdown_can_end_each_section_with_its_vocabulary(content: Content) -> None:
+    from genesis_tui.export import to_markdown
+
+    plain = to_markdown(content, "both", "overview")
+    listed = to_markdown(content, "both", "overview", vocabulary=True)
+    assert "Vocabulary" not in plain
+    assert "### 語彙 / Vocabulary" in listed
+    assert "- 活用 (かつよう \\[0\\], noun): practical use" in listed
+    assert "(は, particle)" not in listed  # function words left out
+
+
+def test_vocabulary_is_for_markdown_only(capsys: pytest.CaptureFixture[str]) -> None:
+    from genesis_tui.cli import main
+
+    assert main(["export", "--format", "json", "--vocabulary"]) == 2
+    assert "--vocabulary is for md" in capsys.readouterr().err

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from genesis_tui import __version__, cli_ja, cli_rules, collector, output, reader_options
+from genesis_tui.cli_lexicon import add_parser as add_lexicon_parser
 from genesis_tui.controls import escaped
 from genesis_tui.i18n import UI_LANGS
 
@@ -122,6 +123,11 @@ def _parser() -> argparse.ArgumentParser:
         help="readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in "
         "md (JSON always carries them)",
     )
+    export.add_argument(
+        "--vocabulary",
+        action="store_true",
+        help="md only: end each section with its words, their readings and glosses",
+    )
     readings = commands.add_parser(
         "readings",
         parents=[common],
@@ -136,19 +142,7 @@ def _parser() -> argparse.ArgumentParser:
         help="first remove what the content no longer has (readings of texts that are gone, "
         "words that no longer fit their text) and list it; for after editing the content",
     )
-    lexicon = commands.add_parser(
-        "lexicon",
-        parents=[common],
-        help="draft the words and entries that DIR/lexicon.toml lacks, keeping every entry "
-        "already there (needs the authoring extra: pip install '.[authoring]' in the checkout)",
-    )
-    lexicon.add_argument("directory", nargs="?", type=Path, metavar="DIR")
-    lexicon.add_argument(
-        "--accents",
-        type=Path,
-        metavar="FILE",
-        help="Kanjium's accents.txt, for the pitch accents (without it none are drafted)",
-    )
+    add_lexicon_parser(commands, common)
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -225,9 +219,9 @@ def _run(args: argparse.Namespace) -> int:
     if command == "readings":
         return _draft_readings(directory, prune=args.prune)
     if command == "lexicon":
-        from genesis_tui.cli_lexicon import draft_lexicon_command
+        from genesis_tui.cli_lexicon import draft_lexicon_command as draft
 
-        return draft_lexicon_command(directory, args.accents, UsageError, _content_errors)
+        return draft(directory, args.accents, UsageError, _content_errors)
     if (refused := cli_rules.refusal(command, args)) is not None:
         raise UsageError(refused)
     # Content the user names is validated; the bundled content passed its tests.
@@ -253,7 +247,15 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     if command == "export":
-        return _export(content, args.format, lang, width, section_id, ruby=args.ruby)
+        return _export(
+            content,
+            args.format,
+            lang,
+            width,
+            section_id,
+            ruby=args.ruby,
+            vocabulary=args.vocabulary,
+        )
     if command == "serve":
         return _serve(args)
     if _is_interactive():
@@ -374,6 +376,7 @@ def _export(
     section: str | None,
     *,
     ruby: bool = False,
+    vocabulary: bool = False,
 ) -> int:
     from genesis_tui import export
 
@@ -387,7 +390,8 @@ def _export(
     if fmt == "json":
         output.write(export.to_json(content, section))
     elif fmt == "md":
-        output.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
+        view = cast("View", lang)
+        output.write(export.to_markdown(content, view, section, ruby=ruby, vocabulary=vocabulary))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
         output.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))

@@ -7,12 +7,30 @@ other.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from genesis_tui.content import ContentError
+
+
+def add_parser(commands: Any, common: argparse.ArgumentParser) -> None:
+    """The ``lexicon`` command's parser, among ``commands`` (argparse's subparsers)."""
+    lexicon = commands.add_parser(
+        "lexicon",
+        parents=[common],
+        help="draft the words and entries that DIR/lexicon.toml lacks, keeping every entry "
+        "already there (needs the authoring extra: pip install '.[authoring]' in the checkout)",
+    )
+    lexicon.add_argument("directory", nargs="?", type=Path, metavar="DIR")
+    lexicon.add_argument(
+        "--accents",
+        type=Path,
+        metavar="FILE",
+        help="Kanjium's accents.txt, for the pitch accents (without it none are drafted)",
+    )
 
 
 def draft_lexicon_command(

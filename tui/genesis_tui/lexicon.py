@@ -267,10 +267,15 @@ class Lexicon:
         self,
         spans: Mapping[str, tuple[WordSpan, ...]] | None = None,
         entries: Mapping[str, Entry] | None = None,
+        texts: Mapping[str, str] | None = None,
     ) -> None:
         self._spans = dict(spans or {})
         self.entries = dict(entries or {})
         self._counts: dict[str, int] | None = None
+        self._by_text: dict[str, tuple[WordSpan, ...]] = {}
+        """The words of each text by the text itself (its first key's), for the exports."""
+        for key, text in (texts or {}).items():
+            self._by_text.setdefault(text, self._spans.get(key, ()))
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -278,6 +283,10 @@ class Lexicon:
     def words(self, key: str) -> tuple[WordSpan, ...]:
         """The words of the text at ``key``: (start, end, entry id), in order."""
         return self._spans.get(key, ())
+
+    def words_of(self, text: str) -> tuple[WordSpan, ...]:
+        """The words of a text looked up by the text itself (the exports know no keys)."""
+        return self._by_text.get(text, ())
 
     def entry(self, entry_id: str) -> Entry | None:
         """The entry with this id, if there is one."""
@@ -320,8 +329,9 @@ def load_lexicon(directory: Path, located: Iterable[tuple[str, str]]) -> Lexicon
     if found is None:
         return Lexicon()
     words, entries = found
+    located = list(located)
     spans = {key: attach(text, words[key]).spans for key, text in located if key in words}
-    return Lexicon(spans, entries)
+    return Lexicon(spans, entries, dict(located))
 
 
 SMALL_KANA = set("ゃゅょぁぃぅぇぉゎャュョァィゥェォヮ")

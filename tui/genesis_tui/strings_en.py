@@ -51,6 +51,7 @@ EN: dict[str, str] = {
     "page.note": "Translator's note",
     "page.since": "Since publication",
     "export.source": "Source",
+    "export.vocabulary": "Vocabulary",
     "category.organisation": "organisation",
     "category.programme": "programme",
     "category.agreement": "agreement",

@@ -50,6 +50,7 @@ JA: dict[str, str] = {
     "page.note": "訳注",
     "page.since": "その後",
     "export.source": "出典",
+    "export.vocabulary": "語彙",
     "category.organisation": "組織",
     "category.programme": "計画",
     "category.agreement": "合意",
