@@ -300,3 +300,9 @@ def test_vocabulary_is_for_markdown_only(capsys: pytest.CaptureFixture[str]) -> 
 
     assert main(["export", "--format", "json", "--vocabulary"]) == 2
     assert "--vocabulary is for md" in capsys.readouterr().err
+
+
+def test_words_in_katakana_or_latin_letters_are_read_in_katakana(content: Content) -> None:
+    for entry_id, reading in (("AI", "エーアイ"), ("トランプ", "トランプ"), ("日本", "にほん")):
+        entry = content.lexicon.entry(entry_id)
+        assert entry is not None and entry.reading == reading

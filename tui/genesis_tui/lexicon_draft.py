@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from genesis_tui.authoring import AuthoringError, reviewed_readings
-from genesis_tui.kana import is_kana, to_hiragana
+from genesis_tui.kana import is_kana, is_kanji, to_hiragana
 from genesis_tui.lexicon import (
     LEXICON_FILE,
     SOFT,
@@ -130,7 +130,7 @@ def draft_lexicon(
         entries[entry_id] = Entry(
             entry_id,
             lemma,
-            reading,
+            katakana(reading) if _foreign(lemma) else reading,
             pos,
             tuple(glosses),
             accents.get((lemma, reading), ()),
@@ -172,6 +172,17 @@ def draft_lexicon(
         report.texts += 1
     path.write_text(format_lexicon(located, words, entries), encoding="utf-8")
     return report
+
+
+def katakana(reading: str) -> str:
+    """Hiragana turned into katakana (the reading of a word written in katakana or Latin
+    letters is shown as it is written: AI エーアイ, トランプ トランプ)."""
+    return "".join(chr(ord(c) + 0x60) if "\u3041" <= c <= "\u3096" else c for c in reading)
+
+
+def _foreign(lemma: str) -> bool:
+    """True for a word written without kanji or hiragana (katakana, Latin letters)."""
+    return not any(is_kanji(c) or "\u3041" <= c <= "\u309f" for c in lemma)
 
 
 def _existing(path: Path) -> tuple[dict[str, tuple[Listed, ...]], dict[str, Entry]]:
