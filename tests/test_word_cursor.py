@@ -7,6 +7,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.geometry import Region
 
 from genesis_tui.app import GenesisApp
@@ -204,3 +206,46 @@ class TestWordCursorSnapshots:
     ) -> None:
         app = _app("ja", readings=readings, ui_lang=ui_lang)
         assert snap_compare(app, terminal_size=size, press=["e", "right", "right", "down"])
+
+
+@pytest.mark.parametrize("view", ["ja", "both"])
+async def test_a_resize_keeps_the_word(view: View) -> None:
+    """The same word after a resize; in both, where 80 columns show the key points in English
+    only, the key point's word is gone and the cursor stays on a word in view."""
+    app = _app(view)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e", "right", "right", "right", "down")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        before = (screen.word.source, screen.word.start, screen.word.entry)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        after = (screen.word.source, screen.word.start, screen.word.entry)
+        assert after == before or (view == "both" and before[0][2].startswith("point"))
+        assert not _covers(screen)
+
+
+@settings(max_examples=60, deadline=None)
+@given(index=st.integers(min_value=0, max_value=10_000), step=st.sampled_from([1, -1]))
+def test_line_and_sentence_steps_go_where_they_say(index: int, step: int) -> None:
+    from genesis_tui.pages.article import section_page
+    from genesis_tui.word_places import line_step, sentence_step
+
+    page = section_page(BUNDLED, "overview", "ja", False, 60, "en", False)
+    words = page_words(page, BUNDLED, "overview")
+    index %= len(words)
+    here = words[index]
+    moved = words[line_step(words, index, step)]
+    lines = sorted({word.line for word in words})
+    if moved != here:
+        between = [
+            line for line in lines if min(here.line, moved.line) < line < max(here.line, moved.line)
+        ]
+        assert (moved.line - here.line) * step > 0 and not between
+    target = words[sentence_step(words, index, step)]
+    if step > 0:
+        assert target.sentence in (here.sentence, here.sentence + 1)
+        if target.sentence == here.sentence + 1:
+            assert words[sentence_step(words, index, step) - 1].sentence == here.sentence
+    else:
+        assert target.sentence in (here.sentence, here.sentence - 1)

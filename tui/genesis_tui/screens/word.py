@@ -87,6 +87,23 @@ class WordScreen(ModalScreen[None]):
             return
         self._show()
 
+    def on_resize(self) -> None:
+        # The page is laid out again at the new width: the same word, where it now stands.
+        self.call_after_refresh(self._relayout)
+
+    def _relayout(self) -> None:
+        if not self.words:
+            return
+        here = (self.word.source, self.word.start)
+        self._load_words()
+        if not self.words:
+            return
+        self.index = next(
+            (i for i, w in enumerate(self.words) if (w.source, w.start) == here),
+            min(self.index, len(self.words) - 1),
+        )
+        self._show()
+
     # ------------------------------------------------------------------ where the words are
     def _load_words(self) -> None:
         article = self.reader.article
