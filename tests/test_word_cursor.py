@@ -249,3 +249,16 @@ def test_line_and_sentence_steps_go_where_they_say(index: int, step: int) -> Non
             assert words[sentence_step(words, index, step) - 1].sentence == here.sentence
     else:
         assert target.sentence in (here.sentence, here.sentence - 1)
+
+
+@pytest.mark.parametrize("key", ["g", "t", "w"])
+async def test_keys_that_work_everywhere_leave_the_cursor_unmarked(key: str) -> None:
+    app = _app("ja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e", "right")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not isinstance(app.screen, WordScreen)
+        assert screen.reader.article.word is None

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from genesis_tui.i18n import Catalogue
 from genesis_tui.lexicon import POS, Entry, pitch
+from genesis_tui.messages import OpenTerm
 from genesis_tui.word_places import WordPlace, line_step, page_words, sentence_step
 
 if TYPE_CHECKING:
@@ -60,7 +61,14 @@ class WordScreen(ModalScreen[None]):
         Binding("o", "occurrence(1)", "Occurrences", id="word-occurrence"),
         Binding("enter", "open_term", "Glossary", show=False, id="word-open-term"),
         Binding("escape,backspace", "leave", "Back", id="word-leave"),
+        # A modal screen keeps the app's bindings from its keys: those that work everywhere
+        # are repeated here, as help repeats them.
         Binding("q", "app.quit", "Quit", show=False, id="quit"),
+        Binding("question_mark", "app.help", "Help", show=False, id="help"),
+        Binding("g", "app.reader('glossary')", "Glossary", show=False, id="glossary"),
+        Binding("t", "app.reader('timeline')", "Timeline", show=False, id="timeline"),
+        Binding("w", "app.reader('whos_who')", "Who's who", show=False, id="whos-who"),
+        Binding("slash", "app.reader('search')", "Search", show=False, id="search"),
     ]
 
     def __init__(self, reader: ReaderScreen) -> None:
@@ -86,6 +94,11 @@ class WordScreen(ModalScreen[None]):
             self.dismiss()
             return
         self._show()
+
+    def on_unmount(self) -> None:
+        # However the cursor is left (escape, or g, t, w, / closing what is over the reader),
+        # the word is no longer marked.
+        self.reader.article.set_word(None)
 
     def on_resize(self) -> None:
         # The page is laid out again at the new width: the same word, where it now stands.
@@ -213,7 +226,7 @@ class WordScreen(ModalScreen[None]):
         """Open the glossary entry of the word, when it is a glossary term."""
         entry = self.entry
         if entry is not None and entry.term:
-            self.app.push_screen(self.app._term_screen(entry.term))  # type: ignore[attr-defined]
+            self.post_message(OpenTerm(entry.term))
 
     def action_leave(self) -> None:
         """Back to where an occurrence walk began; else leave the word cursor."""
