@@ -262,3 +262,16 @@ async def test_keys_that_work_everywhere_leave_the_cursor_unmarked(key: str) -> 
         await pilot.pause()
         assert not isinstance(app.screen, WordScreen)
         assert screen.reader.article.word is None
+
+
+async def test_the_count_is_the_number_of_places_the_walk_visits() -> None:
+    app = _app("ja")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e")
+        screen = app.screen
+        assert isinstance(screen, WordScreen)
+        for _ in range(30):
+            entry = screen.entry
+            assert entry is not None
+            assert BUNDLED.lexicon.count(entry.id) == len(screen.occurrences()), entry.id
+            screen.action_word(1)

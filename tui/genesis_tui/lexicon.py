@@ -297,10 +297,13 @@ class Lexicon:
         return list(self._spans)
 
     def count(self, entry_id: str) -> int:
-        """How often the entry's word occurs in the content's Japanese."""
+        """How often the entry's word occurs in the article's pages (key points, blocks and their
+        notes, where the word cursor walks; not the titles, the glossary or the timeline)."""
         if self._counts is None:
             counts: dict[str, int] = {}
-            for spans in self._spans.values():
+            for key, spans in self._spans.items():
+                if not key.startswith(("blocks.", "sections.")) or key.endswith(".title"):
+                    continue
                 for _, _, found in spans:
                     counts[found] = counts.get(found, 0) + 1
             self._counts = counts
@@ -312,13 +315,28 @@ def read_lexicon(
 ) -> tuple[dict[str, tuple[Listed, ...]], dict[str, Entry]] | None:
     """The words and entries of ``directory/lexicon.toml`` (malformed ones left out), or None
     when the file is missing or unreadable. ``genesis-tui check`` reports what this forgives."""
+    from genesis_tui import cache
+
     try:
-        data = tomllib.loads(toml_text(read_file(Path(directory) / LEXICON_FILE)))
-    except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        raw = read_file(Path(directory) / LEXICON_FILE)
+    except Unreadable:
         return None
-    if too_deep(data):
+    # Parsing the TOML is most of the work (about 0.1 s): the parsed data is kept in the cache,
+    # under the file's digest, and read back as JSON (under 10 ms). Either way it is checked.
+    name = cache.key(raw)
+    data = cache.read("lexicon", name)
+    if not isinstance(data, dict):
+        try:
+            data = tomllib.loads(toml_text(raw))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+            return None
+        if too_deep(data):
+            return None
+        cache.write("lexicon", name, data)
+    try:
+        words, entries, _ = parse_lexicon(data)
+    except RecursionError:  # a cache file nested too deep (the TOML was checked above)
         return None
-    words, entries, _ = parse_lexicon(data)
     return words, entries
 
 

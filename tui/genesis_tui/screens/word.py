@@ -273,7 +273,7 @@ class WordScreen(ModalScreen[None]):
             parts = [lexicon.entry(part) for part in entry.parts]
             shown = ", ".join(f"{p.lemma} {p.reading}" for p in parts if p is not None)
             facts.append(ui("word.parts", parts=shown))
-        count = len(self.occurrences())
+        count = lexicon.count(entry.id)
         facts.append(ui("word.count", count=count))
         lines.append(Content(" · ".join(facts)))
         return Content("\n").join(lines)
