@@ -16,8 +16,8 @@ from genesis_tui.content import Content
 from genesis_tui.lexicon import pitch
 from genesis_tui.loader import load_content
 from genesis_tui.paths import content_dir
-from genesis_tui.screens.word import WordScreen
 from genesis_tui.state import SavedState, View
+from genesis_tui.widgets.word_panel import WordPanel
 from genesis_tui.word_places import page_words
 
 BUNDLED = load_content(content_dir(), validate=False)
@@ -29,7 +29,11 @@ def _app(view: View = "both", readings: bool = False, ui_lang: str = "en") -> Ge
     return GenesisApp(BUNDLED, state=state, ui_lang=ui_lang)  # type: ignore[arg-type]
 
 
-def _word_region(screen: WordScreen) -> Region:
+def _panel(app: GenesisApp) -> WordPanel:
+    return app.screen.query_one(WordPanel)
+
+
+def _word_region(screen: WordPanel) -> Region:
     """Where the word under the cursor begins on the terminal."""
     article = screen.reader.article
     word = screen.word
@@ -37,9 +41,8 @@ def _word_region(screen: WordScreen) -> Region:
     return Region(article.region.x + article.left_margin + word.x, y, 2, 1)
 
 
-def _covers(screen: WordScreen) -> bool:
-    panel = screen.query_one("#word-panel").region
-    return panel.overlaps(_word_region(screen))
+def _covers(screen: WordPanel) -> bool:
+    return screen.region.overlaps(_word_region(screen))
 
 
 # ------------------------------------------------------------------ pure
@@ -72,8 +75,8 @@ async def test_a_walk_over_every_word_looks_each_up() -> None:
     app = _app("ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         seen_sections = {screen.reader.section_id}
         steps = 0
         while True:
@@ -97,8 +100,8 @@ async def test_moves_by_word_line_and_section_and_the_page_follows(
     app = _app(view)
     async with app.run_test(size=size) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         first = screen.word
         await pilot.press("right", "l")
         assert screen.index == 2
@@ -127,7 +130,8 @@ async def test_moves_by_word_line_and_section_and_the_page_follows(
         assert screen.index == len(screen.words) - 1
         assert not _covers(screen)
         await pilot.press("escape")
-        assert app.screen is screen.reader
+        await pilot.pause()
+        assert not app.screen.query(WordPanel)
         assert screen.reader.article.word is None
 
 
@@ -136,8 +140,8 @@ async def test_the_panel_never_covers_the_word(readings: bool) -> None:
     app = _app("ja", readings=readings)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         for _ in range(60):
             await pilot.press("down")
             await pilot.pause()
@@ -148,8 +152,8 @@ async def test_occurrences_walk_and_escape_comes_back() -> None:
     app = _app("ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         while len(screen.occurrences()) < 3:
             screen.action_word(1)
         start = (screen.reader.section_id, screen.word)
@@ -160,15 +164,16 @@ async def test_occurrences_walk_and_escape_comes_back() -> None:
         await pilot.press("escape")
         assert (screen.reader.section_id, screen.word) == start
         await pilot.press("escape")
-        assert app.screen is screen.reader
+        await pilot.pause()
+        assert not app.screen.query(WordPanel)
 
 
 async def test_enter_opens_the_glossary_entry_of_a_term() -> None:
     app = _app("ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         while not (screen.entry and screen.entry.term):
             screen.action_word(1)
         term = screen.entry.term
@@ -180,8 +185,8 @@ async def test_the_panel_labels_are_in_the_interface_language() -> None:
     app = _app("ja", ui_lang="ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         text = screen.panel_text().plain
         assert "辞書形" in text and "記事中" in text
 
@@ -191,7 +196,7 @@ async def test_english_view_has_no_words_and_says_so() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e")
         await pilot.pause()
-        assert not isinstance(app.screen, WordScreen)
+        assert not app.screen.query(WordPanel)
 
 
 # ------------------------------------------------------------------ snapshots
@@ -215,8 +220,8 @@ async def test_a_resize_keeps_the_word(view: View) -> None:
     app = _app(view)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e", "right", "right", "right", "down")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         before = (screen.word.source, screen.word.start, screen.word.entry)
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
@@ -252,26 +257,46 @@ def test_line_and_sentence_steps_go_where_they_say(index: int, step: int) -> Non
 
 
 @pytest.mark.parametrize("key", ["g", "t", "w"])
-async def test_keys_that_work_everywhere_leave_the_cursor_unmarked(key: str) -> None:
+async def test_keys_that_work_everywhere_open_and_come_back_to_the_word(key: str) -> None:
     app = _app("ja")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("e", "right")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        panel = _panel(app)
+        before = panel.word
         await pilot.press(key)
         await pilot.pause()
-        assert not isinstance(app.screen, WordScreen)
-        assert screen.reader.article.word is None
+        assert app.screen is not panel.reader
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is panel.reader and panel.has_focus
+        assert panel.word == before and panel.reader.article.word is not None
 
 
 async def test_the_count_is_the_number_of_places_the_walk_visits() -> None:
     app = _app("ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("e")
-        screen = app.screen
-        assert isinstance(screen, WordScreen)
+        await pilot.pause()
+        screen = _panel(app)
         for _ in range(30):
             entry = screen.entry
             assert entry is not None
             assert BUNDLED.lexicon.count(entry.id) == len(screen.occurrences()), entry.id
             screen.action_word(1)
+
+
+async def test_v_keeps_the_word_and_english_alone_leaves_the_cursor() -> None:
+    app = _app("both")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("e", "down", "right")
+        await pilot.pause()
+        panel = _panel(app)
+        before = (panel.word.source, panel.word.start)
+        await pilot.press("v")  # both -> ja
+        await pilot.pause()
+        assert (panel.word.source, panel.word.start) == before
+        await pilot.press("v")  # ja -> en: no Japanese, no cursor
+        await pilot.pause()
+        assert not app.screen.query(WordPanel)
+        assert panel.reader.article.word is None

@@ -315,11 +315,15 @@ class ReaderScreen(SearchScreen):
 
     def action_words(self) -> None:
         """Put the word cursor on the first word on screen, with its lookup panel."""
-        from genesis_tui.screens.word import WordScreen
+        from genesis_tui.widgets.word_panel import WordPanel
 
         if self.app.return_code is not None:
             return  # quitting: a burst of keys after q opens nothing
-        self.app.push_screen(WordScreen(self))
+        found = self.query(WordPanel)
+        if found:
+            found.first().focus()
+        else:
+            self.mount(WordPanel(self), before=self.query_one(KeyBar))
 
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en."""

@@ -206,11 +206,17 @@ class PageView(ScrollView, can_focus=False):
         self._strips.clear()
         self.refresh()
 
-    def set_word(self, word: WordMark | None) -> None:
-        """Put the word cursor's mark on this word (None: no mark)."""
-        if word != self.word:
-            self.word = word
+    def set_word(self, word: WordMark | None, lines: tuple[int, ...] = ()) -> None:
+        """Put the word cursor's mark on this word (None: no mark); ``lines``, the page lines
+        where the old and the new word begin, are all that is repainted (a word may run on
+        into the next line), else the whole view."""
+        if word == self.word:
+            return
+        self.word = word
+        if not lines:
             self.refresh()
+        for line in lines:
+            self._refresh_page_line(line)
 
     def _refresh_page_line(self, line: int) -> None:
         # A link may wrap onto the next line: repaint both.

@@ -1,19 +1,19 @@
 """The word cursor: every word of the Japanese, one at a time, looked up in the lexicon.
 
-A screen over the reader with a transparent background: the reader's page stays in view with
-the current word marked (reversed and underlined: an attribute, not a colour alone), and a
-lookup panel stands at the top or the bottom, whichever half the word is not in, so it never
-covers the word. Moving past a section's last word goes on into the next section.
+A panel docked at the bottom of the reader, which takes the keys while it has focus: the page
+above it keeps the current word in view, marked reversed and underlined (an attribute, not a
+colour alone), so the panel never covers the word. The panel is part of the reader's own screen,
+not a screen over it: a move repaints the word's lines and the panel, never the whole terminal
+(a screen over the reader would have Textual render the reader beneath it at every frame).
+Moving past a section's last word goes on into the next section.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from genesis_tui.i18n import Catalogue
@@ -22,26 +22,41 @@ from genesis_tui.messages import OpenTerm
 from genesis_tui.word_places import WordPlace, line_step, page_words, sentence_step
 
 if TYPE_CHECKING:
-    from genesis_tui.screens.reader import ReaderScreen
+    from genesis_tui.content import Content as ArticleContent
+    from genesis_tui.widgets.page_views import ArticleView
 
 
-class WordScreen(ModalScreen[None]):
-    """The word cursor over the reader, with the lookup panel."""
+class WordHost(Protocol):
+    """What the panel needs of the screen it is in (the reader): widgets never import screens."""
+
+    content: ArticleContent
+    ui: Catalogue
+    section_id: str
+
+    @property
+    def article(self) -> ArticleView: ...
+
+    def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+
+
+class WordPanel(Static, can_focus=True):
+    """The word cursor's lookup panel, with the keys that move the cursor."""
 
     DEFAULT_CSS = """
-    WordScreen { background: transparent; }
-    WordScreen > #word-panel {
+    WordPanel {
         dock: bottom;
         width: 100%;
-        height: auto;
-        max-height: 45%;
+        height: 6;
         padding: 0 1;
         background: $panel;
         color: $foreground;
         border-top: solid $primary;
     }
-    WordScreen > #word-panel.-top { dock: top; border-top: none; border-bottom: solid $primary; }
+    WordPanel:focus { border-top: solid $accent; }
     """
+
+    HEIGHT = 6
+    """Fixed: a panel that grew and shrank with each entry would resize the page at each move."""
 
     BINDINGS = [
         Binding("right,l", "word(1)", "Next word", id="word-next"),
@@ -61,28 +76,19 @@ class WordScreen(ModalScreen[None]):
         Binding("o", "occurrence(1)", "Occurrences", id="word-occurrence"),
         Binding("enter", "open_term", "Glossary", show=False, id="word-open-term"),
         Binding("escape,backspace", "leave", "Back", id="word-leave"),
-        # A modal screen keeps the app's bindings from its keys: those that work everywhere
-        # are repeated here, as help repeats them.
-        Binding("q", "app.quit", "Quit", show=False, id="quit"),
-        Binding("question_mark", "app.help", "Help", show=False, id="help"),
-        Binding("g", "app.reader('glossary')", "Glossary", show=False, id="glossary"),
-        Binding("t", "app.reader('timeline')", "Timeline", show=False, id="timeline"),
-        Binding("w", "app.reader('whos_who')", "Who's who", show=False, id="whos-who"),
-        Binding("slash", "app.reader('search')", "Search", show=False, id="search"),
     ]
 
-    def __init__(self, reader: ReaderScreen) -> None:
-        super().__init__()
+    def __init__(self, reader: WordHost) -> None:
+        super().__init__(id="word-panel")
         self.reader = reader
         self.ui: Catalogue = reader.ui
         self.words: tuple[WordPlace, ...] = ()
         self.index = 0
         self._section_words: dict[tuple[object, ...], tuple[WordPlace, ...]] = {}
+        self._marked_line: int | None = None
+        """The page line of the word marked last (to repaint it when the mark moves on)."""
         self.origin: tuple[str, WordPlace] | None = None
         """Where an occurrence walk began: escape comes back to it."""
-
-    def compose(self) -> ComposeResult:
-        yield Static(id="word-panel")
 
     def on_mount(self) -> None:
         self.ui.localize_bindings(self._bindings)
@@ -91,9 +97,13 @@ class WordScreen(ModalScreen[None]):
         self.index = next((i for i, w in enumerate(self.words) if w.line >= top), 0)
         if not self.words:
             self.notify(self.ui("word.none"), severity="warning", timeout=3, markup=False)
-            self.dismiss()
+            self.remove()
             return
-        self._show()
+        article = self.reader.article
+        for name in ("section_id", "view", "ruby", "side_by_side"):
+            self.watch(article, name, self._page_changed, init=False)
+        self.focus()
+        self.call_after_refresh(self._show)
 
     def on_unmount(self) -> None:
         # However the cursor is left (escape, or g, t, w, / closing what is over the reader),
@@ -104,12 +114,17 @@ class WordScreen(ModalScreen[None]):
         # The page is laid out again at the new width: the same word, where it now stands.
         self.call_after_refresh(self._relayout)
 
+    def _page_changed(self) -> None:
+        # v, r, ] or [ changed the page under the cursor: the same word if it is still there.
+        self.call_after_refresh(self._relayout)
+
     def _relayout(self) -> None:
         if not self.words:
             return
         here = (self.word.source, self.word.start)
         self._load_words()
         if not self.words:
+            self.action_leave()
             return
         self.index = next(
             (i for i, w in enumerate(self.words) if (w.source, w.start) == here),
@@ -136,12 +151,13 @@ class WordScreen(ModalScreen[None]):
         """Mark the word, bring it into view, and fill and place the panel."""
         article = self.reader.article
         word = self.word
-        article.set_word((word.source, word.start, word.end))
+        # Only the old word's line and the new one's are repainted, unless the page scrolls.
+        before = self._marked_line
+        self._marked_line = word.line
+        lines = (word.line,) if before is None else (before, word.line)
+        article.set_word((word.source, word.start, word.end), lines)
         article.scroll_to_line(word.line)
-        panel = self.query_one("#word-panel", Static)
-        panel.update(self.panel_text())
-        row = word.line - round(article.scroll_y) + article.region.y
-        panel.set_class(row >= self.app.size.height // 2, "-top")
+        self.update(self.panel_text(), layout=False)  # its height is fixed
 
     def _to_section(self, section_id: str, last: bool = False) -> None:
         self.reader.show_section(section_id)
@@ -234,8 +250,7 @@ class WordScreen(ModalScreen[None]):
             origin, self.origin = self.origin, None
             self._go(origin)
             return
-        self.reader.article.set_word(None)
-        self.dismiss()
+        self.remove()
 
     # ------------------------------------------------------------------ the panel
     def panel_text(self) -> Content:
