@@ -56,7 +56,6 @@ class PageView(ScrollView, can_focus=False):
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
     PageView > .page-view--ruby { color: $text-muted; }
-    PageView > .page-view--word { text-style: reverse underline; }
     """
 
     current_link: reactive[int | None] = reactive(None, init=False)
@@ -207,11 +206,8 @@ class PageView(ScrollView, can_focus=False):
         self.refresh()
 
     def set_word(self, word: WordMark | None, lines: tuple[int, ...] = ()) -> None:
-        """Put the word cursor's mark on this word (None: no mark); ``lines``, the page lines
-        where the old and the new word begin, are all that is repainted (a word may run on
-        into the next line), else the whole view."""
-        if word == self.word:
-            return
+        """Mark the word cursor's word (None: none); repaint ``lines`` (the old and the new
+        word's first lines, each with the next), or without them the whole view."""
         self.word = word
         if not lines:
             self.refresh()
@@ -268,7 +264,7 @@ class PageView(ScrollView, can_focus=False):
         selection = self.text_selection
         span = selection.get_span(number) if selection is not None else None
         line = lines[number]
-        current = self.current_link
+        current, word = self.current_link, self.word
         # A line drawn before is drawn again from the same strip (a section switched back to,
         # a page scrolled back): it depends on the line, where it stands and what marks it.
         key = (
@@ -278,9 +274,7 @@ class PageView(ScrollView, can_focus=False):
             self.left_margin,
             line.block is not None and line.block == self.highlighted_block,
             current if any(piece.link == current for piece in line.pieces) else None,
-            self.word
-            if self.word is not None and any(p.source == self.word[0] for p in line.pieces)
-            else None,
+            word if word is not None and any(p.source == word[0] for p in line.pieces) else None,
         )
         strip = self._strips.get(key) if span is None else None
         if strip is None:
