@@ -103,20 +103,20 @@ def test_export_json_follows_the_contract(
 ) -> None:
     assert main(["export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["schema"] == 2
-    assert set(data["title"]) == {"ja", "en", "ruby"}
+    assert data["schema"] == 3
+    assert set(data["title"]) == {"ja", "en", "ruby", "words"}
     ids = [section["id"] for section in data["sections"]]
     assert ids == [section.id for section in content.article.sections]
     term_ids = {term["id"] for term in data["glossary"]}
     for section in data["sections"]:
-        assert set(section["title"]) == {"ja", "en", "ruby"}
+        assert set(section["title"]) == {"ja", "en", "ruby", "words"}
         for point in section["key_points"]:
-            assert set(point) == {"ja", "en", "ruby"}
+            assert set(point) == {"ja", "en", "ruby", "words"}
         for block in section["blocks"]:
             assert block["kind"] in ("heading", "paragraph", "list_item")
             assert block["ja"] and block["en"]
             assert set(block["terms"]) <= term_ids
-            assert block["note"] is None or set(block["note"]) == {"ja", "en", "ruby"}
+            assert block["note"] is None or set(block["note"]) == {"ja", "en", "ruby", "words"}
             assert all(block["ja"][start:end] for start, end, _ in block["ruby"])
     for term in data["glossary"]:
         assert {"id", "term", "reading", "aliases", "definition", "category", "related"} <= set(

@@ -156,7 +156,7 @@ def test_md_round_trip(content: Content) -> None:
 
 def test_json_ruby_offsets_lie_on_their_bases(content: Content) -> None:
     data = json.loads(to_json(content))
-    assert data["schema"] == 2
+    assert data["schema"] == 3
     seen = 0
     for section in data["sections"]:
         for item in [section["title"], *section["key_points"]]:

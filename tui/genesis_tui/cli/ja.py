@@ -107,6 +107,17 @@ JA: dict[str, str] = {
         "DIR/readings.toml にない日本語の読みを下書きする。すでにある読みはすべて残す"
         "（追加の依存 authoring が必要: チェックアウトで pip install '.[authoring]'）"
     ),
+    "draft the words and entries that DIR/lexicon.toml lacks, keeping every entry already "
+    "there (needs the authoring extra: pip install '.[authoring]' in the checkout)": (
+        "DIR/lexicon.toml にない語と見出しを下書きする。すでにある見出しはすべて残す"
+        "（追加の依存 authoring が必要: チェックアウトで pip install '.[authoring]'）"
+    ),
+    "md only: end each section with its words, their readings and glosses": (
+        "md のみ: 各節の終わりに、その節の語と読みと語義を並べる"
+    ),
+    "Kanjium's accents.txt, for the pitch accents (without it none are drafted)": (
+        "アクセントのための Kanjium の accents.txt（なければアクセントは下書きしない）"
+    ),
     "readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in md "
     "(JSON always carries them)": (
         "日本語に読みをつける: txt では青空文庫の記法（｜基《き》）、md では HTML の ruby"
@@ -251,6 +262,10 @@ ERRORS_JA: tuple[tuple[str, str], ...] = (
     (
         r"serve needs textual-serve: (.+) in the checkout",
         r"serve には textual-serve が必要です: チェックアウトで \1",
+    ),
+    (
+        r"--vocabulary is for md \(the JSON export always carries the lexicon\)",
+        "--vocabulary は md のためのものです（JSON の書き出しにはいつも語彙が含まれます）",
     ),
     (
         r"--ruby is for txt and md: the JSON export always carries the readings",

@@ -18,6 +18,7 @@ from genesis_tui import __version__
 from genesis_tui.cli import ja as cli_ja
 from genesis_tui.cli import output, reader_options
 from genesis_tui.cli import rules as cli_rules
+from genesis_tui.cli.lexicon import add_parser as add_lexicon_parser
 from genesis_tui.i18n.catalogue import UI_LANGS
 from genesis_tui.terminal import gc_pause as collector
 from genesis_tui.text.control_chars import escaped
@@ -127,6 +128,11 @@ def _parser() -> argparse.ArgumentParser:
         help="readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in "
         "md (JSON always carries them)",
     )
+    export.add_argument(
+        "--vocabulary",
+        action="store_true",
+        help="md only: end each section with its words, their readings and glosses",
+    )
     readings = commands.add_parser(
         "readings",
         parents=[common],
@@ -141,6 +147,7 @@ def _parser() -> argparse.ArgumentParser:
         help="first remove what the content no longer has (readings of texts that are gone, "
         "words that no longer fit their text) and list it; for after editing the content",
     )
+    add_lexicon_parser(commands, common)
     serve = commands.add_parser(
         "serve",
         parents=[common],
@@ -212,10 +219,14 @@ def _run(args: argparse.Namespace) -> int:
         # collect as usual.
         collector.pause()
     directory: Path | None = getattr(args, "content", None)
-    if command in ("check", "readings"):
+    if command in ("check", "readings", "lexicon"):
         directory = args.directory or directory
     if command == "readings":
         return _draft_readings(directory, prune=args.prune)
+    if command == "lexicon":
+        from genesis_tui.cli.lexicon import draft_lexicon_command as draft
+
+        return draft(directory, args.accents, UsageError, _content_errors)
     if (refused := cli_rules.refusal(command, args)) is not None:
         raise UsageError(refused)
     # Content the user names is validated; the bundled content passed its tests.
@@ -241,7 +252,15 @@ def _run(args: argparse.Namespace) -> int:
         )
         return 0
     if command == "export":
-        return _export(content, args.format, lang, width, section_id, ruby=args.ruby)
+        return _export(
+            content,
+            args.format,
+            lang,
+            width,
+            section_id,
+            ruby=args.ruby,
+            vocabulary=args.vocabulary,
+        )
     if command == "serve":
         from genesis_tui.export.html import to_html
 
@@ -366,6 +385,7 @@ def _export(
     section: str | None,
     *,
     ruby: bool = False,
+    vocabulary: bool = False,
 ) -> int:
     from genesis_tui.export import formats as export
 
@@ -383,7 +403,8 @@ def _export(
 
         output.write(to_html(content, cast("View", lang), section))
     elif fmt == "md":
-        output.write(export.to_markdown(content, cast("View", lang), section, ruby=ruby))
+        view = cast("View", lang)
+        output.write(export.to_markdown(content, view, section, ruby=ruby, vocabulary=vocabulary))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
         output.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))

@@ -22,6 +22,8 @@ def refusal(command: str, args: argparse.Namespace) -> str | None:
         fmt = args.format
         if fmt == "json" and args.ruby:
             return "--ruby is for txt and md: the JSON export always carries the readings"
+        if fmt != "md" and args.vocabulary:
+            return "--vocabulary is for md (the JSON export always carries the lexicon)"
         if fmt == "json" and "lang" in given:
             return "--lang is for txt and md: the JSON export always holds both languages"
         if fmt == "html" and args.ruby:

@@ -16,6 +16,7 @@ from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.text.control_chars import escaped
 
 if TYPE_CHECKING:
+    from genesis_tui.content.lexicon import Lexicon
     from genesis_tui.content.readings import Ruby
 
 
@@ -78,6 +79,16 @@ class Content:
         from genesis_tui.content.readings import load_ruby  # the reader starts without readings
 
         return load_ruby(self.directory, self.article, self.glossary, self.timeline)
+
+    @cached_property
+    def lexicon(self) -> Lexicon:
+        """Every word of the Japanese and its entry (``lexicon.toml``), by text key: read at the
+        first lookup, never at start, and empty when the directory has none."""
+        from genesis_tui.content.lexicon import load_lexicon
+        from genesis_tui.content.readings import texts
+
+        located = texts(self.article, self.glossary, self.timeline)
+        return load_lexicon(self.directory, [(item.key, item.text) for item in located])
 
     def term(self, term_id: str) -> Term:
         """The glossary term with this id."""

@@ -194,3 +194,79 @@ def _check_term_reading(
         f" {term.term.ja!r} as {term.reading!r}"
     )
     return [Problem(path, f"terms.{term.id}.term", message)]
+
+
+# ---------------------------------------------------------------------- lexicon
+def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Problem]:
+    """``lexicon.toml`` against the text, when the directory has one: each word attached to
+    text that is there and pointing to an entry, every word of every Japanese text covered
+    (punctuation, symbols and digits aside), no entry unused, readings in kana, parts of speech
+    known, parts and terms that exist. ``ignored`` (the drafting commands) skips it."""
+    if rule == "ignored":
+        return []
+    from genesis_tui.content import lexicon as lx
+    from genesis_tui.content import readings as rd
+
+    path = content.directory / lx.LEXICON_FILE
+    try:
+        raw = read_file(path)
+    except Missing:
+        return []
+    except Unreadable as error:
+        return [Problem(path, "", str(error))]
+    try:
+        data = tomllib.loads(toml_text(raw))
+    except UnicodeDecodeError as error:
+        return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
+    except tomllib.TOMLDecodeError as error:
+        return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
+    except RecursionError:
+        data = None
+    if data is None or too_deep(data):
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        return [Problem(path, "", message)]
+    words, entries, flaws = lx.parse_lexicon(data)
+    problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
+    malformed = {flaw.key.split(".", 2)[1] for flaw in flaws if flaw.key.startswith("entries.")}
+    located = rd.texts(content.article, content.glossary, content.timeline)
+    known = {item.key for item in located}
+    for key in words:
+        if key not in known:
+            problems.append(Problem(path, f"words.{key}", "no Japanese text has this key"))
+    used: set[str] = set()
+    for item in located:
+        listed = words.get(item.key, ())
+        attached = lx.attach(item.text, listed)
+        where = f"words.{item.key}"
+        for index, word in attached.missing:
+            message = (
+                f"word {index + 1} ({word}): {word.surface!r} is not in the text"
+                f" ({item.file}) after the word before it"
+            )
+            problems.append(Problem(path, where, message))
+        for index, word in enumerate(listed):
+            used.add(word.entry)
+            if word.entry not in entries and word.entry not in malformed:
+                message = f"word {index + 1} ({word}): no entry {word.entry!r} in [entries]"
+                problems.append(Problem(path, where, message))
+        for offset, run in lx.uncovered(item.text, attached.spans):
+            message = f"no word covers {run!r} (character {offset} of the text in {item.file})"
+            problems.append(Problem(path, where, message))
+    queue = [entry for entry in used if entry in entries]
+    while queue:
+        for part in entries[queue.pop()].parts:
+            if part not in used:
+                used.add(part)
+                queue += [part] if part in entries else []
+    for entry in entries.values():
+        where = f"entries.{entry.id}"
+        if entry.id not in used:
+            message = "no word of any text is this entry (nor is it a compound's part)"
+            problems.append(Problem(path, where, message))
+        for part in entry.parts:
+            if part not in entries and part not in malformed:
+                problems.append(Problem(path, f"{where}.parts", f"no entry {part!r}"))
+        if entry.term and entry.term not in content.terms:
+            message = f"no term {entry.term!r} in the glossary ({GLOSSARY_FILE})"
+            problems.append(Problem(path, f"{where}.term", message))
+    return problems

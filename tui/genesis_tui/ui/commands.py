@@ -37,6 +37,7 @@ ACTIONS = (
     "timeline",
     "whos_who",
     "search",
+    "words",
     "back",
 )
 """The reader's actions the palette offers (beside each, the keys that do the same)."""

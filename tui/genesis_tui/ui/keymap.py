@@ -11,7 +11,7 @@ test holds the README's key table to it.
 Scopes: ``app`` (every screen that does not take the key itself), ``reader``, ``page`` (every
 screen that shows a page: the reader, a glossary entry, the timeline and who's who), ``term``,
 ``explainer`` (the timeline and who's who), ``glossary``, ``help`` (a modal: the app's keys do
-not reach it, so it has its own) and ``search-line``.
+not reach it, so it has its own), ``search-line`` and ``words`` (the word cursor's panel).
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ KEYS: tuple[Key, ...] = (
     _key("previous-section", "[", {"reader": "previous_section"}, "next_previous_section"),
     _key("cycle-view", "v", {"reader": "cycle_view"}, "view", shown=("reader",)),
     _key("toggle-readings", "r", {"reader": "toggle_readings"}, "readings", shown=("reader",)),
+    _key("words", "e", {"reader": "words"}, "words", shown=("reader",)),
     _key("toggle-sections", "s", {"reader": "toggle_sections"}, "toggle_sections"),
     _key("back", "escape,backspace", _same("back", PAGE[:3]), "back", shown=("term", "explainer")),
     _key("link-next", "tab", _same("link(1)", PAGE[:3]), "links", priority=True),
@@ -116,6 +117,15 @@ KEYS: tuple[Key, ...] = (
     _key(
         "glossary-sort", "ctrl+s", {"glossary": "toggle_sort"}, "in_glossary", shown=("glossary",)
     ),
+    _key("word-next", "right,l", {"words": "word(1)"}, "in_words", shown=("words",)),
+    _key("word-previous", "left,h", {"words": "word(-1)"}, "in_words", shown=("words",)),
+    _key("word-line-down", "down,j", {"words": "line(1)"}, "in_words"),
+    _key("word-line-up", "up,k", {"words": "line(-1)"}, "in_words"),
+    _key("word-sentence-next", "right_parenthesis", {"words": "sentence(1)"}, "in_words"),
+    _key("word-sentence-back", "left_parenthesis", {"words": "sentence(-1)"}, "in_words"),
+    _key("word-occurrence", "o", {"words": "occurrence(1)"}, "in_words", shown=("words",)),
+    _key("word-open-term", "enter", {"words": "open_term"}, "in_words"),
+    _key("word-leave", "escape,backspace", {"words": "leave"}, "in_words", shown=("words",)),
     _key("command-palette", "ctrl+p", {"app": "command_palette"}, "palette"),
     _key("help", "question_mark", {"app": "help"}, "help", shown=("app",)),
     _key("help-f1", "f1", {"app": "help"}, "help", label="help"),
@@ -134,7 +144,14 @@ KEYS: tuple[Key, ...] = (
     _key("suspend", "ctrl+z", {"app": "suspend_process"}, "suspend"),
 )
 
-_NAMES = {"question_mark": "?", "slash": "/", "pagedown": "pgdn", "pageup": "pgup"}
+_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "pagedown": "pgdn",
+    "pageup": "pgup",
+    "right_parenthesis": ")",
+    "left_parenthesis": "(",
+}
 
 
 def display(keys: str) -> str:
@@ -150,7 +167,7 @@ def bindings(scope: str) -> list[BindingType]:
             key.actions[scope],
             key.label,
             show=scope in key.shown,
-            key_display=_NAMES.get(key.keys) if key.keys in ("question_mark", "slash") else None,
+            key_display=_NAMES.get(key.keys),
             priority=key.priority,
             id=key.id,
         )

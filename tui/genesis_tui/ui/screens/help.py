@@ -17,12 +17,14 @@ from genesis_tui.ui.keymap import localize_bindings
 
 def help_lines(rows: list[tuple[str, str]], width: int) -> list[str]:
     """The key table at ``width`` cells: keys in a column, each description wrapped beside
-    them under a hanging indent; where the keys' column would leave the descriptions less
-    than half the width, each description goes under its keys instead. Nothing is cut."""
-    keys_width = max(cells(keys) for keys, _ in rows)
-    beside = keys_width + 2 <= width // 2
+    them under a hanging indent. A row whose keys would leave its description less than half
+    the width has the description under its keys instead (all rows do, when the narrowest
+    keys would). Nothing is cut."""
+    fitting = [cells(keys) for keys, _ in rows if cells(keys) + 2 <= width // 2]
+    keys_width = max(fitting, default=0)
     lines: list[str] = []
     for keys, what in rows:
+        beside = bool(fitting) and cells(keys) <= keys_width
         indent = keys_width + 2 if beside else 2
         room = max(8, width - indent)
         spans = line_spans(what, room)

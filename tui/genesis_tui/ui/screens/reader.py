@@ -300,6 +300,19 @@ class ReaderScreen(SearchScreen):
             self.notify(self.ui("reader.readings_in_japanese"), markup=False)
 
     @when_ready
+    def action_words(self) -> None:
+        """Put the word cursor on the first word on screen, with its lookup panel."""
+        from genesis_tui.ui.widgets.word_panel import WordPanel
+
+        if self.app.return_code is not None:
+            return  # quitting: a burst of keys after q opens nothing
+        found = self.query(WordPanel)
+        if found:
+            found.first().focus()
+        else:
+            self.mount(WordPanel(self), before=self.query_one(KeyBar))
+
+    @when_ready
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en (ja, en for a screen reader)."""
         views = ("ja", "en") if getattr(self.app, "screen_reader", False) else VIEWS

@@ -18,10 +18,20 @@ ROLES_STYLED = ("heading", "title", "note", "since", "bar", "bullet", "ruby")
 """Roles with a style of their own (the rest is text in the page's style)."""
 
 
+WordMark = tuple[tuple[str | None, str, str], int, int]
+"""The word under the word cursor: (block, language, part) of its text, its start and end."""
+
+
 def line_segments(
-    line: Line, base: Style, style: Callable[[str], Style], current_link: int | None, marks: Marks
+    line: Line,
+    base: Style,
+    style: Callable[[str], Style],
+    current_link: int | None,
+    marks: Marks,
+    word: WordMark | None = None,
 ) -> list[Segment]:
-    """The line's pieces as segments, over ``base``; ``style`` gives a role's style."""
+    """The line's pieces as segments, over ``base``; ``style`` gives a role's style; the word
+    under the word cursor, if it is on the line, in the ``word`` style."""
     segments: list[Segment] = []
     for piece in line.pieces:
         look = base
@@ -39,7 +49,9 @@ def line_segments(
         # Search marks fall on a block's own text only (not its notes, whose offsets differ).
         key = (piece.block, piece.lang) if piece.block and piece.lang and not piece.part else None
         found = marks.get(key) if key is not None else None
-        if found:
+        if word is not None and piece.source == word[0] and piece.role != "ruby":
+            segments.extend(marked(piece, look, look + style("word"), [(word[1], word[2])]))
+        elif found:
             segments.extend(marked(piece, look, look + style("mark"), found))
         else:
             segments.append(Segment(piece.text, look))

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from genesis_tui.content.places import Anchor, Marks
 from genesis_tui.pages.page import GAP, Line, Page
-from genesis_tui.ui.widgets.drawing import line_segments
+from genesis_tui.ui.widgets.drawing import WordMark, line_segments
 from genesis_tui.ui.widgets.selected import with_selection
 
 
@@ -41,6 +41,7 @@ class PageView(ScrollView, can_focus=False):
         "page-view--mark",
         "page-view--highlight",
         "page-view--ruby",
+        "page-view--word",
     }
 
     DEFAULT_CSS = """
@@ -82,6 +83,8 @@ class PageView(ScrollView, can_focus=False):
         replaced) leaves the anchor alone."""
         self._placing = False
         self._page: tuple[Hashable, Page] | None = None
+        self.word: WordMark | None = None
+        """The word under the word cursor (``set_word``), drawn reversed and underlined."""
 
     def page_key(self) -> Hashable:
         """What the page depends on (each subclass says), the width among it."""
@@ -202,6 +205,15 @@ class PageView(ScrollView, can_focus=False):
         self._strips.clear()
         self.refresh()
 
+    def set_word(self, word: WordMark | None, lines: tuple[int, ...] = ()) -> None:
+        """Mark the word cursor's word (None: none); repaint ``lines`` (the old and the new
+        word's first lines, each with the next), or without them the whole view."""
+        self.word = word
+        if not lines:
+            self.refresh()
+        for line in lines:
+            self._refresh_page_line(line)
+
     def _refresh_page_line(self, line: int) -> None:
         # A link may wrap onto the next line: repaint both.
         self.refresh_lines(line - round(self.scroll_offset.y), 2)
@@ -252,7 +264,7 @@ class PageView(ScrollView, can_focus=False):
         selection = self.text_selection
         span = selection.get_span(number) if selection is not None else None
         line = lines[number]
-        current = self.current_link
+        current, word = self.current_link, self.word
         # A line drawn before is drawn again from the same strip (a section switched back to,
         # a page scrolled back): it depends on the line, where it stands and what marks it.
         key = (
@@ -262,6 +274,7 @@ class PageView(ScrollView, can_focus=False):
             self.left_margin,
             line.block is not None and line.block == self.highlighted_block,
             current if any(piece.link == current for piece in line.pieces) else None,
+            word if word is not None and any(p.source == word[0] for p in line.pieces) else None,
         )
         strip = self._strips.get(key) if span is None else None
         if strip is None:
@@ -278,7 +291,9 @@ class PageView(ScrollView, can_focus=False):
         base = plain = self._base_style()
         if highlighted:
             base = base + self._style("highlight")
-        text = Strip(line_segments(line, base, self._style, self.current_link, self.marks))
+        text = Strip(
+            line_segments(line, base, self._style, self.current_link, self.marks, self.word)
+        )
         if span is not None:
             text = with_selection(
                 text, span, self.screen.get_component_rich_style("screen--selection")
