@@ -37,8 +37,10 @@ BURSTS = [
 
 
 @pytest.mark.parametrize("burst", BURSTS, ids=" ".join)
-async def test_a_burst_of_palette_keys_never_crashes(content: Content, burst: list[str]) -> None:
-    app = GenesisApp(content)
+async def test_a_burst_of_palette_keys_never_crashes(
+    small_content: Content, burst: list[str]
+) -> None:
+    app = GenesisApp(small_content)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(3):
             # Bursts posted at once, as the driver would from one read of the pty, at varied

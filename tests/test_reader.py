@@ -19,7 +19,7 @@ from genesis_tui.ui.screens.glossary import GlossaryScreen
 from genesis_tui.ui.screens.help import HelpScreen
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.screens.term import TermScreen
-from tests.apps import search_for
+from tests.apps import search_for, set_text
 
 WIDE, NARROW = (120, 36), (80, 24)
 
@@ -341,13 +341,16 @@ async def test_command_palette_offers_sections_and_terms(small_content: Content)
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.press(*"Outlook")
-        await pilot.pause(0.3)
+        await set_text(pilot, "Outlook")
+        await app.workers.wait_for_complete()  # the palette's search
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert reader(app).section_id == "outlook"
-        await pilot.press("ctrl+p", *"Term: RIKEN")
-        await pilot.pause(0.3)
+        await pilot.press("ctrl+p")
+        await set_text(pilot, "Term: RIKEN")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == "riken"

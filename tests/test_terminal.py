@@ -269,7 +269,7 @@ def test_typing_ahead_never_crashes(run) -> None:  # type: ignore[no-untyped-def
     # (No g in the burst: g opens the glossary from every screen, and its filter would take
     # the rest of the burst as text.)
     terminal.press("tkjw\t\rjx", "2tkkkkk", "wjjjjj?")
-    terminal.wait_for("this help")
+    terminal.wait_for("Help: keys")
     terminal.press("q")  # q quits, from the help too
     assert terminal.wait_exit() == 0
     assert "Traceback" not in terminal.output.decode(errors="replace")
@@ -305,7 +305,7 @@ def test_ascii_mode_draws_no_ambiguous_width_characters(run) -> None:  # type: i
     seen = _ambiguous(terminal.text())
     # Each step: keys, what shows that they took effect, and what must be gone by then.
     reader = ("Outlook", "")
-    steps = [("?", ("this help", "")), ("?", ("Outlook", "this help")), ("g", ("terms |", ""))]
+    steps = [("?", ("Help: keys", "")), ("?", ("Outlook", "Help: keys")), ("g", ("terms |", ""))]
     steps += [("\x1b", ("Outlook", "terms |")), ("t", ("2025-11", "")), ("\x1b", reader)]
     steps += [("w", ("JAPAN", "")), ("\x1b", ("Outlook", "JAPAN")), ("/", ("Search (", ""))]
     steps += [("\x1b", ("Outlook", "Search (")), ("\x10", ("Section 1:", ""))]
