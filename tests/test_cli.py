@@ -244,11 +244,11 @@ def test_the_reader_starts_without_importing_pydantic_or_budoux(tmp_path: Path) 
     # the cache and need not import BudouX either.
     code = (
         "import sys\n"
-        "from genesis_tui.cli.main import _load\n"
+        "from genesis_tui.cli.commands import load\n"
         "from genesis_tui.content.cache import breaks_kept\n"
         "import genesis_tui.ui.app\n"
         "from genesis_tui.pages.article import section_page\n"
-        "content = _load(None)\n"
+        "content = load(None)\n"
         "with breaks_kept(content.key):\n"
         "    for section in content.article.sections:\n"
         "        section_page(content, section.id, 'both', True, 73)\n"
