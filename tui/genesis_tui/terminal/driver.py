@@ -4,7 +4,8 @@ Textual decodes input with a strict UTF-8 decoder and parses escape sequences wi
 raise (``\\xff`` gives UnicodeDecodeError, ``ESC[99999999999u`` OverflowError, ``ESC[1114112u``
 ValueError). Any of these ends Textual's input thread and the app with it. Anyone who can type
 into the terminal (over SSH: anyone who can log in) could do that, so here input is decoded with
-replacement characters, and a sequence that cannot be parsed is dropped.
+replacement characters, and a sequence that cannot be parsed is dropped
+(Textualize/textual#6456, open; every private API used is listed in docs/private-apis.md).
 
 When the terminal goes away (a dropped link, a closed pty), the reader leaves: output goes
 through ``terminal_output.TerminalOutput``, which neither blocks nor dies on a terminal that is
