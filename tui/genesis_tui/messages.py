@@ -20,7 +20,7 @@ class OpenTerm(Message):
         self,
         term_id: str,
         search_status: str = "",
-        marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] | None = None,
+        marks: dict[tuple[str | None, str, str], tuple[tuple[int, int], ...]] | None = None,
     ) -> None:
         super().__init__()
         self.term_id = term_id

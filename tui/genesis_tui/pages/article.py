@@ -17,6 +17,7 @@ from genesis_tui.model import Block, Lang, View
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
 from genesis_tui.ruby import Ruby
+from genesis_tui.search import note_label
 
 Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
 """One language's text of a thing said: its language, text, role and readings."""
@@ -170,8 +171,3 @@ def section_page(
             page.group(notes, block, url=since.source)
         page.blank()
     return page.build()
-
-
-def note_label(role: Role, lang: Lang) -> str:
-    """The label before a translator's note (``note``) or a since-publication note."""
-    return f"{Catalogue(lang)('page.note' if role == 'note' else 'page.since')}: "

@@ -13,6 +13,7 @@ from genesis_tui.links import site_name
 from genesis_tui.model import Event, Lang, View
 from genesis_tui.pages.builder import Column, PageBuilder, with_url
 from genesis_tui.pages.page import Page
+from genesis_tui.search import dated_events
 
 DATE_WIDTH = 10
 ARTICLE_MARK, OUTSIDE_MARK = "o", "+"
@@ -36,7 +37,7 @@ def timeline_page(
     page.text(f"{OUTSIDE_MARK}  {ui('timeline.outside')}", "note")
     page.blank()
     lead = " " * (DATE_WIDTH + 4)
-    events = sorted(content.timeline.events, key=lambda event: event.date)
+    events = dated_events(content)
     for number, event in enumerate(events):
         mark = ARTICLE_MARK if event.from_article else OUTSIDE_MARK
         key = f"event-{number}"

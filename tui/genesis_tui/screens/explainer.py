@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Header
+from textual.content import Content as TextContent
+from textual.widgets import Header, Static
 
 from genesis_tui.content import Content
+from genesis_tui.history import Anchor
+from genesis_tui.messages import StepSearch
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.screens.base import HEADER_ICON, PageScreen, page_bindings
 from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_views import ExplainerView
+
+Marks = dict[tuple[str | None, str, str], tuple[tuple[int, int], ...]]
 
 
 class ExplainerScreen(PageScreen):
@@ -22,8 +27,27 @@ class ExplainerScreen(PageScreen):
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="explainer-back"),
         Binding("y", "copy", "Copy", show=False, id="explainer-copy"),
+        Binding("n", "search_step(1)", "Next match", show=False, id="explainer-search-next"),
+        Binding(
+            "N", "search_step(-1)", "Previous match", show=False, id="explainer-search-previous"
+        ),
         *page_bindings("explainer-", show_open=True),
     ]
+
+    def __init__(
+        self,
+        content: Content,
+        *,
+        search_status: str = "",
+        marks: Marks | None = None,
+        place: Anchor | None = None,
+    ) -> None:
+        super().__init__(content)
+        self.search_status = search_status
+        """With a search match on this page: the search's status line."""
+        self.marks: Marks = marks or {}
+        self.place = place
+        """Where the match shown is (put on top)."""
 
     TITLE_KEY = ""
     WIDE = False
@@ -34,12 +58,19 @@ class ExplainerScreen(PageScreen):
         view = ExplainerView(self.content, self.build, id="explainer")
         view.wide = self.WIDE
         yield view
+        status = Static(TextContent(self.search_status), id="search-status")
+        status.set_class(bool(self.search_status), "-open")
+        yield status
         yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         title = self.content.article.title
         self.title = title.ja if self.ui.lang == "ja" else title.en
         self.sub_title = self.ui(self.TITLE_KEY)
+        if self.marks:
+            self.page_view.set_marks(self.marks)
+        if self.place is not None:
+            self.page_view.go_to(self.place)
         self.ready()
 
     def build(self, content: Content, width: int) -> Page:
@@ -49,6 +80,11 @@ class ExplainerScreen(PageScreen):
     def action_back(self) -> None:
         """Close this page."""
         self.dismiss()
+
+    def action_search_step(self, step: int) -> None:
+        """Go on through the reader's search matches (none: nothing happens)."""
+        if self.search_status:
+            self.post_message(StepSearch(step))
 
 
 class TimelineScreen(ExplainerScreen):

@@ -22,7 +22,7 @@ from genesis_tui.screens.base import HEADER_ICON, PageScreen, one_lang, page_bin
 from genesis_tui.widgets.key_bar import KeyBar
 from genesis_tui.widgets.page_views import ExplainerView
 
-Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
+Marks = dict[tuple[str | None, str, str], tuple[tuple[int, int], ...]]
 
 
 class TermScreen(PageScreen):
@@ -76,9 +76,9 @@ class TermScreen(PageScreen):
         view = self.page_view
         if self.marks:
             view.set_marks(self.marks)
-            (block, lang), spans = next(iter(self.marks.items()))
+            (block, lang, part), spans = next(iter(self.marks.items()))
             # The match on top, or as near the top as the page allows.
-            view.go_to(Anchor(block, cast(Lang, lang), "", spans[0][0]))
+            view.go_to(Anchor(block, cast(Lang, lang), part, spans[0][0]))
         self.ready()
 
     def action_back(self) -> None:

@@ -16,8 +16,9 @@ NOT_ITALIC = Style(italic=False)
 ROLES_STYLED = ("heading", "title", "note", "since", "bar", "bullet", "ruby")
 """Roles with a style of their own (the rest is text in the page's style)."""
 
-Marks = Mapping[tuple[str, str], Sequence[tuple[int, int]]]
-"""Search matches: (start, end) offsets per (block id, language)."""
+Marks = Mapping[tuple[str | None, str, str], Sequence[tuple[int, int]]]
+"""Search matches: (start, end) offsets per text shown, keyed as ``Piece.source`` (block,
+language, part: a block's own text, its notes, a key point)."""
 
 
 def line_segments(
@@ -38,9 +39,8 @@ def line_segments(
         if piece.url is not None:
             # A terminal hyperlink (OSC 8): the label opens the whole address.
             look = look + style("url") + Style(link=piece.url)
-        # Search marks fall on a block's own text only (not its notes, whose offsets differ).
-        key = (piece.block, piece.lang) if piece.block and piece.lang and not piece.part else None
-        found = marks.get(key) if key is not None else None
+        key = piece.source
+        found = marks.get(key) if key is not None and piece.role != "ruby" else None
         if found:
             segments.extend(marked(piece, look, look + style("mark"), found))
         else:

@@ -21,7 +21,7 @@ from textual.strip import Strip
 
 from genesis_tui.history import Anchor
 from genesis_tui.pages.page import GAP, Line, Page
-from genesis_tui.widgets.drawing import line_segments
+from genesis_tui.widgets.drawing import Marks, line_segments
 from genesis_tui.widgets.selected import with_selection
 
 
@@ -72,7 +72,7 @@ class PageView(ScrollView, can_focus=False):
         self._strips: dict[Hashable, Strip] = {}
         """Lines drawn, by what they were drawn from (``render_line``)."""
         super().__init__(id=id)
-        self.marks: dict[tuple[str, str], tuple[tuple[int, int], ...]] = {}
+        self.marks: Marks = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
         self.place: Anchor | None = None
         """The reading position: the place in the text at the top line. It follows the
@@ -196,7 +196,7 @@ class PageView(ScrollView, can_focus=False):
     def watch_highlighted_block(self) -> None:
         self.refresh()
 
-    def set_marks(self, marks: dict[tuple[str, str], tuple[tuple[int, int], ...]]) -> None:
+    def set_marks(self, marks: Marks) -> None:
         """Show these search matches (and no others)."""
         self.marks = marks
         self._strips.clear()
