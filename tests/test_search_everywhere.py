@@ -177,3 +177,57 @@ async def test_the_place_is_named_in_the_interfaces_language(content: Content) -
         await pilot.press("slash", *"外国の政府", "enter")
         await pilot.pause()
         assert "1/1 訳注: overview-1" in status_text(app)
+
+
+# ---------------------------------------------------------------------- the glossary's filter
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("ikouhyoumeisho", ["statement-of-intent"]),
+        ("ikōhyōmeisho", ["statement-of-intent"]),
+        ("monbukagakusho", ["mext"]),
+        ("monbukagakushou", ["mext"]),
+        ("oosaka", ["osaka"]),
+        ("ｵｵｻｶ", ["osaka"]),
+    ],
+)
+async def test_the_glossary_filter_takes_romaji(
+    content: Content, typed: str, expected: list[str]
+) -> None:
+    from textual.widgets import Input
+
+    from genesis_tui.screens.glossary import GlossaryScreen
+
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        screen.query_one("#filter", Input).value = typed
+        await pilot.pause()
+        assert screen.shown_ids() == expected
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_an_empty_filter_result_says_so(content: Content, ui_lang: str) -> None:
+    from genesis_tui.screens.glossary import GlossaryScreen
+
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g", *"xyzzy")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen) and screen.shown_ids() == []
+        said = str(screen.query_one("#glossary-count", Static).render())
+        assert "xyzzy" in said and "oboegaki" in said
+        await pilot.press(*["backspace"] * 5)
+        said = str(screen.query_one("#glossary-count", Static).render())
+        assert "xyzzy" not in said
+
+
+async def test_an_empty_search_says_so(content: Content) -> None:
+    app = GenesisApp(content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"xyzzy", "enter")
+        await pilot.pause()
+        assert "/xyzzy  no match" in status_text(app)

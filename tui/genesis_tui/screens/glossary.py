@@ -73,6 +73,8 @@ class GlossaryScreen(GenesisScreen):
         order = self.ui(f"glossary.sorted_by_{self.sort_key}")
         total = len(self.content.glossary.terms)
         count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
+        if not terms:
+            count = self.ui("glossary.no_match", text=text.strip())
         self.query_one("#glossary-count", Static).update(Content(count))
         self.sub_title = order
 
