@@ -19,7 +19,10 @@ EN: dict[str, str] = {
     # The glossary and its entries
     "glossary.title": "Glossary",
     "glossary.filter_placeholder": "Filter: Japanese, English, reading, alias",
-    "glossary.no_match": "No term matches \"{text}\": try English, Japanese, a reading in kana or romaji (oboegaki), an alias",
+    "glossary.no_match": (
+        'No term matches "{text}": try English, Japanese, a reading in kana or romaji'
+        " (oboegaki), an alias"
+    ),
     "glossary.count": "{shown} of {total} terms | {order}",
     "glossary.sorted_by_en": "sorted by English",
     "glossary.sorted_by_reading": "sorted by reading (よみ)",

@@ -19,7 +19,10 @@ JA: dict[str, str] = {
     "reader.no_section": "第{number}節はありません（全{total}節）。",
     "glossary.title": "用語集",
     "glossary.filter_placeholder": "絞り込み: 日本語、英語、よみ、別名",
-    "glossary.no_match": "「{text}」に合う用語はありません。英語、日本語、かなやローマ字のよみ（oboegaki）、別名で探せます",
+    "glossary.no_match": (
+        "「{text}」に合う用語はありません。英語、日本語、かなやローマ字のよみ（oboegaki）、"
+        "別名で探せます"
+    ),
     "glossary.count": "全{total}語中{shown}語・{order}",
     "glossary.sorted_by_en": "英語順",
     "glossary.sorted_by_reading": "よみ順",
