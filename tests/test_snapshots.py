@@ -18,6 +18,7 @@ from textual.widgets import Input
 
 from genesis_tui.app import GenesisApp
 from genesis_tui.content import Content
+from genesis_tui.i18n import UiLang
 from genesis_tui.loader import load_content
 from genesis_tui.paths import content_dir
 from genesis_tui.state import SavedState, View
@@ -69,6 +70,35 @@ class TestReadings:
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=size, run_before=open_entry)
+
+
+class TestReadingsEverywhere:
+    """Readings (r) on every page with Japanese: a term entry, the timeline, who's who, at
+    80x24 in both interface languages (who's who says its sentences in the interface's)."""
+
+    @staticmethod
+    def app_on(page: str, ui_lang: UiLang) -> tuple[GenesisApp, Callable[..., Any]]:
+        state = SavedState(section="overview", view="both", readings=True)
+        app = GenesisApp(SMALL, state=state, ui_lang=ui_lang)
+
+        async def open_page(pilot: Pilot[Any]) -> None:
+            if page == "entry":
+                app.open_term("statement-of-intent")
+            else:
+                await pilot.press("t" if page == "timeline" else "w")
+            await pilot.pause()
+
+        return app, open_page
+
+    @pytest.mark.parametrize("page", ["entry", "timeline", "whos_who"])
+    def test_english_interface(self, snap_compare: SnapCompare, page: str) -> None:
+        app, open_page = self.app_on(page, "en")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
+
+    @pytest.mark.parametrize("page", ["entry", "timeline", "whos_who"])
+    def test_japanese_interface(self, snap_compare: SnapCompare, page: str) -> None:
+        app, open_page = self.app_on(page, "ja")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
 
 
 class TestReader:

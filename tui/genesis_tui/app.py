@@ -25,7 +25,7 @@ from genesis_tui import collector
 from genesis_tui.app_palette import PaletteApp
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
-from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
+from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch, ToggleReadings
 from genesis_tui.model import View
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
@@ -144,6 +144,14 @@ class GenesisApp(PaletteApp):
         if stack and isinstance(stack[0], ReaderScreen) and stack[0].is_mounted:
             return stack[0].view
         return self.state.view
+
+    @property
+    def readings(self) -> bool:
+        """Whether readings are shown above the Japanese (every screen shows them alike)."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], ReaderScreen) and stack[0].is_mounted:
+            return stack[0].readings
+        return self.state.readings
 
     @property
     def reader(self) -> ReaderScreen:
@@ -271,6 +279,17 @@ class GenesisApp(PaletteApp):
     def _jump_to_block(self, message: JumpToBlock) -> None:
         """Close the glossary screens and show a block in the reader, highlighted."""
         self._to_reader().jump_to_block(message.section_id, message.block_id)
+
+    @on(ToggleReadings)
+    def _toggle_readings(self) -> None:
+        """r on a screen over the reader: the reader's readings change, and every page's."""
+        from genesis_tui.screens.base import PageScreen
+
+        reader = self.reader
+        reader.action_toggle_readings()
+        for screen in self.screen_stack[1:]:
+            if isinstance(screen, PageScreen):
+                screen.show_readings(reader.readings)
 
     @on(StepSearch)
     def _step_search(self, message: StepSearch) -> None:

@@ -43,3 +43,7 @@ class StepSearch(Message):
     def __init__(self, step: int) -> None:
         super().__init__()
         self.step = step
+
+
+class ToggleReadings(Message):
+    """Show or hide the readings above the Japanese, in the reader and on every screen."""

@@ -167,6 +167,8 @@ EN: dict[str, str] = {
     "key.open-link": "Open link",
     "key.back": "Back",
     "key.copy": "Copy",
+    "key.explainer-readings": "Readings",
+    "key.term-readings": "Readings",
     "key.explainer-copy": "Copy",
     "key.scroll-down": "Down",
     "key.scroll-up": "Up",

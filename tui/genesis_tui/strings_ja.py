@@ -160,6 +160,8 @@ JA: dict[str, str] = {
     "key.open-link": "リンクを開く",
     "key.back": "戻る",
     "key.copy": "コピー",
+    "key.explainer-readings": "読み",
+    "key.term-readings": "読み",
     "key.explainer-copy": "コピー",
     "key.scroll-down": "下へ",
     "key.scroll-up": "上へ",

@@ -26,10 +26,11 @@ def _event_labels(event: Event, view: View) -> list[tuple[Lang, str]]:
 
 @lru_cache(maxsize=64)
 def timeline_page(
-    content: Content, width: int, view: View = "both", ui_lang: UiLang = "en"
+    content: Content, width: int, view: View = "both", ui_lang: UiLang = "en", ruby: bool = False
 ) -> Page:
     """Every dated event, oldest first; events from outside the article marked, with sources.
-    The events are said in the languages of ``view``, the page's own words in ``ui_lang``."""
+    The events are said in the languages of ``view``, the page's own words in ``ui_lang``; with
+    ``ruby``, the Japanese has its readings above it."""
     ui = Catalogue(ui_lang)
     page = PageBuilder(max(20, width))
     page.text(ui("timeline.title"), "title")
@@ -47,8 +48,16 @@ def timeline_page(
             )
             column = Column(page.width)
             links = page.links_for(content.matcher.find(label), key, lang)
+            readings = content.ruby.spans(label) if ruby and lang == "ja" else ()
             column.add_text(
-                label, "text", bullet=prefix, bullet_role="title", block=key, lang=lang, links=links
+                label,
+                "text",
+                bullet=prefix,
+                bullet_role="title",
+                block=key,
+                lang=lang,
+                links=links,
+                ruby=readings,
             )
             page.add(column.rows, key)
         if not event.from_article:

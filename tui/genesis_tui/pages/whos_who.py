@@ -11,9 +11,11 @@ from functools import lru_cache
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue
+from genesis_tui.kana import is_kanji
 from genesis_tui.model import Lang, Term, View
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side
 from genesis_tui.pages.page import GAP, Page, Piece
+from genesis_tui.ruby import Ruby as RubySpan
 from genesis_tui.typesetting import cells, line_spans
 
 COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
@@ -38,18 +40,33 @@ def _name(term: Term, view: View, room: int = 24) -> str:
 
 
 def _term_box(
-    page: PageBuilder, term: Term, width: int, lang: Lang = "en", view: View = "both"
+    page: PageBuilder,
+    term: Term,
+    width: int,
+    lang: Lang = "en",
+    view: View = "both",
+    readings: Sequence[RubySpan] | None = None,
 ) -> list[Row]:
-    """A box naming an organisation (a link to its entry) and saying what it is."""
+    """A box naming an organisation (a link to its entry) and saying what it is; with
+    ``readings`` (those of its Japanese definition), the readings above the Japanese."""
     inner = width - 4
     index = page.link(term.id, f"box-{term.id}", "ja" if view == "ja" else "en")
     label = _name(term, view, inner)
     name = [Piece(label, "heading", link=index)]
+    ja_at = 0 if view == "ja" else None  # where the Japanese name stands in the name row
     if view == "both" and cells(label) + 2 + cells(term.term.ja) <= inner:
         name.append(Piece("  " + term.term.ja, "heading"))
+        ja_at = cells(label) + 2
+    above: list[Row] = []
+    # The name's reading over it, where it fits.
+    shown = ja_at is not None and any(is_kanji(char) for char in term.term.ja)
+    if readings is not None and shown and (ja_at or 0) + cells(term.reading) <= inner:
+        above.append([Piece(" " * (ja_at or 0), "pad"), Piece(term.reading, "ruby")])
     body = Column(inner)
-    body.add_text(_first_sentence(term.definition.get(lang)), "note")
-    rows = [name, *body.rows]
+    sentence = _first_sentence(term.definition.get(lang))
+    ruby = [span for span in readings or () if span[1] <= len(sentence)] if lang == "ja" else []
+    body.add_text(sentence, "note", ruby=ruby)
+    rows = [*above, name, *body.rows]
     border = [Piece("+" + "-" * (width - 2) + "+", "bar")]
     boxed = [border]
     for row in rows:
@@ -67,10 +84,13 @@ def _term_box(
 
 
 @lru_cache(maxsize=64)
-def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = "both") -> Page:
+def whos_who_page(
+    content: Content, width: int, lang: Lang = "en", view: View = "both", ruby: bool = False
+) -> Page:
     """The organisations on each side (named in the languages of ``view``, each said in a
     sentence of ``lang``, the interface's language, as are the page's own words, unless the
-    view shows one language), then who signed what with whom, and when."""
+    view shows one language), then who signed what with whom, and when; with ``ruby``, the
+    Japanese has its readings above it."""
     ui = Catalogue(lang)
     if view != "both":
         lang = view
@@ -89,7 +109,8 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = 
     for column, country, terms in zip(columns, ("japan", "united-states"), sides, strict=True):
         column.rows.append([Piece(ui(COUNTRY_KEY[country]), "title")])
         for term in terms:
-            column.rows.extend(_term_box(page, term, box_width, lang, view))
+            readings = content.ruby.spans(term.definition.ja) if ruby else None
+            column.rows.extend(_term_box(page, term, box_width, lang, view, readings))
     if two_columns:
         page.add(side_by_side(*columns))
     else:
@@ -113,7 +134,16 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = 
                 continue
             label = event.label.get(label_lang)
             spans = content.matcher.find(label)
-            page.text(label, "text", indent="  ", key=label_key, lang=label_lang, spans=spans)
+            readings = content.ruby.spans(label) if ruby and label_lang == "ja" else ()
+            page.text(
+                label,
+                "text",
+                indent="  ",
+                key=label_key,
+                lang=label_lang,
+                spans=spans,
+                ruby=readings,
+            )
         agreement = next(
             (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
         )

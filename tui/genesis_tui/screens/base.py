@@ -23,7 +23,7 @@ from textual.binding import Binding
 
 from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, catalogue_of
-from genesis_tui.messages import JumpToBlock, OpenTerm
+from genesis_tui.messages import JumpToBlock, OpenTerm, ToggleReadings
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.page import LinkRef
 from genesis_tui.screens.follow_size import FollowsAppSize
@@ -50,6 +50,11 @@ def view_of(app: object) -> View:
     """The reader's view (``both`` for an app that has none, as in some tests)."""
     view = getattr(app, "view", "both")
     return cast(View, view) if view in ("both", "ja", "en") else "both"
+
+
+def readings_of(app: object) -> bool:
+    """Whether the reader shows readings (False for an app that has no reader)."""
+    return getattr(app, "readings", False) is True
 
 
 def page_bindings(prefix: str = "", *, show_open: bool = False) -> list[Binding]:
@@ -109,6 +114,8 @@ class GenesisScreen(FollowsAppSize):
         self.ui.localize_bindings(self._bindings)
         self.reader_view: View = view_of(self.app)
         """The languages the reader shows: every screen shows its names in them."""
+        self.readings = readings_of(self.app)
+        """Readings above the Japanese, as the reader shows them (``r`` on any page)."""
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -184,6 +191,19 @@ class PageScreen(GenesisScreen):
             self.post_message(JumpToBlock(*link.jump))
         else:
             self.open_term(link.term_id)
+
+    def action_toggle_readings(self) -> None:
+        """Show or hide the readings above the Japanese (here, in the reader, everywhere)."""
+        self.post_message(ToggleReadings())
+
+    def show_readings(self, shown: bool) -> None:
+        """Lay the page out again with or without readings."""
+        from genesis_tui.widgets.page_views import ExplainerView
+
+        self.readings = shown
+        view = self.page_view
+        if isinstance(view, ExplainerView):
+            view.ruby = shown
 
     def action_copy(self) -> None:
         """Copy the current link's address, or the block at the top of the page, to the

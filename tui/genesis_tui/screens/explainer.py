@@ -27,6 +27,7 @@ class ExplainerScreen(PageScreen):
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="explainer-back"),
         Binding("y", "copy", "Copy", show=False, id="explainer-copy"),
+        Binding("r", "toggle_readings", "Readings", id="explainer-readings"),
         Binding("n", "search_step(1)", "Next match", show=False, id="explainer-search-next"),
         Binding(
             "N", "search_step(-1)", "Previous match", show=False, id="explainer-search-previous"
@@ -55,7 +56,7 @@ class ExplainerScreen(PageScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        view = ExplainerView(self.content, self.build, id="explainer")
+        view = ExplainerView(self.content, self.build, ruby=self.readings, id="explainer")
         view.wide = self.WIDE
         yield view
         status = Static(TextContent(self.search_status), id="search-status")
@@ -73,8 +74,9 @@ class ExplainerScreen(PageScreen):
             self.page_view.go_to(self.place)
         self.ready()
 
-    def build(self, content: Content, width: int) -> Page:
-        """The page at ``width`` (each kind of page says how)."""
+    def build(self, content: Content, width: int, ruby: bool) -> Page:
+        """The page at ``width``, with readings above the Japanese if ``ruby`` (each kind of
+        page says how)."""
         raise NotImplementedError
 
     def action_back(self) -> None:
@@ -92,8 +94,8 @@ class TimelineScreen(ExplainerScreen):
 
     TITLE_KEY = "timeline.title"
 
-    def build(self, content: Content, width: int) -> Page:
-        return timeline_page(content, width, self.reader_view, self.ui.lang)
+    def build(self, content: Content, width: int, ruby: bool) -> Page:
+        return timeline_page(content, width, self.reader_view, self.ui.lang, ruby)
 
 
 class WhosWhoScreen(ExplainerScreen):
@@ -102,5 +104,5 @@ class WhosWhoScreen(ExplainerScreen):
     TITLE_KEY = "whos_who.title"
     WIDE = True
 
-    def build(self, content: Content, width: int) -> Page:
-        return whos_who_page(content, width, self.ui.lang, self.reader_view)
+    def build(self, content: Content, width: int, ruby: bool) -> Page:
+        return whos_who_page(content, width, self.ui.lang, self.reader_view, ruby)

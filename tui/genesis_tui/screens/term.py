@@ -31,6 +31,7 @@ class TermScreen(PageScreen):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape,backspace", "back", "Back", id="term-back"),
+        Binding("r", "toggle_readings", "Readings", id="term-readings"),
         Binding("n", "search_step(1)", "Next match", show=False, id="term-search-next"),
         Binding("N", "search_step(-1)", "Previous match", show=False, id="term-search-previous"),
         *page_bindings("term-", show_open=True),
@@ -57,14 +58,8 @@ class TermScreen(PageScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        build = partial(
-            _build,
-            term_id=self.term.id,
-            ui_lang=self.ui.lang,
-            view=self.view,
-            readings=self.readings,
-        )
-        yield ExplainerView(self.content, build, id="term-page")
+        build = partial(_build, term_id=self.term.id, ui_lang=self.ui.lang, view=self.view)
+        yield ExplainerView(self.content, build, ruby=self.readings, id="term-page")
         status = Static(Content(self.search_status), id="search-status")
         status.set_class(bool(self.search_status), "-open")
         yield status
@@ -93,10 +88,10 @@ class TermScreen(PageScreen):
 def _build(
     content: ArticleContent,
     width: int,
+    readings: bool,
     *,
     term_id: str,
     ui_lang: UiLang,
     view: View,
-    readings: bool,
 ) -> Page:
     return term_page(content, term_id, width, ui_lang, view, readings)

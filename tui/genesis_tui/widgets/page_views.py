@@ -84,25 +84,43 @@ class ArticleView(PageView):
 
 
 class ExplainerView(PageView):
-    """A page laid out by a function of the content and the width (timeline, who's who)."""
+    """A page laid out by a function of the content, the width and whether readings are shown
+    (timeline, who's who, a glossary entry)."""
 
     def __init__(
-        self, content: Content, build: Callable[[Content, int], Page], *, id: str | None = None
+        self,
+        content: Content,
+        build: Callable[[Content, int, bool], Page],
+        *,
+        ruby: bool = False,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.content = content
         self._build = build
         self.wide = False
         """True for a page of two columns (who's who): it may be twice the measure."""
+        self._ruby = ruby
+
+    @property
+    def ruby(self) -> bool:
+        """Readings (furigana) above the Japanese."""
+        return self._ruby
+
+    @ruby.setter
+    def ruby(self, shown: bool) -> None:
+        if shown != self._ruby:
+            self._ruby = shown
+            self._changed()
 
     def columns(self) -> int:
         """Two for a page set in two columns, else one."""
         return 2 if self.wide else 1
 
     def page_key(self) -> Hashable:
-        """The width alone."""
-        return self.page_width
+        """The width and the readings."""
+        return (self.page_width, self._ruby)
 
     def build_page(self) -> Page:
         """The page at the current width."""
-        return self._build(self.content, self.page_width)
+        return self._build(self.content, self.page_width, self._ruby)
