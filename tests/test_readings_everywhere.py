@@ -47,8 +47,9 @@ async def test_a_page_opened_with_readings_on_shows_them(small_content: Content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("r", "t")
         await pilot.pause()
-        assert ruby_rows(app.screen.page_view.page)
-        assert "いこうひょうめいしょ" in "".join(ruby_rows(app.screen.page_view.page))
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen)
+        assert "いこうひょうめいしょ" in "".join(ruby_rows(screen.page_view.page))
 
 
 def test_no_line_gets_an_empty_row_of_readings(small_content: Content) -> None:
