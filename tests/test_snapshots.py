@@ -101,6 +101,15 @@ class TestReadingsEverywhere:
         assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
 
 
+class TestAbout:
+    """The About page (a): the source, both addresses, the translation note, at 80x24."""
+
+    @pytest.mark.parametrize("ui_lang", ["en", "ja"])
+    def test_about(self, snap_compare: SnapCompare, ui_lang: UiLang) -> None:
+        app = GenesisApp(SMALL, state=SavedState(section="overview"), ui_lang=ui_lang)
+        assert snap_compare(app, terminal_size=(80, 24), press=["a"])
+
+
 class TestReader:
     @pytest.mark.parametrize("size", SIZES)
     @pytest.mark.parametrize("view", ["both", "ja", "en"])

@@ -71,6 +71,7 @@ class GenesisApp(PaletteApp):
         Binding("g", "reader('glossary')", "Glossary", show=False, id="glossary"),
         Binding("t", "reader('timeline')", "Timeline", show=False, id="timeline"),
         Binding("w", "reader('whos_who')", "Who's who", show=False, id="whos-who"),
+        Binding("a", "about", "About", show=False, id="about"),
         Binding("slash", "reader('search')", "Search", key_display="/", show=False, id="search"),
     ]
 
@@ -328,6 +329,13 @@ class GenesisApp(PaletteApp):
         """ctrl+c with no text selected (with a selection, the screen copies it): leave as
         ``q`` does, saving the place, where Textual would only say how to quit."""
         self.exit()
+
+    def action_about(self) -> None:
+        """Show where the article comes from (over the reader, as the timeline is)."""
+        from genesis_tui.screens.explainer import AboutScreen
+
+        self._to_reader()
+        self.push_screen(AboutScreen(self.content))
 
     def action_help(self) -> None:
         """Show every key."""

@@ -66,6 +66,8 @@ class GenesisCommands(Provider):
             callback = partial(app.run_reader_action, action)
             help_text = keyed(ui(f"palette.{action}_help"), key)
             commands.append((ui(f"palette.{action}"), callback, help_text))
+        help_text = keyed(ui("palette.about_help"), "a")
+        commands.append((ui("palette.about"), app.action_about, help_text))
         help_text = keyed(ui("palette.help_help"), "?")
         commands.append((ui("palette.help"), app.action_help, help_text))
         commands.append((ui("palette.quit"), app.action_quit, keyed(ui("palette.quit_help"), "q")))

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
+from genesis_tui.attribution import source_lines
 from genesis_tui.content import Content
 from genesis_tui.controls import visible
 from genesis_tui.i18n import Catalogue
@@ -241,6 +242,8 @@ def text_lines(
 
     title, title_spans = joined(content.article.title)
     yield from _wrapped(title, width, title_spans, matcher)
+    yield ""
+    yield from _source_lines(content, langs, width)
     for section in _sections(content, section_id):
         yield ""
         heading, heading_spans = joined(section.title, "## ")
@@ -268,6 +271,20 @@ def text_lines(
                 yield _url_line("| ", block.since.source)
     if section_id is None:
         yield from _timeline_lines(content, langs, width, ruby)
+
+
+def _source_lines(content: Content, langs: tuple[Lang, ...], width: int) -> Iterator[str]:
+    """Where the article comes from (as the reader's About page says it), each address whole
+    on a line of its own."""
+    for line in source_lines(content.article.source, lambda key: _labels(key, langs), langs):
+        if line.lang is not None:  # the source note: a paragraph in each language
+            yield ""
+            yield from break_lines(line.text, width)
+        elif line.url is None:
+            yield from break_lines(line.text, width)
+        else:
+            yield from break_lines(line.text[: -len(line.url)].rstrip(), width)
+            yield _url_line("  ", line.url)
 
 
 def _timeline_lines(

@@ -106,3 +106,14 @@ class WhosWhoScreen(ExplainerScreen):
 
     def build(self, content: Content, width: int, ruby: bool) -> Page:
         return whos_who_page(content, width, self.ui.lang, self.reader_view, ruby)
+
+
+class AboutScreen(ExplainerScreen):
+    """Where the article comes from: the publisher, both pages, who translated what."""
+
+    TITLE_KEY = "about.title"
+
+    def build(self, content: Content, width: int, ruby: bool) -> Page:
+        from genesis_tui.pages.about import about_page
+
+        return about_page(content, width, self.ui.lang, self.reader_view, ruby)
