@@ -231,3 +231,34 @@ async def test_an_empty_search_says_so(content: Content) -> None:
         await pilot.press("slash", *"xyzzy", "enter")
         await pilot.pause()
         assert "/xyzzy  no match" in status_text(app)
+
+
+# ---------------------------------------------------------------------- without colour
+async def test_a_match_on_the_current_link_stands_out_without_colour(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under NO_COLOR the current link is bold, underlined and reversed; a search match on it
+    is reversed alone, so the two differ by attributes."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = GenesisApp(content)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("tab")
+        await pilot.pause()
+        view = app.reader.article
+        assert view.current_link is not None
+        piece = next(
+            p for line in view.page.lines for p in line.pieces if p.link == view.current_link
+        )
+        assert piece.source is not None
+        view.set_marks({piece.source: ((piece.start, piece.start + 1),)})
+        await pilot.pause()
+        looks = {}
+        for y in range(view.scrollable_content_region.height):
+            for segment in view.render_line(y):
+                style = segment.style
+                if style is not None and segment.text.strip():
+                    looks.setdefault(segment.text, (style.bold, style.underline, style.reverse))
+        mark = looks[piece.text[0]]
+        rest = looks[piece.text[1:]]
+        assert rest == (True, True, True), "the current link is not bold, underlined, reversed"
+        assert mark == (False, False, True), "the match is not reversed alone"

@@ -84,7 +84,12 @@ class GenesisApp(PaletteApp):
         ascii: bool = False,
         linux_console: bool = False,
         notice: str | None = None,
+        color_depth: str | None = None,
     ) -> None:
+        self.color_depth = color_depth
+        """The colour depth the theme's contrast is made for: ``terminal`` (the one Textual
+        sends to this terminal), a depth by Rich's name (``256``, ``standard``), or None for
+        truecolor. Set before Textual's own set-up, which reads the theme's variables."""
         super().__init__()
         self.linux_console = linux_console
         """On the Linux console, which cannot draw Japanese: a hint at start."""
@@ -310,8 +315,10 @@ class GenesisApp(PaletteApp):
         return [*super().get_line_filters(), self._merge_runs]
 
     def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, its text colours made legible on their backgrounds."""
-        variables = legible_variables(super().get_css_variables())
+        """The theme's variables, its text colours made legible on their backgrounds in the
+        colours the terminal is sent (256 without COLORTERM, 16 on the Linux console)."""
+        depth = self.console.color_system if self.color_depth == "terminal" else self.color_depth
+        variables = legible_variables(super().get_css_variables(), depth)
         self.theme_variables = variables
         return variables
 

@@ -72,6 +72,7 @@ def run_reader(
         ascii=ascii,
         linux_console=linux_console,
         notice=notice,
+        color_depth="terminal",
     )
     mode = crash.terminal_mode()
     with signals_handled_by(app.stop_signalled), breaks_kept(content.key):

@@ -13,6 +13,9 @@ from genesis_tui.pages.page import Line, Piece
 from genesis_tui.phrases import has_japanese
 
 NOT_ITALIC = Style(italic=False)
+MARK_ALONE = Style(bold=False, underline=False)
+"""A search match is reverse and nothing else: on a link, and on the current link (bold,
+underlined, reverse), it still stands out where no colour is drawn (NO_COLOR)."""
 ROLES_STYLED = ("heading", "title", "note", "since", "bar", "bullet", "ruby")
 """Roles with a style of their own (the rest is text in the page's style)."""
 
@@ -42,7 +45,7 @@ def line_segments(
         key = piece.source
         found = marks.get(key) if key is not None and piece.role != "ruby" else None
         if found:
-            segments.extend(marked(piece, look, look + style("mark"), found))
+            segments.extend(marked(piece, look, look + style("mark") + MARK_ALONE, found))
         else:
             segments.append(Segment(piece.text, look))
     return segments
