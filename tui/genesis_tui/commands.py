@@ -22,13 +22,22 @@ ACTION_KEYS = (
     ("next_section", "]"),
     ("previous_section", "["),
     ("cycle_view", "v"),
+    ("toggle_readings", "r"),
+    ("toggle_sections", "s"),
     ("glossary", "g"),
     ("timeline", "t"),
     ("whos_who", "w"),
     ("search", "/"),
+    ("search_next", "n"),
+    ("search_previous", "N"),
+    ("copy", "y"),
     ("back", "escape"),
 )
-"""The reader's actions the palette offers, with the key that does the same."""
+"""The reader's actions the palette offers (by the name of their words in the catalogue), with
+the key that does the same."""
+
+ACTIONS = {"search_next": "search_step(1)", "search_previous": "search_step(-1)"}
+"""The reader's action for a palette name, where it is not the name itself."""
 
 
 class GenesisCommands(Provider):
@@ -63,7 +72,7 @@ class GenesisCommands(Provider):
             name = ui("palette.term", term=names, reading=reading)
             commands.append((name, partial(app.open_term, term.id), ui("palette.term_help")))
         for action, key in ACTION_KEYS:
-            callback = partial(app.run_reader_action, action)
+            callback = partial(app.run_reader_action, ACTIONS.get(action, action))
             help_text = keyed(ui(f"palette.{action}_help"), key)
             commands.append((ui(f"palette.{action}"), callback, help_text))
         help_text = keyed(ui("palette.about_help"), "a")

@@ -80,14 +80,15 @@ class GlossaryScreen(GenesisScreen):
 
     def _row(self, term: Term) -> Content:
         """A term as a row: in one language's view its name in that language alone, else two
-        lines, its name in the interface's language first; the reading only where it adds
-        something (not under a name in kana)."""
+        lines, the name the list is sorted by first; the reading only where it adds something
+        (not under a name in kana)."""
         ja = term.term.ja
         if to_hiragana(term.reading) != to_hiragana(ja):
             ja = f"{ja}（{term.reading}）"
         if self.reader_view != "both":
             return Content(ja if self.reader_view == "ja" else term.term.en)
-        first, second = (ja, term.term.en) if self.ui.lang == "ja" else (term.term.en, ja)
+        # The name the list is sorted by first: English, or the Japanese (sorted by reading).
+        first, second = (ja, term.term.en) if self.sort_key == "reading" else (term.term.en, ja)
         return Content(f"{first}\n  {second}")
 
     @on(Input.Changed, "#filter")

@@ -94,6 +94,10 @@ class HelpScreen(ModalScreen[None]):
         """(keys, what they do) for every row of the table."""
         ui = self.ui
         rows = [(keys, ui(what)) for keys, what in KEYS]
+        content = getattr(self.app, "content", None)
+        if content is not None:  # as many section keys as there are sections
+            count = min(9, len(content.article.sections))
+            rows = [(f"1-{count}" if keys == "1-9" else keys, what) for keys, what in rows]
         rows.append((ui("help.in_glossary_keys"), ui("help.in_glossary")))
         return rows
 

@@ -351,7 +351,9 @@ class ReaderScreen(SearchScreen):
             return
         location = self.history.pop()
         if location is None:
-            if self.has_hits:
+            # Nowhere to go back to: the search's matches and its status line go (a search
+            # that found nothing leaves only its "no match" line).
+            if self._search is not None:
                 self._clear_search()
             return
         self.section_id = location.section_id

@@ -70,6 +70,21 @@ class ArticleView(PageView):
         langs = ("ja", "en") if self.view == "both" else (self.view,)
         return "\n\n".join(getattr(found, lang) for lang in langs)
 
+    def copy_text(self) -> str | None:
+        """What ``y`` copies: as any page's, but with the key points at the top (above the
+        first block), the key points in the languages the view shows."""
+        top = round(self.scroll_offset.y)
+        lines = self.page.lines
+        shown = lines[top : top + max(1, self.scrollable_content_region.height)]
+        first = next(
+            (piece.source for line in shown for piece in line.pieces if piece.source), None
+        )
+        if self.current_link is not None or first is None or not first[2].startswith("point"):
+            return super().copy_text()
+        points = self.content.section(self.section_id).key_points
+        langs: tuple[Lang, ...] = ("ja", "en") if self.view == "both" else (self.view,)
+        return "\n\n".join("\n".join(point.get(lang) for point in points) for lang in langs)
+
     def watch_section_id(self) -> None:
         self._changed()
 

@@ -1,0 +1,105 @@
+"""The smaller items of issue 24, each with the behaviour it fixed."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from genesis_tui.app import GenesisApp
+from genesis_tui.content import Content
+
+NARROW = (80, 24)
+
+
+async def test_escape_clears_a_search_that_found_nothing(small_content: Content) -> None:
+    app = GenesisApp(small_content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"xyzzy", "enter")
+        await pilot.pause()
+        status = app.screen.query_one("#search-status", Static)
+        assert status.has_class("-open")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not status.has_class("-open")
+
+
+async def test_escape_clears_the_status_once_back_where_the_search_began(
+    small_content: Content,
+) -> None:
+    app = GenesisApp(small_content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("slash", *"理研", "enter")
+        await pilot.press("escape")  # back to where the search began
+        await pilot.press("escape")  # and the search goes
+        await pilot.pause()
+        assert not app.screen.query_one("#search-status", Static).has_class("-open")
+
+
+@pytest.mark.parametrize(
+    "name", ["Readings (furigana)", "Section list", "Next match", "Previous match", "Copy"]
+)
+async def test_the_palette_has_every_action(small_content: Content, name: str) -> None:
+    from genesis_tui.commands import GenesisCommands
+
+    app = GenesisApp(small_content)
+    async with app.run_test(size=NARROW):
+        provider = GenesisCommands(app.screen)
+        assert name in {command for command, _, _ in provider._commands()}
+
+
+async def test_the_palette_turns_readings_on(small_content: Content) -> None:
+    from genesis_tui.commands import GenesisCommands
+
+    app = GenesisApp(small_content)
+    async with app.run_test(size=NARROW) as pilot:
+        provider = GenesisCommands(app.screen)
+        commands = {name: callback for name, callback, _ in provider._commands()}
+        commands["Readings (furigana)"]()
+        await pilot.pause()
+        assert app.reader.readings
+
+
+async def test_help_lists_as_many_section_keys_as_there_are_sections(
+    small_content: Content,
+) -> None:
+    app = GenesisApp(small_content)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        keys = str(app.screen.query_one("#help-keys").render())
+        count = len(small_content.article.sections)
+        assert f"1-{count} " in keys and "1-9" not in keys
+
+
+async def test_the_glossary_sorted_by_english_shows_english_first(
+    small_content: Content,
+) -> None:
+    from textual.widgets import OptionList
+
+    from genesis_tui.screens.glossary import GlossaryScreen
+
+    app = GenesisApp(small_content, ui_lang="ja")
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen) and screen.sort_key == "reading"
+        options = screen.query_one("#terms", OptionList)
+        first = str(options.get_option_at_index(0).prompt).splitlines()[0]
+        assert any("\u3040" <= char <= "\u9fff" for char in first)  # Japanese first
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        first = str(options.get_option_at_index(0).prompt).splitlines()[0]
+        assert first.isascii(), first  # sorted by English: English first
+
+
+async def test_y_at_the_top_copies_the_key_points(small_content: Content) -> None:
+    app = GenesisApp(small_content)
+    copied: list[str] = []
+    async with app.run_test(size=NARROW) as pilot:
+        app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
+        await pilot.press("y")
+        await pilot.pause()
+        points = small_content.section("overview").key_points
+        # In both, the Japanese points, then the English.
+        assert copied and copied[0].startswith(points[0].ja)
+        assert all(point.en in copied[0] for point in points)
