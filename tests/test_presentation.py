@@ -352,6 +352,14 @@ async def test_y_copies_the_block_at_the_top_through_osc52(
         written: list[str] = []
         assert app._driver is not None
         monkeypatch.setattr(app._driver, "write", written.append)
+        # At the section's top, the key points are on top: y copies them (issue 24).
+        await pilot.press("y")
+        await pilot.pause()
+        assert _osc52(written)[-1].startswith(section.key_points[0].ja)
+        written.clear()
+        article = app.reader.article
+        article.scroll_to_line(article.page.block_lines[block.id], top=True)
+        await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         copied = _osc52(written)

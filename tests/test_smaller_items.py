@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from textual.widgets import Static
 
 from genesis_tui.app import GenesisApp
+from genesis_tui.cli import main
 from genesis_tui.content import Content
+from genesis_tui.typesetting import cells
+from tests.conftest import SMALL_CONTENT
 
 NARROW = (80, 24)
 
@@ -103,3 +111,65 @@ async def test_y_at_the_top_copies_the_key_points(small_content: Content) -> Non
         # In both, the Japanese points, then the English.
         assert copied and copied[0].startswith(points[0].ja)
         assert all(point.en in copied[0] for point in points)
+
+
+# ---------------------------------------------------------------------- the command line
+def _piped(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "genesis_tui", "--content", str(SMALL_CONTENT), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, **(env or {})},
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_piped_text_takes_the_width_from_columns() -> None:
+    result = _piped(env={"COLUMNS": "60"})
+    assert result.returncode == 0
+    prose = [line for line in result.stdout.splitlines() if "https://" not in line]
+    assert max(cells(line) for line in prose) <= 60
+    assert max(cells(line) for line in prose) > 50
+
+
+def test_section_takes_a_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--content", str(SMALL_CONTENT), "export", "--section", "2"]) == 0
+    assert "## 日本の役割 / Japan's role" in capsys.readouterr().out
+    assert main(["--content", str(SMALL_CONTENT), "export", "--section", "9"]) == 2
+    assert "1-3" in capsys.readouterr().err
+
+
+def test_section_opens_at_the_sections_top(tmp_path: Path) -> None:
+    from genesis_tui.history import Anchor
+    from genesis_tui.run import starting_state
+    from genesis_tui.state import SavedState, save_state
+
+    path = tmp_path / "state.json"
+    saved = SavedState(section="outlook")
+    saved.anchors["overview"] = Anchor("overview-3", "ja", "", 10)
+    save_state(saved, path)
+    state, _ = starting_state(path, section_id="overview", lang=None)
+    assert state.section == "overview" and state.anchor("overview") is None
+    state, _ = starting_state(path, section_id=None, lang=None)
+    assert state.anchor("overview") is not None  # without --section the place is kept
+
+
+def test_the_linux_console_starts_in_english_unless_told(tmp_path: Path) -> None:
+    from genesis_tui.run import starting_state
+
+    assert starting_state(None, section_id=None, lang=None, linux_console=True)[0].view == "en"
+    told = starting_state(None, section_id=None, lang="both", linux_console=True)[0]
+    assert told.view == "both"
+
+
+@pytest.mark.parametrize("flag", [["--theme", "nord"], ["--no-mouse"], ["--ascii"], ["--no-state"]])
+@pytest.mark.parametrize("command", ["export", "check"])
+def test_reader_options_are_refused_by_other_commands(
+    capsys: pytest.CaptureFixture[str], flag: list[str], command: str
+) -> None:
+    assert main([command, *flag]) == 2
+    error = capsys.readouterr().err
+    assert "for the reader" in error and flag[0] in error
