@@ -173,3 +173,57 @@ def test_reader_options_are_refused_by_other_commands(
     assert main([command, *flag]) == 2
     error = capsys.readouterr().err
     assert "for the reader" in error and flag[0] in error
+
+
+# ---------------------------------------------------------------------- keys and dates
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [("ｖ", "v"), ("２", "2"), ("／", "slash"), ("ｑ", "q"), ("？", "question_mark"),
+     ("Ｎ", "N"), ("］", "right_square_bracket"), ("\u3000", "space"), ("v", "v"), ("あ", "あ")],
+)  # fmt: skip
+def test_full_width_keys_are_the_keys_they_stand_for(typed: str, key: str) -> None:
+    from textual import events
+
+    from genesis_tui.driver import half_width
+
+    assert half_width(events.Key(typed, typed)).key == key
+
+
+def test_dates_read_naturally_in_the_japanese_interface(small_content: Content) -> None:
+    from genesis_tui.pages.timeline import timeline_page
+
+    text = "\n".join(timeline_page(small_content, 80, "both", "ja").text())
+    assert "2025年11月" in text and "2026年6月4日" in text and "2025-11" not in text
+    english = "\n".join(timeline_page(small_content, 80, "both", "en").text())
+    assert "2025-11" in english
+    # The labels start in one column, whatever the date's width.
+    starts = {
+        line.index("o ") for line in text.splitlines() if line.startswith("20") and " o " in line
+    }
+    assert len(starts) == 1, starts
+
+
+@pytest.mark.parametrize(("ui_lang", "name"), [("ja", "文部科学省"), ("en", "MEXT")])
+def test_who_signed_what_is_said_in_one_language(
+    small_content: Content, ui_lang: str, name: str
+) -> None:
+    from genesis_tui.pages.whos_who import whos_who_page
+
+    page = whos_who_page(small_content, 80, ui_lang, "both")  # type: ignore[arg-type]
+    chains = [line for line in page.text() if "<==" in line]
+    assert chains and all(name in line for line in chains[:1]), chains
+    japanese = [any("\u3040" <= char <= "\u9fff" for char in line) for line in chains]
+    assert all(japanese) if ui_lang == "ja" else not any(japanese), chains
+
+
+@pytest.mark.parametrize(("width", "two"), [(100, False), (120, True)])
+async def test_side_by_side_only_with_room_for_two_columns_of_japanese(
+    small_content: Content, width: int, two: bool
+) -> None:
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await pilot.pause()
+        article = app.reader.article
+        assert article.two_columns is two
+        if two:
+            assert (article.page_width - 2) // 2 >= article.MIN_COLUMN

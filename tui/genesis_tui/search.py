@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from genesis_tui.content import Content
+from genesis_tui.dates import shown_date
 from genesis_tui.folding import RubySpan, find_all, find_needles, fold, needles
 from genesis_tui.i18n import Catalogue
 from genesis_tui.model import Event, Lang, Term
@@ -253,7 +254,7 @@ def hit_place(hit: Hit, content: Content, ui: Catalogue) -> str:
         return ui("reader.in_glossary", term=term.ja if ui.lang == "ja" else term.en)
     if hit.part == "event":
         event = dated_events(content)[int(str(hit.block_id).removeprefix("event-"))]
-        return ui("reader.in_timeline", date=event.date)
+        return ui("reader.in_timeline", date=shown_date(event.date, ui.lang))
     if hit.part.startswith("point"):
         assert hit.section_id is not None
         title = content.section(hit.section_id).title.get(ui.lang)

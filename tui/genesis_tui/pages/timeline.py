@@ -8,12 +8,14 @@ from __future__ import annotations
 from functools import lru_cache
 
 from genesis_tui.content import Content
+from genesis_tui.dates import shown_date
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.links import site_name
 from genesis_tui.model import Event, Lang, View
 from genesis_tui.pages.builder import Column, PageBuilder, with_url
 from genesis_tui.pages.page import Page
 from genesis_tui.search import dated_events
+from genesis_tui.typesetting import cells
 
 DATE_WIDTH = 10
 ARTICLE_MARK, OUTSIDE_MARK = "o", "+"
@@ -37,15 +39,17 @@ def timeline_page(
     page.text(f"{ARTICLE_MARK}  {ui('timeline.in_article')}", "note")
     page.text(f"{OUTSIDE_MARK}  {ui('timeline.outside')}", "note")
     page.blank()
-    lead = " " * (DATE_WIDTH + 4)
     events = dated_events(content)
+    # The dates' column: ISO in English, 2025年11月 in Japanese (up to 12 cells).
+    width = max([DATE_WIDTH, *(cells(shown_date(event.date, ui_lang)) for event in events)])
+    lead = " " * (width + 4)
     for number, event in enumerate(events):
         mark = ARTICLE_MARK if event.from_article else OUTSIDE_MARK
         key = f"event-{number}"
+        date = shown_date(event.date, ui_lang)
+        date += " " * (width - cells(date))
         for index, (lang, label) in enumerate(_event_labels(event, view)):
-            prefix = (
-                f"{event.date:<{DATE_WIDTH}}  {mark} " if index == 0 else f"{'':<{DATE_WIDTH}}  | "
-            )
+            prefix = f"{date}  {mark} " if index == 0 else f"{' ' * width}  | "
             column = Column(page.width)
             links = page.links_for(content.matcher.find(label), key, lang)
             readings = content.ruby.spans(label) if ruby and lang == "ja" else ()

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from genesis_tui.content import Content
+from genesis_tui.dates import shown_date
 from genesis_tui.i18n import Catalogue
 from genesis_tui.kana import is_kanji
 from genesis_tui.model import Lang, Term, View
@@ -127,7 +128,7 @@ def whos_who_page(
             continue  # not an agreement between organisations
         key = f"deal-{number}"
         where = ui("whos_who.in_article" if event.from_article else "whos_who.outside")
-        page.text(f"{event.date}  ({where})", "title")
+        page.text(f"{shown_date(event.date, ui.lang)}  ({where})", "title")
         labels: tuple[tuple[Lang, str], ...] = (("ja", key + "-ja"), ("en", key))
         for label_lang, label_key in labels:
             if view not in ("both", label_lang):
@@ -147,7 +148,9 @@ def whos_who_page(
         agreement = next(
             (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
         )
-        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"), view)
+        # One language a line: in ``both``, the interface's (its word for "signed" with it).
+        chain_view: View = view if view != "both" else ui.lang
+        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"), chain_view)
         page.add(_fit(chain, page.width), key)
         page.blank()
     return page.build(links_by_line=True)

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from genesis_tui.content import Content
 from genesis_tui.model import Lang, View
 from genesis_tui.pages.article import section_page
-from genesis_tui.pages.page import Page
+from genesis_tui.pages.page import GAP, Page
 from genesis_tui.widgets.page_view import PageView
 
 
@@ -39,13 +39,25 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
+    MIN_COLUMN = 40
+    """The narrowest column Japanese is set in side by side: at 100 columns with the section
+    list, two columns were 34 cells, about 17 kanji a line. Narrower, each Japanese block is
+    followed by its English."""
+
+    @property
+    def two_columns(self) -> bool:
+        """True when Japanese and English stand side by side: asked for (``side_by_side``), in
+        ``both``, and with room for two columns of ``MIN_COLUMN``."""
+        room = self._available >= 2 * self.MIN_COLUMN + GAP
+        return self.side_by_side and self.view == "both" and room
+
     def columns(self) -> int:
         """Two columns when Japanese and English stand side by side."""
-        return 2 if self.side_by_side and self.view == "both" else 1
+        return 2 if self.two_columns else 1
 
     def page_key(self) -> Hashable:
         """The section, the view, the layout, the readings and the width."""
-        return (self.section_id, self.view, self.side_by_side, self.ruby, self.page_width)
+        return (self.section_id, self.view, self.two_columns, self.ruby, self.page_width)
 
     def build_page(self) -> Page:
         """The current section laid out at the current width."""
@@ -53,7 +65,7 @@ class ArticleView(PageView):
             self.content,
             self.section_id,
             self.view,
-            self.side_by_side,
+            self.two_columns,
             self.page_width,
             self.summary_lang,
             self.ruby,
