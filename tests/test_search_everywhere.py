@@ -26,7 +26,11 @@ def content(small_content: Content) -> Content:
 
 
 def status_text(app: GenesisApp) -> str:
-    return str(app.screen.query_one("#search-status", Static).render())
+    """The search's status line, which must be on screen."""
+    status = app.screen.query_one("#search-status", Static)
+    region = status.region
+    assert region.height == 1 and region.bottom <= app.size.height - 1, region
+    return str(status.render())
 
 
 def marked_on_screen(view: PageView) -> str:

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
+from genesis_tui.i18n import Catalogue
 from genesis_tui.kana import to_hiragana
 from genesis_tui.model import Lang
 
@@ -86,10 +87,22 @@ class GenesisCommands(Provider):
         for name, callback, help_text in self._commands():
             yield DiscoveryHit(Content(name), callback, help=help_text)
 
+    def _aliases(self) -> dict[str, str]:
+        """For a Japanese interface, each action's English name, which the palette also
+        matches (``source``, ``about``, ``readings`` find what they name)."""
+        app: GenesisApp = self.app  # type: ignore[assignment]
+        ui = app.ui
+        if ui.lang == "en":
+            return {}
+        english = Catalogue("en")
+        names = [action for action, _ in ACTION_KEYS] + ["about", "help", "quit"]
+        return {ui(f"palette.{name}"): english(f"palette.{name}") for name in names}
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        aliases = self._aliases()
         for name, callback, help_text in self._commands():
-            score = matcher.match(name)
+            score = max(matcher.match(name), matcher.match(aliases.get(name, "")))
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), callback, help=help_text)
 
