@@ -275,15 +275,14 @@ def text_lines(
 
 def _source_lines(content: Content, langs: tuple[Lang, ...], width: int) -> Iterator[str]:
     """Where the article comes from (as the reader's About page says it), each address whole
-    on a line of its own."""
+    on a line of its own, the glossary's names kept whole as everywhere."""
+    matcher = content.matcher
     for line in source_lines(content.article.source, lambda key: _labels(key, langs), langs):
         if line.lang is not None:  # the source note: a paragraph in each language
             yield ""
-            yield from break_lines(line.text, width)
-        elif line.url is None:
-            yield from break_lines(line.text, width)
-        else:
-            yield from break_lines(line.text[: -len(line.url)].rstrip(), width)
+        text = line.text if line.url is None else line.text[: -len(line.url)].rstrip()
+        yield from _wrapped(text, width, (), matcher)
+        if line.url is not None:
             yield _url_line("  ", line.url)
 
 
