@@ -207,7 +207,7 @@ def test_bad_flags_exit_2_with_one_message(args: list[str]) -> None:
 
 
 def test_pipe_prints_the_article_as_text() -> None:
-    result = run_cli(*SMALL)
+    result = run_cli(*SMALL, env={"COLUMNS": "80"})
     assert result.returncode == 0
     assert "日本は、AIで科学研究を速める" in result.stdout
     assert "Japan is to become the first foreign country" in result.stdout

@@ -250,6 +250,7 @@ def status_text(app: GenesisApp) -> str:
 async def test_the_count_shows_at_every_match_glossary_ones_included(
     small_content: Content,
 ) -> None:
+    from genesis_tui.ui.screens.explainer import TimelineScreen
     from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(small_content)
@@ -270,12 +271,15 @@ async def test_the_count_shows_at_every_match_glossary_ones_included(
                 assert f"in the glossary: {name}" in text
                 # The match is marked in the entry, and on screen.
                 view = screen.page_view
-                assert view.marks == {(hit.block_id, hit.lang): ((hit.start, hit.end),)}
+                assert view.marks == {(hit.block_id, hit.lang, ""): ((hit.start, hit.end),)}
                 assert any(
                     piece.block == hit.block_id and piece.lang == hit.lang
                     for line in view.page.lines[round(view.scroll_y) :][: view.size.height]
                     for piece in line.pieces
                 )
+            elif hit.part == "event":
+                assert isinstance(app.screen, TimelineScreen)
+                assert "in the timeline: " in text
             else:
                 assert isinstance(app.screen, ReaderScreen)
             await pilot.press("n")
@@ -648,7 +652,7 @@ async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
             if p.block and p.lang and not p.part and p.role == "text" and p.link is None
         )
         assert piece.block is not None
-        view.set_marks({(piece.block, piece.lang): ((piece.start, piece.start + 2),)})
+        view.set_marks({(piece.block, piece.lang, ""): ((piece.start, piece.start + 2),)})
         await pilot.pause()
         looks = {look for y in range(height) for _, look in attributes(view.render_line(y))}
         bold, _, underline, reverse = range(4)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from rich.color import Color as RichColor
+from rich.color import ColorSystem
 from rich.style import Style
 from textual.app import App
 from textual.theme import BUILTIN_THEMES
@@ -68,13 +70,28 @@ def _is_drawing(char: str) -> bool:
     return 0x2500 <= ord(char) <= 0x259F
 
 
-def rendered_cells(app: App[object]) -> Iterator[Cell]:
-    """Every visible character of the screen as the terminal would draw it, with the contrast
-    of its colour on its background (unset colours are the screen's; reverse swaps them)."""
+DEPTHS = {"truecolor": None, "256": ColorSystem.EIGHT_BIT, "standard": ColorSystem.STANDARD}
+"""The colour depths a terminal may get (Rich's names): truecolor with COLORTERM, 256 without
+it (tmux's and screen's default), 16 on the Linux console."""
+
+
+def _sent(color: RichColor, depth: str) -> tuple[int, int, int]:
+    """A colour as a terminal of ``depth`` gets it: the nearest of its colours (the 16 in
+    Rich's default palette)."""
+    system = DEPTHS[depth]
+    sent = color.downgrade(system) if system is not None else color
+    red, green, blue = sent.get_truecolor()
+    return red, green, blue
+
+
+def rendered_cells(app: App[object], depth: str = "truecolor") -> Iterator[Cell]:
+    """Every visible character of the screen as a terminal of colour ``depth`` would draw it,
+    with the contrast of its colour on its background (unset colours are the screen's;
+    reverse swaps them)."""
     screen = app.screen
     update = screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    default_fg = screen.styles.color.rgb
-    default_bg = screen.styles.background.rgb
+    default_fg = _sent(RichColor.from_rgb(*screen.styles.color.rgb), depth)
+    default_bg = _sent(RichColor.from_rgb(*screen.styles.background.rgb), depth)
     for y, line in enumerate(update.strips):  # type: ignore[union-attr]
         x = 0
         for strip in line:
@@ -82,8 +99,8 @@ def rendered_cells(app: App[object]) -> Iterator[Cell]:
                 if control or style is None:
                     x += len(text)
                     continue
-                fg = default_fg if style.color is None else tuple(style.color.get_truecolor())
-                bg = default_bg if style.bgcolor is None else tuple(style.bgcolor.get_truecolor())
+                fg = default_fg if style.color is None else _sent(style.color, depth)
+                bg = default_bg if style.bgcolor is None else _sent(style.bgcolor, depth)
                 if style.reverse:
                     fg, bg = bg, fg
                 ratio = wcag(fg, bg)  # type: ignore[arg-type]
@@ -111,26 +128,38 @@ def _themes() -> list[object]:
     ]
 
 
-@pytest.mark.parametrize("theme", _themes())
-async def test_every_text_cell_is_legible(small_content: Content, theme: str) -> None:
+async def _assert_legible(content: Content, theme: str, depth: str) -> None:
+    """Every screen of ``SCREENS`` in ``theme``, drawn at colour ``depth``: nothing under
+    3:1, at most 3% of the cells under 4.5:1."""
     for screen_name, keys in SCREENS.items():
-        app = GenesisApp(small_content, state=SavedState(section="overview"))
+        color_depth = None if depth == "truecolor" else depth
+        app = GenesisApp(content, state=SavedState(section="overview"), color_depth=color_depth)
         async with app.run_test(size=WIDE) as pilot:
             app.theme = theme
             await pilot.press(*keys)
             await pilot.pause()
-            cells = list(rendered_cells(app))
+            cells = list(rendered_cells(app, depth))
             assert len(cells) > 300, f"{screen_name}: too little drawn to measure"
             faint = [cell for cell in cells if cell.ratio < 3]
             below_aa = [cell for cell in cells if cell.ratio < 4.5]
-            where = f"{theme}, {screen_name}"
+            where = f"{theme} at {depth}, {screen_name}"
             assert not faint, f"{where}: under 3:1: {faint[:5]}"
             share = len(below_aa) / len(cells)
             assert share <= 0.03, f"{where}: {share:.1%} of cells under 4.5:1: {below_aa[:5]}"
 
 
-def _is_kana_or_kanji(char: str) -> bool:
-    return "\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"
+@pytest.mark.parametrize("depth", list(DEPTHS))
+@pytest.mark.parametrize("theme", _themes())
+async def test_every_text_cell_is_legible(small_content: Content, theme: str, depth: str) -> None:
+    await _assert_legible(small_content, theme, depth)
+
+
+@pytest.mark.parametrize("depth", ["256", "standard"])
+async def test_the_contrast_holds_in_256_and_16_colours(small_content: Content, depth: str) -> None:
+    """The themes that fell furthest under 256 colours (solarized-dark's header was 2.47:1,
+    catppuccin-latte's glossary selection 3.21:1) and one that fell under 16."""
+    for theme in ("solarized-dark", "catppuccin-latte", "gruvbox"):
+        await _assert_legible(small_content, theme, depth)
 
 
 def _has_japanese(text: str) -> bool:
@@ -337,6 +366,14 @@ async def test_y_copies_the_block_at_the_top_through_osc52(
         written: list[str] = []
         assert app._driver is not None
         monkeypatch.setattr(app._driver, "write", written.append)
+        # At the section's top, the key points are on top: y copies them (issue 24).
+        await pilot.press("y")
+        await pilot.pause()
+        assert _osc52(written)[-1].startswith(section.key_points[0].ja)
+        written.clear()
+        article = app.reader.article
+        article.scroll_to_line(article.page.block_lines[block.id], top=True)
+        await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         copied = _osc52(written)
@@ -738,3 +775,7 @@ def test_our_usage_errors_are_japanese_in_a_japanese_locale(
     assert "'nope' というテーマはありません" in capsys.readouterr().err
     assert main(["--ui-lang", "en", "export", "--section", "nope"]) == 2
     assert "no section 'nope'" in capsys.readouterr().err
+
+
+def _is_kana_or_kanji(char: str) -> bool:
+    return "\u3040" <= char <= "\u30ff" or "\u4e00" <= char <= "\u9fff"

@@ -303,7 +303,20 @@ async def test_help_lists_every_key(small_content: Content) -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-keys").render())
-        keys = ("1-9", "] / [", "tab", "enter", "/", "n / N", "escape", "?", "q", "ctrl+p", "r")
+        keys = (
+            "1-3",
+            "a",
+            "] / [",
+            "tab",
+            "enter",
+            "/",
+            "n / N",
+            "escape",
+            "?",
+            "q",
+            "ctrl+p",
+            "r",
+        )
         for key in (*keys, "ctrl+c", "ctrl+z"):
             assert key in text
         await pilot.press("escape")

@@ -9,6 +9,7 @@ syrupy cannot tell which snapshots are no longer used, so it deletes none).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from textual.pilot import Pilot
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.load import load_content
+from genesis_tui.i18n.catalogue import UiLang
 from genesis_tui.storage.paths import content_dir
 from genesis_tui.storage.state import SavedState, View
 from genesis_tui.ui.app import GenesisApp
@@ -65,6 +67,44 @@ class TestReadings:
             await pilot.pause()
 
         assert snap_compare(app, terminal_size=size, run_before=open_entry)
+
+
+class TestReadingsEverywhere:
+    """Readings (r) on every page with Japanese: a term entry, the timeline, who's who, at
+    80x24 in both interface languages (who's who says its sentences in the interface's)."""
+
+    @staticmethod
+    def app_on(page: str, ui_lang: UiLang) -> tuple[GenesisApp, Callable[..., Any]]:
+        state = SavedState(section="overview", view="both", readings=True)
+        app = GenesisApp(SMALL, state=state, ui_lang=ui_lang)
+
+        async def open_page(pilot: Pilot[Any]) -> None:
+            if page == "entry":
+                app.open_term("statement-of-intent")
+            else:
+                await pilot.press("t" if page == "timeline" else "w")
+            await pilot.pause()
+
+        return app, open_page
+
+    @pytest.mark.parametrize("page", ["entry", "timeline", "whos_who"])
+    def test_english_interface(self, snap_compare: SnapCompare, page: str) -> None:
+        app, open_page = self.app_on(page, "en")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
+
+    @pytest.mark.parametrize("page", ["entry", "timeline", "whos_who"])
+    def test_japanese_interface(self, snap_compare: SnapCompare, page: str) -> None:
+        app, open_page = self.app_on(page, "ja")
+        assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
+
+
+class TestAbout:
+    """The About page (a): the source, both addresses, the translation note, at 80x24."""
+
+    @pytest.mark.parametrize("ui_lang", ["en", "ja"])
+    def test_about(self, snap_compare: SnapCompare, ui_lang: UiLang) -> None:
+        app = GenesisApp(SMALL, state=SavedState(section="overview"), ui_lang=ui_lang)
+        assert snap_compare(app, terminal_size=(80, 24), press=["a"])
 
 
 class TestReader:

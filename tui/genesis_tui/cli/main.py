@@ -61,7 +61,10 @@ def _parser() -> argparse.ArgumentParser:
         help="read the article from DIR instead of the bundled content",
     )
     common.add_argument(
-        "--section", metavar="ID", default=argparse.SUPPRESS, help="start at / export section ID"
+        "--section",
+        metavar="ID",
+        default=argparse.SUPPRESS,
+        help="start at / export section ID",
     )
     common.add_argument(
         "--lang",
@@ -239,8 +242,12 @@ def _run(args: argparse.Namespace) -> int:
     section_id: str | None = getattr(args, "section", None)
     if section_id is not None:
         ids = [section.id for section in content.article.sections]
+        if section_id.isdigit() and 1 <= int(section_id) <= len(ids):
+            section_id = ids[int(section_id) - 1]  # --section 2, as the key 2 does
         if section_id not in ids:
-            raise UsageError(f"no section {section_id!r} (sections: {', '.join(ids)})")
+            raise UsageError(
+                f"no section {section_id!r} (sections: {', '.join(ids)}, or 1-{len(ids)})"
+            )
     lang = getattr(args, "lang", "both")
     width: int | None = getattr(args, "width", None)
     reader = reader_options.options(args, UsageError)  # an unknown theme is refused first
@@ -278,7 +285,23 @@ def _run(args: argparse.Namespace) -> int:
             remember=not no_state(args),
             **reader,
         )
-    return export(content, "txt", lang, width or 80, section_id)
+    return export(content, "txt", lang, width or _pipe_width(), section_id)
+
+
+def _pipe_width() -> int:
+    """The width of the piped text: COLUMNS when set, else the terminal's that the pipe ends
+    in (``genesis-tui | less``: standard error or input is still the terminal), else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and 10 <= int(columns) <= 1000:
+        return int(columns)
+    for descriptor in (2, 0):
+        try:
+            width = os.get_terminal_size(descriptor).columns
+        except OSError:
+            continue
+        if 10 <= width <= 1000:
+            return width
+    return 80
 
 
 def _is_interactive() -> bool:

@@ -28,16 +28,23 @@ def starting_state(
     section_id: str | None,
     lang: str | None,
     theme: str | None = None,
+    linux_console: bool = False,
 ) -> tuple[SavedState, StateProblem | None]:
     """The saved state (none without a path), with the command line's flags winning over it;
-    and why the state file was ignored, if it was."""
+    and why the state file was ignored, if it was. ``--section`` opens that section at its top
+    (the place saved in it is not where one asked to go); on the Linux console, which cannot
+    draw Japanese, the view is English unless ``--lang`` says otherwise."""
     state, problem = read_state(path) if path is not None else (SavedState(), None)
     if theme is not None:
         state.theme = theme
     if section_id is not None:
         state.section = section_id
+        state.anchors.pop(section_id, None)
+        state.scroll.pop(section_id, None)
     if lang is not None:
         state.view = cast(View, lang)
+    elif linux_console:
+        state.view = "en"
     return state, problem
 
 
@@ -63,7 +70,9 @@ def run_reader(
     off: an account shared by many people should not show one where another stopped). Without
     ``mouse``, the terminal keeps the mouse for its own selection."""
     path = state_path() if remember else None
-    state, problem = starting_state(path, section_id=section_id, lang=lang, theme=theme)
+    state, problem = starting_state(
+        path, section_id=section_id, lang=lang, theme=theme, linux_console=linux_console
+    )
     notice = None
     if problem is not None:
         ui = Catalogue(ui_lang)
@@ -76,6 +85,7 @@ def run_reader(
         linux_console=linux_console,
         notice=notice,
         screen_reader=screen_reader,
+        color_depth="terminal",
     )
     mode = crash.terminal_mode()
     with signals_handled_by(app.stop_signalled), breaks_kept(content.key):

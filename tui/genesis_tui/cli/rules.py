@@ -2,7 +2,8 @@
 
 Every command takes the shared options (argparse's parents), but not every one of them applies:
 ``check`` shows nothing, so it has no section, languages or width; the JSON export always holds
-both languages and is not wrapped; Markdown is not wrapped either.
+both languages and is not wrapped; Markdown is not wrapped either; and the reader's own options
+(its theme, mouse, borders, saved place) mean nothing to ``check`` and ``export``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,17 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+READER_ONLY = ("theme", "no_mouse", "ascii", "no_state")
+"""The options of the reader alone (as argparse names them)."""
+
 
 def refusal(command: str, args: argparse.Namespace) -> str | None:
     """Why an option given with ``command`` does not apply, or None when all of them do.
     (The shared options default to absent, so an attribute present is an option given.)"""
+    for_reader = [name for name in READER_ONLY if hasattr(args, name)]
+    if command in ("check", "export") and for_reader:
+        names = ", ".join(f"--{name.replace('_', '-')}" for name in for_reader)
+        return f"for the reader, not for {command}: {names}"
     given = [name for name in ("section", "lang", "width") if hasattr(args, name)]
     if command == "check" and given:
         names = ", ".join(f"--{name}" for name in given)

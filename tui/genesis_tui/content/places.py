@@ -12,9 +12,10 @@ from typing import NamedTuple
 
 from genesis_tui.content.model import Lang
 
-Marks = dict[tuple[str, str], tuple[tuple[int, int], ...]]
-"""Places to mark, such as search matches: (start, end) offsets per (block id, language), or
-in a glossary entry per (field, language)."""
+Marks = dict[tuple[str | None, str, str], tuple[tuple[int, int], ...]]
+"""Places to mark, such as search matches: (start, end) offsets per text shown, keyed as a
+page's pieces name their text (``Piece.source``: block, language, part), or in a glossary entry
+per field."""
 
 
 class Anchor(NamedTuple):

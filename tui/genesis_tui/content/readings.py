@@ -197,6 +197,7 @@ class Ruby:
 
     def __init__(self, spans: Mapping[str, tuple[RubySpan, ...]] | None = None) -> None:
         self._spans = dict(spans or {})
+        self._words: dict[str, str] | None = None
 
     def __bool__(self) -> bool:
         return any(self._spans.values())
@@ -204,6 +205,16 @@ class Ruby:
     def spans(self, text: str) -> tuple[RubySpan, ...]:
         """The readings over ``text``: (start, end, reading), in order; () when it has none."""
         return self._spans.get(text, ())
+
+    def reading_of(self, word: str) -> str | None:
+        """The reading a word has somewhere in the content (a glossary alias such as 理研 has
+        none of its own), or None."""
+        if self._words is None:
+            self._words = {}
+            for text, spans in self._spans.items():
+                for start, end, reading in spans:
+                    self._words.setdefault(text[start:end], reading)
+        return self._words.get(word)
 
 
 def build_ruby(located: Iterable[Located], words: Mapping[str, tuple[Word, ...]]) -> Ruby:

@@ -1,128 +1,45 @@
-"""Search across the article (both languages) and the glossary.
+"""Search across everything the reader shows, in both languages: the article's blocks, key
+points and notes, the timeline and the glossary (terms, readings, aliases, definitions).
 
-Matching is done on folded text: width forms unified (NFKC: ``ＲＩＫＥＮ`` is ``RIKEN``), case
-folded, and the nakaguro and spaces inside Japanese dropped (``ジェネシス・ミッション`` is
-``ジェネシスミッション``). Every folded character remembers which characters of the original it
-came from, so a match is marked on the text as written.
+Matching is done on folded text (``folding``: width forms, case, katakana and hiragana, the
+nakaguro and spaces inside Japanese do not count), so a match is marked on the text as written.
+A query in kana, or in romaji (``riken``, ``oboegaki``), is also looked for in how the Japanese
+is read: each word with a reading (``readings.toml``) is spelled out in its kana, and a match
+there marks the word itself (``りけん`` and ``riken`` find 理研).
 """
 
 from __future__ import annotations
 
-import unicodedata
-from typing import NamedTuple
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Lang, Term
+from genesis_tui.content.model import Event, Lang, Term
 from genesis_tui.content.places import Marks
 from genesis_tui.i18n.catalogue import Catalogue
-from genesis_tui.text.kana import to_hiragana
+from genesis_tui.text.dates import shown_date
+from genesis_tui.text.folding import RubySpan, find_all, find_needles, fold, needles
+from genesis_tui.text.romaji import long_vowels_folded
 
-NAKAGURO = frozenset("・･")
-"""The Japanese middle dot (full and half width): written or not between katakana words."""
+if TYPE_CHECKING:
+    from genesis_tui.content.readings import Ruby
 
-_SOUND_MARKS = frozenset("\u3099\u309a\uff9e\uff9f")
-"""Voiced and semi-voiced sound marks, which join the kana before them."""
+__all__ = ["Hit", "SearchSession", "find_all", "fold", "search", "search_status"]
 
-
-def _is_japanese(char: str) -> bool:
-    """Kana, kanji, and the Japanese punctuation and full-width forms."""
-    if not char:
-        return False
-    code = ord(char)
-    return (
-        0x3000 <= code <= 0x30FF  # punctuation, hiragana, katakana
-        or 0x3400 <= code <= 0x9FFF  # kanji
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF00 <= code <= 0xFFEF  # full- and half-width forms
-    )
-
-
-def _clusters(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each character with the combining marks that follow it."""
-    clusters: list[tuple[int, int]] = []
-    for index, char in enumerate(text):
-        if clusters and (unicodedata.combining(char) or char in _SOUND_MARKS):
-            clusters[-1] = (clusters[-1][0], index + 1)
-        else:
-            clusters.append((index, index + 1))
-    return clusters
-
-
-def _dropped_space(text: str, clusters: list[tuple[int, int]], number: int) -> bool:
-    """True for a space with Japanese on either side (the nearest characters not spaces)."""
-    before = next(
-        (
-            text[clusters[i][0]]
-            for i in range(number - 1, -1, -1)
-            if not text[clusters[i][0]].isspace()
-        ),
-        "",
-    )
-    after = next(
-        (
-            text[clusters[i][0]]
-            for i in range(number + 1, len(clusters))
-            if not text[clusters[i][0]].isspace()
-        ),
-        "",
-    )
-    return _is_japanese(before) or _is_japanese(after)
-
-
-class Folded(NamedTuple):
-    """Text folded for matching, and where each of its characters came from."""
-
-    text: str
-    origin: tuple[tuple[int, int], ...]
-    """For each folded character, the (start, end) of the original characters it came from."""
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The original text's (start, end) for the folded text's ``[start:end]``."""
-        return self.origin[start][0], self.origin[end - 1][1]
-
-
-def fold(text: str) -> Folded:
-    """``text`` folded: NFKC, case-folded, nakaguro and spaces inside Japanese left out, other
-    runs of spaces made one."""
-    clusters = _clusters(text)
-    chars: list[str] = []
-    origin: list[tuple[int, int]] = []
-    for number, (start, end) in enumerate(clusters):
-        original = text[start:end]
-        if original in NAKAGURO:
-            continue
-        if original.isspace():
-            # Spaces inside Japanese are left out; elsewhere a run of them is one space.
-            if _dropped_space(text, clusters, number) or (chars and chars[-1] == " "):
-                continue
-            chars.append(" ")
-            origin.append((start, end))
-            continue
-        for char in unicodedata.normalize("NFKC", original).casefold():
-            if char in NAKAGURO:
-                continue
-            chars.append(char)
-            origin.append((start, end))
-    return Folded("".join(chars), tuple(origin))
-
-
-def find_all(text: str, query: str) -> list[tuple[int, int]]:
-    """Every match of ``query`` in ``text``, folded, as (start, end) in ``text`` as written."""
-    needle = fold(query.strip()).text
-    if not needle:
-        return []
-    haystack = fold(text)
-    found: list[tuple[int, int]] = []
-    position = haystack.text.find(needle)
-    while position >= 0:
-        found.append(haystack.span(position, position + len(needle)))
-        position = haystack.text.find(needle, position + len(needle))
-    return found
+LANGS: tuple[Lang, ...] = ("ja", "en")
 
 
 class Hit(NamedTuple):
-    """One match: in a block's text (``block_id``, a section's block) or in a glossary entry
-    (``term_id``, with ``block_id`` naming the entry's field, as in ``term_fields``)."""
+    """One match, and where it is: ``part`` says which text.
+
+    - ``""``: a block's own text (``section_id``, ``block_id``);
+    - ``"note"``, ``"since"``: that block's translator's or since-publication note, offsets
+      in the note as shown, after its label (``note_label``);
+    - ``"point<n>"``: the section's n-th key point (no block);
+    - ``"event"``: a timeline event's label (``block_id`` is ``event-<n>``, n in date order);
+    - a glossary entry: ``term_id``, with ``block_id`` naming the entry's field, as in
+      ``term_fields``.
+    """
 
     section_id: str | None
     block_id: str | None
@@ -130,6 +47,15 @@ class Hit(NamedTuple):
     lang: Lang
     start: int
     end: int
+    part: str = ""
+
+    @property
+    def in_article(self) -> bool:
+        """True for a match the reader's page shows (a block, its notes, a key point)."""
+        return self.section_id is not None
+
+
+"""Search matches: (start, end) offsets per text shown (block, language, part)."""
 
 
 def term_fields(term: Term) -> list[tuple[str, Lang, str]]:
@@ -148,20 +74,75 @@ def term_fields(term: Term) -> list[tuple[str, Lang, str]]:
     return fields
 
 
+def note_label(part: str, lang: Lang) -> str:
+    """The label before a translator's note (``note``) or a since-publication note
+    (``since``), in the note's language: part of the text shown, so search finds it too."""
+    return f"{Catalogue(lang)('page.note' if part == 'note' else 'page.since')}: "
+
+
+def dated_events(content: Content) -> list[Event]:
+    """The timeline's events oldest first, as the timeline shows them (``event-<n>``)."""
+    return sorted(content.timeline.events, key=lambda event: event.date)
+
+
+def alias_readings(ruby: Ruby, aliases: Sequence[str]) -> tuple[RubySpan, ...]:
+    """Readings over the aliases as search joins them (``, ``), each the reading its word has
+    elsewhere in the content."""
+    spans: list[RubySpan] = []
+    position = 0
+    for alias in aliases:
+        reading = ruby.reading_of(alias)
+        if reading is not None:
+            spans.append((position, position + len(alias), reading))
+        position += len(alias) + len(", ")
+    return tuple(spans)
+
+
 def search(content: Content, query: str) -> tuple[Hit, ...]:
-    """Every match of ``query`` (folded, literal): article blocks first, in reading order and
-    ja before en, then one hit per glossary entry that matches (its first match)."""
-    query = query.strip()
-    if not fold(query).text:
+    """Every match of ``query`` (folded, literal; in kana or romaji, also by reading): the
+    article in reading order (each section's key points, then each block's text and notes, ja
+    before en), then the timeline, then one hit per glossary entry that matches (its first
+    match)."""
+    wanted = needles(query)
+    if not wanted.text:
         return ()
+    ruby = content.ruby if wanted.sounds else None
+
+    def find(text: str, lang: Lang, read: str | None = None, at: int = 0) -> list[tuple[int, int]]:
+        """Matches in ``text``; the readings are those of ``read`` (the text itself unless
+        given), which starts at ``at`` in ``text``."""
+        readings: tuple[RubySpan, ...] = ()
+        if ruby is not None and lang == "ja":
+            spans = ruby.spans(text if read is None else read)
+            readings = tuple((start + at, end + at, kana) for start, end, kana in spans)
+        return find_needles(text, wanted, readings)
+
     hits: list[Hit] = []
-    for section, block in content.article.blocks():
-        for lang in ("ja", "en"):
-            for start, end in find_all(getattr(block, lang), query):
-                hits.append(Hit(section.id, block.id, None, lang, start, end))
+    for section in content.article.sections:
+        for number, point in enumerate(section.key_points):
+            for lang in LANGS:
+                for start, end in find(point.get(lang), lang):
+                    hits.append(Hit(section.id, None, None, lang, start, end, f"point{number}"))
+        for block in section.blocks:
+            for part, said in (("", block), ("note", block.note), ("since", block.since)):
+                if said is None:
+                    continue
+                for lang in LANGS:
+                    # A note as shown: after its label, which a search finds too.
+                    label = note_label(part, lang) if part else ""
+                    text = getattr(said, lang)
+                    for start, end in find(label + text, lang, text, len(label)):
+                        hits.append(Hit(section.id, block.id, None, lang, start, end, part))
+    for number, event in enumerate(dated_events(content)):
+        for lang in LANGS:
+            for start, end in find(event.label.get(lang), lang):
+                hits.append(Hit(None, f"event-{number}", None, lang, start, end, "event"))
     for term in content.glossary.terms:
         for name, lang, text in term_fields(term):
-            found = find_all(text, query)
+            if name == "aliases" and lang == "ja" and ruby is not None:
+                found = find_needles(text, wanted, alias_readings(ruby, term.aliases.ja))
+            else:
+                found = find(text, lang)
             if found:
                 hits.append(Hit(None, name, term.id, lang, *found[0]))
                 break
@@ -170,12 +151,14 @@ def search(content: Content, query: str) -> tuple[Hit, ...]:
 
 def term_matches(content: Content, term_id: str, text: str) -> bool:
     """True when ``text`` is part of any form of the term: ja, en, reading or an alias."""
-    needle = to_hiragana(fold(text.strip()).text)
-    if not needle:
+    wanted = needles(text)
+    if not wanted.text:
         return True
     term = content.term(term_id)
-    forms = (*term.forms(), term.reading)
-    return any(needle in to_hiragana(fold(form).text) for form in forms)
+    if any(wanted.text in fold(form).text for form in (*term.forms(), term.reading)):
+        return True
+    heard = long_vowels_folded(fold(term.reading).text)
+    return any(sound in heard for sound in wanted.sounds)
 
 
 class SearchSession:
@@ -227,25 +210,54 @@ class SearchSession:
         """Where the hit shown is among them, such as ``3/7``; empty with no hits."""
         return f"{self.index + 1}/{len(self.hits)}" if self.hits else ""
 
-    def marks(self, term_id: str | None = None) -> Marks:
-        """The hits as (start, end) offsets per (block id, language): in the article, or with
-        ``term_id`` in that glossary entry (per field)."""
+    def marks(
+        self,
+        term_id: str | None = None,
+        *,
+        timeline: bool = False,
+    ) -> Marks:
+        """The hits as (start, end) offsets per text shown, keyed as a page's pieces name their
+        text (``Piece.source``: block, language, part): the article's (its blocks, notes and
+        key points), with ``timeline`` the timeline's, with ``term_id`` that glossary entry's
+        (per field)."""
         marks: Marks = {}
         for hit in self.hits:
-            if hit.block_id is not None and hit.term_id == term_id:
-                key = (hit.block_id, hit.lang)
-                marks[key] = (*marks.get(key, ()), (hit.start, hit.end))
+            if term_id is not None:
+                wanted = hit.term_id == term_id
+            elif timeline:
+                wanted = hit.part == "event"
+            else:
+                wanted = hit.in_article
+            if not wanted:
+                continue
+            key = (hit.block_id, hit.lang, "" if hit.part == "event" else hit.part)
+            marks[key] = (*marks.get(key, ()), (hit.start, hit.end))
         return marks
 
 
 def search_status(session: SearchSession, hit: Hit, content: Content, ui: Catalogue) -> str:
-    """The status line for ``hit``: the query, k/N, where the match is (a glossary entry is
-    named), and a word when the search went round the end."""
+    """The status line for ``hit``: the query, k/N, where the match is (a block, a note, the
+    key points, a timeline event, a glossary entry), and a word when the search went round the
+    end."""
     status = ui("reader.match", query=session.query, position=session.position)
-    if hit.term_id is not None:
-        term = content.term(hit.term_id).term
-        status += "  " + ui("reader.in_glossary", term=term.ja if ui.lang == "ja" else term.en)
+    status += " " + hit_place(hit, content, ui)
     if session.wrapped:
         wrapped = "reader.wrapped_top" if session.wrapped > 0 else "reader.wrapped_bottom"
         status += "  (" + ui(wrapped) + ")"
     return status
+
+
+def hit_place(hit: Hit, content: Content, ui: Catalogue) -> str:
+    """Where a match is, in the interface's words: ``in a note: overview-2``."""
+    if hit.term_id is not None:
+        term = content.term(hit.term_id).term
+        return ui("reader.in_glossary", term=term.ja if ui.lang == "ja" else term.en)
+    if hit.part == "event":
+        event = dated_events(content)[int(str(hit.block_id).removeprefix("event-"))]
+        return ui("reader.in_timeline", date=shown_date(event.date, ui.lang))
+    if hit.part.startswith("point"):
+        assert hit.section_id is not None
+        title = content.section(hit.section_id).title.get(ui.lang)
+        return ui("reader.in_key_points", section=title)
+    key = {"note": "reader.in_note", "since": "reader.in_since"}.get(hit.part, "reader.in_text")
+    return ui(key, block=hit.block_id)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
+from genesis_tui.content.attribution import source_lines
 from genesis_tui.content.citations import as_data, url_lines
 from genesis_tui.content.citations import markdown as cited_markdown
 from genesis_tui.content.edition import Content
@@ -269,6 +270,8 @@ def text_lines(
 
     title, title_spans = joined(content.article.title)
     yield from _wrapped(title, width, title_spans, matcher)
+    yield ""
+    yield from _source_lines(content, langs, width)
     for section in _sections(content, section_id):
         yield ""
         heading, heading_spans = joined(section.title, "## ")
@@ -297,6 +300,19 @@ def text_lines(
                     yield _url_line("| ", line)
     if section_id is None:
         yield from _timeline_lines(content, langs, width, ruby)
+
+
+def _source_lines(content: Content, langs: tuple[Lang, ...], width: int) -> Iterator[str]:
+    """Where the article comes from (as the reader's About page says it), each address whole
+    on a line of its own, the glossary's names kept whole as everywhere."""
+    matcher = content.matcher
+    for line in source_lines(content.article.source, lambda key: _labels(key, langs), langs):
+        if line.lang is not None:  # the source note: a paragraph in each language
+            yield ""
+        text = line.text if line.url is None else line.text[: -len(line.url)].rstrip()
+        yield from _wrapped(text, width, (), matcher)
+        if line.url is not None:
+            yield _url_line("  ", line.url)
 
 
 def _timeline_lines(

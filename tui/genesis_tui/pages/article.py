@@ -13,6 +13,7 @@ from functools import lru_cache
 from genesis_tui.content.citations import bracketed, listed
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Block, Citation, Lang, View, view_langs
+from genesis_tui.content.search import note_label
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
@@ -174,8 +175,3 @@ def section_page(
             page.group([part for part, _ in notes], block, urls=[urls for _, urls in notes])
         page.blank()
     return page.build()
-
-
-def note_label(role: Role, lang: Lang) -> str:
-    """The label before a translator's note (``note``) or a since-publication note."""
-    return f"{Catalogue(lang)('page.note' if role == 'note' else 'page.since')}: "

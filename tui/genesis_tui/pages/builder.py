@@ -64,8 +64,11 @@ class Column:
             line_links = links[first:last]
             if ruby:
                 drawn = ruby_line(text, start, end, ruby)
-                above = [Piece(" " * indent, "pad")] if indent else []
-                self.rows.append([*above, Piece(drawn.ruby.rstrip(), "ruby")])
+                if drawn.ruby.strip():
+                    # A line without a word to read has no row of readings: an empty one
+                    # would read as a paragraph break.
+                    above = [Piece(" " * indent, "pad")] if indent else []
+                    self.rows.append([*above, Piece(drawn.ruby.rstrip(), "ruby")])
                 pieces.extend(_spaced(text, start, end, drawn, role, block, lang, line_links, part))
             else:
                 pieces.extend(_cut(text, start, end, role, block, lang, line_links, part))

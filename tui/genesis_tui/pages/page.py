@@ -38,7 +38,7 @@ class Piece(NamedTuple):
     """Index into ``Page.links`` when this piece is a glossary link."""
     part: str = ""
     """Which text of the block: ``""`` its own, ``"note"``, ``"since"``; ``"point{n}"`` for a
-    key point (with no block). Search marks fall on the block's own text only."""
+    key point (with no block). Search marks are keyed by these too (``source``)."""
     url: str | None = None
     """The web address this piece stands for (drawn as a terminal hyperlink, OSC 8)."""
 
@@ -111,6 +111,10 @@ class Page:
                     numbers.append(number)
                 index[source] = (starts, numbers, max(length, piece.start + len(piece.text)))
         return index
+
+    def shows(self, block: str | None, lang: Lang, part: str = "") -> bool:
+        """True when the page shows that text (a block's, a note, a key point) in ``lang``."""
+        return (block, lang, part) in self._sources
 
     LOOK_AHEAD = 3
     """Lines looked at below a line without text (a blank, a label) for the anchor."""

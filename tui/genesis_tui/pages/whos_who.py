@@ -15,6 +15,9 @@ from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side
 from genesis_tui.pages.page import GAP, Page, Piece
 from genesis_tui.pages.timeline import source_rows
+from genesis_tui.text.dates import shown_date
+from genesis_tui.text.kana import is_kanji
+from genesis_tui.text.ruby import Ruby as RubySpan
 from genesis_tui.text.typesetting import cells, line_spans
 
 COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
@@ -39,18 +42,33 @@ def _name(term: Term, view: View, room: int = 24) -> str:
 
 
 def _term_box(
-    page: PageBuilder, term: Term, width: int, lang: Lang = "en", view: View = "both"
+    page: PageBuilder,
+    term: Term,
+    width: int,
+    lang: Lang = "en",
+    view: View = "both",
+    readings: Sequence[RubySpan] | None = None,
 ) -> list[Row]:
-    """A box naming an organisation (a link to its entry) and saying what it is."""
+    """A box naming an organisation (a link to its entry) and saying what it is; with
+    ``readings`` (those of its Japanese definition), the readings above the Japanese."""
     inner = width - 4
     index = page.link(term.id, f"box-{term.id}", "ja" if view == "ja" else "en")
     label = _name(term, view, inner)
     name = [Piece(label, "heading", link=index)]
+    ja_at = 0 if view == "ja" else None  # where the Japanese name stands in the name row
     if view == "both" and cells(label) + 2 + cells(term.term.ja) <= inner:
         name.append(Piece("  " + term.term.ja, "heading"))
+        ja_at = cells(label) + 2
+    above: list[Row] = []
+    # The name's reading over it, where it fits.
+    shown = ja_at is not None and any(is_kanji(char) for char in term.term.ja)
+    if readings is not None and shown and (ja_at or 0) + cells(term.reading) <= inner:
+        above.append([Piece(" " * (ja_at or 0), "pad"), Piece(term.reading, "ruby")])
     body = Column(inner)
-    body.add_text(_first_sentence(term.definition.get(lang)), "note")
-    rows = [name, *body.rows]
+    sentence = _first_sentence(term.definition.get(lang))
+    ruby = [span for span in readings or () if span[1] <= len(sentence)] if lang == "ja" else []
+    body.add_text(sentence, "note", ruby=ruby)
+    rows = [*above, name, *body.rows]
     border = [Piece("+" + "-" * (width - 2) + "+", "bar")]
     boxed = [border]
     for row in rows:
@@ -68,10 +86,13 @@ def _term_box(
 
 
 @lru_cache(maxsize=64)
-def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = "both") -> Page:
+def whos_who_page(
+    content: Content, width: int, lang: Lang = "en", view: View = "both", ruby: bool = False
+) -> Page:
     """The organisations on each side (named in the languages of ``view``, each said in a
     sentence of ``lang``, the interface's language, as are the page's own words, unless the
-    view shows one language), then who signed what with whom, and when."""
+    view shows one language), then who signed what with whom, and when; with ``ruby``, the
+    Japanese has its readings above it."""
     ui = Catalogue(lang)
     if view != "both":
         lang = view
@@ -90,7 +111,8 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = 
     for column, country, terms in zip(columns, ("japan", "united-states"), sides, strict=True):
         column.rows.append([Piece(ui(COUNTRY_KEY[country]), "title")])
         for term in terms:
-            column.rows.extend(_term_box(page, term, box_width, lang, view))
+            readings = content.ruby.spans(term.definition.ja) if ruby else None
+            column.rows.extend(_term_box(page, term, box_width, lang, view, readings))
     if two_columns:
         page.add(side_by_side(*columns))
     else:
@@ -110,20 +132,31 @@ def whos_who_page(content: Content, width: int, lang: Lang = "en", view: View = 
             where = ui("whos_who.outside")
         else:
             where = ui("whos_who.dated_outside" if event.citations else "whos_who.in_article")
-        page.text(f"{event.date}  ({where})", "title")
+        page.text(f"{shown_date(event.date, ui.lang)}  ({where})", "title")
         labels: tuple[tuple[Lang, str], ...] = (("ja", key + "-ja"), ("en", key))
         for label_lang, label_key in labels:
             if view not in ("both", label_lang):
                 continue
             label = event.label.get(label_lang)
             spans = content.matcher.find(label)
-            page.text(label, "text", indent="  ", key=label_key, lang=label_lang, spans=spans)
+            readings = content.ruby.spans(label) if ruby and label_lang == "ja" else ()
+            page.text(
+                label,
+                "text",
+                indent="  ",
+                key=label_key,
+                lang=label_lang,
+                spans=spans,
+                ruby=readings,
+            )
         if event.citations:  # the pages the label's facts come from, as on the timeline
             page.add(source_rows(event, page.width, "  ", ui.lang), key)
         agreement = next(
             (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
         )
-        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"), view)
+        # One language a line: in ``both``, the interface's (its word for "signed" with it).
+        chain_view: View = view if view != "both" else ui.lang
+        chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"), chain_view)
         page.add(_fit(chain, page.width), key)
         page.blank()
     return page.build(links_by_line=True)

@@ -23,6 +23,7 @@ import os
 import selectors
 import signal
 import sys
+import unicodedata
 from collections.abc import Callable
 from types import FrameType
 
@@ -30,7 +31,7 @@ from textual import events
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
-from textual.keys import Keys
+from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 from textual.message import Message
 
 from genesis_tui.terminal.caps import Capabilities
@@ -211,6 +212,8 @@ class GenesisDriver(LinuxDriver):
                 self._in_band = events.Resize(size, size, size, message.pixel_size)
                 self._loop.call_soon_threadsafe(self._resize_soon)
             return
+        if isinstance(message, events.Key):
+            message = half_width(message)
         super().process_message(message)
 
     def send_message(self, message: Message) -> None:
@@ -283,3 +286,23 @@ def wire_stage(fd: int, columns: int, rows: int) -> WireStage | None:
         return None
     capabilities = Capabilities.from_terminfo(os.environ.get("TERM"), fd)
     return None if capabilities is None else WireStage(capabilities, columns, rows)
+
+
+def half_width(key: events.Key) -> events.Key:
+    """A key typed in its full-width form (an input method left on: ｖ, ２, ／, ｑ) as the key
+    it stands for, so that the reader's keys work either way; any other key as it is. Typed
+    into a field, the half-width form is the same text to search and the glossary's filter,
+    which fold widths."""
+    char = key.character or ""
+    if len(char) == 1 and ("\uff01" <= char <= "\uff5e" or char == "\u3000"):
+        plain = " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
+        return events.Key(key_name(plain), plain)
+    return key
+
+
+def key_name(char: str) -> str:
+    """Textual's name of the key that types ``char`` (printable ASCII): ``v``, ``slash``."""
+    if char.isalnum():
+        return char
+    name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    return KEY_NAME_REPLACEMENTS.get(name, name)

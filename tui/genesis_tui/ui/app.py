@@ -18,14 +18,19 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
-from genesis_tui.storage.state import (
-    SavedState,
-)
+from genesis_tui.storage.state import SavedState
 from genesis_tui.terminal import gc_pause as collector
 from genesis_tui.ui import keymap
 from genesis_tui.ui.keymap import localize_bindings
 from genesis_tui.ui.lifecycle import TerminalApp
-from genesis_tui.ui.messages import JumpToBlock, OpenTerm, RunAction, ShowSection, StepSearch
+from genesis_tui.ui.messages import (
+    JumpToBlock,
+    OpenTerm,
+    RunAction,
+    ShowSection,
+    StepSearch,
+    ToggleReadings,
+)
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.ui.themes import legible_variables
@@ -61,7 +66,12 @@ class GenesisApp(TerminalApp):
         linux_console: bool = False,
         notice: str | None = None,
         screen_reader: bool = False,
+        color_depth: str | None = None,
     ) -> None:
+        self.color_depth = color_depth
+        """The colour depth the theme's contrast is made for: ``terminal`` (the one Textual
+        sends to this terminal), a depth by Rich's name (``256``, ``standard``), or None for
+        truecolor. Set before Textual's own set-up, which reads the theme's variables."""
         super().__init__()
         self.screen_reader = screen_reader
         """The terminal's cursor shown and kept on the line being read, one language in one
@@ -139,6 +149,14 @@ class GenesisApp(TerminalApp):
         if stack and isinstance(stack[0], ReaderScreen) and stack[0].is_mounted:
             return stack[0].view
         return self.state.view
+
+    @property
+    def readings(self) -> bool:
+        """Whether readings are shown above the Japanese (every screen shows them alike)."""
+        stack = self.screen_stack
+        if stack and isinstance(stack[0], ReaderScreen) and stack[0].is_mounted:
+            return stack[0].readings
+        return self.state.readings
 
     @property
     def reader(self) -> ReaderScreen:
@@ -236,6 +254,17 @@ class GenesisApp(TerminalApp):
         """Close the glossary screens and show a block in the reader, highlighted."""
         self._to_reader().jump_to_block(message.section_id, message.block_id)
 
+    @on(ToggleReadings)
+    def _toggle_readings(self) -> None:
+        """r on a screen over the reader: the reader's readings change, and every page's."""
+        from genesis_tui.ui.screens.base import PageScreen
+
+        reader = self.reader
+        reader.action_toggle_readings()
+        for screen in self.screen_stack[1:]:
+            if isinstance(screen, PageScreen):
+                screen.show_readings(reader.readings)
+
     @on(StepSearch)
     def _step_search(self, message: StepSearch) -> None:
         """Go on through the reader's search matches from any screen."""
@@ -254,8 +283,10 @@ class GenesisApp(TerminalApp):
         return [*super().get_line_filters(), self._merge_runs]
 
     def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, its text colours made legible on their backgrounds."""
-        variables = legible_variables(super().get_css_variables())
+        """The theme's variables, its text colours made legible on their backgrounds in the
+        colours the terminal is sent (256 without COLORTERM, 16 on the Linux console)."""
+        depth = self.console.color_system if self.color_depth == "terminal" else self.color_depth
+        variables = legible_variables(super().get_css_variables(), depth)
         self.theme_variables = variables
         return variables
 
@@ -273,6 +304,13 @@ class GenesisApp(TerminalApp):
         """ctrl+c with no text selected (with a selection, the screen copies it): leave as
         ``q`` does, saving the place, where Textual would only say how to quit."""
         self.exit()
+
+    def action_about(self) -> None:
+        """Show where the article comes from (over the reader, as the timeline is)."""
+        from genesis_tui.ui.screens.explainer import AboutScreen
+
+        self._to_reader()
+        self.push_screen(AboutScreen(self.content))
 
     def action_help(self) -> None:
         """Show every key."""

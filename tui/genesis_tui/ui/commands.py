@@ -33,14 +33,26 @@ ACTIONS = (
     "next_section",
     "previous_section",
     "cycle_view",
+    "toggle_readings",
+    "toggle_sections",
     "glossary",
     "timeline",
     "whos_who",
     "search",
+    "search_next",
+    "search_previous",
+    "copy",
     "words",
     "back",
 )
-"""The reader's actions the palette offers (beside each, the keys that do the same)."""
+"""The reader's actions the palette offers, by the name of their words in the catalogue (beside
+each, the keys that do the same)."""
+
+RUN_AS = {"search_next": "search_step(1)", "search_previous": "search_step(-1)"}
+"""The reader's action for a palette name, where it is not the name itself."""
+
+APP_ACTIONS = ("about", "help", "quit")
+"""The app's own actions the palette offers."""
 
 
 class GenesisCommands(Provider):
@@ -78,27 +90,35 @@ class GenesisCommands(Provider):
                 (name, partial(post, OpenTerm(term.id, over_reader=True)), ui("palette.term_help"))
             )
         for action in ACTIONS:
-            callback = partial(post, RunAction(action))
+            run = RUN_AS.get(action, action)
+            callback = partial(post, RunAction(run))
+            help_text = keyed(ui(f"palette.{action}_help"), keymap.palette_key(run))
+            commands.append((ui(f"palette.{action}"), callback, help_text))
+        for action in APP_ACTIONS:
+            callback = partial(post, RunAction(action, reader=False))
             help_text = keyed(ui(f"palette.{action}_help"), keymap.palette_key(action))
             commands.append((ui(f"palette.{action}"), callback, help_text))
-        help_text = keyed(ui("palette.help_help"), "?")
-        commands.append(
-            (ui("palette.help"), partial(post, RunAction("help", reader=False)), help_text)
-        )
-        quit_help = keyed(ui("palette.quit_help"), "q")
-        commands.append(
-            (ui("palette.quit"), partial(post, RunAction("quit", reader=False)), quit_help)
-        )
         return commands
 
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands():
             yield DiscoveryHit(Content(name), callback, help=help_text)
 
+    def _aliases(self) -> dict[str, str]:
+        """For a Japanese interface, each action's English name, which the palette also
+        matches (``source``, ``about``, ``readings`` find what they name)."""
+        ui: Catalogue = self.app.ui  # type: ignore[attr-defined]
+        if ui.lang == "en":
+            return {}
+        english = Catalogue("en")
+        names = [*ACTIONS, *APP_ACTIONS]
+        return {ui(f"palette.{name}"): english(f"palette.{name}") for name in names}
+
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        aliases = self._aliases()
         for name, callback, help_text in self._commands():
-            score = matcher.match(name)
+            score = max(matcher.match(name), matcher.match(aliases.get(name, "")))
             if score > 0:
                 yield Hit(score, _highlight(matcher, name), callback, help=help_text)
 

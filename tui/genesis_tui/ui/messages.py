@@ -63,3 +63,7 @@ class RunAction(Message):
         super().__init__()
         self.action = action
         self.reader = reader
+
+
+class ToggleReadings(Message):
+    """Show or hide the readings above the Japanese, in the reader and on every screen."""

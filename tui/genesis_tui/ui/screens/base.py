@@ -25,7 +25,7 @@ from genesis_tui.content.model import Lang, View, one_lang, view_langs
 from genesis_tui.i18n.catalogue import Catalogue, catalogue_of
 from genesis_tui.pages.page import LinkRef
 from genesis_tui.ui.keymap import localize_bindings
-from genesis_tui.ui.messages import JumpToBlock, OpenTerm
+from genesis_tui.ui.messages import JumpToBlock, OpenTerm, ToggleReadings
 from genesis_tui.ui.screens.follow_size import FollowsAppSize
 from genesis_tui.ui.widgets.key_bar import Hint
 from genesis_tui.ui.widgets.page_view import PageView
@@ -43,6 +43,11 @@ def view_of(app: object) -> View:
     """The reader's view (``both`` for an app that has none, as in some tests)."""
     view = getattr(app, "view", "both")
     return cast(View, view) if view in ("both", "ja", "en") else "both"
+
+
+def readings_of(app: object) -> bool:
+    """Whether the reader shows readings (False for an app that has no reader)."""
+    return getattr(app, "readings", False) is True
 
 
 def when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,6 +88,8 @@ class GenesisScreen(FollowsAppSize):
         localize_bindings(self.ui, self._bindings)
         self.reader_view: View = view_of(self.app)
         """The languages the reader shows: every screen shows its names in them."""
+        self.readings = readings_of(self.app)
+        """Readings above the Japanese, as the reader shows them (``r`` on any page)."""
 
     def ready(self) -> None:
         """The widgets are there: act on keys from now on."""
@@ -157,6 +164,20 @@ class PageScreen(GenesisScreen):
             self.post_message(JumpToBlock(*link.jump))
         else:
             self.open_term(link.term_id)
+
+    @when_ready
+    def action_toggle_readings(self) -> None:
+        """Show or hide the readings above the Japanese (here, in the reader, everywhere)."""
+        self.post_message(ToggleReadings())
+
+    def show_readings(self, shown: bool) -> None:
+        """Lay the page out again with or without readings."""
+        from genesis_tui.ui.widgets.page_kinds import ExplainerView
+
+        self.readings = shown
+        view = self.page_view
+        if isinstance(view, ExplainerView):
+            view.ruby = shown
 
     @when_ready
     def action_copy(self) -> None:

@@ -68,19 +68,22 @@ class GlossaryScreen(GenesisScreen):
         order = self.ui(f"glossary.sorted_by_{self.sort_key}")
         total = len(self.content.glossary.terms)
         count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
+        if not terms:
+            count = self.ui("glossary.no_match", text=text.strip())
         self.query_one("#glossary-count", Static).update(Content(count))
         self.sub_title = order
 
     def _row(self, term: Term) -> Content:
         """A term as a row: in one language's view its name in that language alone, else two
-        lines, its name in the interface's language first; the reading only where it adds
-        something (not under a name in kana)."""
+        lines, the name the list is sorted by first; the reading only where it adds something
+        (not under a name in kana)."""
         ja = term.term.ja
         if to_hiragana(term.reading) != to_hiragana(ja):
             ja = f"{ja}（{term.reading}）"
         if self.reader_view != "both":
             return Content(ja if self.reader_view == "ja" else term.term.en)
-        first, second = (ja, term.term.en) if self.ui.lang == "ja" else (term.term.en, ja)
+        # The name the list is sorted by first: English, or the Japanese (sorted by reading).
+        first, second = (ja, term.term.en) if self.sort_key == "reading" else (term.term.en, ja)
         return Content(f"{first}\n  {second}")
 
     @on(Input.Changed, "#filter")

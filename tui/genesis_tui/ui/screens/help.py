@@ -55,7 +55,12 @@ class HelpScreen(ModalScreen[None]):
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every row of the table."""
         ui = self.ui
-        return [(keys, ui(what)) for keys, what in keymap.help_rows()]
+        rows = [(keys, ui(what)) for keys, what in keymap.help_rows()]
+        content = getattr(self.app, "content", None)
+        if content is not None:  # as many section keys as there are sections
+            count = min(9, len(content.article.sections))
+            rows = [(f"1-{count}" if keys == "1-9" else keys, what) for keys, what in rows]
+        return rows
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):

@@ -357,7 +357,9 @@ class ReaderScreen(SearchScreen):
             return
         location = self.history.pop()
         if location is None:
-            if self.has_hits:
+            # Nowhere to go back to: the search's matches and its status line go (a search
+            # that found nothing leaves only its "no match" line).
+            if self._search is not None:
                 self._clear_search()
             return
         self.section_id = location.section_id
@@ -371,7 +373,18 @@ class ReaderScreen(SearchScreen):
 
     def show_hit(self, hit: Hit) -> None:
         """Show a match in the article: in a view that shows its language, its block on top."""
-        assert hit.section_id is not None and hit.block_id is not None
+        assert hit.section_id is not None
         if self.view not in ("both", hit.lang):
             self.view = hit.lang if getattr(self.app, "screen_reader", False) else "both"
-        self.jump_to_block(hit.section_id, hit.block_id, remember=False)
+        if not hit.part:
+            assert hit.block_id is not None
+            self.jump_to_block(hit.section_id, hit.block_id, remember=False)
+            return
+        # A note or a key point: its line on top (a note's block is not highlighted: the
+        # highlight shows the text jumped to).
+        self.show_section(hit.section_id)
+        article = self.article
+        article.highlighted_block = None
+        if not article.page.shows(hit.block_id, hit.lang, hit.part):
+            self.view = hit.lang  # key points narrow in ``both``: the interface's language only
+        article.go_to(Anchor(hit.block_id, hit.lang, hit.part, hit.start))

@@ -1,7 +1,8 @@
 """The reader's search, as a base of the reader screen: the search line, the count, the hits.
 
-A match in the article is shown by the reader (``show_hit``); a match in the glossary opens the
-entry, which shows the count and the match and sends ``n`` and ``N`` back here.
+A match in the article (a block, a note, a key point) is shown by the reader (``show_hit``); a
+match in the timeline opens the timeline, and one in the glossary the entry: each shows the
+count and the match and sends ``n`` and ``N`` back here.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.places import Anchor
 from genesis_tui.ui.messages import OpenTerm
 from genesis_tui.ui.screens.base import PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
@@ -113,6 +115,15 @@ class SearchScreen(PageScreen):
             # The entry shows the count and the match; n and N there come back here.
             marks = self.search.marks(hit.term_id)
             self.post_message(OpenTerm(hit.term_id, status, marks))
+            return
+        if hit.part == "event":
+            from genesis_tui.ui.screens.explainer import TimelineScreen
+
+            marks = self.search.marks(timeline=True)
+            place = Anchor(hit.block_id, hit.lang, "", hit.start)
+            self.app.push_screen(
+                TimelineScreen(self.content, search_status=status, marks=marks, place=place)
+            )
             return
         self.show_hit(hit)
 

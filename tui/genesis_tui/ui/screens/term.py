@@ -50,14 +50,8 @@ class TermScreen(PageScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(icon=HEADER_ICON)
-        build = partial(
-            _build,
-            term_id=self.term.id,
-            ui_lang=self.ui.lang,
-            view=self.view,
-            readings=self.readings,
-        )
-        yield ExplainerView(self.content, build, id="term-page")
+        build = partial(_build, term_id=self.term.id, ui_lang=self.ui.lang, view=self.view)
+        yield ExplainerView(self.content, build, ruby=self.readings, id="term-page")
         status = Static(Content(self.search_status), id="search-status")
         status.set_class(bool(self.search_status), "-open")
         yield status
@@ -69,9 +63,9 @@ class TermScreen(PageScreen):
         view = self.page_view
         if self.marks:
             view.set_marks(self.marks)
-            (block, lang), spans = next(iter(self.marks.items()))
+            (block, lang, part), spans = next(iter(self.marks.items()))
             # The match on top, or as near the top as the page allows.
-            view.go_to(Anchor(block, cast(Lang, lang), "", spans[0][0]))
+            view.go_to(Anchor(block, cast(Lang, lang), part, spans[0][0]))
         self.ready()
 
     @when_ready
@@ -88,10 +82,10 @@ class TermScreen(PageScreen):
 def _build(
     content: ArticleContent,
     width: int,
+    readings: bool,
     *,
     term_id: str,
     ui_lang: UiLang,
     view: View,
-    readings: bool,
 ) -> Page:
     return term_page(content, term_id, width, ui_lang, view, readings)

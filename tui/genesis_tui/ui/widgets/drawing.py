@@ -14,6 +14,9 @@ from genesis_tui.pages.page import Line, Piece
 from genesis_tui.text.phrases import has_japanese
 
 NOT_ITALIC = Style(italic=False)
+MARK_ALONE = Style(bold=False, underline=False)
+"""A search match is reverse and nothing else: on a link, and on the current link (bold,
+underlined, reverse), it still stands out where no colour is drawn (NO_COLOR)."""
 ROLES_STYLED = ("heading", "title", "note", "since", "bar", "bullet", "ruby")
 """Roles with a style of their own (the rest is text in the page's style)."""
 
@@ -46,13 +49,12 @@ def line_segments(
         if piece.url is not None:
             # A terminal hyperlink (OSC 8): the label opens the whole address.
             look = look + style("url") + Style(link=piece.url)
-        # Search marks fall on a block's own text only (not its notes, whose offsets differ).
-        key = (piece.block, piece.lang) if piece.block and piece.lang and not piece.part else None
-        found = marks.get(key) if key is not None else None
+        key = piece.source
+        found = marks.get(key) if key is not None and piece.role != "ruby" else None
         if word is not None and piece.source == word[0] and piece.role != "ruby":
             segments.extend(marked(piece, look, look + style("word"), [(word[1], word[2])]))
         elif found:
-            segments.extend(marked(piece, look, look + style("mark"), found))
+            segments.extend(marked(piece, look, look + style("mark") + MARK_ALONE, found))
         else:
             segments.append(Segment(piece.text, look))
     return segments

@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Lang, View, view_langs
 from genesis_tui.pages.article import section_page
-from genesis_tui.pages.page import Page
+from genesis_tui.pages.page import GAP, Page
 from genesis_tui.ui.widgets.page_view import PageView
 
 
@@ -39,13 +39,25 @@ class ArticleView(PageView):
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
 
+    MIN_COLUMN = 40
+    """The narrowest column Japanese is set in side by side: at 100 columns with the section
+    list, two columns were 34 cells, about 17 kanji a line. Narrower, each Japanese block is
+    followed by its English."""
+
+    @property
+    def two_columns(self) -> bool:
+        """True when Japanese and English stand side by side: asked for (``side_by_side``), in
+        ``both``, and with room for two columns of ``MIN_COLUMN``."""
+        room = self._available >= 2 * self.MIN_COLUMN + GAP
+        return self.side_by_side and self.view == "both" and room
+
     def columns(self) -> int:
         """Two columns when Japanese and English stand side by side."""
-        return 2 if self.side_by_side and self.view == "both" else 1
+        return 2 if self.two_columns else 1
 
     def page_key(self) -> Hashable:
         """The section, the view, the layout, the readings and the width."""
-        return (self.section_id, self.view, self.side_by_side, self.ruby, self.page_width)
+        return (self.section_id, self.view, self.two_columns, self.ruby, self.page_width)
 
     def build_page(self) -> Page:
         """The current section laid out at the current width."""
@@ -53,7 +65,7 @@ class ArticleView(PageView):
             self.content,
             self.section_id,
             self.view,
-            self.side_by_side,
+            self.two_columns,
             self.page_width,
             self.summary_lang,
             self.ruby,
@@ -70,6 +82,21 @@ class ArticleView(PageView):
         langs = view_langs(self.view)
         return "\n\n".join(getattr(found, lang) for lang in langs)
 
+    def copy_text(self) -> str | None:
+        """What ``y`` copies: as any page's, but with the key points at the top (above the
+        first block), the key points in the languages the view shows."""
+        top = round(self.scroll_offset.y)
+        lines = self.page.lines
+        shown = lines[top : top + max(1, self.scrollable_content_region.height)]
+        first = next(
+            (piece.source for line in shown for piece in line.pieces if piece.source), None
+        )
+        if self.current_link is not None or first is None or not first[2].startswith("point"):
+            return super().copy_text()
+        points = self.content.section(self.section_id).key_points
+        langs: tuple[Lang, ...] = ("ja", "en") if self.view == "both" else (self.view,)
+        return "\n\n".join("\n".join(point.get(lang) for point in points) for lang in langs)
+
     def watch_section_id(self) -> None:
         self._changed()
 
@@ -84,25 +111,43 @@ class ArticleView(PageView):
 
 
 class ExplainerView(PageView):
-    """A page laid out by a function of the content and the width (timeline, who's who)."""
+    """A page laid out by a function of the content, the width and whether readings are shown
+    (timeline, who's who, a glossary entry)."""
 
     def __init__(
-        self, content: Content, build: Callable[[Content, int], Page], *, id: str | None = None
+        self,
+        content: Content,
+        build: Callable[[Content, int, bool], Page],
+        *,
+        ruby: bool = False,
+        id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.content = content
         self._build = build
         self.wide = False
         """True for a page of two columns (who's who): it may be twice the measure."""
+        self._ruby = ruby
+
+    @property
+    def ruby(self) -> bool:
+        """Readings (furigana) above the Japanese."""
+        return self._ruby
+
+    @ruby.setter
+    def ruby(self, shown: bool) -> None:
+        if shown != self._ruby:
+            self._ruby = shown
+            self._changed()
 
     def columns(self) -> int:
         """Two for a page set in two columns, else one."""
         return 2 if self.wide else 1
 
     def page_key(self) -> Hashable:
-        """The width alone."""
-        return self.page_width
+        """The width and the readings."""
+        return (self.page_width, self._ruby)
 
     def build_page(self) -> Page:
         """The page at the current width."""
-        return self._build(self.content, self.page_width)
+        return self._build(self.content, self.page_width, self._ruby)

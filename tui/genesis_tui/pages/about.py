@@ -1,0 +1,47 @@
+"""About this article, as a page: the title, the source (publisher, both pages' addresses as
+terminal hyperlinks, that the Japanese is a machine translation) and the source note."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from genesis_tui.content.attribution import source_lines
+from genesis_tui.content.edition import Content
+from genesis_tui.content.model import Lang, View
+from genesis_tui.i18n.catalogue import Catalogue, UiLang
+from genesis_tui.pages.builder import Column, PageBuilder, with_url
+from genesis_tui.pages.page import Page
+
+
+@lru_cache(maxsize=16)
+def about_page(
+    content: Content, width: int, ui_lang: UiLang = "en", view: View = "both", ruby: bool = False
+) -> Page:
+    """The attribution at ``width``: labels in ``ui_lang``, the title and the note in the
+    languages of ``view``; each address whole on a line of its own (an OSC 8 link)."""
+    ui = Catalogue(ui_lang)
+    langs: tuple[Lang, ...] = ("ja", "en") if view == "both" else (view,)
+    article = content.article
+    page = PageBuilder(max(20, width))
+    page.text(ui("about.title"), "title")
+    page.blank()
+    for lang in langs:
+        title = article.title.get(lang)
+        readings = content.ruby.spans(title) if ruby and lang == "ja" else ()
+        page.text(title, "heading", key="title", lang=lang, ruby=readings)
+    page.blank()
+    lines = source_lines(article.source, ui, langs)
+    for line in lines:
+        if line.url is not None:
+            page.text(line.text[: -len(line.url)].rstrip(), "note")
+            column = Column(page.width)
+            column.add_text(line.url, "text", bullet="  ", bullet_role="pad")
+            page.add(with_url(column.rows, 0, len(line.url), line.url))
+        elif line.lang is not None:
+            lang = line.lang
+            page.blank()
+            readings = content.ruby.spans(line.text) if ruby and lang == "ja" else ()
+            page.text(line.text, key="source-note", lang=lang, ruby=readings)
+        else:
+            page.text(line.text)
+    return page.build()
