@@ -32,6 +32,7 @@ from textual.geometry import Size
 from textual.keys import Keys
 from textual.message import Message
 
+from genesis_tui.input_filter import InputFilter
 from genesis_tui.sgr import SgrMinimizer
 from genesis_tui.terminal_output import TerminalOutput
 
@@ -60,16 +61,28 @@ class TolerantParser(XTermParser):
 
 
 class InputDecoder:
-    """Bytes from the terminal in, Textual messages out; it never raises."""
+    """Bytes from the terminal in, Textual messages out; it never raises. What Textual would
+    type out of a sequence it does not know is sorted out first (``input_filter``)."""
 
     def __init__(self) -> None:
-        self._decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
+        # Invalid bytes as surrogates: the filter tells a stray 8-bit control from the rest.
+        self._decode = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode
+        self._filter = InputFilter()
         self._parser = TolerantParser()
 
     def feed(self, data: bytes, *, final: bool = False) -> list[Message]:
         """The messages for these bytes (invalid UTF-8 arrives as U+FFFD)."""
-        text = self._decode(data, final)
+        text = self._filter.feed(self._decode(data, final))
         return self._guard(lambda: list(self._parser.feed(text))) if text else []
+
+    def quiet(self) -> list[Message]:
+        """The input has gone quiet: what was left unfinished ends (a lone ESC is the escape
+        key; a paste without its closing bracket ends after a while)."""
+        close, escape = self._filter.quiet()
+        messages = self._guard(lambda: list(self._parser.feed(close))) if close else []
+        if escape:
+            messages.append(events.Key("escape", "\x1b"))
+        return messages
 
     def tick(self) -> list[Message]:
         """The messages due once a pending sequence times out (a lone ESC is the escape key)."""
@@ -222,7 +235,11 @@ class GenesisDriver(LinuxDriver):
         decoder = InputDecoder()
 
         def read(timeout: float, final: bool = False) -> None:
-            for _key, mask in selector.select(timeout):
+            ready = selector.select(timeout)
+            if not ready:
+                for message in decoder.quiet():
+                    self.process_message(message)
+            for _key, mask in ready:
                 if mask & selectors.EVENT_READ:
                     try:
                         data = os.read(self.fileno, READ_SIZE)
