@@ -255,3 +255,20 @@ def test_an_unexpected_error_is_logged_not_shown(state_home: Path) -> None:
         assert saved_section(state_home) == "significance"
     finally:
         terminal.close()
+
+
+def test_a_stray_sigcont_changes_nothing(run: Start, state_home: Path) -> None:
+    """SIGCONT with no stop before it (kill -CONT, or the one a session leader gets with
+    SIGHUP): the reader goes on as it was, and q still ends it cleanly."""
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    for _ in range(3):
+        terminal.signal(signal.SIGCONT)
+    terminal.read_for(0.3)
+    threads = len(os.listdir(f"/proc/{terminal.process.pid}/task"))
+    terminal.press("3")
+    terminal.wait_for("科学技術の戦略的意義")
+    terminal.press("q")
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "significance"
+    assert threads <= 4, f"{threads} threads: application mode started again"

@@ -157,3 +157,15 @@ def received_quiet(decoder: InputDecoder) -> list[str]:
 
 def received_from(decoder: InputDecoder, data: bytes) -> list[str]:
     return [m.key if isinstance(m, events.Key) else type(m).__name__ for m in decoder.feed(data)]
+
+
+def test_the_terminal_size_is_clamped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """However large the pty says it is (SSH sets it from the client): 500x200 at most."""
+    import os
+    import shutil
+
+    from genesis_tui.driver import GenesisDriver
+
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((20000, 5000)))
+    driver = object.__new__(GenesisDriver)  # the size needs nothing the driver starts
+    assert driver._get_terminal_size() == (500, 200)

@@ -45,8 +45,10 @@ DROPPABLE = (events.Key, events.MouseEvent, events.Paste, events.AppFocus, event
 """What the user does: dropped in a flood. Sizes and the terminal's replies never are."""
 NEVER_DROPPED = frozenset({"ctrl+q", "ctrl+c"})
 """The keys that quit from everywhere: they get through however much input is waiting."""
-MAX_SIZE = Size(1000, 500)
-"""The largest size a terminal may report in-band (it arrives on stdin, so anyone can send it)."""
+MAX_SIZE = Size(500, 200)
+"""The largest size laid out, however large the terminal says it is (in-band on stdin, where
+anyone can send it, or the pty's own, which SSH sets from the client: 20000x5000 took the reader
+to 1.27 GB). serve clamps to the same."""
 
 
 class TolerantParser(XTermParser):
@@ -135,6 +137,19 @@ class GenesisDriver(LinuxDriver):
             if held:
                 super().write(held)
         super().stop_application_mode()
+
+    def _get_terminal_size(self) -> tuple[int, int]:
+        """The terminal's size, clamped to ``MAX_SIZE``."""
+        width, height = super()._get_terminal_size()
+        return min(width, MAX_SIZE.width), min(height, MAX_SIZE.height)
+
+    def _sigcont_application(self, *_: object) -> None:
+        """Come back into application mode after a stop of our own (ctrl+z) only. A stray
+        SIGCONT (kill -CONT, or the one sent with SIGHUP to a session leader) made Textual start
+        application mode a second time: two input and two writer threads, ctrl+q never ending
+        the reader, the terminal left raw."""
+        if self._must_signal_resume:
+            super()._sigcont_application()
 
     def stop_output_soon(self) -> None:
         """The reader is stopping: output the terminal does not take within a second is dropped
