@@ -404,3 +404,29 @@ async def test_serve_public_url_is_where_the_page_connects_and_the_origin_it_acc
             await client.ws_connect(f"{url}/ws", headers={"Origin": url})
         async with client.ws_connect(f"{url}/ws", headers={"Origin": public}) as socket:
             assert "pid" in await _first_frame(socket)
+
+
+def test_serve_logs_one_line_per_malformed_request(tmp_path: Path) -> None:
+    """A URL over 8 KB and an unknown method are answered 400 and logged in one line each,
+    never as a traceback with local variables."""
+    port = _free_port()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+    args = [sys.executable, "-m", "genesis_tui", "serve", "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            args, env=env, stdout=stderr, stderr=stderr, start_new_session=True
+        )
+        try:
+            _wait_for_port(port, process)
+            for request in (b"GET /" + b"a" * 9000 + b" HTTP/1.1", b"FROB / HTTP/1.1"):
+                with socket.create_connection(("127.0.0.1", port)) as sock:
+                    sock.sendall(request + b"\r\nHost: x\r\n\r\n")
+                    assert sock.recv(100).startswith(b"HTTP/1.")
+        finally:
+            _stop(process)
+    text = log.read_text("utf-8", "replace")
+    assert "Traceback" not in text and "locals" not in text, text[-2000:]
+    # Each record starts with its level (the console wraps long ones at its width).
+    records = [line for line in text.splitlines() if line.split(" ", 1)[0].isupper()]
+    assert len(records) <= 4, text[-2000:]  # an error and an access line at most, per request
