@@ -210,13 +210,18 @@ def test_no_state_neither_reads_nor_saves(run: Start, state_home: Path, how: str
     path = state_home / "genesis-tui" / "state.json"
     path.parent.mkdir(parents=True)
     path.write_text('{"section": "outlook"}', encoding="utf-8")
-    terminal = run("--no-state") if how == "flag" else run(GENESIS_TUI_STATE="off")
+    cache = state_home.parent / "cache"
+    if how == "flag":
+        terminal = run("--no-state", XDG_CACHE_HOME=str(cache))
+    else:
+        terminal = run(GENESIS_TUI_STATE="off", XDG_CACHE_HOME=str(cache))
     terminal.wait_for(OVERVIEW_TEXT)  # not the saved section
     terminal.press("2")
     terminal.wait_for("日本の参加が意味するもの")
     terminal.press("q")
     assert_clean_exit(terminal)
     assert saved_section(state_home) == "outlook"  # untouched
+    assert not cache.exists() or not any(cache.rglob("*")), "the cache was written"
 
 
 BROKEN_HELP = """
