@@ -7,7 +7,6 @@ import contextlib
 import select
 import signal
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
@@ -29,6 +28,7 @@ from genesis_tui.content import Content
 from genesis_tui.i18n import Catalogue, UiLang
 from genesis_tui.messages import JumpToBlock, OpenTerm, StepSearch
 from genesis_tui.model import View
+from genesis_tui.notices import RecentNotices
 from genesis_tui.screens.reader import ReaderScreen
 from genesis_tui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.state import (
@@ -105,8 +105,7 @@ class GenesisApp(PaletteApp):
         self._notice = notice
         """Something to say once the reader is up (a state file that was ignored)."""
         self._stop_signalled = False
-        self._notices_shown: dict[tuple[str, str, str], float] = {}
-        """The notifications on screen (message, title, severity), each with when it goes."""
+        self._notices = RecentNotices()
         self.crash: str | None = None
         """The traceback of an unexpected error that ended the app, if one did."""
         self._screens_up = False
@@ -202,18 +201,10 @@ class GenesisApp(PaletteApp):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Textual's notification, unless the same one is on screen: 20,000 presses of 9 (no
-        such section) make one toast, not 20,000 (each one made every toast on screen again:
-        the reader froze for minutes and grew past a gigabyte)."""
-        key = (message, title, severity)
-        now = time.monotonic()
-        if self._notices_shown.get(key, 0.0) > now:
-            return
-        if len(self._notices_shown) > 64:
-            self._notices_shown = {k: t for k, t in self._notices_shown.items() if t > now}
+        """Textual's notification, unless the same one is on screen (``notices``)."""
         shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-        self._notices_shown[key] = now + shown_for
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        if self._notices.first((message, title, severity), shown_for):
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _stop_output_soon(self, signum: int, frame: FrameType | None) -> None:
         """A stop signal came: output the terminal does not take within a second is dropped."""
