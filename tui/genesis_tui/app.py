@@ -123,6 +123,10 @@ class GenesisApp(PaletteApp):
             from genesis_tui.driver import GenesisDriver
 
             return GenesisDriver
+        if driver.__module__ == "textual.drivers.web_driver":  # run by serve
+            from genesis_tui.web_driver import GenesisWebDriver
+
+            return GenesisWebDriver
         return driver
 
     def get_default_screen(self) -> Screen[None]:
