@@ -91,6 +91,12 @@ class Terminal:
         self.stream.feed(data)
         return True
 
+    def read_for(self, seconds: float) -> None:
+        """Read what the program writes for this long (``pump`` returns at the first output)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and self.pump(max(0.0, deadline - time.monotonic())):
+            pass
+
     def text(self) -> str:
         """The screen as plain text, one line per row (a wide character's stub cell is empty)."""
         buffer, columns = self.screen.buffer, self.screen.columns

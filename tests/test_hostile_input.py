@@ -96,8 +96,10 @@ def test_bytes_on_stdin_never_crash(run: Start, state_home: Path, data: bytes) -
     terminal = run()
     terminal.wait_for(OVERVIEW_TEXT)
     os.write(terminal.master, data)
-    # Still answering keys after the bytes (a sequence too long to be one is typed out as keys,
-    # as Textual does, so which section it shows is not asked here).
+    # A moment of quiet, as after anything a terminal sends: a key that came at once would be
+    # read as the rest of an unfinished sequence (and dropped with it).
+    terminal.read_for(0.3)
+    # Still answering keys after the bytes.
     terminal.press("?")
     terminal.wait_for("Help: keys")
     terminal.press("\x1b")
@@ -208,13 +210,18 @@ def test_no_state_neither_reads_nor_saves(run: Start, state_home: Path, how: str
     path = state_home / "genesis-tui" / "state.json"
     path.parent.mkdir(parents=True)
     path.write_text('{"section": "outlook"}', encoding="utf-8")
-    terminal = run("--no-state") if how == "flag" else run(GENESIS_TUI_STATE="off")
+    cache = state_home.parent / "cache"
+    if how == "flag":
+        terminal = run("--no-state", XDG_CACHE_HOME=str(cache))
+    else:
+        terminal = run(GENESIS_TUI_STATE="off", XDG_CACHE_HOME=str(cache))
     terminal.wait_for(OVERVIEW_TEXT)  # not the saved section
     terminal.press("2")
     terminal.wait_for("日本の参加が意味するもの")
     terminal.press("q")
     assert_clean_exit(terminal)
     assert saved_section(state_home) == "outlook"  # untouched
+    assert not cache.exists() or not any(cache.rglob("*")), "the cache was written"
 
 
 BROKEN_HELP = """
@@ -253,3 +260,20 @@ def test_an_unexpected_error_is_logged_not_shown(state_home: Path) -> None:
         assert saved_section(state_home) == "significance"
     finally:
         terminal.close()
+
+
+def test_a_stray_sigcont_changes_nothing(run: Start, state_home: Path) -> None:
+    """SIGCONT with no stop before it (kill -CONT, or the one a session leader gets with
+    SIGHUP): the reader goes on as it was, and q still ends it cleanly."""
+    terminal = run()
+    terminal.wait_for(OVERVIEW_TEXT)
+    for _ in range(3):
+        terminal.signal(signal.SIGCONT)
+    terminal.read_for(0.3)
+    threads = len(os.listdir(f"/proc/{terminal.process.pid}/task"))
+    terminal.press("3")
+    terminal.wait_for("科学技術の戦略的意義")
+    terminal.press("q")
+    assert_clean_exit(terminal)
+    assert saved_section(state_home) == "significance"
+    assert threads <= 4, f"{threads} threads: application mode started again"

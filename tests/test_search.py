@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.search import SearchSession, find_all, fold, search
+from genesis_tui.content.search import SearchSession, _is_japanese, find_all, fold, search
 
 TEXT = st.text(
     alphabet=st.sampled_from(list("abcABC xyz・･ジェネシスミッション理研ＲＩＫＥＮｶﾞ ﾟ　ß.-")),
@@ -95,3 +95,24 @@ def test_the_session_says_when_it_wraps_and_keeps_past_queries(content: Content)
     session.start(content, "Fugaku")
     session.start(content, "RIKEN")
     assert session.past == ["Fugaku", "RIKEN"]
+
+
+def _dropped_space_by_looking(text: str, number: int) -> bool:
+    """The rule as first written (quadratic in a run of spaces): a space is left out when the
+    nearest characters before and after it that are not spaces include Japanese."""
+    before = next((c for c in reversed(text[:number]) if not c.isspace()), "")
+    after = next((c for c in text[number + 1 :] if not c.isspace()), "")
+    return _is_japanese(before) or _is_japanese(after)
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 　\t日本カナ・Ａ")), max_size=40))
+def test_spaces_are_left_out_by_the_rule_in_one_pass(text: str) -> None:
+    """Runs of spaces are folded in one pass (16k spaces took 7 s), by the same rule."""
+    kept = {start for start, _end in fold(text).origin if text[start].isspace()}
+    for index, char in enumerate(text):
+        if not char.isspace():
+            continue
+        if _dropped_space_by_looking(text, index):
+            assert index not in kept
+        elif index == 0 or not text[index - 1].isspace():  # the first of its run
+            assert index in kept

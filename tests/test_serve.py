@@ -462,3 +462,63 @@ async def test_serve_without_a_page_has_no_page_path(tmp_path: Path) -> None:
             assert response.status == 404
         async with client.get(f"{url}/") as response:
             assert PAGE_PATH.lstrip("/") not in await response.text()
+
+
+def test_serve_logs_one_line_per_malformed_request(tmp_path: Path) -> None:
+    """A URL over 8 KB and an unknown method are answered 400 and logged in one line each,
+    never as a traceback with local variables."""
+    port = _free_port()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+    args = [sys.executable, "-m", "genesis_tui", "serve", "--port", str(port)]
+    log = tmp_path / "serve.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen(
+            args, env=env, stdout=stderr, stderr=stderr, start_new_session=True
+        )
+        try:
+            _wait_for_port(port, process)
+            for request in (b"GET /" + b"a" * 9000 + b" HTTP/1.1", b"FROB / HTTP/1.1"):
+                with socket.create_connection(("127.0.0.1", port)) as sock:
+                    sock.sendall(request + b"\r\nHost: x\r\n\r\n")
+                    assert sock.recv(100).startswith(b"HTTP/1.")
+        finally:
+            _stop(process)
+    text = log.read_text("utf-8", "replace")
+    assert "Traceback" not in text and "locals" not in text, text[-2000:]
+    # Each record starts with its level (the console wraps long ones at its width).
+    records = [line for line in text.splitlines() if line.split(" ", 1)[0].isupper()]
+    assert len(records) <= 4, text[-2000:]  # an error and an access line at most, per request
+
+
+async def test_serve_reader_survives_junk_typed_in_the_browser(tmp_path: Path) -> None:
+    """What a browser sends as typing goes through the terminal driver's decoding: a key code
+    out of range (it ended the web driver's input thread) and a forged size, then 3 still
+    changes the section."""
+    port = _free_port()
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"}
+    args = [sys.executable, "-m", "genesis_tui", "serve", "--port", str(port)]
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for_port(port, process)
+        async with (
+            aiohttp.ClientSession() as client,
+            client.ws_connect(f"{url}/ws?width=100&height=30", headers={"Origin": url}) as ws,
+        ):
+            output = bytearray()
+
+            async def read_until(needle: bytes) -> None:
+                async with asyncio.timeout(LIMIT):
+                    while needle not in output:
+                        message = await ws.receive()
+                        assert message.type == aiohttp.WSMsgType.BINARY, message
+                        output.extend(message.data)
+
+            await read_until("トランプ政権".encode())
+            for junk in ("\x1b[99999999999u", "\x1b[48;5000;20000;0;0t", "\x1b[?1;2c"):
+                await ws.send_json(["stdin", junk])
+            await asyncio.sleep(0.3)  # quiet: the end of whatever was unfinished
+            await ws.send_json(["stdin", "3"])
+            await read_until("科学技術の戦略的意義".encode())
+    finally:
+        _stop(process)

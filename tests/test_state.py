@@ -130,3 +130,17 @@ def test_junk_keys_are_dropped_and_not_saved_again(path: Path) -> None:
 def test_wrong_types_are_dropped(path: Path) -> None:
     write(path, b'{"section": 5, "view": [], "scroll": {"a": 1.5, "b": null}}')
     assert read_state(path) == (SavedState(), None)
+
+
+@pytest.mark.parametrize(
+    "data", [b'{"section": "\\ud800"}', b'{"anchors": {"\\udfff": {}}}', b'{"theme": "a\\ud83d"}']
+)
+def test_a_lone_surrogate_is_ignored_and_the_state_saves_again(path: Path, data: bytes) -> None:
+    """JSON can escape a lone surrogate, which no file can hold: the state is ignored (saving it
+    back failed with a traceback at every quit)."""
+    path.parent.mkdir(parents=True)
+    path.write_bytes(data)
+    state, problem = read_state(path)
+    assert problem == "not_json"
+    save_state(state, path)
+    assert read_state(path) == (state, None)

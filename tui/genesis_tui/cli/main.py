@@ -235,6 +235,10 @@ def _run(args: argparse.Namespace) -> int:
         return draft(directory, args.accents, UsageError, content_errors)
     if (refused := cli_rules.refusal(command, args)) is not None:
         raise UsageError(refused)
+    if no_state(args):
+        # No file written at all: the cache is the user's too (an account shared by everyone
+        # who logs in), so it is neither read nor written.
+        os.environ["GENESIS_TUI_CACHE"] = "off"
     # Content the user names is validated; the bundled content passed its tests.
     content = load(
         directory, validate=command == "check" or directory is not None, check=command == "check"

@@ -8,7 +8,10 @@ any number of times, and leaves a reader running when it does not quit as asked.
   open in the user's browser could otherwise start readers on this machine;
 - the terminal size a browser asks for, at the start and in every resize, is clamped;
 - at most ``max_sessions`` readers run at once; beyond that a socket is closed with a reason;
-- when a socket closes, its reader is asked to quit, then terminated, then killed, and reaped.
+- when a socket closes, its reader is asked to quit, then terminated, then killed, and reaped;
+- the log says one line per event: a malformed request (a URL over 8 KB, an unknown method)
+  is logged as its error's type and message, not as a traceback with the local variables of
+  every frame (textual-serve's logging), which would print whatever the request carried.
 
 Beside the terminal, the server offers the article as a web page (``PAGE_PATH``, the HTML
 export) for screen readers, pop-up dictionaries and find-in-page, which see nothing in a
@@ -147,6 +150,20 @@ class ReaderSession(AppService):
         await process.wait()
 
 
+class OneLine(logging.Filter):
+    """Every record on one line: an exception as its type and (shortened) message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        if error is not None:
+            said = repr(str(error)[:120])  # repr: nothing a request sent reaches the terminal
+            record.msg = f"{record.getMessage()}: {type(error).__name__}: {said}"
+            record.args = None
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 class ReaderServer(Server):
     """textual-serve's server with origins checked, sizes clamped and sessions capped."""
 
@@ -194,6 +211,12 @@ class ReaderServer(Server):
         return web.Response(
             text=self.page, content_type="text/html", charset="utf-8", headers=PAGE_HEADERS
         )
+
+    def initialize_logging(self) -> None:
+        """textual-serve's logging, each record on one line (``OneLine``)."""
+        super().initialize_logging()
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(OneLine())
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where the reader is served, without textual-serve's banner."""

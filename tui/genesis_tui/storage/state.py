@@ -91,6 +91,12 @@ def read_state(path: Path) -> tuple[SavedState, StateProblem | None]:
         return SavedState(), "not_json"
     if not isinstance(data, dict):
         return SavedState(), "not_json"
+    try:
+        # JSON may escape a lone surrogate ("\ud800"), which no file can hold: saved back at the
+        # end, it failed with a traceback on every quit.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeEncodeError, RecursionError):
+        return SavedState(), "not_json"
     return _from_json(data), None
 
 

@@ -35,6 +35,7 @@ from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 from textual.message import Message
 
 from genesis_tui.terminal.caps import Capabilities
+from genesis_tui.terminal.input_filter import InputFilter
 from genesis_tui.terminal.output import TerminalOutput
 from genesis_tui.terminal.sgr import SgrMinimizer
 from genesis_tui.terminal.wire import WireStage
@@ -50,8 +51,10 @@ DROPPABLE = (events.Key, events.MouseEvent, events.Paste, events.AppFocus, event
 """What the user does: dropped in a flood. Sizes and the terminal's replies never are."""
 NEVER_DROPPED = frozenset({"ctrl+q", "ctrl+c"})
 """The keys that quit from everywhere: they get through however much input is waiting."""
-MAX_SIZE = Size(1000, 500)
-"""The largest size a terminal may report in-band (it arrives on stdin, so anyone can send it)."""
+MAX_SIZE = Size(500, 200)
+"""The largest size laid out, however large the terminal says it is (in-band on stdin, where
+anyone can send it, or the pty's own, which SSH sets from the client: 20000x5000 took the reader
+to 1.27 GB). serve clamps to the same."""
 
 
 class TolerantParser(XTermParser):
@@ -66,16 +69,28 @@ class TolerantParser(XTermParser):
 
 
 class InputDecoder:
-    """Bytes from the terminal in, Textual messages out; it never raises."""
+    """Bytes from the terminal in, Textual messages out; it never raises. What Textual would
+    type out of a sequence it does not know is sorted out first (``input_filter``)."""
 
     def __init__(self) -> None:
-        self._decode = codecs.getincrementaldecoder("utf-8")(errors="replace").decode
+        # Invalid bytes as surrogates: the filter tells a stray 8-bit control from the rest.
+        self._decode = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode
+        self._filter = InputFilter()
         self._parser = TolerantParser()
 
     def feed(self, data: bytes, *, final: bool = False) -> list[Message]:
         """The messages for these bytes (invalid UTF-8 arrives as U+FFFD)."""
-        text = self._decode(data, final)
+        text = self._filter.feed(self._decode(data, final))
         return self._guard(lambda: list(self._parser.feed(text))) if text else []
+
+    def quiet(self) -> list[Message]:
+        """The input has gone quiet: what was left unfinished ends (a lone ESC is the escape
+        key; a paste without its closing bracket ends after a while)."""
+        close, escape = self._filter.quiet()
+        messages = self._guard(lambda: list(self._parser.feed(close))) if close else []
+        if escape:
+            messages.append(events.Key("escape", "\x1b"))
+        return messages
 
     def tick(self) -> list[Message]:
         """The messages due once a pending sequence times out (a lone ESC is the escape key)."""
@@ -149,6 +164,19 @@ class GenesisDriver(LinuxDriver):
             if held:
                 super().write(held)
         super().stop_application_mode()
+
+    def _get_terminal_size(self) -> tuple[int, int]:
+        """The terminal's size, clamped to ``MAX_SIZE``."""
+        width, height = super()._get_terminal_size()
+        return min(width, MAX_SIZE.width), min(height, MAX_SIZE.height)
+
+    def _sigcont_application(self, *_: object) -> None:
+        """Come back into application mode after a stop of our own (ctrl+z) only. A stray
+        SIGCONT (kill -CONT, or the one sent with SIGHUP to a session leader) made Textual start
+        application mode a second time: two input and two writer threads, ctrl+q never ending
+        the reader, the terminal left raw."""
+        if self._must_signal_resume:
+            super()._sigcont_application()
 
     def stop_output_soon(self) -> None:
         """The reader is stopping: output the terminal does not take within a second is dropped
@@ -254,7 +282,11 @@ class GenesisDriver(LinuxDriver):
         decoder = InputDecoder()
 
         def read(timeout: float, final: bool = False) -> None:
-            for _key, mask in selector.select(timeout):
+            ready = selector.select(timeout)
+            if not ready:
+                for message in decoder.quiet():
+                    self.process_message(message)
+            for _key, mask in ready:
                 if mask & selectors.EVENT_READ:
                     try:
                         data = os.read(self.fileno, READ_SIZE)

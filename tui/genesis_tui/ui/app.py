@@ -125,6 +125,10 @@ class GenesisApp(TerminalApp):
             from genesis_tui.terminal.driver import GenesisDriver
 
             return GenesisDriver
+        if driver.__module__ == "textual.drivers.web_driver":  # run by serve
+            from genesis_tui.terminal.web_driver import GenesisWebDriver
+
+            return GenesisWebDriver
         return driver
 
     def get_default_screen(self) -> Screen[None]:

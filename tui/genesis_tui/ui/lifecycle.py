@@ -12,11 +12,11 @@ import contextlib
 import select
 import signal
 import sys
-import time
 from types import FrameType
 
 from textual.notifications import SeverityLevel
 
+from genesis_tui.ui.notices import RecentNotices
 from genesis_tui.ui.palette import PaletteApp
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
@@ -30,8 +30,7 @@ class TerminalApp(PaletteApp):
     def __init__(self) -> None:
         super().__init__()
         self._stop_signalled = False
-        self._notices_shown: dict[tuple[str, str, str], float] = {}
-        """The notifications on screen (message, title, severity), each with when it goes."""
+        self._notices = RecentNotices()
         self.crash: str | None = None
         """The traceback of an unexpected error that ended the app, if one did."""
         self._screens_up = False
@@ -91,18 +90,10 @@ class TerminalApp(PaletteApp):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Textual's notification, unless the same one is on screen: 20,000 presses of 9 (no
-        such section) make one toast, not 20,000 (each one made every toast on screen again:
-        the reader froze for minutes and grew past a gigabyte)."""
-        key = (message, title, severity)
-        now = time.monotonic()
-        if self._notices_shown.get(key, 0.0) > now:
-            return
-        if len(self._notices_shown) > 64:
-            self._notices_shown = {k: t for k, t in self._notices_shown.items() if t > now}
+        """Textual's notification, unless the same one is on screen (``notices``)."""
         shown_for = self.NOTIFICATION_TIMEOUT if timeout is None else timeout
-        self._notices_shown[key] = now + shown_for
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        if self._notices.first((message, title, severity), shown_for):
+            super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def _stop_output_soon(self, signum: int, frame: FrameType | None) -> None:
         """A stop signal came: output the terminal does not take within a second is dropped."""
