@@ -473,7 +473,7 @@ async def test_the_palette_shows_each_commands_key(small_content: Content) -> No
         assert helps["Next section"].endswith("(key: ])")
         assert helps["Previous section"].endswith("(key: [)")
         assert helps["Glossary"].endswith("(key: g)")
-        assert helps["Quit"].endswith("(key: q)")
+        assert helps["Quit"].endswith("(key: q / ctrl+q)")
         assert any(
             name.startswith("Section 3") and h.endswith("(key: 3)") for name, h in helps.items()
         )

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.search import SearchSession, _is_japanese, find_all, fold, search
+from genesis_tui.content.search import SearchSession, find_all, fold, search
+from genesis_tui.text.folding import _is_japanese
 
 TEXT = st.text(
     alphabet=st.sampled_from(list("abcABC xyz・･ジェネシスミッション理研ＲＩＫＥＮｶﾞ ﾟ　ß.-")),

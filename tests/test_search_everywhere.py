@@ -49,8 +49,8 @@ def marked_on_screen(view: PageView) -> str:
     ("query", "count", "part"),
     [
         ("外国の政府", 1, "note"),  # a translator's note
-        ("Translator's note", 1, "note"),  # a note's label, as shown
-        ("10億ドル", 1, "since"),  # a since-publication note
+        ("Translator's note", 2, "note"),  # a note's label, as shown (two notes)
+        ("10億ドル", 2, "since"),  # a since-publication note (two of them)
         ("計算基盤の開発", 1, "point1"),  # a key point
         ("settled in talks", 1, "point0"),
         ("launches the Genesis", 1, "event"),  # a timeline label
