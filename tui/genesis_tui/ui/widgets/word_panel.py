@@ -272,7 +272,7 @@ class WordPanel(Static, can_focus=True):
             facts.append(ui("word.parts", parts=shown))
         count = lexicon.count(entry.id)
         facts.append(ui("word.count", count=count))
-        lines.append(Content(" · ".join(facts)))
+        lines.append(Content(" | ".join(facts)))
         return Content("\n").join(lines)
 
     def _surface(self, word: WordPlace) -> str:
