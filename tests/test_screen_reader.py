@@ -79,6 +79,28 @@ async def test_the_cursor_is_on_the_top_line_and_on_the_current_link(content: Co
         assert app.cursor_position.y in (region.y, row)
 
 
+async def test_the_cursor_is_on_the_word_under_the_word_cursor(content: Content) -> None:
+    """With the word cursor up, the terminal's cursor stands on the word's first cell, and
+    follows it word by word."""
+    from genesis_tui.ui.widgets.word_panel import WordPanel
+
+    app = reader(content, section="overview", view="ja")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        article = app.screen.query_one(ArticleView)
+        region = article.scrollable_content_region
+        panel = app.screen.query_one(WordPanel)
+        for _ in range(3):
+            word = panel.word
+            row = region.y + word.line - round(article.scroll_y)
+            assert app.cursor_position == Offset(region.x + article.left_margin + word.x, row)
+            await pilot.press("right")
+            await pilot.pause()
+            assert panel.word != word
+
+
 async def test_the_cursor_is_where_the_next_character_typed_goes() -> None:
     app = reader(view="en")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -30,6 +30,7 @@ from textual.widgets import Input, OptionList
 
 from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.widgets.page_view import PageView
+from genesis_tui.ui.widgets.word_panel import WordPanel
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -53,6 +54,12 @@ def cursor_place(screen: Screen[object]) -> Offset | None:
     views = [view for view in screen.query(PageView) if view.display and view.region.height]
     if not views:
         return None if focused is None else Offset(*focused.region.offset)
+    if isinstance(focused, WordPanel) and focused.words:  # on the word under the word cursor
+        view, word = views[0], focused.word
+        row = word.line - round(view.scroll_y)
+        if 0 <= row < view.scrollable_content_region.height:
+            region = view.scrollable_content_region
+            return Offset(region.x + view.left_margin + word.x, region.y + row)
     return page_place(views[0])
 
 
