@@ -245,6 +245,23 @@ def test_drafting_adds_the_words_of_a_new_text(small_content_copy: Path) -> None
     assert before.items() <= after.items()
 
 
+def test_redrafting_a_text_reuses_the_entries_of_its_katakana_words(
+    small_content_copy: Path,
+) -> None:
+    """The entry of a word in katakana stores its reading in katakana; drafting a text again
+    finds that entry, and adds no "#2" entry for ジェネシス or ミッション."""
+    _draft(small_content_copy)
+    path = small_content_copy / LEXICON_FILE
+    _, before, _ = parse_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"title" = ')
+    path.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    _draft(small_content_copy)
+    words, after, _ = parse_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
+    assert after == before
+    assert [word.entry for word in words["title"] if word.surface == "ジェネシス"] == ["ジェネシス"]
+
+
 def test_drafting_refuses_a_lexicon_it_cannot_read(small_content_copy: Path) -> None:
     from genesis_tui.cli.main import main
 
