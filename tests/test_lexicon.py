@@ -20,7 +20,12 @@ from genesis_tui.content.lexicon import (
     uncovered,
 )
 from genesis_tui.content.lexicon_draft import draft_lexicon
-from genesis_tui.content.lexicon_sources import FixtureDictionary, read_accents
+from genesis_tui.content.lexicon_sources import (
+    FixtureDictionary,
+    SudachiWords,
+    Word,
+    read_accents,
+)
 from genesis_tui.content.load import load_content
 from genesis_tui.content.readings import texts
 from genesis_tui.content.validate import check_lexicon
@@ -243,6 +248,53 @@ def test_drafting_adds_the_words_of_a_new_text(small_content_copy: Path) -> None
     words, after, _ = parse_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
     assert words.get("title")
     assert before.items() <= after.items()
+
+
+def test_redrafting_a_text_reuses_the_entries_of_its_katakana_words(
+    small_content_copy: Path,
+) -> None:
+    """The entry of a word in katakana stores its reading in katakana; drafting a text again
+    finds that entry, and adds no "#2" entry for ジェネシス or ミッション."""
+    _draft(small_content_copy)
+    path = small_content_copy / LEXICON_FILE
+    _, before, _ = parse_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"title" = ')
+    path.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    _draft(small_content_copy)
+    words, after, _ = parse_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
+    assert after == before
+    assert [word.entry for word in words["title"] if word.surface == "ジェネシス"] == ["ジェネシス"]
+
+
+class _Unread(SudachiWords):
+    """SudachiPy, but with no reading for ジェネシス (as it has none for some Latin words)."""
+
+    def words(self, text: str) -> list[Word]:
+        return [
+            Word(w.start, w.end, w.lemma, "", w.pos, w.parts) if w.lemma == "ジェネシス" else w
+            for w in super().words(text)
+        ]
+
+
+def test_redrafting_finds_the_entry_of_a_word_the_analyser_cannot_read(
+    small_content_copy: Path,
+) -> None:
+    _draft(small_content_copy)
+    path = small_content_copy / LEXICON_FILE
+    text = path.read_text(encoding="utf-8")
+    start = text.index('"title" = ')
+    path.write_text(text[:start] + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    draft = draft_lexicon(
+        small_content_copy,
+        analyser=_Unread(),
+        dictionary=FixtureDictionary(FIXTURES / "dictionary.json"),
+        jlpt={},
+    )
+    words, entries, _ = parse_lexicon(tomllib.loads(path.read_text(encoding="utf-8")))
+    assert draft.entries == 0
+    assert [word.entry for word in words["title"] if word.surface == "ジェネシス"] == ["ジェネシス"]
+    assert "ジェネシス#2" not in entries
 
 
 def test_drafting_refuses_a_lexicon_it_cannot_read(small_content_copy: Path) -> None:

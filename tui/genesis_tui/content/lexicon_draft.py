@@ -40,6 +40,9 @@ from genesis_tui.content.lexicon_sources import (
 from genesis_tui.content.readings import read_readings, texts
 from genesis_tui.text.kana import is_kana, is_kanji, to_hiragana
 
+UNREAD = "？"
+"""The reading of a word the analyser gave no kana reading for (to be written by hand)."""
+
 
 # ---------------------------------------------------------------------- drafting
 @dataclass(slots=True)
@@ -102,13 +105,20 @@ def draft_lexicon(
     reviewed = reviewed_readings((read_readings(content.directory) or {}).values())
     report = LexiconDraft(path, kept_entries=len(entries))
     kept_ids = set(entries)  # never changed
-    by_lemma: dict[tuple[str, str, str], str] = {
-        (entry.lemma, entry.reading, entry.pos): entry.id for entry in entries.values()
-    }
+    # Entries are found by what they store: a word in katakana or Latin letters by its reading
+    # in katakana (the analyser gives hiragana), one the analyser could not read by its lemma
+    # and part of speech alone; otherwise a reviewed entry would get a second, "#2", draft.
+    by_lemma: dict[tuple[str, str, str], str] = {}
+    for entry in entries.values():
+        by_lemma.setdefault((entry.lemma, entry.reading, entry.pos), entry.id)
+        by_lemma.setdefault((entry.lemma, UNREAD, entry.pos), entry.id)
 
     def entry_for(
         lemma: str, reading: str, pos: str, term: str = "", parts: Sequence[str] = ()
     ) -> str:
+        heard = reading  # as the dictionaries have it
+        if _foreign(lemma):
+            reading = katakana(reading)
         key = (lemma, reading, pos)
         if key in by_lemma:
             return by_lemma[key]
@@ -117,7 +127,7 @@ def draft_lexicon(
         while entry_id in entries:
             number += 1
             entry_id = f"{lemma}#{number}"
-        glosses = dictionary.glosses(lemma, reading, pos) or list(GRAMMAR.get((lemma, pos), []))
+        glosses = dictionary.glosses(lemma, heard, pos) or list(GRAMMAR.get((lemma, pos), []))
         if not glosses and term:
             glosses = [content.term(term).term.en]
         if not glosses and parts:
@@ -130,14 +140,15 @@ def draft_lexicon(
         entries[entry_id] = Entry(
             entry_id,
             lemma,
-            katakana(reading) if _foreign(lemma) else reading,
+            reading,
             pos,
             tuple(glosses),
-            accents.get((lemma, reading), ()),
-            jlpt.get(f"{lemma} {reading}", ""),
+            accents.get((lemma, heard), ()),
+            jlpt.get(f"{lemma} {heard}", ""),
             term,
         )
         by_lemma[key] = entry_id
+        by_lemma.setdefault((lemma, UNREAD, pos), entry_id)
         report.entries += 1
         return entry_id
 
@@ -163,7 +174,7 @@ def draft_lexicon(
                 if lemma != word.lemma and is_kana(part_reading)
             ]
             parts = list(dict.fromkeys(parts))
-            entry_id = entry_for(word.lemma, reading or "？", word.pos, term, parts)
+            entry_id = entry_for(word.lemma, reading or UNREAD, word.pos, term, parts)
             entry = entries[entry_id]
             if parts and not entry.parts and entry_id not in kept_ids:
                 entries[entry_id] = replace(entry, parts=tuple(parts))
