@@ -166,7 +166,7 @@ def test_piped_text_of_unvalidated_content_holds_no_controls(
 ) -> None:
     from genesis_tui.cli import main as cli
 
-    monkeypatch.setattr(cli, "_load", lambda *args, **kwargs: _hostile(content))
+    monkeypatch.setattr(cli, "load", lambda *args, **kwargs: _hostile(content))
     assert main([]) == 0  # stdout is captured: not a terminal, so the article is printed
     out = capsys.readouterr().out
     assert "␛]52;c;" in out
