@@ -568,7 +568,7 @@ def test_linux_console_draws_no_box_or_block_characters_and_hints(
 # ---------------------------------------------------------------------------- one language
 
 KEY_NAMES = {"esc", "escape", "enter", "tab", "shift", "ctrl", "space", "pgup", "pgdn", "home"}
-KEY_NAMES |= {"end", "up", "down", "backspace", "genesis", "tui"}
+KEY_NAMES |= {"end", "up", "down", "left", "right", "backspace", "genesis", "tui"}
 """Words a Japanese interface may show in Latin letters: key names and the program's name."""
 
 

@@ -99,7 +99,8 @@ def _state(state_home: Path) -> dict[str, object]:
 )
 def test_runs_and_quits_cleanly_in_each_terminal(run, env: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     terminal = run(**env)
-    terminal.wait_for(OVERVIEW_TEXT)
+    # The Linux console cannot draw Japanese: the reader starts there in English.
+    terminal.wait_for("Overview" if env["TERM"] == "linux" else OVERVIEW_TEXT)
     terminal.press("q")
     assert terminal.wait_exit() == 0
     assert (
