@@ -530,3 +530,17 @@ def test_readings_are_read_as_carefully_as_the_rest(content_copy: Path) -> None:
         check=False,
     )
     assert (done.returncode, done.stdout) == (0, "0\n"), done.stderr
+
+
+def test_a_number_too_long_to_read_is_a_content_error(
+    small_content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An integer of 5,000 digits: tomllib lets Python's ValueError out (it was a traceback)."""
+    from genesis_tui.cli.main import main
+
+    timeline = small_content_copy / "timeline.toml"
+    timeline.write_text("x = " + "1" * 5000 + "\n" + timeline.read_text("utf-8"), "utf-8")
+    assert main(["check", str(small_content_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "timeline.toml: not valid TOML: a number longer than" in err, err
+    assert "Traceback" not in err

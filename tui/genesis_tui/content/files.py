@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 """The largest content file read (the bundled ones are under 100 kB)."""
@@ -88,6 +89,21 @@ def toml_text(raw: bytes) -> str:
     """A TOML file's text; a UTF-8 byte order mark, which some editors write, is dropped.
     Raises ``UnicodeDecodeError`` for bytes that are not UTF-8."""
     return raw.decode("utf-8").removeprefix("\ufeff")
+
+
+def parse_toml(raw: bytes) -> dict[str, Any]:
+    """A TOML file's data. Raises ``UnicodeDecodeError`` for bytes that are not UTF-8 and
+    ``tomllib.TOMLDecodeError`` for anything tomllib cannot read, an integer too long for
+    Python to convert (over 4,300 digits: tomllib lets that ``ValueError`` out) among them."""
+    import tomllib
+
+    text = toml_text(raw)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError:  # not a TOMLDecodeError: int() refused a number
+        raise tomllib.TOMLDecodeError("a number longer than Python reads (4,300 digits)") from None
 
 
 MAX_DEPTH = 64

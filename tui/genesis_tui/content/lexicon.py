@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from genesis_tui.content.files import Unreadable, read_file, toml_text, too_deep
+from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
 from genesis_tui.text.kana import is_kana
 
 LEXICON_FILE = "lexicon.toml"
@@ -327,7 +327,7 @@ def read_lexicon(
     data = cache.read("lexicon", name)
     if not isinstance(data, dict):
         try:
-            data = tomllib.loads(toml_text(raw))
+            data = parse_toml(raw)
         except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
             return None
         if too_deep(data):

@@ -24,8 +24,8 @@ from genesis_tui.content.edition import Content, ContentError, Problem, index_co
 from genesis_tui.content.files import (
     Unreadable,
     is_directory,
+    parse_toml,
     read_file,
-    toml_text,
     too_deep,
 )
 from genesis_tui.content.model import Article, Glossary, Timeline
@@ -100,10 +100,8 @@ def _load_trusted(directory: Path) -> Content | None:
     key = content_cache.key(*files)
     data = content_cache.read("content", key)
     if not (isinstance(data, list) and len(data) == len(CONTENT_FILES)):
-        import tomllib  # only when the cache has not got the parsed files
-
         try:
-            data = [tomllib.loads(toml_text(raw)) for raw in files]
+            data = [parse_toml(raw) for raw in files]
         except (ValueError, RecursionError):
             return None
         if any(too_deep(part) for part in data):

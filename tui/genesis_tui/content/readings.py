@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from genesis_tui.content.files import Unreadable, read_file, toml_text, too_deep
+from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
 from genesis_tui.content.model import Article, Glossary, Timeline
 from genesis_tui.text.kana import is_kana, is_kanji
 
@@ -127,7 +127,7 @@ def read_readings(directory: Path) -> dict[str, tuple[Word, ...]] | None:
     """The words of ``directory/readings.toml`` (malformed entries left out), or None when the
     file is missing or unreadable. ``genesis-tui check`` reports what this forgives."""
     try:
-        data = tomllib.loads(toml_text(read_file(Path(directory) / READINGS_FILE)))
+        data = parse_toml(read_file(Path(directory) / READINGS_FILE))
     except (Unreadable, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return None  # a FIFO, a device, a huge or deeply nested file: no ruby
     if too_deep(data):

@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from genesis_tui.content.edition import Content, Problem
-from genesis_tui.content.files import MAX_DEPTH, Missing, Unreadable, read_file, toml_text, too_deep
+from genesis_tui.content.files import (
+    MAX_DEPTH,
+    Missing,
+    Unreadable,
+    parse_toml,
+    read_file,
+    too_deep,
+)
 from genesis_tui.content.model import Term
 
 GLOSSARY_FILE = "glossary.toml"
@@ -34,7 +41,7 @@ def load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any
         problems.append(Problem(path, "", str(error)))
         return None, None
     try:
-        data = tomllib.loads(toml_text(raw))
+        data = parse_toml(raw)
     except UnicodeDecodeError as error:
         problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
         return None, None
@@ -131,7 +138,7 @@ def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Pr
     except Unreadable as error:
         return [Problem(path, "", str(error))]
     try:
-        data = tomllib.loads(toml_text(raw))
+        data = parse_toml(raw)
     except UnicodeDecodeError as error:
         return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
     except tomllib.TOMLDecodeError as error:
@@ -215,7 +222,7 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
     except Unreadable as error:
         return [Problem(path, "", str(error))]
     try:
-        data = tomllib.loads(toml_text(raw))
+        data = parse_toml(raw)
     except UnicodeDecodeError as error:
         return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
     except tomllib.TOMLDecodeError as error:
