@@ -32,6 +32,23 @@ directory written before readings existed still opens, without them); ``required
 also reports it missing; ``ignored`` skips it (``genesis-tui readings``, which drafts it)."""
 
 
+def _toml_data(path: Path, raw: bytes) -> tuple[Any, list[Problem]]:
+    """A content file's TOML data, or None and why it cannot be read: not UTF-8, not TOML,
+    or nested deeper than whatever walks it recursively could follow."""
+    try:
+        data = parse_toml(raw)
+    except UnicodeDecodeError as error:
+        return None, [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
+    except tomllib.TOMLDecodeError as error:
+        return None, [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
+    except RecursionError:  # tomllib recurses once per level of nesting
+        data = None
+    if data is None or too_deep(data):
+        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
+        return None, [Problem(path, "", message)]
+    return data, []
+
+
 def load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any, M | None]:
     """The file's TOML data (None if it could not be read or parsed) and its model (None if it
     is not valid); what is wrong goes to ``problems``."""
@@ -40,20 +57,9 @@ def load_model(path: Path, model: type[M], problems: list[Problem]) -> tuple[Any
     except Unreadable as error:
         problems.append(Problem(path, "", str(error)))
         return None, None
-    try:
-        data = parse_toml(raw)
-    except UnicodeDecodeError as error:
-        problems.append(Problem(path, f"byte {error.start}", "is not UTF-8 text"))
-        return None, None
-    except tomllib.TOMLDecodeError as error:
-        place = _toml_place(str(error), raw)
-        problems.append(Problem(path, place, f"not valid TOML: {error}"))
-        return None, None
-    except RecursionError:  # tomllib recurses once per level of nesting
-        data = None
-    if data is None or too_deep(data):  # what walks the data recursively would fail too
-        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
-        problems.append(Problem(path, "", message))
+    data, unread = _toml_data(path, raw)
+    if data is None:
+        problems += unread
         return None, None
     from pydantic import TypeAdapter, ValidationError
 
@@ -137,17 +143,9 @@ def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Pr
         return [Problem(path, "", message)]
     except Unreadable as error:
         return [Problem(path, "", str(error))]
-    try:
-        data = parse_toml(raw)
-    except UnicodeDecodeError as error:
-        return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
-    except tomllib.TOMLDecodeError as error:
-        return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
-    except RecursionError:
-        data = None
-    if data is None or too_deep(data):
-        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
-        return [Problem(path, "", message)]
+    data, unread = _toml_data(path, raw)
+    if data is None:
+        return unread
     words, flaws = rd.parse_readings(data)
     problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
     located = rd.texts(content.article, content.glossary, content.timeline)
@@ -221,17 +219,9 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
         return []
     except Unreadable as error:
         return [Problem(path, "", str(error))]
-    try:
-        data = parse_toml(raw)
-    except UnicodeDecodeError as error:
-        return [Problem(path, f"byte {error.start}", "is not UTF-8 text")]
-    except tomllib.TOMLDecodeError as error:
-        return [Problem(path, _toml_place(str(error), raw), f"not valid TOML: {error}")]
-    except RecursionError:
-        data = None
-    if data is None or too_deep(data):
-        message = f"arrays or tables nested too deep to read (more than {MAX_DEPTH} levels)"
-        return [Problem(path, "", message)]
+    data, unread = _toml_data(path, raw)
+    if data is None:
+        return unread
     words, entries, flaws = lx.parse_lexicon(data)
     problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
     malformed = {flaw.key.split(".", 2)[1] for flaw in flaws if flaw.key.startswith("entries.")}
