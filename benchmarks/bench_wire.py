@@ -90,7 +90,7 @@ def genesis(size: tuple[int, int], view: str, wire: bool) -> dict[str, int]:
     return figures
 
 
-EXPORT = [sys.executable, "-m", "genesis_tui", "export", "--format", "txt", "--no-state"]
+EXPORT = [sys.executable, "-m", "genesis_tui", "export", "--format", "txt"]
 
 
 def less(size: tuple[int, int], view: str) -> dict[str, int]:
