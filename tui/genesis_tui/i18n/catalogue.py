@@ -38,6 +38,12 @@ class Catalogue:
         return self(f"key.{label}")
 
 
+def note_label(part: str, lang: UiLang) -> str:
+    """The label before a translator's note (``note``) or a since-publication note
+    (``since``), in the note's language: part of the text shown, so search finds it too."""
+    return f"{Catalogue(lang)('page.note' if part == 'note' else 'page.since')}: "
+
+
 def catalogue_of(app: object) -> Catalogue:
     """The app's catalogue (English for an app that has none, as in some tests)."""
     ui = getattr(app, "ui", None)

@@ -39,7 +39,7 @@ class WordPlace(NamedTuple):
 def text_key(source: Source, section_id: str) -> tuple[str, int] | None:
     """The lexicon key of a piece's text and the offset its words are shifted by on the page
     (a note is laid out after its label), or None for text that has no words."""
-    from genesis_tui.content.search import note_label
+    from genesis_tui.i18n.catalogue import note_label
 
     block, lang, part = source
     if lang != "ja":
