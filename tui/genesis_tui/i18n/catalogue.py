@@ -44,12 +44,6 @@ def note_label(part: str, lang: UiLang) -> str:
     return f"{Catalogue(lang)('page.note' if part == 'note' else 'page.since')}: "
 
 
-def catalogue_of(app: object) -> Catalogue:
-    """The app's catalogue (English for an app that has none, as in some tests)."""
-    ui = getattr(app, "ui", None)
-    return ui if isinstance(ui, Catalogue) else Catalogue()
-
-
 def ui_lang_from_locale(environ: Mapping[str, str]) -> UiLang:
     """The interface language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG set."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
