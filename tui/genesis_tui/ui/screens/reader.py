@@ -22,7 +22,7 @@ from genesis_tui.ui.screens.base import (
     shown_langs,
     when_ready,
 )
-from genesis_tui.ui.screens.reader_places import PlacesScreen
+from genesis_tui.ui.screens.reader_sentences import SentencesScreen
 from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.section_list import SectionList
@@ -40,7 +40,7 @@ NUMBERS = 52
 """Below this width the section list hides (``s`` shows it): the text needs the cells."""
 
 
-class ReaderScreen(PlacesScreen):
+class ReaderScreen(SentencesScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = keymap.bindings("reader")
@@ -56,8 +56,9 @@ class ReaderScreen(PlacesScreen):
         *,
         anchors: dict[str, Anchor] | None = None,
         readings: bool = False,
+        english_hidden: bool = False,
     ) -> None:
-        super().__init__(content, anchors)
+        super().__init__(content, anchors, english_hidden=english_hidden)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
         self._initial = (section_id, view)
@@ -85,6 +86,7 @@ class ReaderScreen(PlacesScreen):
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
+        self.show_sentences()
         self._fit(self.app.size.width)
         # The reading area's width, from the screen's and the section list's: the page is laid
         # out once, before the first paint, instead of again when the first resize comes.
@@ -165,6 +167,7 @@ class ReaderScreen(PlacesScreen):
     def watch_view(self, view: View) -> None:
         self.article.view = view
         self._section_shown()
+        self.show_sentences()
         self.call_after_refresh(self._scrolled)  # once laid out in the new view
 
     def watch_section_id(self, old: str, new: str) -> None:
@@ -176,6 +179,7 @@ class ReaderScreen(PlacesScreen):
         article.section_id = new
         article.highlighted_block = None
         self._section_shown()
+        self.show_sentences()
 
     def _section_shown(self) -> None:
         sections = self.content.article.sections

@@ -42,6 +42,8 @@ class PageView(ScrolledPage, can_focus=False):
         "page-view--highlight",
         "page-view--ruby",
         "page-view--word",
+        "page-view--sentence",
+        "page-view--hidden",
     }
 
     DEFAULT_CSS = """
@@ -56,6 +58,8 @@ class PageView(ScrolledPage, can_focus=False):
     PageView > .page-view--mark { text-style: reverse; }
     PageView > .page-view--highlight { text-style: bold; }
     PageView > .page-view--ruby { color: $text-muted; }
+    PageView > .page-view--sentence { text-style: bold; background: $accent 25%; }
+    PageView > .page-view--hidden { background: $foreground 12%; }
     """
 
     highlighted_block: reactive[str | None] = reactive(None, init=False)
@@ -84,6 +88,10 @@ class PageView(ScrolledPage, can_focus=False):
         self._page: tuple[Hashable, Page] | None = None
         self.word: WordMark | None = None
         """The word under the word cursor (``set_word``), drawn reversed and underlined."""
+        self.sentence: Marks = {}
+        """The current sentence in each language (``set_sentence``), drawn bold on a tint."""
+        self.hidden: Marks = {}
+        """English not yet revealed (``set_sentence``): drawn blank, the layout unchanged."""
 
     def page_key(self) -> Hashable:
         """What the page depends on (each subclass says), the width among it."""
@@ -169,6 +177,13 @@ class PageView(ScrolledPage, can_focus=False):
         self.marks = marks
         self._strips.clear()
         self.refresh()
+
+    def set_sentence(self, sentence: Marks, hidden: Marks) -> None:
+        """Mark the current sentence and hide the English in ``hidden`` (and nothing else)."""
+        if (sentence, hidden) != (self.sentence, self.hidden):
+            self.sentence, self.hidden = sentence, hidden
+            self._strips.clear()
+            self.refresh()
 
     def set_word(self, word: WordMark | None, lines: tuple[int, ...] = ()) -> None:
         """Mark the word cursor's word (None: none); repaint ``lines`` (the old and the new
@@ -257,7 +272,16 @@ class PageView(ScrolledPage, can_focus=False):
         if highlighted:
             base = base + self._style("highlight")
         text = Strip(
-            line_segments(line, base, self._style, self.current_link, self.marks, self.word)
+            line_segments(
+                line,
+                base,
+                self._style,
+                self.current_link,
+                self.marks,
+                self.word,
+                self.sentence,
+                self.hidden,
+            )
         )
         if span is not None:
             text = with_selection(
