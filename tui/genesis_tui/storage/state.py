@@ -1,5 +1,5 @@
 """What the reader remembers between runs: the section, the view, the place in each section,
-the readings and the theme.
+the readings, English on request and the theme.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
@@ -61,6 +61,8 @@ class SavedState:
     """The colour theme last chosen (``--theme`` or the palette); None for Textual's default."""
     readings: bool = False
     """Readings (furigana) shown above the Japanese."""
+    english_hidden: bool = False
+    """English on request: each sentence's English hidden until revealed."""
 
 
 def state_path() -> Path:
@@ -143,6 +145,7 @@ def _from_json(data: dict[object, object]) -> SavedState:
     if isinstance(theme, str) and 0 < len(theme) < 100:
         state.theme = theme  # a name no longer known is dropped when the app starts
     state.readings = data.get("readings") is True
+    state.english_hidden = data.get("english_hidden") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
         kept = (

@@ -144,6 +144,7 @@ class GenesisApp(TerminalApp):
             self.state.view,
             anchors=anchors,
             readings=self.state.readings,
+            english_hidden=self.state.english_hidden,
         )
 
     @property
@@ -335,6 +336,7 @@ class GenesisApp(TerminalApp):
         self.state.section = reader.section_id
         self.state.view = reader.view
         self.state.readings = reader.readings
+        self.state.english_hidden = reader.english_hidden
         self.state.anchors.update(reader.remember_places())
         self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
         return self.state

@@ -17,7 +17,13 @@ from textual.widgets import Static
 
 from genesis_tui.content.lexicon import POS, Entry, pitch
 from genesis_tui.i18n.catalogue import Catalogue
-from genesis_tui.pages.word_places import WordPlace, line_step, page_words, sentence_step
+from genesis_tui.pages.word_places import (
+    Source,
+    WordPlace,
+    line_step,
+    page_words,
+    sentence_step,
+)
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import OpenTerm
 
@@ -37,6 +43,8 @@ class WordHost(Protocol):
     def article(self) -> ArticleView: ...
 
     def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+
+    def mark_sentence_at(self, source: Source, offset: int) -> None: ...
 
 
 class WordPanel(Static, can_focus=True):
@@ -138,6 +146,7 @@ class WordPanel(Static, can_focus=True):
         self._marked_line = word.line
         lines = (word.line,) if before is None else (before, word.line)
         article.set_word((word.source, word.start, word.end), lines)
+        self.reader.mark_sentence_at(word.source, word.start)  # the word's sentence, marked
         article.scroll_to_line(word.line)
         self.update(self.panel_text(), layout=False)  # its height is fixed
 
