@@ -17,6 +17,7 @@ import selectors
 import signal
 import sys
 from types import FrameType
+from typing import Any
 
 from textual import events
 from textual.drivers.linux_driver import LinuxDriver
@@ -25,6 +26,7 @@ from textual.message import Message
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.input_decoder import InputDecoder, half_width
+from genesis_tui.terminal.job_control import stop_can_be_undone
 from genesis_tui.terminal.output import TerminalOutput
 from genesis_tui.terminal.sgr import SgrMinimizer
 from genesis_tui.terminal.wire import WireStage
@@ -53,12 +55,19 @@ class GenesisDriver(LinuxDriver):
     _resize_due = False
     _in_band: events.Resize | None = None
     _sgr: SgrMinimizer | None = None
+    stop_can_be_undone = True
+    """Whether ctrl+z may stop the reader: only where a shell can bring it back (fg)."""
     _output: TerminalOutput | None = None
     _sent = 0
     """Messages handed to the app's loop (counted in the input thread)."""
     _arrived = 0
     """Of those, the ones in the app's queue by now (counted in the loop)."""
     _wire: WireStage | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Asked before Textual's driver puts its own SIGTSTP handler in place.
+        self.stop_can_be_undone = stop_can_be_undone()
+        super().__init__(*args, **kwargs)
 
     def write(self, data: str) -> None:
         """Write to the terminal: the difference between screens where terminfo knows the
