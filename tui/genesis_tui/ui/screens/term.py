@@ -8,7 +8,7 @@ from typing import cast
 
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import Lang, View, one_lang
@@ -21,6 +21,7 @@ from genesis_tui.ui.messages import StepSearch
 from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
+from genesis_tui.ui.widgets.title_bar import TitleBar
 
 
 class TermScreen(PageScreen):
@@ -49,7 +50,7 @@ class TermScreen(PageScreen):
         self.marks: Marks = marks or {}
 
     def compose(self) -> ComposeResult:
-        yield Header(icon=HEADER_ICON)
+        yield TitleBar(icon=HEADER_ICON)
         build = partial(_build, term_id=self.term.id, ui_lang=self.ui.lang, view=self.view)
         yield ExplainerView(self.content, build, ruby=self.readings, id="term-page")
         status = Static(Content(self.search_status), id="search-status")
