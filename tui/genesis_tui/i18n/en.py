@@ -177,6 +177,7 @@ EN: dict[str, str] = {
     ),
     "help.ctrl_c": "copy the mouse selection; with none, quit",
     "help.suspend": "suspend to the shell (fg comes back)",
+    "notice.no_suspend": "ctrl+z is off here: no shell could bring the reader back. q quits",
     "help.help": "this help",
     "help.quit": "quit",
     "help.in_glossary": (

@@ -169,6 +169,7 @@ JA: dict[str, str] = {
     "help.readings": "日本語の上の読み（ふりがな）を表示・非表示",
     "help.ctrl_c": "マウスで選んだ文字をコピー。選んでいなければ終了",
     "help.suspend": "一時停止してシェルに戻る（再開はシェルから）",
+    "notice.no_suspend": "ここでは ctrl+z は使えません（再開できるシェルがありません）。終了は q",
     "help.help": "このヘルプ",
     "help.quit": "終了",
     "help.in_glossary": (

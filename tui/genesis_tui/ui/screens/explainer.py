@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content as TextContent
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.places import Anchor, Marks
@@ -16,6 +16,7 @@ from genesis_tui.ui.messages import StepSearch
 from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
+from genesis_tui.ui.widgets.title_bar import TitleBar
 
 
 class ExplainerScreen(PageScreen):
@@ -45,7 +46,7 @@ class ExplainerScreen(PageScreen):
     """A page set in two columns (see ``ExplainerView.wide``)."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon=HEADER_ICON)
+        yield TitleBar(icon=HEADER_ICON)
         view = ExplainerView(self.content, self.build, ruby=self.readings, id="explainer")
         view.wide = self.WIDE
         yield view

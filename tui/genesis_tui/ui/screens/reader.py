@@ -26,6 +26,7 @@ from genesis_tui.ui.screens.reader_sentences import SentencesScreen
 from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.section_list import SectionList
+from genesis_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     pass
@@ -67,7 +68,7 @@ class ReaderScreen(SentencesScreen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         section_id, view = self._initial
-        yield Header(icon=HEADER_ICON)
+        yield TitleBar(icon=HEADER_ICON)
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections, self.ui.lang)
             summary_lang = self.ui.lang
