@@ -16,7 +16,7 @@ from types import FrameType
 
 from textual.notifications import SeverityLevel
 
-from genesis_tui.i18n.catalogue import catalogue_of
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.notices import RecentNotices
 from genesis_tui.ui.palette import PaletteApp
 
@@ -77,7 +77,7 @@ class TerminalApp(PaletteApp):
         if getattr(self._driver, "stop_can_be_undone", True):
             super().action_suspend_process()
         else:
-            message = catalogue_of(self)("notice.no_suspend")
+            message = host_of(self).ui("notice.no_suspend")
             self.notify(message, severity="warning", timeout=8, markup=False)
 
     def stop_signalled(self, signum: int, frame: FrameType | None) -> None:
