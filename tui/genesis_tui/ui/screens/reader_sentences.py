@@ -139,8 +139,7 @@ class SentencesScreen(PlacesScreen):
     @when_ready
     def action_back(self) -> None:
         """Leave the current sentence first; then back, as anywhere (see ``PlacesScreen``)."""
-        typing = self._search_input is not None and self._search_input.has_focus
-        if self.sentence is not None and not typing:
+        if self.sentence is not None and not self.search_bar.typing:
             self.sentence = None
             self.show_sentences()
             return
