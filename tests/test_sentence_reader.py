@@ -4,6 +4,8 @@ request (E) revealed one sentence at a time (.) with the layout unchanged, and r
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,7 +13,7 @@ from textual.pilot import Pilot
 
 from genesis_tui.content.load import load_content
 from genesis_tui.pages.sentence_marks import Sentence, sentence_text
-from genesis_tui.storage.state import SavedState, View
+from genesis_tui.storage.state import SavedState, View, read_state
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.drawing import line_segments
 from genesis_tui.ui.widgets.page_kinds import ArticleView
@@ -271,3 +273,12 @@ class TestSnapshots:
         """English on request: the first sentence's English revealed, the second marked with
         its English still hidden, the rest hidden; the layout as without."""
         assert snap_compare(_app("both"), terminal_size=size, run_before=_hidden)
+
+
+@pytest.mark.parametrize(("value", "read"), [(True, True), (1, False), ("true", False)])
+def test_english_on_request_is_read_back_only_when_true(
+    tmp_path: Path, value: object, read: bool
+) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"english_hidden": value}), encoding="utf-8")
+    assert read_state(path) == (SavedState(english_hidden=read), None)
