@@ -12,7 +12,7 @@ import pytest
 from textual.pilot import Pilot
 
 from genesis_tui.content.load import load_content
-from genesis_tui.pages.sentence_marks import Sentence, sentence_text
+from genesis_tui.pages.sentence_marks import Sentence, sentence_lines, sentence_text
 from genesis_tui.storage.state import SavedState, View, read_state
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.drawing import line_segments
@@ -146,9 +146,9 @@ async def test_a_sentence_scrolled_away_starts_again_at_the_reading_position() -
         await pilot.press("end")
         await pilot.press("right_parenthesis")
         assert screen.sentence is not None and screen.sentence.block != "overview-1"
-        line = screen._line_of(screen.sentence)
+        first, last = sentence_lines(screen.article.page, SMALL, screen.sentence)
         top = round(screen.article.scroll_y)
-        assert top <= line < top + screen.article.scrollable_content_region.height
+        assert top <= first and last < top + screen.article.scrollable_content_region.height
 
 
 async def test_the_word_cursor_marks_its_words_sentence() -> None:
@@ -166,6 +166,25 @@ async def test_the_word_cursor_marks_its_words_sentence() -> None:
         await pilot.press("right_parenthesis")
         assert screen.sentence == Sentence("overview-1", 1)
         assert _drawn_in(screen.article, "sentence") == _expected(screen.sentence, "both")
+
+
+@pytest.mark.parametrize(("view", "size"), VIEWS)
+async def test_each_sentence_moved_to_is_brought_whole_into_view(
+    view: View, size: tuple[int, int]
+) -> None:
+    """Every sentence of the section in turn: all its lines, in each language shown, on
+    screen (the fixture's sentences are shorter than the screen)."""
+    app = _app(view)
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        count = sum(len(SMALL.sentences.of(b.id)) for b in SMALL.section("overview").blocks)
+        for _ in range(count):
+            await pilot.press("right_parenthesis")
+            assert screen.sentence is not None
+            first, last = sentence_lines(screen.article.page, SMALL, screen.sentence)
+            top = round(screen.article.scroll_y)
+            height = screen.article.scrollable_content_region.height
+            assert top <= first and last < top + height, (screen.sentence, first, last, top)
 
 
 async def test_y_copies_the_sentence_and_its_english() -> None:
