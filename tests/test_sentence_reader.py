@@ -9,13 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.style import Style
 from textual.pilot import Pilot
 
 from genesis_tui.content.load import load_content
+from genesis_tui.pages.page import Piece
 from genesis_tui.pages.sentence_marks import Sentence, sentence_lines, sentence_text
 from genesis_tui.storage.state import SavedState, View, read_state
+from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
-from genesis_tui.ui.widgets.drawing import line_segments
+from genesis_tui.ui.widgets.drawing import layered, line_segments
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from tests.apps import SnapCompare, drawn_lines, reader
 from tests.conftest import SMALL_CONTENT
@@ -72,6 +77,52 @@ def _expected(sentence: Sentence, view: View) -> dict[str, str]:
     ja, en = sentence_text(SMALL, sentence)
     texts = {"ja": ja.replace(" ", ""), "en": en.replace(" ", "")}
     return {lang: texts[lang] if lang in _shown(view) else "" for lang in ("ja", "en")}
+
+
+# ------------------------------------------------------------------ drawing, pure
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted), max_size=4)
+
+
+@given(
+    st.text(st.sampled_from("abc 日本語。"), min_size=1, max_size=20),
+    st.integers(0, 10),
+    _SPANS,
+    _SPANS,
+)
+def test_layers_keep_the_text_and_its_width(
+    text: str, start: int, marked: list[tuple[int, int]], hidden: list[tuple[int, int]]
+) -> None:
+    """Whatever is marked or hidden, a piece is drawn in the cells it had: its own text where
+    nothing hides it, blanks of the same width where something does, in the mark's style
+    exactly inside the marks."""
+    piece = Piece(text, block="b", lang="en", start=start)
+    mark, blank = Style(bold=True), Style(italic=True)
+    layers = [(tuple(hidden), blank, True), (tuple(marked), mark, False)]
+    segments = layered(piece, Style(), layers)
+    assert cells("".join(segment.text for segment in segments)) == cells(text)
+    position = start
+    for segment in segments:
+        assert segment.text
+        inside = [(a, b) for a, b in hidden if a <= position < b]
+        if segment.style is not None and segment.style.italic:
+            assert inside and segment.text.strip() == ""
+        else:
+            assert not inside
+            assert segment.text == text[position - start : position - start + len(segment.text)]
+        bold = bool(segment.style is not None and segment.style.bold)
+        assert bold == any(a <= position < b for a, b in marked)
+        position += _length(segment.text, text[position - start :])
+
+
+def _length(drawn: str, rest: str) -> int:
+    """How many characters of ``rest`` a drawn segment stands for (blanks are cells)."""
+    if drawn.strip() or not drawn:
+        return len(drawn)
+    taken, count = 0, 0
+    while taken < len(drawn):
+        taken += cells(rest[count])
+        count += 1
+    return count
 
 
 # ------------------------------------------------------------------ moving and marking
