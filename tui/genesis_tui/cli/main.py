@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, cast
 
 from genesis_tui import __version__
+from genesis_tui.cli import encoding, output, reader_options
 from genesis_tui.cli import ja as cli_ja
-from genesis_tui.cli import output, reader_options
 from genesis_tui.cli import rules as cli_rules
 from genesis_tui.cli.commands import (
     PROG,
@@ -193,6 +193,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    encoding.use_utf8_output()  # all text in one encoding (cli/encoding.py says why)
     try:
         return _main(argv)
     finally:
@@ -281,6 +282,10 @@ def _run(args: argparse.Namespace) -> int:
         return serve(args, to_html(content, cast("View", lang), section_id, reader_url="./"))
     if _is_interactive():
         from genesis_tui.cli.reader import run_reader
+
+        if (refused := encoding.reader_refusal(os.environ)) is not None:
+            print(refused, file=sys.stderr)  # ASCII: legible whatever the terminal's encoding
+            return EXIT_USAGE
 
         return run_reader(
             content,
