@@ -173,6 +173,16 @@ async def test_every_page_and_view_labels_its_links(
         assert not isinstance(app.screen, HintScreen)
 
 
+async def test_a_resize_cancels_the_labels() -> None:
+    app = app_on()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        assert hints(app).spots
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+
+
 async def test_the_palette_starts_hint_mode() -> None:
     from genesis_tui.ui.commands import GenesisCommands
 

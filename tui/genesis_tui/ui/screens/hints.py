@@ -38,6 +38,8 @@ class HintScreen(ModalScreen[int | None]):
         self.spots = tuple(spots)
         self.typed = ""
         """The letters typed so far (the start of one label or more)."""
+        self._size_labelled = self.app.size
+        self._done = False
 
     def compose(self) -> ComposeResult:
         for spot in self.spots:
@@ -49,8 +51,10 @@ class HintScreen(ModalScreen[int | None]):
     def on_key(self, event: events.Key) -> None:
         event.stop()
         event.prevent_default()
+        if self._done:
+            return  # typed ahead after the choice: not for the labels
         if event.key == "escape":
-            self.dismiss(None)
+            self._finish(None)
             return
         if event.key == "backspace":
             self.typed = self.typed[:-1]
@@ -62,14 +66,24 @@ class HintScreen(ModalScreen[int | None]):
             self.typed = typed
             chosen = [spot.link for spot in self.spots if spot.label == typed]
             if chosen:
-                self.dismiss(chosen[0])
+                self._finish(chosen[0])
                 return
         for widget, spot in zip(self.query(".hint"), self.spots, strict=True):
             widget.display = spot.label.startswith(self.typed)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size != self._size_labelled:
+            self._finish(None)  # the page is laid out again: the labels would stand elsewhere
 
     def on_paste(self, event: events.Paste) -> None:
         event.stop()  # a paste is not typing: ignored
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
-        self.dismiss(None)
+        self._finish(None)
+
+    def _finish(self, link: int | None) -> None:
+        """Close with the link chosen (None: none), once."""
+        if not self._done:
+            self._done = True
+            self.dismiss(link)
