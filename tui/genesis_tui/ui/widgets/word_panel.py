@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Protocol
 from textual.content import Content
 from textual.widgets import Static
 
-from genesis_tui.content.lexicon import POS, Entry, pitch
+from genesis_tui.content.lexicon import Entry
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.word_places import WordPlace, line_step, page_words, sentence_step
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import OpenTerm
+from genesis_tui.ui.widgets.word_lookup import lookup_text, surface_of
 
 if TYPE_CHECKING:
     from genesis_tui.content.edition import Content as ArticleContent
@@ -237,54 +238,10 @@ class WordPanel(Static, can_focus=True):
     # ------------------------------------------------------------------ the panel
     def panel_text(self) -> Content:
         """The lookup of the word under the cursor, labels in the interface's language."""
-        ui = self.ui
-        word = self.word
-        lexicon = self.reader.content.lexicon
-        entry = self.entry
-        surface = self._surface(word)
-        if entry is None:
-            return Content(surface)
-        ascii_only = bool(getattr(self.app, "ascii", False))
-        lang = 0 if ui.lang == "en" else 1
-        head = Content.assemble(
-            (surface, "bold"),
-            "  ",
-            f"{ui('word.lemma')}: {entry.lemma}",
-            "  ",
-            pitch(entry.reading, entry.accent, ascii_only=ascii_only),
-            "  ",
-            (POS.get(entry.pos, (entry.pos, entry.pos))[lang], "italic"),
+        return lookup_text(
+            self.ui,
+            self.reader.content,
+            self.entry,
+            surface_of(self.reader.article.page, self.word),
+            ascii_only=bool(getattr(self.app, "ascii", False)),
         )
-        lines = [head]
-        for number, gloss in enumerate(entry.glosses[:3], start=1):
-            lines.append(Content(f"{number}. {gloss}"))
-        facts: list[str] = []
-        if entry.jlpt:
-            facts.append(ui("word.jlpt", level=entry.jlpt))
-        if entry.term:
-            term = self.reader.content.terms.get(entry.term)
-            if term is not None:
-                name = term.term.ja if ui.lang == "ja" else term.term.en
-                facts.append(ui("word.term", term=name))
-        if entry.parts:
-            parts = [lexicon.entry(part) for part in entry.parts]
-            shown = ", ".join(f"{p.lemma} {p.reading}" for p in parts if p is not None)
-            facts.append(ui("word.parts", parts=shown))
-        count = lexicon.count(entry.id)
-        facts.append(ui("word.count", count=count))
-        lines.append(Content(" | ".join(facts)))
-        return Content("\n").join(lines)
-
-    def _surface(self, word: WordPlace) -> str:
-        page = self.reader.article.page
-        text = ""
-        for line in page.lines:
-            for piece in line.pieces:
-                if piece.source == word.source and piece.role != "ruby":
-                    lo, hi = (
-                        max(word.start, piece.start),
-                        min(word.end, piece.start + len(piece.text)),
-                    )
-                    if lo < hi:
-                        text += piece.text[lo - piece.start : hi - piece.start]
-        return text
