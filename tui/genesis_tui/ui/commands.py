@@ -34,6 +34,8 @@ ACTIONS = (
     "previous_section",
     "cycle_view",
     "toggle_readings",
+    "readings_level",
+    "toggle_new_words",
     "toggle_sections",
     "glossary",
     "timeline",

@@ -32,9 +32,11 @@ def line_segments(
     current_link: int | None,
     marks: Marks,
     word: WordMark | None = None,
+    new: Marks | None = None,
 ) -> list[Segment]:
     """The line's pieces as segments, over ``base``; ``style`` gives a role's style; the word
-    under the word cursor, if it is on the line, in the ``word`` style."""
+    under the word cursor, if it is on the line, in the ``word`` style; search matches over
+    ``new`` (the learner's new words, when marked)."""
     segments: list[Segment] = []
     for piece in line.pieces:
         look = base
@@ -55,6 +57,8 @@ def line_segments(
             segments.extend(marked(piece, look, look + style("word"), [(word[1], word[2])]))
         elif found:
             segments.extend(marked(piece, look, look + style("mark") + MARK_ALONE, found))
+        elif new and key is not None and piece.role != "ruby" and key in new:
+            segments.extend(marked(piece, look, look + style("new"), new[key]))
         else:
             segments.append(Segment(piece.text, look))
     return segments

@@ -83,6 +83,7 @@ class PageView(ScrollView, can_focus=False):
         replaced) leaves the anchor alone."""
         self._placing = False
         self._page: tuple[Hashable, Page] | None = None
+        self.new_words: Marks | None = None  # the learner's, when marked (``ArticleView``)
         self.word: WordMark | None = None
         """The word under the word cursor (``set_word``), drawn reversed and underlined."""
 
@@ -291,9 +292,8 @@ class PageView(ScrollView, can_focus=False):
         base = plain = self._base_style()
         if highlighted:
             base = base + self._style("highlight")
-        text = Strip(
-            line_segments(line, base, self._style, self.current_link, self.marks, self.word)
-        )
+        marks = (self.marks, self.word, self.new_words)
+        text = Strip(line_segments(line, base, self._style, self.current_link, *marks))
         if span is not None:
             text = with_selection(
                 text, span, self.screen.get_component_rich_style("screen--selection")

@@ -55,7 +55,7 @@ def lookup_text(
     lines = [head]
     for number, gloss in enumerate(entry.glosses[:3], start=1):
         lines.append(Content(f"{number}. {gloss}"))
-    facts: list[str] = []
+    facts: list[str] = [ui("word.status", status=status_label(ui, status))]
     if entry.jlpt:
         facts.append(ui("word.jlpt", level=entry.jlpt))
     if entry.term:

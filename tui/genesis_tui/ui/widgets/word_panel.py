@@ -10,7 +10,7 @@ Moving past a section's last word goes on into the next section.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.content import Content
 from textual.widgets import Static
@@ -18,6 +18,7 @@ from textual.widgets import Static
 from genesis_tui.content.lexicon import Entry
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.word_places import WordPlace, line_step, page_words, sentence_step
+from genesis_tui.storage.statuses import Status, WordStatuses
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import OpenTerm
 from genesis_tui.ui.widgets.word_lookup import lookup_text, surface_of
@@ -38,6 +39,11 @@ class WordHost(Protocol):
     def article(self) -> ArticleView: ...
 
     def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+
+    @property
+    def statuses(self) -> WordStatuses: ...
+
+    def set_status(self, entry: Entry, status: Status | None) -> None: ...
 
 
 class WordPanel(Static, can_focus=True):
@@ -227,6 +233,14 @@ class WordPanel(Static, can_focus=True):
         if entry is not None and entry.term:
             self.post_message(OpenTerm(entry.term))
 
+    def action_status(self, status: str) -> None:
+        """Give the word a status (Lute's: learning 1-5, known, ignored; ``new`` takes it away)."""
+        entry = self.entry
+        if entry is None:
+            return
+        self.reader.set_status(entry, None if status == "new" else cast(Status, status))
+        self.update(self.panel_text(), layout=False)
+
     def action_leave(self) -> None:
         """Back to where an occurrence walk began; else leave the word cursor."""
         if self.origin is not None:
@@ -238,10 +252,13 @@ class WordPanel(Static, can_focus=True):
     # ------------------------------------------------------------------ the panel
     def panel_text(self) -> Content:
         """The lookup of the word under the cursor, labels in the interface's language."""
+        entry = self.entry
+        status = self.reader.statuses.get(entry.lemma, entry.reading) if entry else None
         return lookup_text(
             self.ui,
             self.reader.content,
-            self.entry,
+            entry,
             surface_of(self.reader.article.page, self.word),
+            status=status,
             ascii_only=bool(getattr(self.app, "ascii", False)),
         )
