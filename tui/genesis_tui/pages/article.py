@@ -17,7 +17,7 @@ from genesis_tui.content.search import note_label
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
-from genesis_tui.pages.study import kept_readings
+from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings, kept_readings
 from genesis_tui.text.ruby import Ruby
 
 Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
@@ -34,7 +34,7 @@ class _SectionBuilder(PageBuilder):
         side: bool,
         width: int,
         ruby: bool,
-        hidden: frozenset[str] = frozenset(),
+        hidden: HiddenReadings = NO_HIDDEN_READINGS,
     ) -> None:
         super().__init__(width)
         self.content = content
@@ -43,7 +43,7 @@ class _SectionBuilder(PageBuilder):
         self.ruby = ruby and bool(content.ruby)
         """Readings above the Japanese."""
         self.hidden = hidden
-        """The lexicon entries whose readings are left out (words the learner knows)."""
+        """The readings left out (over words the learner knows)."""
 
     def readings(self, lang: Lang, text: str, prefix: str = "") -> tuple[Ruby, ...]:
         """The readings of ``text`` (shown after ``prefix``), if readings are shown."""
@@ -52,7 +52,7 @@ class _SectionBuilder(PageBuilder):
         shift = len(prefix)
         spans = self.content.ruby.spans(text)
         if self.hidden:
-            spans = kept_readings(spans, self.content.lexicon.words_of(text), self.hidden)
+            spans = kept_readings(text, spans, self.content.lexicon.words_of(text), self.hidden)
         return tuple((s + shift, e + shift, r) for s, e, r in spans)
 
     def note(
@@ -136,7 +136,7 @@ def section_page(
     width: int,
     summary_lang: Lang = "en",
     ruby: bool = False,
-    hidden: frozenset[str] = frozenset(),
+    hidden: HiddenReadings = NO_HIDDEN_READINGS,
 ) -> Page:
     """A section's lines at ``width`` cells in ``view``; with ``side_by_side``, ``both`` shows
     Japanese and English in two columns.
@@ -144,7 +144,7 @@ def section_page(
     The key points come first, kept short: side by side in both languages, but one after the
     other they would fill the first screen, so there they are in ``summary_lang`` only (the
     interface's language; ``v`` shows the other). With ``ruby``, the Japanese has its
-    readings above it, less those over the words in ``hidden`` (lexicon entries)."""
+    readings above it, less the ``hidden`` ones (over words the learner knows)."""
     section = content.section(section_id)
     langs = view_langs(view)
     page = _SectionBuilder(content, langs, side_by_side, max(8, width), ruby, hidden)

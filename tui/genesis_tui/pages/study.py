@@ -18,6 +18,7 @@ from genesis_tui.content.lexicon import JLPT_LEVELS, Entry
 from genesis_tui.content.model import Section
 from genesis_tui.content.places import Marks
 from genesis_tui.pages.word_places import WordPlace
+from genesis_tui.text.kana import to_hiragana
 from genesis_tui.text.ruby import Ruby
 
 
@@ -95,34 +96,60 @@ def is_known(statuses: WordStatuses, entry: Entry) -> bool:
     return status_of(statuses, entry) in ("known", "ignored")
 
 
+class HiddenReadings(NamedTuple):
+    """The readings left out: over the words of these entries, and over a base that is such a
+    word inside a longer one (政権 known, its reading goes in トランプ政権 too)."""
+
+    entries: frozenset[str] = frozenset()
+    bases: frozenset[tuple[str, str]] = frozenset()
+    """(lemma, reading in hiragana) of those entries."""
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+
+NO_HIDDEN_READINGS = HiddenReadings()
+"""Every reading drawn."""
+
+
 def hidden_readings(
     content: Content,
     mode: ReadingsMode,
     statuses: WordStatuses,
     above: str | None = None,
-) -> frozenset[str]:
-    """The entries whose readings are not drawn: in ``unknown``, the words the learner knows;
-    with ``above`` (a JLPT level), the words of that level and the easier ones (``N3``: N5, N4
+) -> HiddenReadings:
+    """The readings not drawn: in ``unknown``, over the words the learner knows; with
+    ``above`` (a JLPT level), over the words of that level and the easier ones (``N3``: N5, N4
     and N3; a word on no list keeps its reading)."""
     if mode == "all" and above is None:
-        return frozenset()
+        return HiddenReadings()
     easy = JLPT_LEVELS[: JLPT_LEVELS.index(above) + 1] if above in JLPT_LEVELS else ()
-    return frozenset(
-        entry.id
+    hidden = [
+        entry
         for entry in content.lexicon.entries.values()
         if (mode == "unknown" and is_known(statuses, entry)) or (entry.jlpt and entry.jlpt in easy)
+    ]
+    return HiddenReadings(
+        frozenset(entry.id for entry in hidden),
+        frozenset((entry.lemma, to_hiragana(entry.reading)) for entry in hidden),
     )
 
 
 def kept_readings(
-    ruby: Iterable[Ruby], words: Sequence[tuple[int, int, str]], hidden: frozenset[str]
+    text: str,
+    ruby: Iterable[Ruby],
+    words: Sequence[tuple[int, int, str]],
+    hidden: HiddenReadings,
 ) -> tuple[Ruby, ...]:
-    """The readings of a text less those over hidden words: a reading goes when every word it
-    stands over is hidden (a reading over no word of the lexicon stays)."""
+    """The readings of ``text`` less the hidden ones: a reading goes when every word it stands
+    over is hidden, or when its base, read as it is, is a hidden word (a reading over no word
+    of the lexicon stays)."""
     kept: list[Ruby] = []
     for start, end, reading in ruby:
+        if (text[start:end], reading) in hidden.bases:
+            continue
         under = [entry for lo, hi, entry in words if lo < end and start < hi]
-        if not under or not all(entry in hidden for entry in under):
+        if not under or not all(entry in hidden.entries for entry in under):
             kept.append((start, end, reading))
     return tuple(kept)
 

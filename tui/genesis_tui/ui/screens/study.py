@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.lexicon import JLPT_LEVELS
 from genesis_tui.content.model import Section
-from genesis_tui.pages.study import Progress, ReadingsMode, hidden_readings, section_progress
+from genesis_tui.pages.study import (
+    NO_HIDDEN_READINGS,
+    HiddenReadings,
+    Progress,
+    ReadingsMode,
+    hidden_readings,
+    section_progress,
+)
 from genesis_tui.storage.statuses import Status, WordStatuses
 from genesis_tui.ui.messages import StatusesChanged
 from genesis_tui.ui.screens.base import when_ready
@@ -38,7 +45,7 @@ class Study:
     """A JLPT level: readings only over the words above it (and words on no list)."""
     mark_new: bool = False
     """New words (no status yet) marked in the text."""
-    _hidden: tuple[tuple[object, ...], frozenset[str]] | None = field(default=None, repr=False)
+    _hidden: tuple[tuple[object, ...], HiddenReadings] | None = field(default=None, repr=False)
     _progress: dict[tuple[str, int], Progress] = field(default_factory=dict, repr=False)
 
     @property
@@ -50,7 +57,7 @@ class Study:
         """True once the learner has marked a word known or ignored."""
         return any(status in ("known", "ignored") for status in self.statuses.words.values())
 
-    def hidden_readings(self, content: ArticleContent) -> frozenset[str]:
+    def hidden_readings(self, content: ArticleContent) -> HiddenReadings:
         """The entries whose readings are left out now."""
         key = (self.statuses.version, self.readings_mode, self.readings_above)
         if self._hidden is None or self._hidden[0] != key:
@@ -121,7 +128,7 @@ class StudyScreen(SearchScreen):
         if self.readings and self.study.hides_readings:
             article.set_hidden_readings(self.study.hidden_readings(self.content))
         else:
-            article.set_hidden_readings(frozenset())
+            article.set_hidden_readings(NO_HIDDEN_READINGS)
         article.ruby = self.readings
         self.call_after_refresh(self._scrolled)  # the page's length changed: the percentage
 

@@ -12,7 +12,7 @@ from genesis_tui.content.model import Lang, View, view_langs
 from genesis_tui.content.places import Marks
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import GAP, Page
-from genesis_tui.pages.study import new_word_marks
+from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings, new_word_marks
 from genesis_tui.pages.word_places import page_words
 from genesis_tui.storage.statuses import WordStatuses
 from genesis_tui.ui.widgets.page_view import PageView
@@ -45,8 +45,8 @@ class ArticleView(PageView):
         """The language of the key points when ``both`` shows one language after the other."""
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
-        self.hidden_readings: frozenset[str] = frozenset()
-        """The lexicon entries whose readings are left out (``set_hidden_readings``)."""
+        self.hidden_readings = NO_HIDDEN_READINGS
+        """The readings left out (``set_hidden_readings``)."""
         self.statuses: WordStatuses | None = None
         """The learner's statuses, when new words are marked (``mark_new_words``)."""
         self._new_marks: tuple[Hashable, Marks] | None = None
@@ -88,11 +88,11 @@ class ArticleView(PageView):
             self.page_width,
             self.summary_lang,
             self.ruby,
-            self.hidden_readings if self.ruby else frozenset(),
+            self.hidden_readings if self.ruby else NO_HIDDEN_READINGS,
         )
 
-    def set_hidden_readings(self, hidden: frozenset[str]) -> None:
-        """Leave out the readings over these entries' words (the learner knows them)."""
+    def set_hidden_readings(self, hidden: HiddenReadings) -> None:
+        """Leave out these readings (over words the learner knows)."""
         if hidden != self.hidden_readings:
             self.hidden_readings = hidden
             if self.ruby:
