@@ -73,6 +73,19 @@ class Terminal:
         """genesis-tui itself, run with this interpreter."""
         return cls([sys.executable, "-m", "genesis_tui", *args], **kwargs)  # type: ignore[arg-type]
 
+    @classmethod
+    def job_shell(cls, **kwargs: object) -> Terminal:
+        """An interactive bash with job control, leading the terminal's session (as a login
+        shell does): what it runs is a job in a process group of its own, which ctrl+z stops
+        and ``fg`` brings back. Its prompt is ``$ ``; nothing of the user's rc files is read."""
+        env = {"PS1": "$ ", "HISTFILE": "/dev/null", **kwargs.pop("env", {})}  # type: ignore[dict-item]
+        shell = ["bash", "--norc", "--noprofile", "-i"]
+        return cls(shell, env=env, controlling=True, **kwargs)  # type: ignore[arg-type]
+
+    def foreground(self) -> int:
+        """The terminal's foreground process group (the job a shell runs, or the shell)."""
+        return os.tcgetpgrp(self.master)
+
     def _set_size(self, fd: int) -> None:
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", self.lines, self.columns, 0, 0))
 

@@ -164,9 +164,9 @@ def test_exports_stay_safe_even_if_a_model_is_altered_after_it_was_built(
 def test_piped_text_of_unvalidated_content_holds_no_controls(
     content: Content, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from genesis_tui.cli import main as cli
+    from genesis_tui.cli import read
 
-    monkeypatch.setattr(cli, "load", lambda *args, **kwargs: _hostile(content))
+    monkeypatch.setattr(read, "load_named", lambda *args, **kwargs: _hostile(content))
     assert main([]) == 0  # stdout is captured: not a terminal, so the article is printed
     out = capsys.readouterr().out
     assert "␛]52;c;" in out

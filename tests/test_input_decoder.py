@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from textual import events
 
 from genesis_tui.terminal import input_filter
-from genesis_tui.terminal.driver import InputDecoder
+from genesis_tui.terminal.input_decoder import InputDecoder
 from genesis_tui.terminal.input_filter import MAX_PASTE
 
 # Pieces that steer the parser into its escape-sequence paths, mixed with arbitrary bytes.

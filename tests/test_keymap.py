@@ -79,3 +79,15 @@ async def test_rebinding_one_key_leaves_its_siblings_working(small_content: Cont
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
+
+
+def test_the_app_is_a_host_its_screens_can_read(small_content: Content) -> None:
+    """Screens read the app through ``host_of``: were the app to lose one of the settings, they
+    would silently read the defaults instead."""
+    from genesis_tui.ui.host import DEFAULTS, Host, host_of
+
+    app = GenesisApp(small_content, ui_lang="ja", ascii=True)
+    assert isinstance(app, Host)
+    host = host_of(app)
+    assert host is app and host.ui.lang == "ja" and host.ascii
+    assert host_of(object()) is DEFAULTS

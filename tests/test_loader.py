@@ -497,15 +497,46 @@ def test_the_trusted_build_reads_files_as_carefully(content_copy: Path) -> None:
 
 
 def test_dotted_keys_nested_too_deep_are_a_problem(content_copy: Path) -> None:
-    # tomllib builds dotted keys without recursing; whatever walks the result would recurse.
+    """A key of 3,000 dotted parts is refused before tomllib builds it, naming its line."""
     path = content_copy / "glossary.toml"
+    lines = path.read_text("utf-8").count("\n")
     with path.open("a", encoding="utf-8") as file:
         file.write("x." + ".".join(["a"] * 3000) + " = 1\n")
+    place = f"line {lines + 1}, column 1"
     assert _errors(content_copy) == [
-        f"{path}: arrays or tables nested too deep to read (more than 64 levels)"
+        f"{path}: {place}: not valid TOML: a dotted key of more than 64 parts (at {place})"
     ]
     with pytest.raises(ContentError):  # the unvalidated build falls back to validation
         load_content(content_copy, validate=False)
+
+
+@pytest.mark.parametrize("header", [False, True])
+def test_a_key_of_20000_dotted_parts_is_refused_in_little_memory(
+    small_content_copy: Path, header: bool
+) -> None:
+    """tomllib's memory grows with the square of a dotted key's parts (20,000: 1.6 GB): the
+    check runs with its address space capped at 1 GB, and says which file and line."""
+    path = small_content_copy / "timeline.toml"
+    key = ".".join(["a"] * 20_000)
+    text = f"[{key}]\n" if header else f"{key} = 1\n"
+    path.write_text("# a comment\n" + text + path.read_text("utf-8"), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "genesis_tui", "check", str(small_content_copy)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=_cap_memory,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"{path}: line 2, column 1: not valid TOML: a dotted key" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+
+
+def _cap_memory() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
 def test_readings_are_read_as_carefully_as_the_rest(content_copy: Path) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
-import signal
+import shlex
+import sys
 import time
 from pathlib import Path
 
@@ -71,34 +73,88 @@ def _process_state(pid: int) -> str:
 
 @pytest.mark.slow
 def test_ctrl_z_suspends_and_ctrl_c_leaves_saving_the_place(tmp_path: Path) -> None:
+    """Under a shell with job control (bash, as a login shell runs it): ctrl+z stops the
+    reader and gives the shell the terminal, ``fg`` brings it back drawn anew."""
     env = {"XDG_STATE_HOME": str(tmp_path), "LC_ALL": "", "LANG": "C.UTF-8"}
-    terminal = Terminal.genesis(size=(100, 30), env=env)
+    terminal = Terminal.job_shell(size=(100, 30), env=env)
     try:
+        terminal.wait_for("$ ")
+        shell = terminal.foreground()
+        terminal.press(f"{shlex.join([sys.executable, '-m', 'genesis_tui'])}\n")
         terminal.wait_for("トランプ政権")
+        reader = terminal.foreground()
+        assert reader != shell, "the reader is a job of its own"
         terminal.press("4")
         terminal.wait_for("日本の業務分担")
         terminal.press("\x1a")  # ctrl+z
         deadline = time.monotonic() + 10
-        while _process_state(terminal.process.pid) != "T":
+        while _process_state(reader) != "T" or terminal.foreground() != shell:
             assert time.monotonic() < deadline, "ctrl+z did not suspend"
             terminal.pump(0.05)
-        terminal.pump(0.2)
-        assert b"\x1b[?1049l" in terminal.output  # the shell's screen is back while stopped
+        terminal.wait_for("Stopped")  # the shell's word, on the shell's screen
+        assert b"\x1b[?1049l" in terminal.output
         resumed_from = len(terminal.output)
-        terminal.signal(signal.SIGCONT)  # what the shell's fg does
+        terminal.press("fg\n")
         deadline = time.monotonic() + 10
         # Its own screen again, with everything drawn anew (the shell's screen was showing).
         while len(terminal.output) - resumed_from < 4000:
-            assert time.monotonic() < deadline, "not drawn again after SIGCONT"
+            assert time.monotonic() < deadline, "not drawn again after fg"
             terminal.pump(0.05)
         assert b"\x1b[?1049h" in terminal.output[resumed_from:]
+        terminal.wait_for("日本の業務分担")
         terminal.press("\x03")  # ctrl+c, nothing selected: leave as q does
-        assert terminal.wait_exit() == 0
+        deadline = time.monotonic() + 20
+        while terminal.foreground() != shell:
+            assert time.monotonic() < deadline, "ctrl+c did not end the reader"
+            terminal.pump(0.05)
+        terminal.press("echo status=$?\n")
+        terminal.wait_for("status=0")
         assert b"Traceback" not in terminal.output
+        state = json.loads((tmp_path / "genesis-tui" / "state.json").read_text("utf-8"))
+        assert state["section"] == "challenges"
+        terminal.press("exit\n")
+        terminal.wait_exit()
+    finally:
+        terminal.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("through_sh", [False, True])
+def test_ctrl_z_is_refused_where_no_shell_could_bring_the_reader_back(
+    tmp_path: Path, through_sh: bool
+) -> None:
+    """As sshd's ForceCommand runs it (``sh -c``, a session of its own, no job control): a
+    stop could never be undone, so ctrl+z says so and the reader goes on."""
+    env = {"XDG_STATE_HOME": str(tmp_path), "LC_ALL": "", "LANG": "C.UTF-8"}
+    reader = shlex.join([sys.executable, "-m", "genesis_tui", "--ui-lang", "en"])
+    args = ["sh", "-c", f"{reader}; exit $?"] if through_sh else shlex.split(reader)
+    terminal = Terminal(args, size=(100, 30), env=env, controlling=True)
+    try:
+        terminal.wait_for("トランプ政権")
+        terminal.press("\x1a")  # ctrl+z
+        terminal.wait_for("ctrl+z is off here")
+        for pid in _processes_in_session(terminal.process.pid):
+            assert _process_state(pid) != "T"
+        terminal.press("4")
+        terminal.wait_for("日本の業務分担")
+        terminal.press("q")
+        assert terminal.wait_exit() == 0
         state = json.loads((tmp_path / "genesis-tui" / "state.json").read_text("utf-8"))
         assert state["section"] == "challenges"
     finally:
         terminal.close()
+
+
+def _processes_in_session(session: int) -> list[int]:
+    pids = [int(name) for name in os.listdir("/proc") if name.isdigit()]
+    found = []
+    for pid in pids:
+        try:
+            if os.getsid(pid) == session:
+                found.append(pid)
+        except OSError:
+            continue
+    return found
 
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])

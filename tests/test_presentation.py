@@ -231,6 +231,7 @@ def test_an_unknown_theme_is_a_usage_error_listing_the_themes(
 def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
     import genesis_tui.cli.reader
     from genesis_tui.cli import main as cli
+    from genesis_tui.cli import read
 
     seen: dict[str, object] = {}
 
@@ -238,7 +239,7 @@ def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
         seen.update(kwargs)
         return 0
 
-    monkeypatch.setattr(cli, "_is_interactive", lambda: True)
+    monkeypatch.setattr(read, "_is_interactive", lambda: True)
     monkeypatch.setattr(genesis_tui.cli.reader, "run_reader", fake_run_reader)
     assert cli.main(["--theme", "nord"]) == 0
     assert seen["theme"] == "nord"
@@ -734,19 +735,21 @@ def test_ui_lang_flag_chooses_the_language_of_help(capsys: pytest.CaptureFixture
     assert "usage:" in capsys.readouterr().out
 
 
-def test_every_help_text_has_japanese_words() -> None:
-    from genesis_tui.cli import ja as cli_ja
-    from genesis_tui.cli import main as cli
+@pytest.mark.parametrize("command", ["", "read", "check", "export", "readings", "lexicon", "serve"])
+def test_every_help_text_has_japanese_words(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each command's help in Japanese, argparse's words and ours: every option's and
+    command's help starts with Japanese (a help left in English would be all ASCII)."""
+    from genesis_tui.cli.main import main
 
-    untranslated = []
-    for parser in cli_ja.parsers(cli._parser()):
-        texts = [parser.description] + [action.help for action in parser._actions]
-        for action in parser._actions:
-            texts += [choice.help for choice in getattr(action, "_choices_actions", [])]
-        untranslated += [
-            text for text in texts if text and text != "==SUPPRESS==" and text not in cli_ja.JA
-        ]
-    assert not untranslated, sorted(set(untranslated))
+    with pytest.raises(SystemExit):
+        main(["--ui-lang", "ja", *([command] if command else []), "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("使い方: ") and "オプション:" in out
+    helps = re.findall(r"^ {2,4}(?:-\S+|\w+)[^\n]*?  +(\S[^\n]*)$", out, re.MULTILINE)
+    assert len(helps) >= 3
+    assert not [text for text in helps if text.isascii()], helps
 
 
 def test_markdown_in_japanese_labels_in_japanese(small_content: Content) -> None:

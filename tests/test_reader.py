@@ -389,6 +389,11 @@ async def test_content_is_data_never_markup(small_content_copy: Path) -> None:
         'en = "The Genesis Mission is', f'en = "{hostile} The Genesis Mission is'
     )
     article.write_text(text, encoding="utf-8")
+    sentences = small_content_copy / "sentences.toml"  # the sentence holds the same text
+    text = sentences.read_text(encoding="utf-8").replace(
+        'en = ["The Genesis Mission is', f'en = ["{hostile} The Genesis Mission is'
+    )
+    sentences.write_text(text, encoding="utf-8")
     app = GenesisApp(load_content(small_content_copy))
     async with app.run_test(size=WIDE) as pilot:
         view = reader(app).article

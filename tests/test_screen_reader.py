@@ -37,7 +37,7 @@ def test_the_flag_and_the_environment_turn_it_on() -> None:
         parser = argparse.ArgumentParser()
         reader_options.add_to(parser)
         args = parser.parse_args(flags)
-        return reader_options.options(args, ValueError, environ)["screen_reader"]
+        return reader_options.options(args, environ)["screen_reader"]
 
     assert chosen(["--screen-reader"], {})
     assert chosen([], {"GENESIS_TUI_SCREEN_READER": "1"})

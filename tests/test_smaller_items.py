@@ -184,7 +184,7 @@ def test_reader_options_are_refused_by_other_commands(
 def test_full_width_keys_are_the_keys_they_stand_for(typed: str, key: str) -> None:
     from textual import events
 
-    from genesis_tui.terminal.driver import half_width
+    from genesis_tui.terminal.input_decoder import half_width
 
     assert half_width(events.Key(typed, typed)).key == key
 

@@ -133,6 +133,7 @@ def test_junk_keys_are_dropped_and_not_saved_again(path: Path) -> None:
         "readings_mode",
         "readings_above",
         "mark_new",
+        "english_hidden",
     }
     assert path.stat().st_size < 64 * 1024
 

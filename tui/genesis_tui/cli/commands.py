@@ -1,5 +1,6 @@
-"""What the commands do once the command line is parsed: serve, export, draft the readings,
-and load the content they read (``main`` parses; the reader itself is ``reader``)."""
+"""What each command does once its options are parsed: ``args.func(args, ui)``, ``ui`` the
+catalogue of the command line's language. The parsers are ``arguments``; the reader, the
+command run when none is named, is ``read``."""
 
 from __future__ import annotations
 
@@ -11,16 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from genesis_tui.cli import output
+from genesis_tui.cli.errors import UsageError, content_errors
+from genesis_tui.text.control_chars import escaped
 
 if TYPE_CHECKING:
-    from genesis_tui.content.edition import Content, ContentError
+    from genesis_tui.content.edition import Content
     from genesis_tui.content.model import View
+    from genesis_tui.i18n.catalogue import Catalogue
 
 PROG = "genesis-tui"
-
-
-class UsageError(Exception):
-    """A mistake on the command line or in a file the user named: one message, exit 2."""
 
 
 def no_state(args: argparse.Namespace) -> bool:
@@ -28,15 +28,142 @@ def no_state(args: argparse.Namespace) -> bool:
     return getattr(args, "no_state", False) or os.environ.get("GENESIS_TUI_STATE", "") == "off"
 
 
-def serve(args: argparse.Namespace, page: str) -> int:
+def load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Content:
+    """The content (the bundled content unless ``directory``), validated if ``validate``;
+    ``check`` also asks for its readings (a directory without them can still be read)."""
+    from genesis_tui.content.edition import ContentError
+    from genesis_tui.content.load import load_content
+    from genesis_tui.storage.paths import content_dir
+
+    try:
+        return load_content(
+            directory or content_dir(),
+            validate=validate,
+            readings="required" if check else "optional",
+        )
+    except ContentError as error:
+        raise content_errors(error) from None
+
+
+def load_named(args: argparse.Namespace) -> Content:
+    """The content ``--content`` names, validated (the bundled content passed its tests)."""
+    directory: Path | None = getattr(args, "content", None)
+    return load(directory, validate=directory is not None)
+
+
+def section_of(content: Content, args: argparse.Namespace) -> str | None:
+    """The section ``--section`` names, by its id or its number (``--section 2``, as the key 2
+    does); ``UsageError`` listing the sections for one there is not."""
+    section_id: str | None = getattr(args, "section", None)
+    if section_id is None:
+        return None
+    ids = [section.id for section in content.article.sections]
+    if section_id.isdigit() and 1 <= int(section_id) <= len(ids):
+        return ids[int(section_id) - 1]
+    if section_id not in ids:
+        raise UsageError(
+            "cli.error.no_section", section=section_id, ids=", ".join(ids), count=len(ids)
+        )
+    return section_id
+
+
+def check(args: argparse.Namespace, ui: Catalogue) -> int:
+    """``genesis-tui check [DIR]``: validate the content and say what it holds, in one line."""
+    content = load(args.directory or getattr(args, "content", None), validate=True, check=True)
+    article = content.article
+    said = ui(
+        "cli.check.ok",
+        directory=escaped(str(content.directory)),
+        sections=len(article.sections),
+        blocks=len(article.blocks()),
+        terms=len(content.glossary.terms),
+        events=len(content.timeline.events),
+    )
+    output.write(f"{said}\n")
+    return 0
+
+
+def export_command(args: argparse.Namespace, ui: Catalogue) -> int:
+    """``genesis-tui export``: the article in one format on standard output."""
+    if (refused := _export_refusal(args)) is not None:
+        raise refused
+    content = load_named(args)
+    width: int | None = getattr(args, "width", None)
+    return export(
+        content,
+        args.format,
+        getattr(args, "lang", "both"),
+        width,
+        section_of(content, args),
+        ruby=args.ruby,
+        vocabulary=args.vocabulary,
+    )
+
+
+def _export_refusal(args: argparse.Namespace) -> UsageError | None:
+    """Why an option does not go with the format asked for, or None when all of them do.
+    (``--lang`` and ``--width`` default to absent: an attribute present is an option given.)"""
+    fmt = args.format
+    if fmt == "json" and args.ruby:
+        return UsageError("cli.error.ruby_json")
+    if fmt != "md" and args.vocabulary:
+        return UsageError("cli.error.vocabulary")
+    if fmt == "json" and hasattr(args, "lang"):
+        return UsageError("cli.error.lang_json")
+    if fmt == "html" and args.ruby:
+        return UsageError("cli.error.ruby_html")
+    if fmt != "txt" and hasattr(args, "width"):
+        return UsageError("cli.error.width", format=fmt)
+    return None
+
+
+def export(
+    content: Content,
+    fmt: str,
+    lang: str,
+    width: int | None,
+    section: str | None,
+    *,
+    ruby: bool = False,
+    vocabulary: bool = False,
+) -> int:
+    """Write ``content`` to standard output in ``fmt`` (the piped text is the txt export)."""
+    from genesis_tui.export import formats as export
+
+    if ruby and not content.ruby:
+        raise UsageError("cli.error.no_readings", directory=content.directory)
+
+    if sys.stdout is None:
+        raise output.OutputError("cli.error.stdout_closed")
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    if fmt == "json":
+        output.write(export.to_json(content, section))
+    elif fmt == "html":
+        from genesis_tui.export.html import to_html
+
+        output.write(to_html(content, cast("View", lang), section))
+    elif fmt == "md":
+        view = cast("View", lang)
+        output.write(export.to_markdown(content, view, section, ruby=ruby, vocabulary=vocabulary))
+    else:
+        width = width or shutil.get_terminal_size((80, 24)).columns
+        output.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
+    return 0
+
+
+def serve(args: argparse.Namespace, ui: Catalogue) -> int:
     """Serve the reader over HTTP with textual-serve: one reader process per browser session;
-    and ``page``, the article as a web page, beside it."""
+    and the article as a web page beside it."""
     try:
         from genesis_tui.cli.serve import serve
     except ImportError:
-        raise UsageError(
-            "serve needs textual-serve: pip install '.[web]' in the checkout"
-        ) from None
+        raise UsageError("cli.error.serve_needs_web") from None
+    from genesis_tui.export.html import to_html
+
+    content = load_named(args)
+    lang = cast("View", getattr(args, "lang", "both"))
+    page = to_html(content, lang, section_of(content, args), reader_url="./")
     command = [sys.executable, "-m", "genesis_tui", "read"]
     for flag in ("content", "section", "lang", "ui_lang"):
         value = getattr(args, flag, None)
@@ -58,91 +185,4 @@ def serve(args: argparse.Namespace, page: str) -> int:
         max_sessions=args.max_sessions,
         page=page,
     )
-    return 0
-
-
-def load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Content:
-    """The content (the bundled content unless ``directory``), validated if ``validate``;
-    ``check`` also asks for its readings (a directory without them can still be read)."""
-    from genesis_tui.content.edition import ContentError
-    from genesis_tui.content.load import load_content
-    from genesis_tui.storage.paths import content_dir
-
-    try:
-        return load_content(
-            directory or content_dir(),
-            validate=validate,
-            readings="required" if check else "optional",
-        )
-    except ContentError as error:
-        raise content_errors(error) from None
-
-
-def content_errors(error: ContentError) -> UsageError:
-    """Every problem of a content directory, counted, one a line."""
-    count = len(error.problems)
-    lines = [f"{count} content error{'s' * (count != 1)}:"]
-    return UsageError("\n".join([*lines, *(f"  {problem}" for problem in error.problems)]))
-
-
-def draft_readings(directory: Path | None, *, prune: bool = False) -> int:
-    """``genesis-tui readings``: draft what readings.toml lacks (``content.drafting``),
-    with ``prune`` first removing what the content no longer has, listed one key a line."""
-    from genesis_tui.content.drafting import AuthoringError, draft_readings
-    from genesis_tui.content.edition import ContentError
-    from genesis_tui.storage.paths import content_dir
-
-    try:
-        draft = draft_readings(directory or content_dir(), prune=prune)
-    except AuthoringError as error:
-        raise UsageError(str(error)) from None
-    except ContentError as error:
-        raise content_errors(error) from None
-    except OSError as error:
-        raise UsageError(f"cannot write the readings: {error}") from None
-    for pruned in draft.pruned:
-        why = "no such text any more" if pruned.gone else "no longer fit the text"
-        print(f"removed {pruned.key} ({why}): {', '.join(map(str, pruned.words))}")
-    summary = f"{draft.path}: {draft.drafted} readings drafted in {draft.texts} texts, "
-    summary += f"{draft.kept} kept as they were"
-    if prune:
-        summary += f", {sum(len(pruned.words) for pruned in draft.pruned)} removed"
-    summary += "."
-    if draft.drafted:
-        summary += f" Review the drafted ones, then run `{PROG} check`."
-    print(summary)
-    return 0
-
-
-def export(
-    content: Content,
-    fmt: str,
-    lang: str,
-    width: int | None,
-    section: str | None,
-    *,
-    ruby: bool = False,
-    vocabulary: bool = False,
-) -> int:
-    from genesis_tui.export import formats as export
-
-    if ruby and not content.ruby:
-        raise UsageError(f"{content.directory} has no readings (readings.toml): nothing to show")
-
-    if sys.stdout is None:
-        raise output.OutputError("standard output is closed")
-    if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
-    if fmt == "json":
-        output.write(export.to_json(content, section))
-    elif fmt == "html":
-        from genesis_tui.export.html import to_html
-
-        output.write(to_html(content, cast("View", lang), section))
-    elif fmt == "md":
-        view = cast("View", lang)
-        output.write(export.to_markdown(content, view, section, ruby=ruby, vocabulary=vocabulary))
-    else:
-        width = width or shutil.get_terminal_size((80, 24)).columns
-        output.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
     return 0

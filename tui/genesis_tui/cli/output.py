@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 import sys
 
+from genesis_tui.i18n.catalogue import CatalogueError
 
-class OutputError(Exception):
+
+class OutputError(CatalogueError):
     """Standard output cannot be written (a full disk, a closed descriptor): one message, exit 1.
     A pipe whose reader went away is not this: that is BrokenPipeError, and quiet."""
 
@@ -16,14 +18,14 @@ def write(text: str) -> None:
     """Write to standard output now, so that a failure is reported here and not at exit."""
     stream = sys.stdout
     if stream is None:  # Python found descriptor 1 closed at start-up
-        raise OutputError("standard output is closed")
+        raise OutputError("cli.error.stdout_closed")
     try:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
         raise
     except OSError as error:
-        raise OutputError(f"cannot write to standard output: {error.strerror or error}") from None
+        raise OutputError("cli.error.stdout_unwritable", error=error.strerror or error) from None
 
 
 def discard() -> None:

@@ -1,7 +1,5 @@
-"""The reader's options about the terminal it draws on: the theme, the mouse, the console.
-
-Kept out of ``cli.py`` (which parses every command) because they concern the reader alone.
-"""
+"""The reader's options about the terminal it draws on: the theme, the mouse, the console,
+a screen reader (the reader's alone: no other command takes them)."""
 
 from __future__ import annotations
 
@@ -10,8 +8,8 @@ import os
 from collections.abc import Mapping
 from typing import TypedDict
 
-from genesis_tui.cli import ja as cli_ja
-from genesis_tui.i18n.catalogue import UiLang, ui_lang_from_locale
+from genesis_tui.cli.errors import UsageError
+from genesis_tui.i18n.catalogue import Catalogue, UiLang, ui_lang_from_locale
 
 
 class ReaderOptions(TypedDict):
@@ -25,15 +23,10 @@ class ReaderOptions(TypedDict):
     screen_reader: bool
 
 
-def options(
-    args: argparse.Namespace, error: type[Exception], environ: Mapping[str, str] = os.environ
-) -> ReaderOptions:
-    """The reader's options from the command line and the environment; ``error`` (with a
-    message listing the themes) for an unknown ``--theme``."""
-    try:
-        chosen = theme(args)
-    except ValueError as problem:
-        raise error(str(problem)) from None
+def options(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> ReaderOptions:
+    """The reader's options from the command line and the environment; ``UsageError`` (its
+    message lists the themes) for an unknown ``--theme``."""
+    chosen = theme(args)
     console = linux_console(environ)
     ascii = getattr(args, "ascii", False) or environ.get("GENESIS_TUI_ASCII", "") == "1"
     return ReaderOptions(
@@ -46,29 +39,21 @@ def options(
     )
 
 
-def add_to(parser: argparse.ArgumentParser) -> None:
-    """Add ``--no-mouse``, ``--theme`` and ``--screen-reader`` to ``parser``."""
+def add_to(parser: argparse.ArgumentParser, ui: Catalogue | None = None) -> None:
+    """Add ``--screen-reader``, ``--no-mouse`` and ``--theme`` to ``parser``, their help in
+    ``ui``'s language (English without one)."""
+    ui = ui or Catalogue()
     parser.add_argument(
         "--screen-reader",
         action="store_true",
         default=argparse.SUPPRESS,
-        help="keep the terminal's cursor shown, on the line being read, for braille displays "
-        "and terminal screen readers; one language in one column, no box drawing (also: "
-        "GENESIS_TUI_SCREEN_READER=1)",
+        help=ui("cli.help.screen_reader"),
     )
     parser.add_argument(
-        "--no-mouse",
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="leave the mouse to the terminal, so that its own selection and copying work "
-        "(also: GENESIS_TUI_NO_MOUSE=1)",
+        "--no-mouse", action="store_true", default=argparse.SUPPRESS, help=ui("cli.help.no_mouse")
     )
     parser.add_argument(
-        "--theme",
-        metavar="NAME",
-        default=argparse.SUPPRESS,
-        help="the colour theme, such as textual-light or nord (remembered; the palette's "
-        "Theme command lists them all)",
+        "--theme", metavar="NAME", default=argparse.SUPPRESS, help=ui("cli.help.theme")
     )
 
 
@@ -93,8 +78,8 @@ def linux_console(environ: Mapping[str, str] = os.environ) -> bool:
 
 
 def theme(args: argparse.Namespace) -> str | None:
-    """The theme asked for with ``--theme``; ``ValueError`` (a message listing the themes
-    there are) for a name that is none of them."""
+    """The theme asked for with ``--theme``; ``UsageError`` (listing the themes there are)
+    for a name that is none of them."""
     name: str | None = getattr(args, "theme", None)
     if name is None:
         return None
@@ -102,6 +87,5 @@ def theme(args: argparse.Namespace) -> str | None:
 
     names = theme_names()
     if name not in names:
-        message = "no theme {name!r} (themes: {names})"
-        raise ValueError(cli_ja.say(message, name=name, names=", ".join(names)))
+        raise UsageError("cli.error.no_theme", name=name, names=", ".join(names))
     return name

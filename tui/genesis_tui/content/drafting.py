@@ -27,6 +27,7 @@ from genesis_tui.content.readings import (
     parse_readings,
     texts,
 )
+from genesis_tui.i18n.catalogue import CatalogueError
 from genesis_tui.text.kana import is_kana, is_kanji, to_hiragana
 from genesis_tui.text.typesetting import cells
 
@@ -50,8 +51,9 @@ HEADER = """\
 """
 
 
-class AuthoringError(Exception):
-    """Drafting cannot go on (no analyser, or a readings file it must not overwrite)."""
+class AuthoringError(CatalogueError):
+    """Drafting cannot go on (no analyser, or a readings file it must not overwrite): raised
+    with a message id of the catalogue (``authoring.*``)."""
 
 
 class Analyser(Protocol):
@@ -69,16 +71,11 @@ class SudachiAnalyser:
         try:
             from sudachipy import Dictionary, SplitMode
         except ImportError:
-            raise AuthoringError(
-                "drafting readings needs the analyser: pip install '.[authoring]' in the checkout"
-            ) from None
+            raise AuthoringError("authoring.needs_sudachi_readings") from None
         try:
             self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
         except Exception as error:  # the dictionary package is missing or broken
-            raise AuthoringError(
-                f"the analyser's dictionary cannot be loaded ({error}):"
-                " pip install '.[authoring]' in the checkout"
-            ) from None
+            raise AuthoringError("authoring.broken_dictionary", error=error) from None
 
     def words(self, text: str) -> list[tuple[int, int, str]]:
         """Each morpheme of ``text`` as (start, end, reading in katakana)."""
@@ -329,13 +326,11 @@ def _existing(path: Path) -> dict[str, tuple[Word, ...]]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise AuthoringError(f"{path}: cannot be read, so it is left as it is ({error})") from None
+        raise AuthoringError("authoring.unreadable", path=path, error=error) from None
     words, flaws = parse_readings(data)
     if flaws:
         first = flaws[0]
-        raise AuthoringError(
-            f"{path}: {first.key}: {first.message} (fix it first: drafting would lose it)"
-        )
+        raise AuthoringError("authoring.flaw", path=path, key=first.key, message=first.message)
     return words
 
 

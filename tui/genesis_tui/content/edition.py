@@ -18,6 +18,7 @@ from genesis_tui.text.control_chars import escaped
 if TYPE_CHECKING:
     from genesis_tui.content.lexicon import Lexicon
     from genesis_tui.content.readings import Ruby
+    from genesis_tui.content.sentences import Sentences
 
 
 class Problem(NamedTuple):
@@ -89,6 +90,14 @@ class Content:
 
         located = texts(self.article, self.glossary, self.timeline)
         return load_lexicon(self.directory, [(item.key, item.text) for item in located])
+
+    @cached_property
+    def sentences(self) -> Sentences:
+        """The article's sentences, each Japanese one with its English (``sentences.toml``):
+        read when first asked for; a block the directory does not divide is one sentence."""
+        from genesis_tui.content.sentences import load_sentences
+
+        return load_sentences(self.directory, self.article)
 
     def term(self, term_id: str) -> Term:
         """The glossary term with this id."""

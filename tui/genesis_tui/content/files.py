@@ -9,6 +9,7 @@ raises ``Unreadable`` with a message that completes "FILE: ...".
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -94,10 +95,15 @@ def toml_text(raw: bytes) -> str:
 def parse_toml(raw: bytes) -> dict[str, Any]:
     """A TOML file's data. Raises ``UnicodeDecodeError`` for bytes that are not UTF-8 and
     ``tomllib.TOMLDecodeError`` for anything tomllib cannot read, an integer too long for
-    Python to convert (over 4,300 digits: tomllib lets that ``ValueError`` out) among them."""
+    Python to convert (over 4,300 digits: tomllib lets that ``ValueError`` out) among them,
+    and a key of more dotted parts than ``MAX_DEPTH`` (``_dotted_too_deep``)."""
     import tomllib
 
     text = toml_text(raw)
+    if (line := _dotted_too_deep(text)) is not None:
+        raise tomllib.TOMLDecodeError(
+            f"a dotted key of more than {MAX_DEPTH} parts (at line {line}, column 1)"
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError:
@@ -127,3 +133,36 @@ def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:
             return True
         stack.extend((child, depth + 1) for child in children)
     return False
+
+
+_KEY_TOKENS = re.compile(
+    r"""(?P<part>[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')|(?P<dot>[ \t]*\.[ \t]*)|."""
+)
+
+
+def _dotted_too_deep(text: str, limit: int = MAX_DEPTH) -> int | None:
+    """The first line (from 1) with a dotted key of more than ``limit`` parts, if any.
+
+    Checked before tomllib parses: it builds a table for each part, and keeps the path to each
+    one, so memory grows with the square of the parts (20,000 took 1.6 GB) before anything
+    can look at the depth of what it built. A key is on one line (TOML allows no line break
+    between its parts), and only a line with as many dots as ``limit`` is looked at closely:
+    reading a file stays a handful of ``str.count`` calls. Dots inside quoted strings and in
+    numbers (``1.5``: two parts) do not add up to a long key; prose in a multi-line string
+    could, with ``limit`` dotted words in a row, and is then refused too.
+    """
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.count(".") < limit:  # n parts have n - 1 dots
+            continue
+        parts, after_dot = 0, True
+        for token in _KEY_TOKENS.finditer(line):
+            if token.lastgroup == "part":
+                parts = parts + 1 if after_dot else 1
+                if parts > limit:
+                    return number
+                after_dot = False
+            elif token.lastgroup == "dot" and not after_dot:
+                after_dot = True
+            else:
+                parts, after_dot = 0, True
+    return None

@@ -38,6 +38,7 @@ from genesis_tui.content.lexicon_sources import (
     jlpt_levels,
 )
 from genesis_tui.content.readings import read_readings, texts
+from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.text.kana import is_kana, is_kanji, to_hiragana
 
 UNREAD = "？"
@@ -59,17 +60,17 @@ class LexiconDraft:
     no_glosses: list[str] = field(default_factory=list)
     """Entries drafted without a gloss (to be written by hand)."""
 
-    def summary(self, accents: bool) -> str:
+    def summary(self, accents: bool, ui: Catalogue) -> str:
         """What was drafted and kept, in a sentence or two for the command line."""
-        text = f"{self.path}: {self.entries} entries drafted for {self.texts} texts, "
-        text += f"{self.kept_entries} entries and {self.kept_texts} texts kept as they were."
+        counts = {"entries": self.entries, "texts": self.texts, "kept_texts": self.kept_texts}
+        said = [ui("cli.lexicon.summary", path=self.path, kept_entries=self.kept_entries, **counts)]
         if not accents:
-            text += " No pitch accents drafted (give --accents FILE, Kanjium's accents.txt)."
+            said.append(ui("cli.lexicon.no_accents"))
         if self.no_glosses:
-            text += f" No gloss found for: {', '.join(self.no_glosses)}."
+            said.append(ui("cli.lexicon.no_glosses", words=", ".join(self.no_glosses)))
         if self.entries:
-            text += " Review the drafted ones, then run `genesis-tui check`."
-        return text
+            said.append(ui("cli.review"))
+        return ("" if ui.lang == "ja" else " ").join(said)
 
 
 def term_spans(content: Any, text: str) -> list[tuple[int, int, str]]:
@@ -203,12 +204,10 @@ def _existing(path: Path) -> tuple[dict[str, tuple[Listed, ...]], dict[str, Entr
     except FileNotFoundError:
         return {}, {}
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise AuthoringError(f"{path}: cannot be read, so it is left as it is ({error})") from None
+        raise AuthoringError("authoring.unreadable", path=path, error=error) from None
     words, entries, flaws = parse_lexicon(data)
     hard = [flaw for flaw in flaws if not flaw.key.endswith(SOFT)]
     if hard:
         first = hard[0]
-        raise AuthoringError(
-            f"{path}: {first.key}: {first.message} (fix it first: drafting would lose it)"
-        )
+        raise AuthoringError("authoring.flaw", path=path, key=first.key, message=first.message)
     return dict(words), dict(entries)

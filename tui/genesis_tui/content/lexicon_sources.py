@@ -103,10 +103,7 @@ class SudachiWords:
             from sudachipy import Dictionary as SudachiDictionary
             from sudachipy import SplitMode
         except ImportError:
-            raise AuthoringError(
-                "drafting the lexicon needs the analyser: pip install '.[authoring]'"
-                " in the checkout"
-            ) from None
+            raise AuthoringError("authoring.needs_sudachi_lexicon") from None
         self._modes = (SplitMode.B, SplitMode.A)
         self._tokenizer = SudachiDictionary(dict="core").tokenizer(mode=SplitMode.C)
         self._readings: dict[str, str] = {}
@@ -178,12 +175,10 @@ class JMdict:
         try:
             from jamdict import Jamdict
         except ImportError:
-            raise AuthoringError(
-                "drafting the lexicon needs JMdict: pip install '.[authoring]' in the checkout"
-            ) from None
+            raise AuthoringError("authoring.needs_jmdict") from None
         self._jam = Jamdict()
         if not self._jam.ready:
-            raise AuthoringError("JMdict's database is missing: pip install jamdict-data")
+            raise AuthoringError("authoring.no_jmdict_data")
 
     def glosses(self, lemma: str, reading: str, pos: str) -> list[str]:
         """The senses of the entry of ``lemma`` read ``reading``, those of ``pos`` first."""
@@ -230,7 +225,7 @@ def read_accents(path: Path) -> dict[tuple[str, str], tuple[int, ...]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise AuthoringError(f"{path}: cannot read the pitch accents ({error})") from None
+        raise AuthoringError("authoring.no_accents", path=path, error=error) from None
     for line in text.splitlines():
         fields = line.split("\t")
         if len(fields) != 3:

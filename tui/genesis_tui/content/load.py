@@ -58,7 +58,13 @@ def load_content(
             return content
     # Validation (TOML, pydantic, the cross-checks) is imported only for content that needs it.
     from genesis_tui.content.references import reference_flaws
-    from genesis_tui.content.validate import check_lexicon, check_readings, cross_check, load_model
+    from genesis_tui.content.validate import (
+        check_lexicon,
+        check_readings,
+        check_sentences,
+        cross_check,
+        load_model,
+    )
 
     problems: list[Problem] = []
     article_data, article = load_model(directory / ARTICLE_FILE, Article, problems)
@@ -74,6 +80,7 @@ def load_content(
     problems.extend(cross_check(content))
     problems.extend(check_readings(content, readings))
     problems.extend(check_lexicon(content, "ignored" if readings == "ignored" else "optional"))
+    problems.extend(check_sentences(content))
     if problems:
         raise ContentError(problems)
     return content

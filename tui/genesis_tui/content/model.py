@@ -2,9 +2,8 @@
 
 The models are frozen standard-library dataclasses (each made by ``@model``), so that the reader
 can start without importing pydantic. pydantic validates them
-(``genesis_tui.content.load``): each field's type says what it takes, and the rules below (``Rule``,
-``Pattern``, ``Length``) are read by pydantic when it builds its validators, and by nothing
-else. Unknown keys are errors.
+(``genesis_tui.content.load``): each field's type says what it takes, with the rules of
+``content.fields`` (``Rule``, ``Pattern``, ``Length``). Unknown keys are errors.
 
 No content string holds a control character but newline: validation rejects them, and every
 model replaces them with visible stand-ins when it is built (``VisibleText``), so that text which
@@ -14,13 +13,20 @@ The annotations are evaluated when the classes are made (no ``from __future__ im
 annotations``): the loader reads them at every start, and strings would be compiled first.
 """
 
-import datetime
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, fields
-from typing import Annotated, Any, Literal, TypeVar, dataclass_transform
+from typing import Annotated, Literal
 
-from genesis_tui.text.control_chars import CONTROL, code_point, visible
+from genesis_tui.content.fields import (
+    Id,
+    Length,
+    Rule,
+    Text,
+    VisibleText,
+    calendar_date,
+    event_source,
+    https_url,
+    kana_only,
+    model,
+)
 
 Lang = Literal["ja", "en"]
 """A language of the article: each text comes in Japanese and English."""
@@ -37,150 +43,6 @@ def view_langs(view: View) -> tuple[Lang, ...]:
 def one_lang(view: View, ui_lang: Lang) -> Lang:
     """The language of something said once: the view's, or in ``both`` the interface's."""
     return ui_lang if view == "both" else view
-
-
-ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-"""Ids are lower-case ASCII words joined by hyphens: safe in actions, URLs and file names."""
-
-# Patterns as text, compiled when first used (by validation): the reader never needs them.
-_KANA = r"^[\u3041-\u3096\u30a1-\u30fa\u30fc\u30fb\u309d\u309e\u30fd\u30fe ]+$"
-_DATE = r"^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$"
-
-
-class Rule:
-    """A check run on a value after its type is checked; it raises ValueError to reject it."""
-
-    def __init__(self, check: Callable[[Any], Any]) -> None:
-        self.check = check
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_after_validator_function(self.check, handler(source))
-
-
-class Pattern:
-    """A string that must match a regular expression."""
-
-    def __init__(self, pattern: str) -> None:
-        self.pattern = pattern
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
-        from pydantic_core import core_schema
-
-        return core_schema.str_schema(pattern=self.pattern)
-
-
-class Length:
-    """A tuple with at least ``min`` and at most ``max`` items."""
-
-    def __init__(self, min: int | None = None, max: int | None = None) -> None:
-        self.min, self.max = min, max
-
-    def __get_pydantic_core_schema__(self, source: Any, handler: Callable[[Any], Any]) -> Any:
-        schema = dict(handler(source))
-        if self.min is not None:
-            schema["min_length"] = self.min
-        if self.max is not None:
-            schema["max_length"] = self.max
-        return schema
-
-
-def _no_controls(value: str) -> str:
-    match = CONTROL.search(value)
-    if match is not None:
-        raise ValueError(
-            f"holds the control character {code_point(match.group())} at character"
-            f" {match.start() + 1} (only newlines may be used)"
-        )
-    return value
-
-
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("must not be empty")
-    return value
-
-
-def _https(value: str) -> str:
-    if not value.startswith("https://"):
-        raise ValueError("must be an https:// URL")
-    return value
-
-
-def _kana(value: str) -> str:
-    if not re.match(_KANA, value):
-        raise ValueError("must be written in kana only")
-    return value
-
-
-def _date(value: str) -> str:
-    if not re.fullmatch(_DATE, value):
-        raise ValueError("must be a date as YYYY-MM or YYYY-MM-DD")
-    if len(value) == len("YYYY-MM-DD"):
-        try:
-            datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError("is not a day of the calendar") from None
-    return value
-
-
-def _event_source(value: str) -> str:
-    if value != "article" and not value.startswith("https://"):
-        raise ValueError('must be "article" or an https:// URL')
-    return value
-
-
-Text = Annotated[str, Rule(_no_controls), Rule(_not_blank)]
-Id = Annotated[str, Pattern(ID_PATTERN)]
-
-FORBID_UNKNOWN_KEYS: dict[str, Any] = {"extra": "forbid"}
-"""pydantic's configuration of every model (read from ``__pydantic_config__``)."""
-
-M = TypeVar("M")
-
-
-@dataclass_transform(frozen_default=True, kw_only_default=True)
-def model(cls: type[M]) -> type[M]:
-    """Make a content model: a frozen dataclass with slots, built by keyword, whose unknown keys
-    pydantic refuses."""
-    cls.__pydantic_config__ = FORBID_UNKNOWN_KEYS  # type: ignore[attr-defined]
-    return dataclass(frozen=True, slots=True, kw_only=True)(cls)
-
-
-class VisibleText:
-    """The base of every model: on construction, control characters in its strings (and tuples
-    of strings) are replaced by visible stand-ins (``controls.visible``).
-
-    Validated content holds none, so this changes nothing there; it makes the models safe to
-    print however they were built (by hand, in a test, from data that skipped validation).
-    """
-
-    __slots__ = ()
-
-    def __post_init__(self) -> None:
-        for name in _field_names(type(self)):
-            value = getattr(self, name)
-            if type(value) is str:
-                shown: Any = visible(value)
-            elif type(value) is tuple and value and type(value[0]) is str:
-                shown = tuple(visible(item) if type(item) is str else item for item in value)
-                shown = value if shown == value else shown
-            else:
-                continue  # a model (already shown), None, a bool, an empty tuple
-            if shown is not value:
-                object.__setattr__(self, name, shown)  # frozen: set once, while building
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(kind: type) -> tuple[str, ...]:
-    """A model's field names, found once per model (``fields`` is slow for every instance)."""
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        names = _FIELD_NAMES[kind] = tuple(item.name for item in fields(kind))
-    return names
 
 
 @model
@@ -207,7 +69,7 @@ Cleanup = Literal["stray-period", "heading-colon"]
 class Citation(VisibleText):
     """A page that holds a fact; ``secondary``: a news or summary site, not the issuing body."""
 
-    url: Annotated[Text, Rule(_https)]
+    url: Annotated[Text, Rule(https_url)]
     secondary: bool = False
 
 
@@ -224,7 +86,7 @@ class SinceNote(VisibleText):
 
     ja: Text
     en: Text
-    source: Annotated[Text, Rule(_https)] | None = None
+    source: Annotated[Text, Rule(https_url)] | None = None
     sources: tuple[Citation, ...] = ()
 
     @property
@@ -272,8 +134,8 @@ class Written(VisibleText):
     """When an undated article was written, inferred from what it reports: after the latest
     event it reports, and before the first one it would have reported had it known of it."""
 
-    after: Annotated[str, Rule(_date)]
-    before: Annotated[str, Rule(_date)]
+    after: Annotated[str, Rule(calendar_date)]
+    before: Annotated[str, Rule(calendar_date)]
 
 
 @model
@@ -337,7 +199,7 @@ class Term(VisibleText):
 
     id: Id
     term: Pair
-    reading: Annotated[Text, Rule(_kana)]
+    reading: Annotated[Text, Rule(kana_only)]
     """The Japanese term's reading, in kana."""
     aliases: Aliases = Aliases()
     category: Category
@@ -362,9 +224,9 @@ class Glossary(VisibleText):
 class Event(VisibleText):
     """One dated event of the timeline."""
 
-    date: Annotated[str, Rule(_date)]
+    date: Annotated[str, Rule(calendar_date)]
     label: Pair
-    source: Annotated[Text, Rule(_event_source)] | None = None
+    source: Annotated[Text, Rule(event_source)] | None = None
     """``article`` for what the article says and dates, else the URL that holds the label."""
     sources: tuple[Citation, ...] = ()
     """Pages, each fact of the label marked with its page's number (``[1]``) when several."""

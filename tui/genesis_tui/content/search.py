@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Event, Lang, Term
 from genesis_tui.content.places import Marks
-from genesis_tui.i18n.catalogue import Catalogue
+from genesis_tui.i18n.catalogue import Catalogue, note_label
 from genesis_tui.text.dates import shown_date
 from genesis_tui.text.folding import RubySpan, find_all, find_needles, fold, needles
 from genesis_tui.text.romaji import long_vowels_folded
@@ -72,12 +72,6 @@ def term_fields(term: Term) -> list[tuple[str, Lang, str]]:
         fields.append(("aliases", "en", ", ".join(term.aliases.en)))
     fields += [("definition", "ja", term.definition.ja), ("definition", "en", term.definition.en)]
     return fields
-
-
-def note_label(part: str, lang: Lang) -> str:
-    """The label before a translator's note (``note``) or a since-publication note
-    (``since``), in the note's language: part of the text shown, so search finds it too."""
-    return f"{Catalogue(lang)('page.note' if part == 'note' else 'page.since')}: "
 
 
 def dated_events(content: Content) -> list[Event]:

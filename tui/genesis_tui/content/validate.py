@@ -267,3 +267,25 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
             message = f"no term {entry.term!r} in the glossary ({GLOSSARY_FILE})"
             problems.append(Problem(path, f"{where}.term", message))
     return problems
+
+
+# ---------------------------------------------------------------------- sentences
+def check_sentences(content: Content) -> list[Problem]:
+    """``sentences.toml`` against the article, when the directory has one: every block listed,
+    each language's sentences the block's text in order, none empty, pairs one to one or
+    several to one (``sentences.parse_sentences``)."""
+    from genesis_tui.content import sentences as st
+
+    path = content.directory / st.SENTENCES_FILE
+    try:
+        raw = read_file(path)
+    except Missing:
+        return []
+    except Unreadable as error:
+        return [Problem(path, "", str(error))]
+    data, unread = _toml_data(path, raw)
+    if data is None:
+        return unread
+    blocks = {block.id: block for _, block in content.article.blocks()}
+    _, flaws = st.parse_sentences(data, blocks)
+    return [Problem(path, flaw.key, flaw.message) for flaw in flaws]

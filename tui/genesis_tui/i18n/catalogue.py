@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Literal, get_args
 
+from genesis_tui.i18n.cli_en import CLI_EN
+from genesis_tui.i18n.cli_ja import CLI_JA
 from genesis_tui.i18n.en import EN
 from genesis_tui.i18n.ja import JA
 
@@ -17,7 +19,7 @@ UiLang = Literal["en", "ja"]
 UI_LANGS: tuple[UiLang, ...] = get_args(UiLang)
 
 
-CATALOGUES: dict[UiLang, dict[str, str]] = {"en": EN, "ja": JA}
+CATALOGUES: dict[UiLang, dict[str, str]] = {"en": EN | CLI_EN, "ja": JA | CLI_JA}
 
 
 class Catalogue:
@@ -27,7 +29,7 @@ class Catalogue:
         self.lang: UiLang = lang
         self._strings = CATALOGUES[lang]
 
-    def __call__(self, key: str, **fields: object) -> str:
+    def __call__(self, key: str, /, **fields: object) -> str:
         text = self._strings[key]
         return text.format(**fields) if fields else text
 
@@ -38,10 +40,28 @@ class Catalogue:
         return self(f"key.{label}")
 
 
-def catalogue_of(app: object) -> Catalogue:
-    """The app's catalogue (English for an app that has none, as in some tests)."""
-    ui = getattr(app, "ui", None)
-    return ui if isinstance(ui, Catalogue) else Catalogue()
+def note_label(part: str, lang: UiLang) -> str:
+    """The label before a translator's note (``note``) or a since-publication note
+    (``since``), in the note's language: part of the text shown, so search finds it too."""
+    return f"{Catalogue(lang)('page.note' if part == 'note' else 'page.since')}: "
+
+
+class CatalogueError(Exception):
+    """An error whose message is in the catalogue: raised with its id and fields, said in the
+    interface's language where it is reported (``str()`` says it in English, for logs and
+    tests)."""
+
+    def __init__(self, key: str, /, **fields: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.fields = fields
+
+    def said(self, ui: Catalogue) -> str:
+        """The message in ``ui``'s language."""
+        return ui(self.key, **self.fields)
+
+    def __str__(self) -> str:
+        return self.said(Catalogue())
 
 
 def ui_lang_from_locale(environ: Mapping[str, str]) -> UiLang:

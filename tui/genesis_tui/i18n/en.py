@@ -13,6 +13,12 @@ EN: dict[str, str] = {
     "copy.done": "Copied {count} characters to the clipboard.",
     "hint.linux_console": "The Linux console cannot draw Japanese: try --lang en --ascii",
     "copy.nothing": "Nothing here to copy.",
+    "copy.sentence": "Copied the sentence and its English ({count} characters).",
+    "sentence.english_hidden": "English on request: . shows the current sentence's English.",
+    "sentence.english_hidden_in_both": (
+        "English on request: in the both view (v), . shows each sentence's English."
+    ),
+    "sentence.english_shown": "The English is shown.",
     "reader.no_readings": "This content has no readings (readings.toml).",
     "reader.readings_in_japanese": "Readings are shown over the Japanese: v shows it.",
     "reader.no_section": "No section {number}: there are {total}.",
@@ -126,6 +132,8 @@ EN: dict[str, str] = {
     "palette.copy_help": "Copy the block at the top, or the current link's address",
     "palette.search": "Search",
     "palette.search_help": "Open the search line",
+    "palette.toggle_english": "English on request",
+    "palette.toggle_english_help": "Hide each sentence's English until . shows it, or show all",
     "palette.back": "Back",
     "palette.back_help": "Return to where you were",
     "palette.help": "Help: keys",
@@ -154,7 +162,12 @@ EN: dict[str, str] = {
     "help.scroll_line": "scroll a line",
     "help.scroll_page": "scroll a page",
     "help.top_bottom": "top / bottom",
-    "help.copy": "copy the block at the top (or the link's address)",
+    "help.copy": (
+        "copy the block at the top (or the link's address; the current sentence and its English)"
+    ),
+    "help.sentences": "next / previous sentence, marked with its English",
+    "help.english_hidden": "English on request: each sentence's English hidden, or shown",
+    "help.reveal": "show the current sentence's English",
     "help.palette": "command palette: sections, terms, actions",
     "help.readings": (
         "readings (furigana) over the Japanese: all; over the words not yet known, once you"
@@ -167,6 +180,7 @@ EN: dict[str, str] = {
     ),
     "help.ctrl_c": "copy the mouse selection; with none, quit",
     "help.suspend": "suspend to the shell (fg comes back)",
+    "notice.no_suspend": "ctrl+z is off here: no shell could bring the reader back. q quits",
     "help.help": "this help",
     "help.quit": "quit",
     "help.in_glossary": (
@@ -213,6 +227,10 @@ EN: dict[str, str] = {
     "key.open-link": "Open",
     "key.back": "Back",
     "key.copy": "Copy",
+    "key.sentence-next": "Next sentence",
+    "key.sentence-back": "Previous sentence",
+    "key.english-hidden": "English on request",
+    "key.reveal": "Show English",
     "key.scroll-down": "Down",
     "key.scroll-up": "Up",
     "key.page-down": "Page down",

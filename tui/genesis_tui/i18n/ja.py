@@ -14,6 +14,12 @@ JA: dict[str, str] = {
     # unreadable exactly where it is shown, so it stays in ASCII.
     "hint.linux_console": "Linux console: no Japanese glyphs here; try --lang en --ascii",
     "copy.nothing": "コピーするものがありません。",
+    "copy.sentence": "文とその英語をコピーしました（{count}文字）。",
+    "sentence.english_hidden": "英語は必要なときだけ: . で今の文の英語を表示します。",
+    "sentence.english_hidden_in_both": (
+        "英語は必要なときだけ: 両方の表示（v）で . が各文の英語を表示します。"
+    ),
+    "sentence.english_shown": "英語を表示しています。",
     "reader.no_readings": "この内容には読み（readings.toml）がありません。",
     "reader.readings_in_japanese": "読みは日本語の上に出ます。v で日本語を表示できます。",
     "word.none": "ここには引ける語がありません（語彙ファイルがないか、英語の表示です）。",
@@ -122,6 +128,8 @@ JA: dict[str, str] = {
     "palette.copy_help": "一番上の段落、または選んだリンクのアドレスをコピー",
     "palette.search": "検索",
     "palette.search_help": "検索欄を開く",
+    "palette.toggle_english": "英語は必要なときだけ",
+    "palette.toggle_english_help": "各文の英語を . で表示するまで隠す、またはすべて表示",
     "palette.back": "戻る",
     "palette.back_help": "前にいた場所へ戻る",
     "palette.help": "ヘルプ: キー操作",
@@ -149,7 +157,10 @@ JA: dict[str, str] = {
     "help.scroll_line": "1行スクロール",
     "help.scroll_page": "1画面スクロール",
     "help.top_bottom": "先頭・末尾",
-    "help.copy": "先頭の段落（またはリンクのアドレス）をコピー",
+    "help.copy": "先頭の段落（またはリンクのアドレス、今の文とその英語）をコピー",
+    "help.sentences": "次の文 / 前の文（英語の対応する文と共に示す）",
+    "help.english_hidden": "英語は必要なときだけ: 各文の英語を隠す・表示する",
+    "help.reveal": "今の文の英語を表示",
     "help.palette": "コマンドパレット: 節・用語・操作",
     "help.words": "語カーソル: 日本語を一語ずつ辞書で引く",
     "help.in_words": (
@@ -160,6 +171,7 @@ JA: dict[str, str] = {
     ),
     "help.ctrl_c": "マウスで選んだ文字をコピー。選んでいなければ終了",
     "help.suspend": "一時停止してシェルに戻る（再開はシェルから）",
+    "notice.no_suspend": "ここでは ctrl+z は使えません（再開できるシェルがありません）。終了は q",
     "help.help": "このヘルプ",
     "help.quit": "終了",
     "help.in_glossary": (
@@ -204,6 +216,10 @@ JA: dict[str, str] = {
     "key.open-link": "開く",
     "key.back": "戻る",
     "key.copy": "コピー",
+    "key.sentence-next": "次の文",
+    "key.sentence-back": "前の文",
+    "key.english-hidden": "英語を隠す",
+    "key.reveal": "英語を表示",
     "key.scroll-down": "下へ",
     "key.scroll-up": "上へ",
     "key.page-down": "次の画面",

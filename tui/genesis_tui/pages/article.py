@@ -13,8 +13,7 @@ from functools import lru_cache
 from genesis_tui.content.citations import bracketed, listed
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Block, Citation, Lang, View, view_langs
-from genesis_tui.content.search import note_label
-from genesis_tui.i18n.catalogue import Catalogue
+from genesis_tui.i18n.catalogue import Catalogue, note_label
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
 from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings, kept_readings

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Lang, Term, View
+from genesis_tui.content.model import Event, Lang, Term, View
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side
 from genesis_tui.pages.page import GAP, Page, Piece
@@ -151,15 +151,29 @@ def whos_who_page(
             )
         if event.citations:  # the pages the label's facts come from, as on the timeline
             page.add(source_rows(event, page.width, "  ", ui.lang), key)
-        agreement = next(
-            (content.term(t) for t in event.terms if content.term(t).category == "agreement"), None
-        )
+        agreement = _instrument(content, event)
         # One language a line: in ``both``, the interface's (its word for "signed" with it).
         chain_view: View = view if view != "both" else ui.lang
         chain = _deal_chain(page, parties, agreement, key, ui("whos_who.signed"), chain_view)
         page.add(_fit(chain, page.width), key)
         page.blank()
     return page.build(links_by_line=True)
+
+
+def _instrument(content: Content, event: Event) -> Term | None:
+    """What the parties signed: the agreement the event's label names (RIKEN and Argonne's
+    2024 memorandum is a memorandum, though the glossary counts it in the 2024 framework too),
+    else the first agreement among the event's terms, else None."""
+    named = [
+        span.term_id
+        for text in (event.label.en, event.label.ja)
+        for span in content.matcher.find(text)
+    ]
+    for term_id in [*named, *event.terms]:
+        term = content.term(term_id)
+        if term.category == "agreement":
+            return term
+    return None
 
 
 def _deal_chain(

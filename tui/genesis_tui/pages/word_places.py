@@ -3,7 +3,8 @@
 A page's pieces say which text they show and at what offset (``Piece.source``, ``Piece.start``);
 the lexicon gives each text's words by its key. Joining the two gives every word on the page with
 the lines and cells it covers, so the cursor moves by word, by line and by sentence without
-Textual. Pure: tested without an app.
+Textual. A block's sentences are the content's (``sentences.toml``). Pure: tested without an
+app.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class WordPlace(NamedTuple):
 def text_key(source: Source, section_id: str) -> tuple[str, int] | None:
     """The lexicon key of a piece's text and the offset its words are shifted by on the page
     (a note is laid out after its label), or None for text that has no words."""
-    from genesis_tui.content.search import note_label
+    from genesis_tui.i18n.catalogue import note_label
 
     block, lang, part = source
     if lang != "ja":
@@ -79,11 +80,13 @@ def page_words(page: Page, content: Content, section_id: str) -> tuple[WordPlace
                     )
             x += cells(piece.text)
     words = sorted(found.values(), key=lambda word: (word.line, word.x))
-    return _sentences(page, words)
+    return _sentences(page, content, words)
 
 
-def _sentences(page: Page, words: list[WordPlace]) -> tuple[WordPlace, ...]:
-    """The words numbered by sentence: a new one after a sentence's end, or in another text."""
+def _sentences(page: Page, content: Content, words: list[WordPlace]) -> tuple[WordPlace, ...]:
+    """The words numbered by sentence: a new one in another text, and within a block's text at
+    each sentence of the content's division (``Content.sentences``); in other texts (notes,
+    key points) after a sentence's end by rule."""
     full: dict[Source, str] = {}
     for line in page.lines:
         for piece in line.pieces:
@@ -97,9 +100,17 @@ def _sentences(page: Page, words: list[WordPlace]) -> tuple[WordPlace, ...]:
     for index, word in enumerate(words):
         if index:
             before = words[index - 1]
-            between = full.get(word.source, "")[before.end : word.start]
-            if before.source != word.source or any(c in SENTENCE_ENDS for c in between):
+            block, lang, part = word.source
+            if before.source != word.source:
                 sentence += 1
+            elif block is not None and part == "" and lang == "ja":
+                stored = content.sentences
+                sentence += stored.index_at(block, "ja", word.start) != stored.index_at(
+                    block, "ja", before.start
+                )
+            else:
+                between = full.get(word.source, "")[before.end : word.start]
+                sentence += any(c in SENTENCE_ENDS for c in between)
         numbered.append(word._replace(sentence=sentence))
     return tuple(numbered)
 

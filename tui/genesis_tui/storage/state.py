@@ -1,5 +1,5 @@
 """What the reader remembers between runs: the section, the view, the place in each section,
-the readings and the theme.
+the readings, English on request and the theme.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
@@ -67,6 +67,8 @@ class SavedState:
     """A JLPT level (``N3``): readings only over harder words (and words on no list)."""
     mark_new: bool = False
     """New words (no status yet) marked in the text."""
+    english_hidden: bool = False
+    """English on request: each sentence's English hidden until revealed."""
 
 
 def state_path() -> Path:
@@ -160,6 +162,7 @@ def _from_json(data: dict[object, object]) -> SavedState:
     if above in ("N5", "N4", "N3", "N2", "N1"):
         state.readings_above = above
     state.mark_new = data.get("mark_new") is True
+    state.english_hidden = data.get("english_hidden") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
         kept = (

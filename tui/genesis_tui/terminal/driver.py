@@ -1,11 +1,5 @@
-"""The terminal driver: Textual's Linux driver, made safe against whatever arrives on stdin.
-
-Textual decodes input with a strict UTF-8 decoder and parses escape sequences with code that can
-raise (``\\xff`` gives UnicodeDecodeError, ``ESC[99999999999u`` OverflowError, ``ESC[1114112u``
-ValueError). Any of these ends Textual's input thread and the app with it. Anyone who can type
-into the terminal (over SSH: anyone who can log in) could do that, so here input is decoded with
-replacement characters, and a sequence that cannot be parsed is dropped
-(Textualize/textual#6456, open; every private API used is listed in docs/private-apis.md).
+"""The terminal driver: Textual's Linux driver, made safe against whatever arrives on stdin
+(read by ``input_decoder.InputDecoder``, which never raises) and against a terminal that goes.
 
 When the terminal goes away (a dropped link, a closed pty), the reader leaves: output goes
 through ``terminal_output.TerminalOutput``, which neither blocks nor dies on a terminal that is
@@ -18,24 +12,21 @@ purpose) is laid out at most every ``RESIZE_SETTLE`` seconds, always ending with
 from __future__ import annotations
 
 import asyncio
-import codecs
 import os
 import selectors
 import signal
 import sys
-import unicodedata
-from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 from textual import events
-from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
-from textual.keys import KEY_NAME_REPLACEMENTS, Keys
 from textual.message import Message
 
 from genesis_tui.terminal.caps import Capabilities
-from genesis_tui.terminal.input_filter import InputFilter
+from genesis_tui.terminal.input_decoder import InputDecoder, half_width
+from genesis_tui.terminal.job_control import stop_can_be_undone
 from genesis_tui.terminal.output import TerminalOutput
 from genesis_tui.terminal.sgr import SgrMinimizer
 from genesis_tui.terminal.wire import WireStage
@@ -57,56 +48,6 @@ anyone can send it, or the pty's own, which SSH sets from the client: 20000x5000
 to 1.27 GB). serve clamps to the same."""
 
 
-class TolerantParser(XTermParser):
-    """Textual's parser, except that a key sequence with an impossible code point is ignored."""
-
-    def _parse_extended_key(self, sequence: str) -> list[events.Key] | None:  # type: ignore[override]
-        try:
-            return super()._parse_extended_key(sequence)
-        except (ValueError, OverflowError):
-            # Out of range for chr(): no key. An "ignore" key ends the sequence quietly.
-            return [events.Key(Keys.Ignore, sequence)]
-
-
-class InputDecoder:
-    """Bytes from the terminal in, Textual messages out; it never raises. What Textual would
-    type out of a sequence it does not know is sorted out first (``input_filter``)."""
-
-    def __init__(self) -> None:
-        # Invalid bytes as surrogates: the filter tells a stray 8-bit control from the rest.
-        self._decode = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape").decode
-        self._filter = InputFilter()
-        self._parser = TolerantParser()
-
-    def feed(self, data: bytes, *, final: bool = False) -> list[Message]:
-        """The messages for these bytes (invalid UTF-8 arrives as U+FFFD)."""
-        text = self._filter.feed(self._decode(data, final))
-        return self._guard(lambda: list(self._parser.feed(text))) if text else []
-
-    def quiet(self) -> list[Message]:
-        """The input has gone quiet: what was left unfinished ends (a lone ESC is the escape
-        key; a paste without its closing bracket ends after a while)."""
-        close, escape = self._filter.quiet()
-        messages = self._guard(lambda: list(self._parser.feed(close))) if close else []
-        if escape:
-            messages.append(events.Key("escape", "\x1b"))
-        return messages
-
-    def tick(self) -> list[Message]:
-        """The messages due once a pending sequence times out (a lone ESC is the escape key)."""
-        return self._guard(lambda: list(self._parser.tick()))
-
-    def _guard(self, parse: Callable[[], list[Message]]) -> list[Message]:
-        try:
-            messages = parse()
-        except Exception:
-            # Textual's parser could not cope with what arrived: drop it and start afresh, so
-            # that the next key works. (The parser is a generator: after raising it is dead.)
-            self._parser = TolerantParser()
-            return []
-        return messages
-
-
 class GenesisDriver(LinuxDriver):
     """The Linux driver with input that cannot crash the app, resizes coalesced, and output
     without the style changes the terminal has already had (``sgr.SgrMinimizer``)."""
@@ -114,12 +55,19 @@ class GenesisDriver(LinuxDriver):
     _resize_due = False
     _in_band: events.Resize | None = None
     _sgr: SgrMinimizer | None = None
+    stop_can_be_undone = True
+    """Whether ctrl+z may stop the reader: only where a shell can bring it back (fg)."""
     _output: TerminalOutput | None = None
     _sent = 0
     """Messages handed to the app's loop (counted in the input thread)."""
     _arrived = 0
     """Of those, the ones in the app's queue by now (counted in the loop)."""
     _wire: WireStage | None = None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Asked before Textual's driver puts its own SIGTSTP handler in place.
+        self.stop_can_be_undone = stop_can_be_undone()
+        super().__init__(*args, **kwargs)
 
     def write(self, data: str) -> None:
         """Write to the terminal: the difference between screens where terminfo knows the
@@ -318,23 +266,3 @@ def wire_stage(fd: int, columns: int, rows: int) -> WireStage | None:
         return None
     capabilities = Capabilities.from_terminfo(os.environ.get("TERM"), fd)
     return None if capabilities is None else WireStage(capabilities, columns, rows)
-
-
-def half_width(key: events.Key) -> events.Key:
-    """A key typed in its full-width form (an input method left on: ｖ, ２, ／, ｑ) as the key
-    it stands for, so that the reader's keys work either way; any other key as it is. Typed
-    into a field, the half-width form is the same text to search and the glossary's filter,
-    which fold widths."""
-    char = key.character or ""
-    if len(char) == 1 and ("\uff01" <= char <= "\uff5e" or char == "\u3000"):
-        plain = " " if char == "\u3000" else chr(ord(char) - 0xFEE0)
-        return events.Key(key_name(plain), plain)
-    return key
-
-
-def key_name(char: str) -> str:
-    """Textual's name of the key that types ``char`` (printable ASCII): ``v``, ``slash``."""
-    if char.isalnum():
-        return char
-    name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
-    return KEY_NAME_REPLACEMENTS.get(name, name)

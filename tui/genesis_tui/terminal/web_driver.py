@@ -1,5 +1,5 @@
 """The driver of a reader that `serve` runs for a browser: Textual's web driver, with the
-terminal driver's input (``driver.InputDecoder``) and sizes clamped.
+terminal driver's input (``input_decoder.InputDecoder``) and sizes clamped.
 
 Textual's web driver parses what the browser types with the bare parser: ``ESC[99999999999u``
 ended its input thread (the reader then answered nothing), and a size reported on stdin
@@ -14,7 +14,8 @@ from textual.drivers.web_driver import WebDriver, _ExitInput
 from textual.geometry import Size
 from textual.message import Message
 
-from genesis_tui.terminal.driver import MAX_SIZE, InputDecoder
+from genesis_tui.terminal.driver import MAX_SIZE
+from genesis_tui.terminal.input_decoder import InputDecoder
 
 
 def clamped(size: Size) -> Size:

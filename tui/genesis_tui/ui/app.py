@@ -161,6 +161,7 @@ class GenesisApp(TerminalApp):
                 self.state.readings_above,
                 self.state.mark_new,
             ),
+            english_hidden=self.state.english_hidden,
         )
 
     @property
@@ -368,6 +369,7 @@ class GenesisApp(TerminalApp):
         self.state.readings_mode = reader.study.readings_mode
         self.state.readings_above = reader.study.readings_above
         self.state.mark_new = reader.study.mark_new
+        self.state.english_hidden = reader.english_hidden
         self.state.anchors.update(reader.remember_places())
         self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
         return self.state

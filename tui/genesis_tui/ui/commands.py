@@ -45,6 +45,7 @@ ACTIONS = (
     "search_previous",
     "copy",
     "words",
+    "toggle_english",
     "back",
 )
 """The reader's actions the palette offers, by the name of their words in the catalogue (beside

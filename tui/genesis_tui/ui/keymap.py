@@ -108,6 +108,10 @@ KEYS: tuple[Key, ...] = (
     _key("top", "home", _same("edge(0)", PAGE), "top_bottom"),
     _key("bottom", "end", _same("edge(1)", PAGE), "top_bottom"),
     _key("copy", "y", _same("copy", ("reader", "explainer")), "copy"),
+    _key("sentence-next", "right_parenthesis", {"reader": "sentence(1)"}, "sentences"),
+    _key("sentence-back", "left_parenthesis", {"reader": "sentence(-1)"}, "sentences"),
+    _key("english-hidden", "E", {"reader": "toggle_english"}, "english_hidden"),
+    _key("reveal", "full_stop", {"reader": "reveal"}, "reveal"),
     _key("glossary-back", "escape", {"glossary": "back"}, "in_glossary", shown=("glossary",)),
     _key(
         "glossary-down",
@@ -179,6 +183,7 @@ _NAMES = {
     "pageup": "pgup",
     "right_parenthesis": ")",
     "left_parenthesis": "(",
+    "full_stop": ".",
 }
 
 

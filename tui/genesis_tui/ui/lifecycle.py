@@ -16,6 +16,7 @@ from types import FrameType
 
 from textual.notifications import SeverityLevel
 
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.notices import RecentNotices
 from genesis_tui.ui.palette import PaletteApp
 
@@ -68,6 +69,16 @@ class TerminalApp(PaletteApp):
         self.refresh(layout=True)
         for screen in self.screen_stack:
             screen.refresh(layout=True)
+
+    def action_suspend_process(self) -> None:
+        """ctrl+z: stop, where a shell with job control can bring the reader back (fg). Where
+        none can (an SSH ForceCommand runs it from ``sh -c``), a stop would freeze the session
+        for good: a notice says so instead (``job_control``)."""
+        if getattr(self._driver, "stop_can_be_undone", True):
+            super().action_suspend_process()
+        else:
+            message = host_of(self).ui("notice.no_suspend")
+            self.notify(message, severity="warning", timeout=8, markup=False)
 
     def stop_signalled(self, signum: int, frame: FrameType | None) -> None:
         """A signal handler for before the app runs (and while it starts): leave, cleanly.

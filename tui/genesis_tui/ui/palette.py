@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from genesis_tui.i18n.catalogue import catalogue_of
+from genesis_tui.ui.host import host_of
 
 
 class PaletteApp(App[None]):
@@ -24,7 +24,7 @@ class PaletteApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Only the theme: no screenshot files, no panels (the palette has our own actions)."""
-        ui = catalogue_of(self)
+        ui = host_of(self).ui
         yield SystemCommand(ui("palette.theme"), ui("palette.theme_help"), self.action_change_theme)
 
     def action_command_palette(self) -> None:
@@ -34,7 +34,7 @@ class PaletteApp(App[None]):
         from genesis_tui.ui.screens.palette import GenesisPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
-            placeholder = catalogue_of(self)("palette.placeholder")
+            placeholder = host_of(self).ui("palette.placeholder")
             # No id (Textual gives it one): a palette closed a moment before, in the same burst
             # of keys, may still be being taken down, and the two ids would clash.
             self.push_screen(GenesisPalette(placeholder=placeholder))
@@ -45,7 +45,7 @@ class PaletteApp(App[None]):
 
         from genesis_tui.ui.screens.palette import GenesisPalette
 
-        placeholder = catalogue_of(self)("palette.theme_placeholder")
+        placeholder = host_of(self).ui("palette.theme_placeholder")
         self.push_screen(GenesisPalette(providers=[ThemeProvider], placeholder=placeholder))
 
     def get_key_display(self, binding: Binding) -> str:

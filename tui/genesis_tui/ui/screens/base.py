@@ -16,14 +16,15 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any
 
 from textual import on
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Lang, View, one_lang, view_langs
-from genesis_tui.i18n.catalogue import Catalogue, catalogue_of
+from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.page import LinkRef
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.keymap import localize_bindings
 from genesis_tui.ui.messages import JumpToBlock, OpenTerm, ToggleReadings
 from genesis_tui.ui.screens.follow_size import FollowsAppSize
@@ -37,17 +38,6 @@ HEADER_ICON = "*"
 def shown_langs(view: View, ui_lang: Lang, *, room_for_both: bool = True) -> tuple[Lang, ...]:
     """The languages to say a name in: the view's, both if ``both`` and there is room."""
     return view_langs(view) if room_for_both else (one_lang(view, ui_lang),)
-
-
-def view_of(app: object) -> View:
-    """The reader's view (``both`` for an app that has none, as in some tests)."""
-    view = getattr(app, "view", "both")
-    return cast(View, view) if view in ("both", "ja", "en") else "both"
-
-
-def readings_of(app: object) -> bool:
-    """Whether the reader shows readings (False for an app that has no reader)."""
-    return getattr(app, "readings", False) is True
 
 
 def when_ready(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -83,12 +73,13 @@ class GenesisScreen(FollowsAppSize):
     def __init__(self, content: Content, *, classes: str | None = None) -> None:
         super().__init__(classes=classes)
         self.content = content
-        self.ui: Catalogue = catalogue_of(self.app)
+        host = host_of(self.app)
+        self.ui: Catalogue = host.ui
         """The interface's words."""
         localize_bindings(self.ui, self._bindings)
-        self.reader_view: View = view_of(self.app)
+        self.reader_view: View = host.view
         """The languages the reader shows: every screen shows its names in them."""
-        self.readings = readings_of(self.app)
+        self.readings = host.readings
         """Readings above the Japanese, as the reader shows them (``r`` on any page)."""
 
     def ready(self) -> None:

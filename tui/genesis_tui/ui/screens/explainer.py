@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.content import Content as TextContent
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.places import Anchor, Marks
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
@@ -16,8 +16,7 @@ from genesis_tui.ui.messages import StepSearch
 from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ExplainerView
-
-Marks = dict[tuple[str | None, str, str], tuple[tuple[int, int], ...]]
+from genesis_tui.ui.widgets.title_bar import TitleBar
 
 
 class ExplainerScreen(PageScreen):
@@ -33,8 +32,9 @@ class ExplainerScreen(PageScreen):
         search_status: str = "",
         marks: Marks | None = None,
         place: Anchor | None = None,
+        classes: str | None = None,
     ) -> None:
-        super().__init__(content)
+        super().__init__(content, classes=classes)
         self.search_status = search_status
         """With a search match on this page: the search's status line."""
         self.marks: Marks = marks or {}
@@ -46,7 +46,7 @@ class ExplainerScreen(PageScreen):
     """A page set in two columns (see ``ExplainerView.wide``)."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon=HEADER_ICON)
+        yield TitleBar(icon=HEADER_ICON)
         view = ExplainerView(self.content, self.build, ruby=self.readings, id="explainer")
         view.wide = self.WIDE
         yield view
@@ -55,9 +55,13 @@ class ExplainerScreen(PageScreen):
         yield status
         yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
-    def on_mount(self) -> None:
+    def heading(self) -> str:
+        """The header's title: the article's, in the interface's language."""
         title = self.content.article.title
-        self.title = title.ja if self.ui.lang == "ja" else title.en
+        return title.ja if self.ui.lang == "ja" else title.en
+
+    def on_mount(self) -> None:
+        self.title = self.heading()
         self.sub_title = self.ui(self.TITLE_KEY)
         if self.marks:
             self.page_view.set_marks(self.marks)

@@ -7,7 +7,7 @@ from typing import Literal
 from textual import on
 from textual.app import ComposeResult
 from textual.content import Content
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from genesis_tui.content.edition import Content as ArticleContent
@@ -17,6 +17,7 @@ from genesis_tui.text.kana import reading_order, to_hiragana
 from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
+from genesis_tui.ui.widgets.title_bar import TitleBar
 
 SortKey = Literal["en", "reading"]
 
@@ -34,7 +35,7 @@ class GlossaryScreen(GenesisScreen):
         """English order, or kana order of the readings (the Japanese names' own)."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon=HEADER_ICON)
+        yield TitleBar(icon=HEADER_ICON)
         yield Input(placeholder=self.ui("glossary.filter_placeholder"), id="filter")
         yield Static(id="glossary-count")
         yield OptionList(id="terms")

@@ -9,9 +9,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from genesis_tui.i18n.catalogue import catalogue_of
 from genesis_tui.text.typesetting import cells, line_spans
 from genesis_tui.ui import keymap
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.keymap import localize_bindings
 
 
@@ -49,14 +49,14 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.ui = catalogue_of(self.app)
+        self.ui = host_of(self.app).ui
         localize_bindings(self.ui, self._bindings)
 
     def rows(self) -> list[tuple[str, str]]:
         """(keys, what they do) for every row of the table."""
         ui = self.ui
         rows = [(keys, ui(what)) for keys, what in keymap.help_rows()]
-        content = getattr(self.app, "content", None)
+        content = host_of(self.app).content
         if content is not None:  # as many section keys as there are sections
             count = min(9, len(content.article.sections))
             rows = [(f"1-{count}" if keys == "1-9" else keys, what) for keys, what in rows]

@@ -18,7 +18,7 @@ from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette, SearchIcon
 from textual.widgets.option_list import Option
 
-from genesis_tui.i18n.catalogue import catalogue_of
+from genesis_tui.ui.host import host_of
 
 ASCII_ICON = ">"
 """The prompt drawn instead of Textual's magnifying glass (an emoji, two cells or garbage)."""
@@ -60,13 +60,13 @@ class GenesisPalette(CommandPalette):
         super()._action_command_list(action)
 
     def on_mount(self) -> None:
-        if getattr(self.app, "ascii", False):
+        if host_of(self.app).ascii:
             self.query_one(SearchIcon).icon = ASCII_ICON
 
     def _start_no_matches_countdown(self, search_value: str) -> None:
         """Textual's countdown to "No matches found" (Textual 8.2), the words ours."""
         self._stop_no_matches_countdown()
-        message = catalogue_of(self.app)("palette.no_matches")
+        message = host_of(self.app).ui("palette.no_matches")
 
         def show_no_matches() -> None:
             if search_value:

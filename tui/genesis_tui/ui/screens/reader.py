@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.css.scalar import Unit
@@ -16,7 +15,7 @@ from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import VIEWS, View, one_lang
-from genesis_tui.content.places import Anchor, History, Location
+from genesis_tui.content.places import Anchor
 from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import (
     HEADER_ICON,
@@ -27,9 +26,10 @@ from genesis_tui.ui.screens.study import Study, StudyScreen
 from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.section_list import SectionList
+from genesis_tui.ui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from genesis_tui.content.search import Hit
+    pass
 
 WIDE = 100
 """From this terminal width on, ``both`` shows Japanese and English side by side, and the
@@ -49,11 +49,6 @@ class ReaderScreen(StudyScreen):
     AUTO_FOCUS = ""
     """Nothing takes focus by itself: the screen's bindings are the reader's keys."""
 
-    # Plain variables, not reactives: a reactive repaints its owner when it changes, and the
-    # owner here is the whole screen. The widgets that show the change repaint themselves.
-    view: var[View] = var("both", init=False)
-    section_id: var[str] = var("", init=False)
-
     def __init__(
         self,
         content: ArticleContent,
@@ -62,21 +57,19 @@ class ReaderScreen(StudyScreen):
         *,
         anchors: dict[str, Anchor] | None = None,
         readings: bool = False,
+        english_hidden: bool = False,
         study: Study | None = None,
     ) -> None:
-        super().__init__(content, study)
+        super().__init__(content, anchors, english_hidden=english_hidden, study=study)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
-        self.history = History()
         self._initial = (section_id, view)
-        self.anchors: dict[str, Anchor] = dict(anchors or {})
-        """The reading position in each section visited, to return to it."""
         self._resumed = False
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         section_id, view = self._initial
-        yield Header(icon=HEADER_ICON)
+        yield TitleBar(icon=HEADER_ICON)
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections, self.ui.lang)
             summary_lang = self.ui.lang
@@ -99,6 +92,7 @@ class ReaderScreen(StudyScreen):
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
+        self.show_sentences()
         self._fit(self.app.size.width)
         # The reading area's width, from the screen's and the section list's: the page is laid
         # out once, before the first paint, instead of again when the first resize comes.
@@ -179,14 +173,10 @@ class ReaderScreen(StudyScreen):
         """Hide the section list, or show it again."""
         self.sections_shown = not self.query_one(SectionList).display
 
-    @property
-    def article(self) -> ArticleView:
-        """The reading area."""
-        return self.query_one("#article", ArticleView)
-
     def watch_view(self, view: View) -> None:
         self.article.view = view
         self._section_shown()
+        self.show_sentences()
         self.call_after_refresh(self._scrolled)  # once laid out in the new view
 
     def watch_section_id(self, old: str, new: str) -> None:
@@ -198,6 +188,7 @@ class ReaderScreen(StudyScreen):
         article.section_id = new
         article.highlighted_block = None
         self._section_shown()
+        self.show_sentences()
 
     def _section_shown(self) -> None:
         sections = self.content.article.sections
@@ -238,69 +229,6 @@ class ReaderScreen(StudyScreen):
     def percent_read(self) -> int:
         """How far through the section the bottom line shown is, in percent."""
         return self.article.percent_shown
-
-    def remember_places(self) -> dict[str, Anchor]:
-        """The reading position of every section visited, the current one up to date."""
-        if self.article.place is not None:
-            self.anchors[self.section_id] = self.article.place
-        return self.anchors
-
-    # ------------------------------------------------------------------ sections
-    def show_section(self, section_id: str, *, remember: bool = False) -> None:
-        """Switch to a section; with ``remember``, the current place goes into the history."""
-        if remember:
-            self.history.push(self.location())
-        self.section_id = section_id
-
-    def location(self) -> Location:
-        """Where the reader is now."""
-        return Location(self.section_id, self.article.place or Anchor())
-
-    @when_ready
-    def action_section(self, number: int) -> None:
-        """Show section ``number`` (1-based); beyond the last, say how many there are."""
-        sections = self.content.article.sections
-        if 1 <= number <= len(sections):
-            self.show_section(sections[number - 1].id)
-        else:
-            message = self.ui("reader.no_section", number=number, total=len(sections))
-            self.notify(message, severity="warning", timeout=3, markup=False)
-
-    @when_ready
-    def action_page(self, pages: int) -> None:
-        """Page down or up; past the end of a section, on into the next one (from its top),
-        and before its start back into the previous one (at its end), as a pager does."""
-        article = self.article
-        ids = [section.id for section in self.content.article.sections]
-        index = ids.index(self.section_id)
-        at_end = round(article.scroll_y) >= article.max_scroll_y
-        if pages > 0 and at_end and index + 1 < len(ids):
-            self.anchors[ids[index + 1]] = Anchor()
-            self.show_section(ids[index + 1])
-        elif pages < 0 and round(article.scroll_y) == 0 and index > 0:
-            self.show_section(ids[index - 1])
-            article.scroll_to(y=article.max_scroll_y, animate=False)
-        else:
-            super().action_page(pages)
-
-    def _step_section(self, step: int) -> None:
-        ids = [section.id for section in self.content.article.sections]
-        index = (ids.index(self.section_id) + step) % len(ids)
-        self.show_section(ids[index])
-
-    @when_ready
-    def action_next_section(self) -> None:
-        """Show the next section."""
-        self._step_section(1)
-
-    @when_ready
-    def action_previous_section(self) -> None:
-        """Show the previous section."""
-        self._step_section(-1)
-
-    @on(SectionList.Chosen)
-    def _section_clicked(self, event: SectionList.Chosen) -> None:
-        self.show_section(event.section_id)
 
     @when_ready
     def action_words(self) -> None:
@@ -343,51 +271,3 @@ class ReaderScreen(StudyScreen):
         from genesis_tui.ui.screens.explainer import WhosWhoScreen
 
         self.app.push_screen(WhosWhoScreen(self.content))
-
-    # ------------------------------------------------------------------ jumps and history
-    def jump_to_block(self, section_id: str, block_id: str, *, remember: bool = True) -> None:
-        """Show a block, scrolled to the top of the reading area and highlighted."""
-        self.show_section(section_id, remember=remember)
-        article = self.article
-        article.highlighted_block = block_id
-        article.scroll_to_line(article.page.block_lines[block_id], top=True)
-
-    @when_ready
-    def action_back(self) -> None:
-        """Return to where the reader was before the last jump (or close the search line)."""
-        if self._search_input is not None and self._search_input.has_focus:
-            self._close_search_input()
-            return
-        location = self.history.pop()
-        if location is None:
-            # Nowhere to go back to: the search's matches and its status line go (a search
-            # that found nothing leaves only its "no match" line).
-            if self._search is not None:
-                self._clear_search()
-            return
-        self.section_id = location.section_id
-        self.article.highlighted_block = None
-        self.article.go_to(location.anchor)
-
-    # ------------------------------------------------------------------ search (see SearchScreen)
-    def remember_place(self) -> None:
-        """Note where the reader is before a search jumps away."""
-        self.history.push(self.location())
-
-    def show_hit(self, hit: Hit) -> None:
-        """Show a match in the article: in a view that shows its language, its block on top."""
-        assert hit.section_id is not None
-        if self.view not in ("both", hit.lang):
-            self.view = hit.lang if getattr(self.app, "screen_reader", False) else "both"
-        if not hit.part:
-            assert hit.block_id is not None
-            self.jump_to_block(hit.section_id, hit.block_id, remember=False)
-            return
-        # A note or a key point: its line on top (a note's block is not highlighted: the
-        # highlight shows the text jumped to).
-        self.show_section(hit.section_id)
-        article = self.article
-        article.highlighted_block = None
-        if not article.page.shows(hit.block_id, hit.lang, hit.part):
-            self.view = hit.lang  # key points narrow in ``both``: the interface's language only
-        article.go_to(Anchor(hit.block_id, hit.lang, hit.part, hit.start))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.lexicon import JLPT_LEVELS
 from genesis_tui.content.model import Section
+from genesis_tui.content.places import Anchor
 from genesis_tui.pages.study import (
     NO_HIDDEN_READINGS,
     HiddenReadings,
@@ -27,11 +28,10 @@ from genesis_tui.pages.study import (
 from genesis_tui.storage.statuses import Status, WordStatuses
 from genesis_tui.ui.messages import StatusesChanged
 from genesis_tui.ui.screens.base import when_ready
-from genesis_tui.ui.screens.search import SearchScreen
+from genesis_tui.ui.screens.reader_sentences import SentencesScreen
 
 if TYPE_CHECKING:
     from genesis_tui.content.lexicon import Entry
-    from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
 @dataclass
@@ -82,18 +82,20 @@ class Study:
         return self._progress[key]
 
 
-class StudyScreen(SearchScreen):
-    """A page screen with the learner's keys (see the module's docstring)."""
+class StudyScreen(SentencesScreen):
+    """The reader's sentences, with the learner's keys (see the module's docstring)."""
 
-    def __init__(self, content: ArticleContent, study: Study | None = None) -> None:
-        super().__init__(content)
+    def __init__(
+        self,
+        content: ArticleContent,
+        anchors: dict[str, Anchor] | None,
+        *,
+        english_hidden: bool = False,
+        study: Study | None = None,
+    ) -> None:
+        super().__init__(content, anchors, english_hidden=english_hidden)
         self.study = study or Study()
         """What the learner knows and how they read (``r``'s modes, ``m``)."""
-
-    @property
-    def article(self) -> ArticleView:
-        """The reading area (the reader's)."""
-        raise NotImplementedError
 
     def _section_shown(self) -> None:
         """The section list and the header brought up to date (the reader's)."""

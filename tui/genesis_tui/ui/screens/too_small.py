@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
-from genesis_tui.i18n.catalogue import catalogue_of
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.screens.follow_size import FollowsAppSize
 
 MIN_WIDTH, MIN_HEIGHT = 40, 10
@@ -17,6 +17,6 @@ class TooSmallScreen(FollowsAppSize):
     """A plain message; it goes away by itself when the terminal grows again."""
 
     def compose(self) -> ComposeResult:
-        ui = catalogue_of(self.app)
+        ui = host_of(self.app).ui
         message = ui("too_small", width=MIN_WIDTH, height=MIN_HEIGHT)
         yield Static(Content(message), id="too-small")

@@ -34,6 +34,8 @@ class Hint(NamedTuple):
     display: str
     description: str
     key: str = ""
+    enabled: bool = True
+    """False for a key that cannot act now (greyed, as ``back`` with nowhere to go back to)."""
 
     @property
     def width(self) -> int:
@@ -58,7 +60,7 @@ def fit(hints: Sequence[Hint], width: int) -> list[Hint]:
 class KeyBar(Widget):
     """One line of key hints for the screen it is on (see the module's docstring)."""
 
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--disabled"}
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -68,6 +70,9 @@ class KeyBar(Widget):
     }
     KeyBar > .key-bar--key { text-style: bold; color: $footer-key-foreground; }
     KeyBar > .key-bar--description { color: $footer-description-foreground; }
+    /* A key that cannot act now: greyed, and struck through where there is no colour. */
+    KeyBar > .key-bar--disabled { color: $text-disabled; text-style: not bold; }
+    App:nocolor KeyBar > .key-bar--disabled { text-style: strike; }
     """
 
     def __init__(self, extra: Callable[[], Sequence[Hint]] | None = None) -> None:
@@ -91,7 +96,8 @@ class KeyBar(Widget):
         actions: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
-            hint = Hint(self.app.get_key_display(binding), binding.description, key)
+            display = self.app.get_key_display(binding)
+            hint = Hint(display, binding.description, key, enabled=active.enabled)
             action = binding.action.removeprefix("app.")
             if action in ESSENTIAL:
                 known = essential.get(action)
@@ -115,13 +121,15 @@ class KeyBar(Widget):
             return Strip.blank(width, base)
         key_style = base + self.get_component_rich_style("key-bar--key", partial=True)
         text_style = base + self.get_component_rich_style("key-bar--description", partial=True)
+        greyed = base + self.get_component_rich_style("key-bar--disabled", partial=True)
         segments = [Segment(" ", base)]
         for number, hint in enumerate(self.shown()):
             if number:
                 segments.append(Segment(" " * GAP, base))
-            click = Style(meta={"key": hint.key}) if hint.key else Style()
-            segments.append(Segment(hint.display, key_style + click))
-            segments.append(Segment(" " + hint.description, text_style + click))
+            click = Style(meta={"key": hint.key}) if hint.key and hint.enabled else Style()
+            key, text = (key_style, text_style) if hint.enabled else (greyed, greyed)
+            segments.append(Segment(hint.display, key + click))
+            segments.append(Segment(" " + hint.description, text + click))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
     def on_click(self, event: events.Click) -> None:

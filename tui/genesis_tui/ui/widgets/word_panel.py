@@ -17,7 +17,13 @@ from textual.widgets import Static
 
 from genesis_tui.content.lexicon import Entry
 from genesis_tui.i18n.catalogue import Catalogue
-from genesis_tui.pages.word_places import WordPlace, line_step, page_words, sentence_step
+from genesis_tui.pages.word_places import (
+    Source,
+    WordPlace,
+    line_step,
+    page_words,
+    sentence_step,
+)
 from genesis_tui.storage.statuses import Status, WordStatuses
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import OpenTerm
@@ -44,6 +50,7 @@ class WordHost(Protocol):
     def statuses(self) -> WordStatuses: ...
 
     def set_status(self, entry: Entry, status: Status | None) -> None: ...
+    def mark_sentence_at(self, source: Source, offset: int) -> None: ...
 
 
 class WordPanel(Static, can_focus=True):
@@ -145,6 +152,7 @@ class WordPanel(Static, can_focus=True):
         self._marked_line = word.line
         lines = (word.line,) if before is None else (before, word.line)
         article.set_word((word.source, word.start, word.end), lines)
+        self.reader.mark_sentence_at(word.source, word.start)  # the word's sentence, marked
         article.scroll_to_line(word.line)
         self.update(self.panel_text(), layout=False)  # its height is fixed
 
