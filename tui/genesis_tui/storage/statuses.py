@@ -118,15 +118,17 @@ def statuses_path() -> Path:
     return user_state_path("genesis-tui", appauthor=False) / STATUSES_FILE
 
 
-def read_statuses(path: Path) -> Loaded:
-    """The learner's statuses (none if there is no file). A corrupt file is moved aside."""
+def read_statuses(path: Path, *, keep_aside: bool = True) -> Loaded:
+    """The learner's statuses (none if there is no file). A corrupt file is moved aside
+    (``keep_aside``; without it, as for an export, which writes nothing there, it is left
+    alone and the statuses read from it are what there is)."""
     try:
         raw = read_small_regular_file(path)
     except FileNotFoundError:
         return Loaded(WordStatuses())
     except Ignored as ignored:
         if ignored.problem == "too_large":
-            return _kept_aside(path, WordStatuses(), "too_large")
+            return _kept_aside(path, WordStatuses(), "too_large", keep_aside)
         return Loaded(WordStatuses(), "not_regular", writable=False)
     except OSError:
         return Loaded(WordStatuses(), "unreadable", writable=False)
@@ -134,15 +136,19 @@ def read_statuses(path: Path) -> Loaded:
         data = json.loads(raw.decode("utf-8"))
         json.dumps(data, ensure_ascii=False).encode("utf-8")  # no lone surrogate
     except (ValueError, RecursionError, UnicodeEncodeError):
-        return _kept_aside(path, WordStatuses(), "corrupt")
+        return _kept_aside(path, WordStatuses(), "corrupt", keep_aside)
     statuses, whole = statuses_from_data(data)
     if not whole:
-        return _kept_aside(path, statuses, "corrupt")
+        return _kept_aside(path, statuses, "corrupt", keep_aside)
     return Loaded(statuses)
 
 
-def _kept_aside(path: Path, statuses: WordStatuses, problem: StatusesProblem) -> Loaded:
+def _kept_aside(
+    path: Path, statuses: WordStatuses, problem: StatusesProblem, keep_aside: bool = True
+) -> Loaded:
     """Move the file out of the way (never delete it): the next save writes a good one."""
+    if not keep_aside:
+        return Loaded(statuses, problem, writable=False)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.corrupt-{stamp}")
     number = 1
