@@ -179,11 +179,11 @@ async def test_statuses_are_set_shown_counted_and_saved_at_once(tmp_path: Path) 
         entry = panel.entry
         assert entry is not None
         for key, status, shown in [
-            ("3", "3", "learning 3/5"),
-            ("K", "known", "status: known"),
-            ("i", "ignored", "status: ignored"),
-            ("0", None, "status: new"),
-            ("K", "known", "status: known"),
+            ("3", "3", "[learning 3/5]"),
+            ("K", "known", "[known]"),
+            ("i", "ignored", "[ignored]"),
+            ("0", None, "[new]"),
+            ("K", "known", "[known]"),
         ]:
             await pilot.press(key)
             await pilot.pause()
@@ -208,10 +208,10 @@ async def test_statuses_survive_a_restart(tmp_path: Path) -> None:
         await pilot.press("e", "right")
         await pilot.pause()
         panel = again.screen.query_one(WordPanel)
-        assert "status: known" in str(panel.render())
+        assert "[known]" in str(panel.render())
         await pilot.press("right")
         await pilot.pause()
-        assert "status: learning 4/5" in str(panel.render())
+        assert "[learning 4/5]" in str(panel.render())
     assert first != second
 
 

@@ -85,7 +85,9 @@ def export_cards(args: argparse.Namespace, ui: Catalogue) -> int:
                 raise UsageError("cli.error.no_genanki") from None
     except OSError as error:
         shown = escaped(str(target))
-        raise UsageError("cli.error.cannot_write_cards", path=shown, error=error) from None
-    said = ui("cli.cards.written", count=len(chosen), words=which, path=escaped(str(target)))
+        reason = error.strerror or str(error)
+        raise UsageError("cli.error.cannot_write_cards", path=shown, error=reason) from None
+    key = "cli.cards.written_one" if len(chosen) == 1 else "cli.cards.written"
+    said = ui(key, count=len(chosen), words=which, path=escaped(str(target)))
     output.write(f"{said}\n")
     return 0

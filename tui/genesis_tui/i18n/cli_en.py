@@ -169,5 +169,6 @@ CLI_EN: dict[str, str] = {
     ),
     "cli.error.cannot_write_cards": "cannot write {path}: {error}",
     "cli.warning.statuses": "the word statuses file {path} {problem}; it is left as it is",
+    "cli.cards.written_one": "{path}: {count} note ({words} words)",
     "cli.cards.written": "{path}: {count} notes ({words} words)",
 }

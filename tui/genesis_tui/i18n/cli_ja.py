@@ -178,5 +178,6 @@ CLI_JA: dict[str, str] = {
     ),
     "cli.error.cannot_write_cards": "{path} に書き込めません: {error}",
     "cli.warning.statuses": "語の状態のファイル {path} は{problem}。そのままにしました",
+    "cli.cards.written_one": "{path}: ノート {count} 件（{words} の語）",
     "cli.cards.written": "{path}: ノート {count} 件（{words} の語）",
 }

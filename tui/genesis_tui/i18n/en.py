@@ -246,7 +246,8 @@ EN: dict[str, str] = {
     # The learner: word statuses, readings over unknown words, new words marked
     "help.mark_new": "mark the new words (no status yet) in the text, on or off; remembered",
     "help.word_learning": (
-        "in the word cursor: the word is being learnt, step 1 to 5 (outside it, 1-9 are sections)"
+        "in the word cursor: the word is being learnt, step 1 to 5 (outside it, the digits are"
+        " sections)"
     ),
     "help.word_known": "in the word cursor: the word is known / ignored / new again",
     "key.mark-new": "New words",
@@ -255,7 +256,6 @@ EN: dict[str, str] = {
     "key.word-ignored": "Ignore",
     "key.word-new": "New",
     "hint.ignore_new": "Ignore/New",
-    "word.status": "status: {status}",
     "word.status_new": "new",
     "word.status_learning": "learning {step}/5",
     "word.status_known": "known",

@@ -235,7 +235,7 @@ JA: dict[str, str] = {
     # 学習者: 語の状態、知らない語だけの読み、新しい語の印
     "help.mark_new": "新しい語（状態のない語）に本文で印を付ける・外す（記憶されます）",
     "help.word_learning": (
-        "語カーソルで: その語を学習中にする、段階 1〜5（カーソル外では 1-9 は節）"
+        "語カーソルで: その語を学習中にする、段階 1〜5（カーソル外では数字は節）"
     ),
     "help.word_known": "語カーソルで: その語を既知 / 無視 / 新しい語に戻す",
     "key.mark-new": "新しい語",
@@ -244,7 +244,6 @@ JA: dict[str, str] = {
     "key.word-ignored": "無視",
     "key.word-new": "新しい語",
     "hint.ignore_new": "無視/新",
-    "word.status": "状態: {status}",
     "word.status_new": "新しい語",
     "word.status_learning": "学習中 {step}/5",
     "word.status_known": "既知",

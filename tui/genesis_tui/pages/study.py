@@ -11,15 +11,17 @@ out of a section's total, as Lute leaves it out.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Literal, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.lexicon import JLPT_LEVELS, Entry
-from genesis_tui.content.model import Section
 from genesis_tui.content.places import Marks
-from genesis_tui.pages.word_places import WordPlace
 from genesis_tui.text.kana import to_hiragana
 from genesis_tui.text.ruby import Ruby
+
+if TYPE_CHECKING:
+    from genesis_tui.content.lexicon import Entry
+    from genesis_tui.content.model import Section
+    from genesis_tui.pages.word_places import WordPlace
 
 
 class WordStatuses(Protocol):
@@ -123,6 +125,8 @@ def hidden_readings(
     and N3; a word on no list keeps its reading)."""
     if mode == "all" and above is None:
         return HiddenReadings()
+    from genesis_tui.content.lexicon import JLPT_LEVELS  # read with the lexicon, not at start
+
     easy = JLPT_LEVELS[: JLPT_LEVELS.index(above) + 1] if above in JLPT_LEVELS else ()
     hidden = [
         entry

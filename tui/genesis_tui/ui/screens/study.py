@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from genesis_tui.content.edition import Content as ArticleContent
-from genesis_tui.content.lexicon import JLPT_LEVELS
 from genesis_tui.content.model import Section
 from genesis_tui.content.places import Anchor
 from genesis_tui.pages.study import (
@@ -67,6 +66,8 @@ class Study:
 
     def next_level(self) -> str | None:
         """The JLPT level after the current one (off, N5, N4, N3, N2, N1, off...), now set."""
+        from genesis_tui.content.lexicon import JLPT_LEVELS
+
         levels: tuple[str | None, ...] = (None, *JLPT_LEVELS)
         self.readings_above = levels[(levels.index(self.readings_above) + 1) % len(levels)]
         return self.readings_above

@@ -4,6 +4,7 @@ function of the content and the width (the timeline, who's who, a glossary entry
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
 
@@ -12,10 +13,11 @@ from genesis_tui.content.model import Lang, View, view_langs
 from genesis_tui.content.places import Marks
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import GAP, Page
-from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings, new_word_marks
-from genesis_tui.pages.word_places import page_words
-from genesis_tui.storage.statuses import WordStatuses
+from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings
 from genesis_tui.ui.widgets.page_view import PageView
+
+if TYPE_CHECKING:
+    from genesis_tui.storage.statuses import WordStatuses
 
 
 class ArticleView(PageView):
@@ -117,6 +119,9 @@ class ArticleView(PageView):
             return page
         key = (self.page_key(), statuses.version)
         if self._new_marks is None or self._new_marks[0] != key:
+            from genesis_tui.pages.study import new_word_marks
+            from genesis_tui.pages.word_places import page_words
+
             words = page_words(page, self.content, self.section_id)
             self._new_marks = (key, new_word_marks(words, self.content, statuses))
         self.new_words = self._new_marks[1]

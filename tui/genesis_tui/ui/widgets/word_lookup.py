@@ -1,6 +1,6 @@
 """What the word cursor's panel says about a word: its surface, dictionary form, reading with
-pitch accent, part of speech and glosses; its JLPT level, glossary term, parts, how often it
-occurs, and the learner's status. Entries are content: every piece is a ``Content`` (never
+pitch accent, part of speech and the learner's status; its glosses; its JLPT level, glossary
+term, parts and how often it occurs. Entries are content: every piece is a ``Content`` (never
 markup)."""
 
 from __future__ import annotations
@@ -51,11 +51,13 @@ def lookup_text(
         pitch(entry.reading, entry.accent, ascii_only=ascii_only),
         "  ",
         (POS.get(entry.pos, (entry.pos, entry.pos))[lang], "italic"),
+        "  ",
+        (f"[{status_label(ui, status)}]", "bold"),
     )
     lines = [head]
     for number, gloss in enumerate(entry.glosses[:3], start=1):
         lines.append(Content(f"{number}. {gloss}"))
-    facts: list[str] = [ui("word.status", status=status_label(ui, status))]
+    facts: list[str] = []
     if entry.jlpt:
         facts.append(ui("word.jlpt", level=entry.jlpt))
     if entry.term:
