@@ -126,6 +126,19 @@ def test_a_file_that_cannot_be_read_is_left_alone_and_not_saved_over(tmp_path: P
     assert loaded.kept_aside is None and path.exists()
 
 
+def test_a_status_belongs_to_the_word_not_to_the_entry_id() -> None:
+    """A content update that renumbers an entry (研究所 becoming 研究所#2) keeps its status:
+    statuses are keyed by lemma and reading."""
+    from genesis_tui.content.lexicon import Entry
+    from genesis_tui.pages.study import is_known
+
+    statuses = WordStatuses()
+    statuses.set("研究所", "けんきゅうじょ", "known")
+    before = Entry("研究所", "研究所", "けんきゅうじょ", "noun", ("research institute",))
+    after = Entry("研究所#2", "研究所", "けんきゅうじょ", "noun", ("institute",))
+    assert is_known(statuses, before) and is_known(statuses, after)
+
+
 # ------------------------------------------------------------------ counts and readings
 def test_a_section_counts_its_known_words_and_leaves_out_the_ignored() -> None:
     section = BUNDLED.section("overview")

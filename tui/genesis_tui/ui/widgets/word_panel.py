@@ -5,7 +5,9 @@ above it keeps the current word in view, marked reversed and underlined (an attr
 colour alone), so the panel never covers the word. The panel is part of the reader's own screen,
 not a screen over it: a move repaints the word's lines and the panel, never the whole terminal
 (a screen over the reader would have Textual render the reader beneath it at every frame).
-Moving past a section's last word goes on into the next section.
+Moving past a section's last word goes on into the next section. The learner gives the word
+under the cursor a status here (``1``-``5``, ``K``, ``i``, ``0``: ``action_status``); the
+reader keeps and saves it.
 """
 
 from __future__ import annotations
