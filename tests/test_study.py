@@ -353,3 +353,13 @@ def test_readings_over_unknown_words(snap_compare: SnapCompare, size: tuple[int,
 def test_every_section_of_the_article_has_words_to_count(content: Content) -> None:
     for section in content.article.sections:
         assert section_progress(content, section, WordStatuses()).total > 10, section.id
+
+
+def test_new_words_marked(snap_compare: SnapCompare) -> None:
+    """The overview in Japanese at 80x24 with the new words marked (m): every content word is
+    bold but 日本, 政権 and 発表, which are known, and the particles, which are never marked."""
+    statuses = WordStatuses()
+    for lemma, reading in [("日本", "にほん"), ("政権", "せいけん"), ("発表", "はっぴょう")]:
+        statuses.set(lemma, reading, "known")
+    state = SavedState(section="overview", view="ja", mark_new=True)
+    assert snap_compare(_app(statuses, state=state), terminal_size=(80, 24))
