@@ -123,8 +123,18 @@ def test_junk_keys_are_dropped_and_not_saved_again(path: Path) -> None:
     assert all(type(value) is int and value >= 0 for value in values)
     save_state(state, path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    known = {"section", "view", "scroll", "anchors", "readings", "theme", "english_hidden"}
-    assert set(saved) == known
+    assert set(saved) == {
+        "section",
+        "view",
+        "scroll",
+        "anchors",
+        "readings",
+        "theme",
+        "readings_mode",
+        "readings_above",
+        "mark_new",
+        "english_hidden",
+    }
     assert path.stat().st_size < 64 * 1024
 
 

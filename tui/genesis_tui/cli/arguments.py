@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from genesis_tui import __version__
-from genesis_tui.cli import commands, drafting, reader_options
+from genesis_tui.cli import cards, commands, drafting, reader_options
 from genesis_tui.cli.argparse_lang import formatter_for
 from genesis_tui.cli.commands import PROG
 from genesis_tui.cli.read import read
@@ -118,9 +118,7 @@ class Grammar:
 
         add("read", read, *self.reader)
         self._directory(add("check", commands.check, self.source))
-        self.export_options(
-            add("export", commands.export_command, self.source, self.place, self.width)
-        )
+        self.export_options(add("export", cards.export, self.source, self.place, self.width))
         readings = add("readings", drafting.readings, self.source)
         self._directory(readings)
         readings.add_argument("--prune", action="store_true", help=ui("cli.help.prune"))
@@ -156,11 +154,16 @@ class Grammar:
         """``export``'s own options (the format, and what goes with one format or another)."""
         ui = self.ui
         export.add_argument(
-            "--format", choices=("json", "md", "txt", "html"), default="txt",
+            "--format", choices=("json", "md", "txt", "html", "apkg", "tsv"), default="txt",
             help=ui("cli.help.format"),
         )  # fmt: skip
         export.add_argument("--ruby", action="store_true", help=ui("cli.help.ruby"))
         export.add_argument("--vocabulary", action="store_true", help=ui("cli.help.vocabulary"))
+        # The cards for Anki (cli/cards.py): which words, and the file they go to.
+        export.add_argument(
+            "--words", choices=("new", "learning", "all"), help=ui("cli.help.words")
+        )
+        export.add_argument("--output", metavar="FILE", help=ui("cli.help.output"))
 
     def serve_options(self, serve: argparse.ArgumentParser) -> None:
         """``serve``'s own options: where it listens, who may connect, how many at once."""

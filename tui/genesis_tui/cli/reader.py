@@ -17,6 +17,7 @@ from genesis_tui.content.edition import Content
 from genesis_tui.content.model import View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.storage.state import SavedState, StateProblem, read_state, save_state, state_path
+from genesis_tui.storage.statuses import Loaded, WordStatuses, read_statuses, statuses_path
 from genesis_tui.terminal import crash
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.lifecycle import STOP_SIGNALS
@@ -74,9 +75,11 @@ def run_reader(
         path, section_id=section_id, lang=lang, theme=theme, linux_console=linux_console
     )
     notice = None
+    ui = Catalogue(ui_lang)
     if problem is not None:
-        ui = Catalogue(ui_lang)
         notice = ui("state.ignored", problem=ui(f"state.{problem}"), path=_printable(str(path)))
+    loaded = read_statuses(statuses_path()) if remember else Loaded(WordStatuses())
+    statuses_notice = _statuses_notice(ui, loaded, statuses_path())
     app = GenesisApp(
         content,
         state=state,
@@ -86,6 +89,9 @@ def run_reader(
         notice=notice,
         screen_reader=screen_reader,
         color_depth="terminal",
+        statuses=loaded.statuses,
+        statuses_path=statuses_path() if remember and loaded.writable else None,
+        statuses_notice=statuses_notice,
     )
     mode = crash.terminal_mode()
     with signals_handled_by(app.stop_signalled), breaks_kept(content.key):
@@ -113,6 +119,17 @@ def run_reader(
                         file=sys.stderr,
                     )
     return crash.EXIT_INTERNAL_ERROR if app.crash else app.return_code or 0
+
+
+def _statuses_notice(ui: Catalogue, loaded: Loaded, path: Path) -> str | None:
+    """What to tell the learner about a statuses file that was not read as it stood."""
+    if loaded.problem is None:
+        return None
+    problem = ui(f"statuses.{loaded.problem}")
+    if loaded.kept_aside is not None:
+        aside = _printable(str(loaded.kept_aside))
+        return ui("statuses.kept_aside", path=_printable(str(path)), problem=problem, aside=aside)
+    return ui("statuses.left_alone", path=_printable(str(path)), problem=problem)
 
 
 @contextmanager

@@ -29,8 +29,8 @@ from genesis_tui.content.model import Block, Citation, Lang, Pair, Section, Term
 from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span
 from genesis_tui.content.urls import site_name
-from genesis_tui.export.formats import _label, _sections
 from genesis_tui.export.page_style import style
+from genesis_tui.export.parts import _label, _sections
 from genesis_tui.text.control_chars import visible
 
 WORDS: dict[str, Pair] = {

@@ -149,4 +149,26 @@ CLI_EN: dict[str, str] = {
     "authoring.unreadable": "{path}: cannot be read, so it is left as it is ({error})",
     "authoring.flaw": "{path}: {key}: {message} (fix it first: drafting would lose it)",
     "authoring.no_accents": "{path}: cannot read the pitch accents ({error})",
+    "cli.help.words": (
+        "apkg and tsv: which words become cards: new (the default: those you gave no status in "
+        "the reader's word cursor), learning (at a step 1-5) or all (every word but the ignored)"
+    ),
+    "cli.help.output": (
+        "apkg and tsv: the file to write (apkg: genesis-tui-words.apkg by default; tsv: standard "
+        "output)"
+    ),
+    "cli.error.cards_only": "--words and --output are for the cards (apkg, tsv), not {format}",
+    "cli.error.not_for_cards": (
+        "--ruby, --vocabulary, --lang and --width are for the article's formats, not {format}"
+    ),
+    "cli.error.no_lexicon": "{directory} has no lexicon (lexicon.toml): no words to make cards of",
+    "cli.error.no_cards": "no words to make cards of (--words {words})",
+    "cli.error.no_genanki": (
+        "--format apkg needs genanki, the anki extra: pip install 'genesis-tui[anki]' (in a "
+        "checkout: pip install '.[anki]'); --format tsv needs nothing"
+    ),
+    "cli.error.cannot_write_cards": "cannot write {path}: {error}",
+    "cli.warning.statuses": "the word statuses file {path} {problem}; it is left as it is",
+    "cli.cards.written_one": "{path}: {count} note ({words} words)",
+    "cli.cards.written": "{path}: {count} notes ({words} words)",
 }

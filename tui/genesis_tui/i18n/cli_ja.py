@@ -154,4 +154,30 @@ CLI_JA: dict[str, str] = {
         "{path}: {key}: {message}（先に直してください。下書きするとこの内容が失われます）"
     ),
     "authoring.no_accents": "{path}: アクセントを読めません（{error}）",
+    "cli.help.words": (
+        "apkg と tsv: カードにする語。new（既定: 語カーソルで状態を付けていない語）、"
+        "learning（段階 1〜5）、all（無視した語のほかすべて）"
+    ),
+    "cli.help.output": (
+        "apkg と tsv: 書き出すファイル（apkg の既定は genesis-tui-words.apkg、tsv は標準出力）"
+    ),
+    "cli.error.cards_only": (
+        "--words と --output はカード（apkg、tsv）のためのものです。{format} には使えません"
+    ),
+    "cli.error.not_for_cards": (
+        "--ruby、--vocabulary、--lang、--width は記事の書き出しのためのものです。"
+        "{format} には使えません"
+    ),
+    "cli.error.no_lexicon": (
+        "{directory} には語彙（lexicon.toml）がありません。カードにする語がありません"
+    ),
+    "cli.error.no_cards": "カードにする語がありません（--words {words}）",
+    "cli.error.no_genanki": (
+        "--format apkg には anki の追加機能（genanki）が必要です: pip install 'genesis-tui[anki]'"
+        "（チェックアウトでは pip install '.[anki]'）。--format tsv は何も要りません"
+    ),
+    "cli.error.cannot_write_cards": "{path} に書き込めません: {error}",
+    "cli.warning.statuses": "語の状態のファイル {path} は{problem}。そのままにしました",
+    "cli.cards.written_one": "{path}: ノート {count} 件（{words} の語）",
+    "cli.cards.written": "{path}: ノート {count} 件（{words} の語）",
 }

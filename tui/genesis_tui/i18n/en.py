@@ -175,7 +175,10 @@ EN: dict[str, str] = {
     "help.english_hidden": "English on request: each sentence's English hidden, or shown",
     "help.reveal": "show the current sentence's English",
     "help.palette": "command palette: sections, terms, actions",
-    "help.readings": "readings (furigana) over the Japanese, on or off",
+    "help.readings": (
+        "readings (furigana) over the Japanese: all; over the words not yet known, once you"
+        " know one; none"
+    ),
     "help.words": "word cursor: look up each word of the Japanese",
     "help.in_words": (
         "in the word cursor: next, previous word; line down, up; next, previous sentence;"
@@ -246,4 +249,43 @@ EN: dict[str, str] = {
     "key.search-earlier": "Earlier search",
     "key.search-later": "Later search",
     "key.command-palette": "Palette",
+    # The learner: word statuses, readings over unknown words, new words marked
+    "help.mark_new": "mark the new words (no status yet) in the text, on or off; remembered",
+    "help.word_learning": (
+        "in the word cursor: the word is being learnt, step 1 to 5 (outside it, the digits are"
+        " sections)"
+    ),
+    "help.word_known": "in the word cursor: the word is known / ignored / new again",
+    "key.mark-new": "New words",
+    "key.word-learning": "Learning",
+    "key.word-known": "Known",
+    "key.word-ignored": "Ignore",
+    "key.word-new": "New",
+    "hint.ignore_new": "Ignore/New",
+    "word.status_new": "new",
+    "word.status_learning": "learning {step}/5",
+    "word.status_known": "known",
+    "word.status_ignored": "ignored",
+    "reader.known": "known {known}/{total} ({percent}%)",
+    "reader.readings_all": "Readings over every word (r: only over words not yet known).",
+    "reader.readings_unknown": "Readings only over the words not yet known (r: none).",
+    "reader.readings_above": "Readings only over words above JLPT {level}.",
+    "reader.readings_every_level": "Readings over the words of every JLPT level.",
+    "reader.new_words_on": "New words are marked in bold (m: unmark).",
+    "reader.new_words_off": "New words are no longer marked.",
+    "statuses.kept_aside": "Word statuses: {path} {problem}; it was kept as {aside}, and "
+    "statuses set from now on are saved anew.",
+    "statuses.left_alone": "Word statuses: {path} {problem}; it is left as it is, and statuses "
+    "set in this session are not saved.",
+    "statuses.corrupt": "was not a statuses file",
+    "statuses.too_large": "was larger than 1 MiB",
+    "statuses.not_regular": "is not a regular file",
+    "statuses.unreadable": "cannot be read",
+    "statuses.not_saved": "Word statuses not saved to {path}: {error}",
+    "palette.toggle_new_words": "New words: mark or unmark",
+    "palette.toggle_new_words_help": "Mark the words with no status yet in the text",
+    "palette.readings_level": "Readings: JLPT level",
+    "palette.readings_level_help": (
+        "Readings only over words above a JLPT level: off, N5, N4, N3, N2, N1 in turn"
+    ),
 }

@@ -172,7 +172,9 @@ JA: dict[str, str] = {
     "help.in_words": (
         "語カーソルで：次・前の語、下・上の行、次・前の文、ほかの出現箇所、用語集の項目、終える"
     ),
-    "help.readings": "日本語の上の読み（ふりがな）を表示・非表示",
+    "help.readings": (
+        "日本語の上の読み（ふりがな）: すべて、まだ知らない語だけ（既知の語があるとき）、なし"
+    ),
     "help.ctrl_c": "マウスで選んだ文字をコピー。選んでいなければ終了",
     "help.suspend": "一時停止してシェルに戻る（再開はシェルから）",
     "notice.no_suspend": "ここでは ctrl+z は使えません（再開できるシェルがありません）。終了は q",
@@ -236,4 +238,40 @@ JA: dict[str, str] = {
     "key.search-earlier": "前の検索語",
     "key.search-later": "後の検索語",
     "key.command-palette": "パレット",
+    # 学習者: 語の状態、知らない語だけの読み、新しい語の印
+    "help.mark_new": "新しい語（状態のない語）に本文で印を付ける・外す（記憶されます）",
+    "help.word_learning": (
+        "語カーソルで: その語を学習中にする、段階 1〜5（カーソル外では数字は節）"
+    ),
+    "help.word_known": "語カーソルで: その語を既知 / 無視 / 新しい語に戻す",
+    "key.mark-new": "新しい語",
+    "key.word-learning": "学習中",
+    "key.word-known": "既知",
+    "key.word-ignored": "無視",
+    "key.word-new": "新しい語",
+    "hint.ignore_new": "無視/新",
+    "word.status_new": "新しい語",
+    "word.status_learning": "学習中 {step}/5",
+    "word.status_known": "既知",
+    "word.status_ignored": "無視",
+    "reader.known": "既知 {known}/{total}語（{percent}%）",
+    "reader.readings_all": "すべての語に読みを表示します（r: まだ知らない語だけ）。",
+    "reader.readings_unknown": "まだ知らない語だけに読みを表示します（r: 非表示）。",
+    "reader.readings_above": "JLPT {level} より難しい語だけに読みを表示します。",
+    "reader.readings_every_level": "JLPT のどの級の語にも読みを表示します。",
+    "reader.new_words_on": "新しい語を太字で示します（m: 外す）。",
+    "reader.new_words_off": "新しい語の印を外しました。",
+    "statuses.kept_aside": "語の状態: {path} は{problem}。{aside} として残し、"
+    "これからの状態は新たに保存します。",
+    "statuses.left_alone": "語の状態: {path} は{problem}。そのままにし、"
+    "この間に付けた状態は保存しません。",
+    "statuses.corrupt": "状態ファイルではありませんでした",
+    "statuses.too_large": "1 MiB を超えていました",
+    "statuses.not_regular": "通常のファイルではありません",
+    "statuses.unreadable": "読み込めません",
+    "statuses.not_saved": "語の状態を {path} に保存できません: {error}",
+    "palette.toggle_new_words": "新しい語: 印を付ける・外す",
+    "palette.toggle_new_words_help": "状態のない語に本文で印を付けます",
+    "palette.readings_level": "読み: JLPT の級",
+    "palette.readings_level_help": "ある級より難しい語だけに読み: なし、N5、N4、N3、N2、N1 の順",
 }

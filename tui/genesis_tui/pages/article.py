@@ -16,6 +16,7 @@ from genesis_tui.content.model import Block, Citation, Lang, View, view_langs
 from genesis_tui.i18n.catalogue import Catalogue, note_label
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
+from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings, kept_readings
 from genesis_tui.text.ruby import Ruby
 
 Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
@@ -26,7 +27,13 @@ class _SectionBuilder(PageBuilder):
     """A section's page: each thing said in every language shown, side by side or not."""
 
     def __init__(
-        self, content: Content, langs: tuple[Lang, ...], side: bool, width: int, ruby: bool
+        self,
+        content: Content,
+        langs: tuple[Lang, ...],
+        side: bool,
+        width: int,
+        ruby: bool,
+        hidden: HiddenReadings = NO_HIDDEN_READINGS,
     ) -> None:
         super().__init__(width)
         self.content = content
@@ -34,13 +41,18 @@ class _SectionBuilder(PageBuilder):
         self.side_by_side = side and len(langs) == 2
         self.ruby = ruby and bool(content.ruby)
         """Readings above the Japanese."""
+        self.hidden = hidden
+        """The readings left out (over words the learner knows)."""
 
     def readings(self, lang: Lang, text: str, prefix: str = "") -> tuple[Ruby, ...]:
         """The readings of ``text`` (shown after ``prefix``), if readings are shown."""
         if not self.ruby or lang != "ja":
             return ()
         shift = len(prefix)
-        return tuple((s + shift, e + shift, r) for s, e, r in self.content.ruby.spans(text))
+        spans = self.content.ruby.spans(text)
+        if self.hidden:
+            spans = kept_readings(text, spans, self.content.lexicon.words_of(text), self.hidden)
+        return tuple((s + shift, e + shift, r) for s, e, r in spans)
 
     def note(
         self, role: Role, lang: Lang, text: str, citations: Sequence[Citation] = ()
@@ -123,6 +135,7 @@ def section_page(
     width: int,
     summary_lang: Lang = "en",
     ruby: bool = False,
+    hidden: HiddenReadings = NO_HIDDEN_READINGS,
 ) -> Page:
     """A section's lines at ``width`` cells in ``view``; with ``side_by_side``, ``both`` shows
     Japanese and English in two columns.
@@ -130,10 +143,10 @@ def section_page(
     The key points come first, kept short: side by side in both languages, but one after the
     other they would fill the first screen, so there they are in ``summary_lang`` only (the
     interface's language; ``v`` shows the other). With ``ruby``, the Japanese has its
-    readings above it."""
+    readings above it, less the ``hidden`` ones (over words the learner knows)."""
     section = content.section(section_id)
     langs = view_langs(view)
-    page = _SectionBuilder(content, langs, side_by_side, max(8, width), ruby)
+    page = _SectionBuilder(content, langs, side_by_side, max(8, width), ruby, hidden)
     if section.key_points:
         columns = page.columns()
         summary_langs = langs if page.side_by_side or len(langs) == 1 else (summary_lang,)

@@ -61,6 +61,12 @@ class SavedState:
     """The colour theme last chosen (``--theme`` or the palette); None for Textual's default."""
     readings: bool = False
     """Readings (furigana) shown above the Japanese."""
+    readings_mode: Literal["all", "unknown"] = "all"
+    """Where readings go while shown: over every word, or over the words not yet known."""
+    readings_above: str | None = None
+    """A JLPT level (``N3``): readings only over harder words (and words on no list)."""
+    mark_new: bool = False
+    """New words (no status yet) marked in the text."""
     english_hidden: bool = False
     """English on request: each sentence's English hidden until revealed."""
 
@@ -80,10 +86,10 @@ def load_state(path: Path) -> SavedState:
 def read_state(path: Path) -> tuple[SavedState, StateProblem | None]:
     """The saved state, and why the file was ignored if it was (no file is no problem)."""
     try:
-        raw = _read_small_regular_file(path)
+        raw = read_small_regular_file(path)
     except FileNotFoundError:
         return SavedState(), None
-    except _Ignored as ignored:
+    except Ignored as ignored:
         return SavedState(), ignored.problem
     except OSError:
         return SavedState(), "unreadable"
@@ -102,13 +108,17 @@ def read_state(path: Path) -> tuple[SavedState, StateProblem | None]:
     return _from_json(data), None
 
 
-class _Ignored(Exception):
+class Ignored(Exception):
+    """A file that is not to be read (a FIFO, a device, one too large), and why."""
+
     def __init__(self, problem: StateProblem) -> None:
         super().__init__(problem)
         self.problem: StateProblem = problem
 
 
-def _read_small_regular_file(path: Path) -> bytes:
+def read_small_regular_file(path: Path) -> bytes:
+    """The bytes of a regular file under ``MAX_STATE_BYTES`` (``Ignored`` otherwise; OSError
+    when it cannot be opened)."""
     # O_NONBLOCK: opening a FIFO for reading would wait for a writer. O_NOFOLLOW: a symbolic
     # link is not ours to follow (ELOOP, so "unreadable"). The checks are on the open file.
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -116,9 +126,9 @@ def _read_small_regular_file(path: Path) -> bytes:
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise _Ignored("not_regular")
+            raise Ignored("not_regular")
         if info.st_size > MAX_STATE_BYTES:
-            raise _Ignored("too_large")
+            raise Ignored("too_large")
         data = b""
         while len(data) <= MAX_STATE_BYTES:  # it may have grown since fstat
             chunk = os.read(descriptor, MAX_STATE_BYTES + 1 - len(data))
@@ -128,7 +138,7 @@ def _read_small_regular_file(path: Path) -> bytes:
     finally:
         os.close(descriptor)
     if len(data) > MAX_STATE_BYTES:
-        raise _Ignored("too_large")
+        raise Ignored("too_large")
     return data
 
 
@@ -145,6 +155,13 @@ def _from_json(data: dict[object, object]) -> SavedState:
     if isinstance(theme, str) and 0 < len(theme) < 100:
         state.theme = theme  # a name no longer known is dropped when the app starts
     state.readings = data.get("readings") is True
+    mode = data.get("readings_mode")
+    if mode == "all" or mode == "unknown":
+        state.readings_mode = mode
+    above = data.get("readings_above")
+    if above in ("N5", "N4", "N3", "N2", "N1"):
+        state.readings_above = above
+    state.mark_new = data.get("mark_new") is True
     state.english_hidden = data.get("english_hidden") is True
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
@@ -186,11 +203,16 @@ def _anchor(data: Any) -> Anchor | None:
 
 def save_state(state: SavedState, path: Path) -> None:
     """Write the state atomically: the old file stays whole until the new one replaces it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = asdict(state)
     data["anchors"] = {key: anchor._asdict() for key, anchor in state.anchors.items()}
-    payload = json.dumps(data, ensure_ascii=False, indent=1)
-    handle, temporary = tempfile.mkstemp(prefix=".state-", suffix=".tmp", dir=path.parent)
+    write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def write_atomically(path: Path, payload: str) -> None:
+    """Write ``payload`` to a temporary file beside ``path``, then put it in place at once: a
+    crash or a dropped link never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(payload)

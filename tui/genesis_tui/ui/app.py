@@ -19,6 +19,7 @@ from genesis_tui.content.edition import Content
 from genesis_tui.content.model import View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.storage.state import SavedState
+from genesis_tui.storage.statuses import WordStatuses, save_statuses
 from genesis_tui.terminal import gc_pause as collector
 from genesis_tui.ui import keymap
 from genesis_tui.ui.keymap import localize_bindings
@@ -28,10 +29,12 @@ from genesis_tui.ui.messages import (
     OpenTerm,
     RunAction,
     ShowSection,
+    StatusesChanged,
     StepSearch,
     ToggleReadings,
 )
 from genesis_tui.ui.screens.reader import ReaderScreen
+from genesis_tui.ui.screens.study import Study
 from genesis_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.ui.themes import legible_variables
 from genesis_tui.ui.widgets.merge_runs import MergeRuns
@@ -67,6 +70,9 @@ class GenesisApp(TerminalApp):
         notice: str | None = None,
         screen_reader: bool = False,
         color_depth: str | None = None,
+        statuses: WordStatuses | None = None,
+        statuses_path: Path | None = None,
+        statuses_notice: str | None = None,
     ) -> None:
         self.color_depth = color_depth
         """The colour depth the theme's contrast is made for: ``terminal`` (the one Textual
@@ -97,6 +103,11 @@ class GenesisApp(TerminalApp):
         self.state = state or SavedState()
         self._notice = notice
         """Something to say once the reader is up (a state file that was ignored)."""
+        self.statuses = statuses or WordStatuses()
+        """The learner's word statuses (``storage.statuses``)."""
+        self.statuses_path = statuses_path
+        """Where they are saved at each change (None: not saved, as with ``--no-state``)."""
+        self._statuses_notice = statuses_notice
         ids = [section.id for section in content.article.sections]
         if self.state.section not in ids:
             self.state.section = ids[0]
@@ -144,6 +155,12 @@ class GenesisApp(TerminalApp):
             self.state.view,
             anchors=anchors,
             readings=self.state.readings,
+            study=Study(
+                self.statuses,
+                self.state.readings_mode,
+                self.state.readings_above,
+                self.state.mark_new,
+            ),
             english_hidden=self.state.english_hidden,
         )
 
@@ -184,6 +201,8 @@ class GenesisApp(TerminalApp):
         leaving = self.screens_up()
         if self._notice and not leaving:
             self.notify(self._notice, severity="warning", timeout=10, markup=False)
+        if self._statuses_notice and not leaving:
+            self.notify(self._statuses_notice, severity="warning", timeout=15, markup=False)
 
     def on_unmount(self) -> None:
         if self._scrollbar_renderer is not None:  # the renderer is global: put it back
@@ -270,6 +289,17 @@ class GenesisApp(TerminalApp):
             if isinstance(screen, PageScreen):
                 screen.show_readings(reader.readings)
 
+    @on(StatusesChanged)
+    def _save_statuses(self) -> None:
+        """A word's status changed: saved at once, atomically (a dropped link loses nothing)."""
+        if self.statuses_path is None:
+            return
+        try:
+            save_statuses(self.statuses, self.statuses_path)
+        except OSError as error:
+            message = self.ui("statuses.not_saved", path=str(self.statuses_path), error=error)
+            self.notify(message, severity="error", timeout=10, markup=False)
+
     @on(StepSearch)
     def _step_search(self, message: StepSearch) -> None:
         """Go on through the reader's search matches from any screen."""
@@ -336,6 +366,9 @@ class GenesisApp(TerminalApp):
         self.state.section = reader.section_id
         self.state.view = reader.view
         self.state.readings = reader.readings
+        self.state.readings_mode = reader.study.readings_mode
+        self.state.readings_above = reader.study.readings_above
+        self.state.mark_new = reader.study.mark_new
         self.state.english_hidden = reader.english_hidden
         self.state.anchors.update(reader.remember_places())
         self.state.scroll[reader.section_id] = round(reader.article.scroll_y)

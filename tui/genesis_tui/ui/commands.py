@@ -34,6 +34,8 @@ ACTIONS = (
     "previous_section",
     "cycle_view",
     "toggle_readings",
+    "readings_level",
+    "toggle_new_words",
     "toggle_sections",
     "glossary",
     "timeline",
@@ -72,7 +74,10 @@ class GenesisCommands(Provider):
         commands: list[tuple[str, Callable[[], object], str]] = []
 
         def keyed(help_text: str, key: str) -> str:
-            # The palette reads help as markup: keys such as "[" are escaped.
+            # The palette reads help as markup: keys such as "[" are escaped. A command with no
+            # key of its own (the readings' JLPT level) has its help alone.
+            if not key:
+                return escape(help_text)
             return ui("palette.with_key", help=help_text, keys=escape(key))
 
         for number, section in enumerate(content.article.sections, start=1):

@@ -39,6 +39,8 @@ class Key(NamedTuple):
     shown: frozenset[str] = frozenset()
     """The scopes whose footer offers it."""
     priority: bool = False
+    footer: str = ""
+    """How the footer writes the key, when not as help does (``1-5`` for the first of five)."""
 
 
 def _key(
@@ -50,8 +52,9 @@ def _key(
     label: str = "",
     shown: tuple[str, ...] = (),
     priority: bool = False,
+    footer: str = "",
 ) -> Key:
-    return Key(id, keys, actions, label or id, help, frozenset(shown), priority)
+    return Key(id, keys, actions, label or id, help, frozenset(shown), priority, footer)
 
 
 def _everywhere(action: str) -> dict[str, str]:
@@ -83,6 +86,7 @@ KEYS: tuple[Key, ...] = (
         shown=("reader", "term", "explainer"),
     ),
     _key("words", "e", {"reader": "words"}, "words", shown=("reader",)),
+    _key("mark-new", "m", {"reader": "toggle_new_words"}, "mark_new"),
     _key("toggle-sections", "s", {"reader": "toggle_sections"}, "toggle_sections"),
     _key("back", "escape,backspace", _same("back", PAGE[:3]), "back", shown=("term", "explainer")),
     _key("link-next", "tab", _same("link(1)", PAGE[:3]), "links", priority=True),
@@ -130,7 +134,7 @@ KEYS: tuple[Key, ...] = (
         "glossary-sort", "ctrl+s", {"glossary": "toggle_sort"}, "in_glossary", shown=("glossary",)
     ),
     _key("word-next", "right,l", {"words": "word(1)"}, "in_words", shown=("words",)),
-    _key("word-previous", "left,h", {"words": "word(-1)"}, "in_words", shown=("words",)),
+    _key("word-previous", "left,h", {"words": "word(-1)"}, "in_words"),
     _key("word-line-down", "down,j", {"words": "line(1)"}, "in_words"),
     _key("word-line-up", "up,k", {"words": "line(-1)"}, "in_words"),
     _key("word-sentence-next", "right_parenthesis", {"words": "sentence(1)"}, "in_words"),
@@ -138,6 +142,23 @@ KEYS: tuple[Key, ...] = (
     _key("word-occurrence", "o", {"words": "occurrence(1)"}, "in_words", shown=("words",)),
     _key("word-open-term", "enter", {"words": "open_term"}, "in_words"),
     _key("word-leave", "escape,backspace", {"words": "leave"}, "in_words", shown=("words",)),
+    # In the word cursor the digits give the word a status (as in Lute): they are section keys
+    # only outside it, and the footer and help say so.
+    *(
+        _key(
+            f"word-learning-{n}",
+            str(n),
+            {"words": f"status('{n}')"},
+            "word_learning",
+            label="word-learning",
+            shown=("words",) if n == 1 else (),
+            footer="1-5" if n == 1 else "",
+        )
+        for n in range(1, 6)
+    ),
+    _key("word-known", "K", {"words": "status('known')"}, "word_known", shown=("words",)),
+    _key("word-ignored", "i", {"words": "status('ignored')"}, "word_known"),
+    _key("word-new", "0", {"words": "status('new')"}, "word_known"),
     _key("command-palette", "ctrl+p", {"app": "command_palette"}, "palette"),
     _key("help", "question_mark", {"app": "help"}, "help", shown=("app",)),
     _key("help-f1", "f1", {"app": "help"}, "help", label="help"),
@@ -180,7 +201,7 @@ def bindings(scope: str) -> list[BindingType]:
             key.actions[scope],
             key.label,
             show=scope in key.shown,
-            key_display=_NAMES.get(key.keys),
+            key_display=key.footer or _NAMES.get(key.keys),
             priority=key.priority,
             id=key.id,
         )

@@ -67,3 +67,7 @@ class RunAction(Message):
 
 class ToggleReadings(Message):
     """Show or hide the readings above the Japanese, in the reader and on every screen."""
+
+
+class StatusesChanged(Message):
+    """The learner gave a word a status: the statuses are to be saved."""

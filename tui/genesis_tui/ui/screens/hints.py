@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from genesis_tui.i18n.catalogue import catalogue_of
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.widgets.link_hints import Spot
 
 
@@ -46,7 +46,7 @@ class HintScreen(ModalScreen[int | None]):
             label = Static(Content(spot.label), classes="hint")
             label.styles.offset = (spot.x, spot.y)
             yield label
-        yield Static(Content(catalogue_of(self.app)("hints.prompt")), id="hint-prompt")
+        yield Static(Content(host_of(self.app).ui("hints.prompt")), id="hint-prompt")
 
     def on_key(self, event: events.Key) -> None:
         event.stop()

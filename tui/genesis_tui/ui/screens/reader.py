@@ -23,7 +23,7 @@ from genesis_tui.ui.screens.base import (
     shown_langs,
     when_ready,
 )
-from genesis_tui.ui.screens.reader_sentences import SentencesScreen
+from genesis_tui.ui.screens.study import Study, StudyScreen
 from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.search_bar import SearchBar
@@ -43,7 +43,7 @@ NUMBERS = 52
 """Below this width the section list hides (``s`` shows it): the text needs the cells."""
 
 
-class ReaderScreen(SentencesScreen):
+class ReaderScreen(StudyScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = keymap.bindings("reader")
@@ -60,8 +60,9 @@ class ReaderScreen(SentencesScreen):
         anchors: dict[str, Anchor] | None = None,
         readings: bool = False,
         english_hidden: bool = False,
+        study: Study | None = None,
     ) -> None:
-        super().__init__(content, anchors, english_hidden=english_hidden)
+        super().__init__(content, anchors, english_hidden=english_hidden, study=study)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
         self._initial = (section_id, view)
@@ -78,6 +79,10 @@ class ReaderScreen(SentencesScreen):
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
             article.set_reactive(ArticleView.ruby, self.readings)
+            if self.readings and self.study.hides_readings:
+                article.set_hidden_readings(self.study.hidden_readings(self.content))
+            if self.study.mark_new:
+                article.statuses = self.study.statuses
             yield article
         yield SearchBar(self.content)
         yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
@@ -106,10 +111,13 @@ class ReaderScreen(SentencesScreen):
 
     def extra_hints(self) -> list[Hint]:
         """Links, sections and matches, for wide footers (none while a search is typed: the
-        keys go into the search line then)."""
+        keys go into the search line then); in the word cursor, the status keys (the digits
+        are no section keys there)."""
         if self.search_bar.typing:
             return []
         ui = self.ui
+        if self.in_word_cursor:
+            return [Hint("i 0", ui("hint.ignore_new"))]
         count = len(self.content.article.sections)
         hints = [
             Hint("tab", ui("hint.links")),
@@ -203,7 +211,7 @@ class ReaderScreen(SentencesScreen):
         ids = [s.id for s in self.content.article.sections]
         number = ids.index(self.section_id) + 1
         title = " / ".join(section.title.get(lang) for lang in shown_langs(self.view, "en"))
-        return self.ui(
+        text = self.ui(
             "reader.subtitle",
             number=number,
             total=len(ids),
@@ -211,23 +219,18 @@ class ReaderScreen(SentencesScreen):
             view=self.ui(f"view.{self.view}"),
             percent=self.percent_read,
         )
+        progress = self.study.progress(self.content, section)
+        if progress is None:
+            return text
+        known = self.ui(
+            "reader.known", known=progress.known, total=progress.total, percent=progress.percent
+        )
+        return f"{text} | {known}"
 
     @property
     def percent_read(self) -> int:
         """How far through the section the bottom line shown is, in percent."""
         return self.article.percent_shown
-
-    @when_ready
-    def action_toggle_readings(self) -> None:
-        """Show or hide the readings above the Japanese."""
-        if not self.content.ruby:
-            self.notify(self.ui("reader.no_readings"), severity="warning", markup=False)
-            return
-        self.readings = not self.readings
-        self.article.ruby = self.readings
-        self.call_after_refresh(self._scrolled)  # the page's length changed: the percentage
-        if self.readings and self.view == "en":
-            self.notify(self.ui("reader.readings_in_japanese"), markup=False)
 
     @when_ready
     def action_words(self) -> None:

@@ -37,11 +37,13 @@ def line_segments(
     word: WordMark | None = None,
     sentence: Marks | None = None,
     hidden: Marks | None = None,
+    new: Marks | None = None,
 ) -> list[Segment]:
     """The line's pieces as segments, over ``base``; ``style`` gives a role's style; the word
     under the word cursor, if it is on the line, in the ``word`` style; the current sentence
     in the ``sentence`` style; text in ``hidden`` drawn blank (in the ``hidden`` style), each
-    character as wide as before."""
+    character as wide as before; the learner's ``new`` words, when marked, in the ``new``
+    style, under all the rest."""
     segments: list[Segment] = []
     for piece in line.pieces:
         look = base
@@ -61,6 +63,8 @@ def line_segments(
             segments.append(Segment(piece.text, look))
             continue
         layers: list[Layer] = []
+        if new and (spans := new.get(key)):
+            layers.append((spans, style("new"), False))
         if hidden and (spans := hidden.get(key)):
             layers.append((spans, style("hidden"), True))
         if sentence and (spans := sentence.get(key)):

@@ -4,18 +4,27 @@ function of the content and the width (the timeline, who's who, a glossary entry
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Lang, View, view_langs
+from genesis_tui.content.places import Marks
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import GAP, Page
+from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings
 from genesis_tui.ui.widgets.page_view import PageView
+
+if TYPE_CHECKING:
+    from genesis_tui.storage.statuses import WordStatuses
 
 
 class ArticleView(PageView):
     """A section of the article, in one view, side by side or not."""
+
+    COMPONENT_CLASSES = {"page-view--new"}
+    """The learner's new words (``mark_new_words``), besides the page's own styles."""
 
     section_id: reactive[str] = reactive("", init=False)
     view: reactive[View] = reactive("both", init=False)
@@ -38,6 +47,11 @@ class ArticleView(PageView):
         """The language of the key points when ``both`` shows one language after the other."""
         self.set_reactive(ArticleView.section_id, section_id)
         self.set_reactive(ArticleView.view, view)
+        self.hidden_readings = NO_HIDDEN_READINGS
+        """The readings left out (``set_hidden_readings``)."""
+        self.statuses: WordStatuses | None = None
+        """The learner's statuses, when new words are marked (``mark_new_words``)."""
+        self._new_marks: tuple[Hashable, Marks] | None = None
 
     MIN_COLUMN = 40
     """The narrowest column Japanese is set in side by side: at 100 columns with the section
@@ -57,7 +71,14 @@ class ArticleView(PageView):
 
     def page_key(self) -> Hashable:
         """The section, the view, the layout, the readings and the width."""
-        return (self.section_id, self.view, self.two_columns, self.ruby, self.page_width)
+        return (
+            self.section_id,
+            self.view,
+            self.two_columns,
+            self.ruby,
+            self.page_width,
+            self.hidden_readings,
+        )
 
     def build_page(self) -> Page:
         """The current section laid out at the current width."""
@@ -69,7 +90,42 @@ class ArticleView(PageView):
             self.page_width,
             self.summary_lang,
             self.ruby,
+            self.hidden_readings if self.ruby else NO_HIDDEN_READINGS,
         )
+
+    def set_hidden_readings(self, hidden: HiddenReadings) -> None:
+        """Leave out these readings (over words the learner knows)."""
+        if hidden != self.hidden_readings:
+            self.hidden_readings = hidden
+            if self.ruby:
+                self._changed()
+
+    def mark_new_words(self, statuses: WordStatuses | None) -> None:
+        """Mark the words that have no status yet (None: mark none); called again after a
+        status changes."""
+        self.statuses = statuses
+        self._new_marks = None
+        self._strips.clear()
+        self.refresh()
+
+    @property
+    def page(self) -> Page:
+        """The page, with its new words worked out when they are marked (once per page and
+        change of statuses)."""
+        page = super().page
+        statuses = self.statuses
+        if statuses is None:
+            self.new_words = None
+            return page
+        key = (self.page_key(), statuses.version)
+        if self._new_marks is None or self._new_marks[0] != key:
+            from genesis_tui.pages.study import new_word_marks
+            from genesis_tui.pages.word_places import page_words
+
+            words = page_words(page, self.content, self.section_id)
+            self._new_marks = (key, new_word_marks(words, self.content, statuses))
+        self.new_words = self._new_marks[1]
+        return page
 
     def block_text(self, block: str) -> str:
         """A block of the article in the languages the view shows, Japanese first, each

@@ -86,6 +86,7 @@ class PageView(ScrolledPage, can_focus=False):
         replaced) leaves the anchor alone."""
         self._placing = False
         self._page: tuple[Hashable, Page] | None = None
+        self.new_words: Marks | None = None  # the learner's, when marked (``ArticleView``)
         self.word: WordMark | None = None
         """The word under the word cursor (``set_word``), drawn reversed and underlined."""
         self.sentence: Marks = {}
@@ -271,18 +272,8 @@ class PageView(ScrolledPage, can_focus=False):
         base = plain = self._base_style()
         if highlighted:
             base = base + self._style("highlight")
-        text = Strip(
-            line_segments(
-                line,
-                base,
-                self._style,
-                self.current_link,
-                self.marks,
-                self.word,
-                self.sentence,
-                self.hidden,
-            )
-        )
+        marks = (self.marks, self.word, self.sentence, self.hidden, self.new_words)
+        text = Strip(line_segments(line, base, self._style, self.current_link, *marks))
         if span is not None:
             text = with_selection(
                 text, span, self.screen.get_component_rich_style("screen--selection")

@@ -5,17 +5,19 @@ above it keeps the current word in view, marked reversed and underlined (an attr
 colour alone), so the panel never covers the word. The panel is part of the reader's own screen,
 not a screen over it: a move repaints the word's lines and the panel, never the whole terminal
 (a screen over the reader would have Textual render the reader beneath it at every frame).
-Moving past a section's last word goes on into the next section.
+Moving past a section's last word goes on into the next section. The learner gives the word
+under the cursor a status here (``1``-``5``, ``K``, ``i``, ``0``: ``action_status``); the
+reader keeps and saves it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.content import Content
 from textual.widgets import Static
 
-from genesis_tui.content.lexicon import POS, Entry, pitch
+from genesis_tui.content.lexicon import Entry
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.word_places import (
     Source,
@@ -24,8 +26,10 @@ from genesis_tui.pages.word_places import (
     page_words,
     sentence_step,
 )
+from genesis_tui.storage.statuses import Status, WordStatuses
 from genesis_tui.ui import keymap
 from genesis_tui.ui.messages import OpenTerm
+from genesis_tui.ui.widgets.word_lookup import lookup_text, surface_of
 
 if TYPE_CHECKING:
     from genesis_tui.content.edition import Content as ArticleContent
@@ -44,6 +48,10 @@ class WordHost(Protocol):
 
     def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
 
+    @property
+    def statuses(self) -> WordStatuses: ...
+
+    def set_status(self, entry: Entry, status: Status | None) -> None: ...
     def mark_sentence_at(self, source: Source, offset: int) -> None: ...
 
 
@@ -235,6 +243,14 @@ class WordPanel(Static, can_focus=True):
         if entry is not None and entry.term:
             self.post_message(OpenTerm(entry.term))
 
+    def action_status(self, status: str) -> None:
+        """Give the word a status (Lute's: learning 1-5, known, ignored; ``new`` takes it away)."""
+        entry = self.entry
+        if entry is None:
+            return
+        self.reader.set_status(entry, None if status == "new" else cast(Status, status))
+        self.update(self.panel_text(), layout=False)
+
     def action_leave(self) -> None:
         """Back to where an occurrence walk began; else leave the word cursor."""
         if self.origin is not None:
@@ -246,54 +262,13 @@ class WordPanel(Static, can_focus=True):
     # ------------------------------------------------------------------ the panel
     def panel_text(self) -> Content:
         """The lookup of the word under the cursor, labels in the interface's language."""
-        ui = self.ui
-        word = self.word
-        lexicon = self.reader.content.lexicon
         entry = self.entry
-        surface = self._surface(word)
-        if entry is None:
-            return Content(surface)
-        ascii_only = bool(getattr(self.app, "ascii", False))
-        lang = 0 if ui.lang == "en" else 1
-        head = Content.assemble(
-            (surface, "bold"),
-            "  ",
-            f"{ui('word.lemma')}: {entry.lemma}",
-            "  ",
-            pitch(entry.reading, entry.accent, ascii_only=ascii_only),
-            "  ",
-            (POS.get(entry.pos, (entry.pos, entry.pos))[lang], "italic"),
+        status = self.reader.statuses.get(entry.lemma, entry.reading) if entry else None
+        return lookup_text(
+            self.ui,
+            self.reader.content,
+            entry,
+            surface_of(self.reader.article.page, self.word),
+            status=status,
+            ascii_only=bool(getattr(self.app, "ascii", False)),
         )
-        lines = [head]
-        for number, gloss in enumerate(entry.glosses[:3], start=1):
-            lines.append(Content(f"{number}. {gloss}"))
-        facts: list[str] = []
-        if entry.jlpt:
-            facts.append(ui("word.jlpt", level=entry.jlpt))
-        if entry.term:
-            term = self.reader.content.terms.get(entry.term)
-            if term is not None:
-                name = term.term.ja if ui.lang == "ja" else term.term.en
-                facts.append(ui("word.term", term=name))
-        if entry.parts:
-            parts = [lexicon.entry(part) for part in entry.parts]
-            shown = ", ".join(f"{p.lemma} {p.reading}" for p in parts if p is not None)
-            facts.append(ui("word.parts", parts=shown))
-        count = lexicon.count(entry.id)
-        facts.append(ui("word.count", count=count))
-        lines.append(Content(" | ".join(facts)))
-        return Content("\n").join(lines)
-
-    def _surface(self, word: WordPlace) -> str:
-        page = self.reader.article.page
-        text = ""
-        for line in page.lines:
-            for piece in line.pieces:
-                if piece.source == word.source and piece.role != "ruby":
-                    lo, hi = (
-                        max(word.start, piece.start),
-                        min(word.end, piece.start + len(piece.text)),
-                    )
-                    if lo < hi:
-                        text += piece.text[lo - piece.start : hi - piece.start]
-        return text
