@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 
 from genesis_tui.terminal.caps import Capabilities
-from genesis_tui.terminal.screen_model import Effect, Grid, ScreenModel, Styles, effect
+from genesis_tui.terminal.screen_grid import Grid, Styles
+from genesis_tui.terminal.screen_model import Effect, ScreenModel, effect
 from genesis_tui.terminal.wire_paint import Painter
 from genesis_tui.terminal.wire_scroll import find_scroll
 

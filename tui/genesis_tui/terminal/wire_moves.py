@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from genesis_tui.terminal.caps import Capabilities
-from genesis_tui.terminal.screen_model import Grid, Styles
+from genesis_tui.terminal.screen_grid import Grid, Styles
 
 
 class Cursor(Protocol):

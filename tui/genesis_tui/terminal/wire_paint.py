@@ -13,7 +13,7 @@ import copy
 from functools import lru_cache
 
 from genesis_tui.terminal.caps import Capabilities
-from genesis_tui.terminal.screen_model import DEFAULT, Grid, Pen, Styles
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
 from genesis_tui.terminal.sgr import Attributes, transition
 from genesis_tui.terminal.wire_moves import cheapest_move
 from genesis_tui.terminal.wire_scroll import common_blank

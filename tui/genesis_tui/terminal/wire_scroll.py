@@ -9,7 +9,7 @@ the longest run of rows it brings into place.
 
 from __future__ import annotations
 
-from genesis_tui.terminal.screen_model import DEFAULT, Grid, Styles
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Styles
 
 MIN_CELLS = 40
 """Fewer cells than this brought into place are not worth a scroll."""
