@@ -58,6 +58,12 @@ class SentencesScreen(PlacesScreen):
         hiding = self.english_hidden and article.view == "both"
         hidden = hidden_marks(content, section_id, self.revealed) if hiding else {}
         article.set_sentence(marks, hidden)
+        self.refresh_bindings()  # back leaves a current sentence
+
+    @property
+    def can_go_back(self) -> bool:
+        """A current sentence to leave, or what ``back`` does anywhere in the reader."""
+        return self.sentence is not None or super().can_go_back
 
     def mark_sentence_at(self, source: Source, offset: int) -> None:
         """Make the sentence at a place in the text current (the word cursor's word); none when
