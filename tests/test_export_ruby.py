@@ -15,6 +15,7 @@ from genesis_tui.content.edition import Content
 from genesis_tui.content.readings import RubySpan
 from genesis_tui.export.formats import to_json, to_markdown, to_text
 from genesis_tui.export.notation import aozora, html_ruby, ruby_line_spans
+from genesis_tui.text.breaks import NO_LINE_END
 from genesis_tui.text.kana import is_kanji
 from genesis_tui.text.typesetting import cells
 
@@ -101,6 +102,8 @@ def test_html_ruby_round_trips(case: tuple[str, tuple[RubySpan, ...]]) -> None:
 @given(ruby_texts(), st.integers(10, 120))
 # A base that fits a line but not with the opening bracket before it: the bracket ends a line.
 @example(case=("「0、、、、", ((1, 6, "う"),)), width=10)
+# A base wider than the line after an opening bracket: the bracket goes down with it.
+@example(case=("0000（0、、、、、", ((5, 11, "う"),)), width=10)
 def test_lines_never_break_inside_a_base(
     case: tuple[str, tuple[RubySpan, ...]], width: int
 ) -> None:
@@ -113,9 +116,15 @@ def test_lines_never_break_inside_a_base(
         assert position <= start <= end
         assert text[position:start].strip() == ""  # only the spaces at a break are dropped
         position = end
-        # Wider than the width only when a base alone is: a reading's notation is not split.
+        # Wider than the width only when a base alone is (a reading's notation is not split),
+        # with the opening brackets before it that may not end a line (kinsoku).
         if cells(text[start:end]) > width:
-            assert any(s == start and cells(text[s:e]) > width for s, e, _ in spans)
+            assert any(
+                start <= s
+                and cells(text[s:e]) > width
+                and all(char in NO_LINE_END for char in text[start:s])
+                for s, e, _ in spans
+            ), (text[start:end], width)
     assert text[position:].strip() == ""
 
 
