@@ -19,6 +19,7 @@ from genesis_tui.storage.paths import content_dir
 from genesis_tui.storage.state import SavedState, View
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.word_panel import WordPanel
+from tests.conftest import examples
 
 BUNDLED = load_content(content_dir(), validate=False)
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36")]
@@ -230,7 +231,7 @@ async def test_a_resize_keeps_the_word(view: View) -> None:
         assert not _covers(screen)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(index=st.integers(min_value=0, max_value=10_000), step=st.sampled_from([1, -1]))
 def test_line_and_sentence_steps_go_where_they_say(index: int, step: int) -> None:
     from genesis_tui.pages.article import section_page
