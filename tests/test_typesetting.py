@@ -21,14 +21,8 @@ from genesis_tui.pages.article import section_page
 from genesis_tui.text.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds
 from genesis_tui.text.phrases import has_japanese, phrase_starts
 from genesis_tui.text.ruby import ruby_lines, ruby_units
-from genesis_tui.text.typesetting import (
-    Spanned,
-    Unit,
-    break_lines,
-    cells,
-    is_kinsoku_violation,
-    line_spans,
-)
+from genesis_tui.text.typesetting import break_lines, cells, is_kinsoku_violation, line_spans
+from genesis_tui.text.units import Spanned, Unit
 from tests.conftest import examples
 
 PARSER = budoux.load_default_japanese_parser()
