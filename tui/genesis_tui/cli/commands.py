@@ -88,7 +88,8 @@ def content_errors(error: ContentError) -> UsageError:
 def draft_readings(directory: Path | None, *, prune: bool = False) -> int:
     """``genesis-tui readings``: draft what readings.toml lacks (``content.drafting``),
     with ``prune`` first removing what the content no longer has, listed one key a line."""
-    from genesis_tui.content.drafting import AuthoringError, draft_readings
+    from genesis_tui.content.analyser import AuthoringError
+    from genesis_tui.content.drafting import draft_readings
     from genesis_tui.content.edition import ContentError
     from genesis_tui.storage.paths import content_dir
 

@@ -41,7 +41,7 @@ def draft_lexicon_command(
 ) -> int:
     """Draft what lexicon.toml lacks and say what was done; a user's error is raised as
     ``usage_error`` (one message)."""
-    from genesis_tui.content.drafting import AuthoringError
+    from genesis_tui.content.analyser import AuthoringError
     from genesis_tui.content.edition import ContentError
     from genesis_tui.content.lexicon_draft import draft_lexicon
     from genesis_tui.content.lexicon_sources import read_accents
