@@ -17,8 +17,8 @@ from genesis_tui.storage.paths import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
-"""The tests' own content: three short sections with every kind of block, seven glossary terms
-and three events. Behaviour tests and most snapshots read it, so that editing the bundled
+"""The tests' own content: three short sections with every kind of block, seven glossary terms,
+three events, readings and a lexicon. Behaviour tests and most snapshots read it, so that editing the bundled
 article breaks only the tests of that article."""
 
 
