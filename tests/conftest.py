@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import textual._wait
 from hypothesis import settings
 
 from genesis_tui.content.edition import Content
@@ -16,9 +17,20 @@ from genesis_tui.storage.paths import content_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
-"""The tests' own content: three short sections with every kind of block, seven glossary terms
-and three events. Behaviour tests and most snapshots read it, so that editing the bundled
-article breaks only the tests of that article."""
+"""The tests' own content: three short sections with every kind of block, seven glossary terms,
+three events, readings and a lexicon. Behaviour tests and most snapshots read it, so that
+editing the bundled article breaks only the tests of that article."""
+
+
+# Pilot's press and pause wait until the app looks idle: Textual sleeps in steps of 20 ms until a
+# step passes with under 1 ms of CPU, so a key costs at least 40 ms of sleep (two waits) and a
+# pause 20 ms, however little the app does: about 60 s of the README command's time went to
+# those waits. Steps of 5 ms with the same share (under 0.25 ms of CPU, 5%) tell idle from busy
+# as well, four times sooner. Pilot's deterministic wait (every widget's message queue drained)
+# is unchanged; this is only its "and then quiet for a moment". (Textual's own constants, read
+# at each wait: docs/private-apis.md.)
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
@@ -64,14 +76,20 @@ def small_content_copy(tmp_path: Path) -> Path:
     return target
 
 
-# By hand, hypothesis explores 100 new examples of each property on each run. CI (CI=true, as
-# CI and `.ci/run` set it) runs the heavy profile: 400 examples, a fixed set (derandomized) so
-# that a run is repeatable, and more random key sequences, which cost a whole app each
-# (tests/test_random_input.py reads `HEAVY`).
+# By hand, hypothesis explores 25 new examples of each property on each run (new ones each
+# time: over a day of runs, thousands). CI (CI=true, as CI and `.ci/run` set it) runs the heavy
+# profile: 400 examples, a fixed set (derandomized) so that a run is repeatable, and more random
+# key sequences, which cost a whole app each (tests/test_random_input.py reads `HEAVY`).
 HEAVY = bool(os.environ.get("CI"))
-settings.register_profile("dev", max_examples=100)
+settings.register_profile("dev", max_examples=25)
 settings.register_profile("ci", max_examples=400, derandomize=True, print_blob=True)
 settings.load_profile("ci" if HEAVY else "dev")
+
+
+def examples(in_ci: int) -> int:
+    """How many examples a property with a count of its own tries: ``in_ci`` in CI, a quarter
+    of it by hand (at least 10), as the profiles do (400 and 25 each by default)."""
+    return in_ci if HEAVY else max(10, in_ci // 4)
 
 
 BROAD = {

@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.drafting import (
-    AuthoringError,
-    SudachiAnalyser,
-    draft_readings,
-    draft_spans,
-    furigana,
-    reviewed_readings,
-)
+from genesis_tui.content.analyser import AuthoringError, SudachiAnalyser, draft_spans, furigana
+from genesis_tui.content.drafting import draft_readings, reviewed_readings
 from genesis_tui.content.load import load_content
 from genesis_tui.content.readings import READINGS_FILE, Word, read_readings
 from genesis_tui.content.validate import check_readings

@@ -33,6 +33,14 @@ from genesis_tui.content.validate import check_lexicon
 FIXTURES = Path(__file__).parent / "fixtures" / "lexicon"
 
 
+@pytest.fixture
+def small_content_copy(small_content_copy: Path) -> Path:
+    """A copy of the tests' content without its lexicon: the tests here draft one from the
+    start, or go without."""
+    (small_content_copy / LEXICON_FILE).unlink()
+    return small_content_copy
+
+
 # ------------------------------------------------------------------ the bundled content
 def test_every_word_of_every_japanese_text_has_an_entry(content: Content) -> None:
     lexicon = content.lexicon

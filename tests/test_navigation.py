@@ -18,6 +18,7 @@ from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_view import PageView
 from tests.apps import reader, search_for, set_text
+from tests.conftest import examples
 
 NARROW, WIDE = (80, 24), (120, 36)
 WIDTHS = st.integers(20, 200)
@@ -749,7 +750,9 @@ async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(
 
 # ---------------------------------------------------------------------- the anchor, pure
 @settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(100),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(data=st.data())
 def test_the_anchors_words_are_on_its_line_at_any_width(

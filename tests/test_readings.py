@@ -224,6 +224,7 @@ def test_the_reader_needs_no_analyser() -> None:
         "assert content.ruby.spans(content.article.title.ja)\n"
         "assert 'sudachipy' not in sys.modules, 'the analyser was imported'\n"
         "assert 'genesis_tui.content.drafting' not in sys.modules, 'drafting imported'\n"
+        "assert 'genesis_tui.content.analyser' not in sys.modules, 'the analyser imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

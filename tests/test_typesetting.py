@@ -21,14 +21,9 @@ from genesis_tui.pages.article import section_page
 from genesis_tui.text.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds
 from genesis_tui.text.phrases import has_japanese, phrase_starts
 from genesis_tui.text.ruby import ruby_lines, ruby_units
-from genesis_tui.text.typesetting import (
-    Spanned,
-    Unit,
-    break_lines,
-    cells,
-    is_kinsoku_violation,
-    line_spans,
-)
+from genesis_tui.text.typesetting import break_lines, cells, is_kinsoku_violation, line_spans
+from genesis_tui.text.units import Spanned, Unit
+from tests.conftest import examples
 
 PARSER = budoux.load_default_japanese_parser()
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -60,7 +55,7 @@ def _allowed_break(text: str, i: int) -> bool:
     return not is_kinsoku_violation(left, right)
 
 
-@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
+@settings(deadline=None)  # 25 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
@@ -74,7 +69,7 @@ def test_lines_give_back_the_text_and_fit(parts: list[str], width: int) -> None:
         assert line == line.strip()
 
 
-@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
+@settings(deadline=None)  # 25 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: int) -> None:
     """A line may break a kinsoku rule only when no legal break fits on it: the documented
@@ -88,7 +83,7 @@ def test_no_kinsoku_violation_while_a_legal_break_fits(parts: list[str], width: 
         assert not legal, f"broke at {end} though {legal} were legal: {text!r} @ {width}"
 
 
-@settings(deadline=None)  # 100 examples by hand, 400 in CI (tests/conftest.py)
+@settings(deadline=None)  # 25 examples by hand, 400 in CI (tests/conftest.py)
 @given(tokens, widths)
 def test_latin_words_and_numbers_stay_whole_when_they_fit(parts: list[str], width: int) -> None:
     text = "".join(parts)
@@ -331,7 +326,7 @@ latin_words = st.from_regex(r"[A-Z][A-Z0-9]{0,7}", fullmatch=True)
 """Words such as "HPC2026": a hyphen between two digits is a date's or a range's, not a joiner."""
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.tuples(st.one_of(nakaguro_words, latin_words), st.sampled_from("・/-")), min_size=2
@@ -383,7 +378,7 @@ def _trimmed(text: str, unit: Unit) -> tuple[int, int, int]:
     return start, end, max(0, (unit.width or 0) - cells(text[start:end]))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(texts_with_units(), st.integers(min_value=20, max_value=120))
 def test_units_stay_whole_where_they_fit(case: tuple[str, list[Unit]], width: int) -> None:
     """A unit is never broken where it fits (with what kinsoku binds to it), and a line counts
@@ -450,7 +445,7 @@ def _cell_map(line: str) -> list[str]:
     return out
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(texts_with_ruby(), st.integers(min_value=20, max_value=120))
 def test_readings_drawn_over_their_bases(
     case: tuple[str, list[tuple[int, int, str]]], width: int
@@ -496,7 +491,7 @@ def test_readings_drawn_over_their_bases(
 
 
 # ------------------------------------------------------------------ phrase analysis in windows
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(tokens, st.integers(min_value=1, max_value=40))
 def test_phrases_in_windows_are_those_of_the_whole_text(parts: list[str], window: int) -> None:
     """BudouX reads a huge text in windows; the phrases are exactly those of one reading."""

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from genesis_tui.terminal.caps import TMUX, XTERM, Capabilities
 from genesis_tui.terminal.wire import WireStage
+from tests.conftest import examples
 
 PLAIN_TERMINAL = Capabilities()
 """A terminal that addresses the cursor and erases to the end of a line, nothing else."""
@@ -299,32 +300,32 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
         )
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_xterm(story: Story) -> None:
     run(story, XTERM, bce=True)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_without_bce(story: Story) -> None:
     """tmux and screen: no bce, no erase-characters."""
     run(story, TMUX, bce=False)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(stories(), st.integers(0, 10_000))
 def test_a_write_may_end_inside_an_escape_sequence(story: Story, split: int) -> None:
     run(story, XTERM, bce=True, split=split)
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_without_scrolling_regions(story: Story) -> None:
     run(story, NO_REGIONS, bce=True)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_a_plain_terminal(story: Story) -> None:
     run(story, PLAIN_TERMINAL, bce=False)

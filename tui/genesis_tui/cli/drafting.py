@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 def _user_errors(unwritable: str) -> Iterator[None]:
     """A drafter's errors as usage errors: a missing tool or a file it must not overwrite,
     invalid content, and a file that cannot be written (``unwritable``, a message id)."""
-    from genesis_tui.content.drafting import AuthoringError
+    from genesis_tui.content.analyser import AuthoringError
     from genesis_tui.content.edition import ContentError
 
     try:

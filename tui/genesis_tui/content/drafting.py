@@ -1,23 +1,19 @@
 """``genesis-tui readings``: draft the readings of the Japanese with a morphological analyser.
 
-The analyser is SudachiPy with its core dictionary (the ``authoring`` extra): in its longest
-split mode (C) it keeps names and technical compounds whole and reads them as their owners do
-(理化学研究所 りかがくけんきゅうしょ, 文部科学省 もんぶかがくしょう, 核融合 かくゆうごう), and its
-dictionary is updated several times a year. A draft is only a draft: a person reviews every
-reading before it ships, and this command never changes a reading already in the file. The
-reader never imports this module.
+The analyser (SudachiPy, ``genesis_tui.content.analyser``) reads each text's kanji; the file is
+written in its layout by ``genesis_tui.content.readings_format``. A draft is only a draft: a
+person reviews every reading before it ships, and this command never changes a reading already
+in the file. The reader never imports this module.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
+from genesis_tui.content.analyser import Analyser, AuthoringError, SudachiAnalyser, draft_spans
 from genesis_tui.content.readings import (
     READINGS_FILE,
     Located,
@@ -27,122 +23,8 @@ from genesis_tui.content.readings import (
     parse_readings,
     texts,
 )
-from genesis_tui.i18n.catalogue import CatalogueError
-from genesis_tui.text.kana import is_kana, is_kanji, to_hiragana
-from genesis_tui.text.typesetting import cells
-
-DAY_READINGS = {
-    1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",
-    7: "なのか", 8: "ようか", 9: "ここのか", 10: "とおか", 14: "じゅうよっか", 20: "はつか",
-    24: "にじゅうよっか",
-}  # fmt: skip
-"""Days of the month whose 日 is not read にち. Numbers are left to the learner (年 after
-2025 is read ねん, and only 年 gets ruby), but here the kanji's own reading changes with the
-number, so the ruby covers the number too: 24日 にじゅうよっか."""
-
-HEADER = """\
-# Readings (furigana) of the Japanese text, drafted by `genesis-tui readings` and reviewed by
-# hand. Each key is a Japanese text of the content (see genesis_tui/readings.py); its list gives
-# the text's kanji words in reading order as "base reading", the reading in hiragana. A word is
-# attached to the first occurrence of its base after the word before it. Correct a reading by
-# editing its kana; `genesis-tui check` says when a word is no longer in its text, a reading is
-# not kana, or a kanji has no reading. Drafting again keeps every word here and adds only
-# missing ones, but rewrites the file in this layout (comments below this header are not kept).
-"""
-
-
-class AuthoringError(CatalogueError):
-    """Drafting cannot go on (no analyser, or a readings file it must not overwrite): raised
-    with a message id of the catalogue (``authoring.*``)."""
-
-
-class Analyser(Protocol):
-    """A morphological analyser: the words of a text with their readings."""
-
-    def words(self, text: str) -> list[tuple[int, int, str]]:
-        """Each word as (start, end, reading in kana); the reading may be in katakana."""
-        ...
-
-
-class SudachiAnalyser:
-    """SudachiPy with its core dictionary, in split mode C (names and compounds whole)."""
-
-    def __init__(self) -> None:
-        try:
-            from sudachipy import Dictionary, SplitMode
-        except ImportError:
-            raise AuthoringError("authoring.needs_sudachi_readings") from None
-        try:
-            self._tokenizer = Dictionary(dict="core").tokenizer(mode=SplitMode.C)
-        except Exception as error:  # the dictionary package is missing or broken
-            raise AuthoringError("authoring.broken_dictionary", error=error) from None
-
-    def words(self, text: str) -> list[tuple[int, int, str]]:
-        """Each morpheme of ``text`` as (start, end, reading in katakana)."""
-        return [(m.begin(), m.end(), m.reading_form()) for m in self._tokenizer.tokenize(text)]
-
-
-def furigana(surface: str, reading: str) -> list[tuple[int, int, str]]:
-    """Split a word's reading over its kanji runs, leaving its kana (okurigana) bare.
-
-    ``furigana("取り組み", "トリクミ")`` is ``[(0, 1, "と"), (2, 3, "く")]``. When the kana of the
-    surface do not line up with the reading, the whole word gets the whole reading.
-    """
-    reading = to_hiragana(reading)
-    if not any(is_kanji(char) for char in surface) or not is_kana(reading):
-        return []
-    runs = _join_kanji(surface)
-    pattern = "".join("(.+?)" if is_kanji(run[0]) else re.escape(to_hiragana(run)) for run in runs)
-    match = re.fullmatch(pattern, reading)
-    if match is None:
-        return [(0, len(surface), reading)]
-    spans: list[tuple[int, int, str]] = []
-    offset, group = 0, 1
-    for run in runs:
-        if is_kanji(run[0]):
-            spans.append((offset, offset + len(run), match.group(group)))
-            group += 1
-        offset += len(run)
-    return spans
-
-
-def _join_kanji(surface: str) -> list[str]:
-    """The surface cut into runs of kanji and runs of anything else."""
-    runs: list[str] = []
-    for char in surface:
-        if runs and is_kanji(char) == is_kanji(runs[-1][0]):
-            runs[-1] += char
-        else:
-            runs.append(char)
-    return runs
-
-
-def draft_spans(text: str, analyser: Analyser) -> list[RubySpan]:
-    """The analyser's readings of a text's kanji, as spans.
-
-    Two rules from the review of the first draft correct the analyser: a number is left to the
-    learner (it reads 10億 as いちれいおく; the ruby is 億 おく), and a day of the month is read
-    にち unless ``DAY_READINGS`` says otherwise (it reads every such 日 か).
-    """
-    spans: list[RubySpan] = []
-    words = analyser.words(text)
-    for index, (start, end, reading) in enumerate(words):
-        surface = text[start:end]
-        if surface == "日" and index > 0:
-            before = words[index - 1]
-            number = text[before[0] : before[1]]
-            if number.isdecimal() and before[1] == start:
-                day = DAY_READINGS.get(int(number))
-                spans.append((before[0], end, day) if day else (start, end, "にち"))
-                continue
-        if any(char.isdecimal() for char in surface) and any(map(is_kanji, surface)):
-            for match in re.finditer(r"[^\d]+", surface):  # the kanji apart from the number
-                offset = start + match.start()
-                inner = draft_spans(match.group(), analyser)
-                spans.extend((offset + s, offset + e, r) for s, e, r in inner)
-            continue
-        spans.extend((start + s, start + e, r) for s, e, r in furigana(surface, reading))
-    return spans
+from genesis_tui.content.readings_format import format_readings
+from genesis_tui.text.kana import is_kanji
 
 
 def draft_words(
@@ -332,48 +214,3 @@ def _existing(path: Path) -> dict[str, tuple[Word, ...]]:
         first = flaws[0]
         raise AuthoringError("authoring.flaw", path=path, key=first.key, message=first.message)
     return words
-
-
-def format_readings(
-    located: Iterable[Located],
-    words: Mapping[str, Sequence[Word]],
-    stale: Mapping[str, Sequence[Word]] | None = None,
-) -> str:
-    """``readings.toml`` in its canonical layout: the texts in content order, one table per
-    block, term, event or section, each text's first characters in a comment."""
-    tables: dict[str, list[str]] = {}
-    for item in located:
-        if not words.get(item.key):
-            continue
-        table, _, name = item.key.rpartition(".")
-        if item.key.startswith("sections.") and ".key_points." in item.key:
-            table = item.key.split(".key_points.")[0]
-            name = "key_points." + item.key.rsplit(".", 1)[1]
-        excerpt = item.text.replace("\n", " ")
-        excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
-        tables.setdefault(table, []).append(f"# {excerpt}")
-        tables[table].append(_array(name, words[item.key]))
-    out = [HEADER]
-    for table, lines in tables.items():
-        out.append(f"[{table}]" if table else "")
-        out += [*lines, ""]
-    for key, stale_words in (stale or {}).items():
-        out += ["# Not attached to any text of the content: move these or delete them."]
-        out += [f"[{key.rpartition('.')[0]}]", _array(key.rpartition(".")[2], stale_words), ""]
-    return "\n".join(line for line in out if line is not None).rstrip("\n") + "\n"
-
-
-def _array(name: str, words: Sequence[Word], width: int = 100) -> str:
-    """A TOML array of "base reading" strings, wrapped to about ``width`` columns."""
-    items = [json.dumps(str(word), ensure_ascii=False) for word in words]
-    one_line = f"{name} = [{', '.join(items)}]"
-    if cells(one_line) <= width:
-        return one_line
-    lines, line = [f"{name} = ["], "  "
-    for item in items:
-        if cells(line) + cells(item) + 2 > width and line.strip():
-            lines.append(line.rstrip())
-            line = "  "
-        line += item + ", "
-    lines += [line.rstrip(), "]"]
-    return "\n".join(lines)

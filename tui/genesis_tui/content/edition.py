@@ -131,13 +131,22 @@ class Content:
         return tuple(
             term.id
             for term in self.glossary.terms
-            if term.id != term_id
-            and any(
-                span.term_id == term_id
+            if term.id != term_id and term_id in self._defined_with[term.id]
+        )
+
+    @cached_property
+    def _defined_with(self) -> dict[str, frozenset[str]]:
+        # The terms each definition names, matched once: ``check`` and the JSON export ask
+        # ``named_in`` of every term, which matched every definition again each time (four
+        # fifths of validating the bundled content, 0.35 s).
+        return {
+            term.id: frozenset(
+                span.term_id
                 for text in (term.definition.ja, term.definition.en)
                 for span in self.matcher.find(text)
             )
-        )
+            for term in self.glossary.terms
+        }
 
     def since_occurrences(self, term_id: str) -> tuple[tuple[Section, Block], ...]:
         """Every block whose "since publication" note mentions the term, in reading order."""

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from genesis_tui.content.drafting import AuthoringError, reviewed_readings
+from genesis_tui.content.analyser import AuthoringError
+from genesis_tui.content.drafting import reviewed_readings
 from genesis_tui.content.lexicon import (
     LEXICON_FILE,
     SOFT,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from genesis_tui.content.drafting import AuthoringError
+from genesis_tui.content.analyser import AuthoringError
 from genesis_tui.content.lexicon import needs_word
 from genesis_tui.text.kana import to_hiragana
 

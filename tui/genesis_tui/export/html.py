@@ -20,81 +20,25 @@ Everything from the content is escaped; a URL is a link only when it is http(s).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from html import escape
+from collections.abc import Iterator, Sequence
 
-from genesis_tui.content.citations import secondary_word
 from genesis_tui.content.edition import Content
-from genesis_tui.content.model import Block, Citation, Lang, Pair, Section, Term, View, view_langs
-from genesis_tui.content.readings import RubySpan
+from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View, view_langs
 from genesis_tui.content.terms import Span
-from genesis_tui.content.urls import site_name
+from genesis_tui.export.html_runs import WORDS, TextRuns, citation_links, escaped, link
 from genesis_tui.export.page_style import style
-from genesis_tui.export.parts import _label, _sections
+from genesis_tui.export.parts import _sections
 from genesis_tui.text.control_chars import visible
 
-WORDS: dict[str, Pair] = {
-    "contents": Pair(ja="目次", en="Contents"),
-    "reader": Pair(ja="端末のリーダーで読む", en="Read it in the terminal reader"),
-    "key_points": Pair(ja="要点", en="Key points"),
-    "show_ruby": Pair(ja="読みがなを表示", en="Show readings (furigana)"),
-    "mentioned": Pair(ja="出てくる箇所", en="Mentioned in"),
-    "mentioned_since": Pair(ja="刊行後の注記", en="In the notes since publication"),
-    "paragraph": Pair(ja="段落", en="paragraph"),
-    "original_ja": Pair(ja="日本語の記事", en="the Japanese article"),
-    "original_en": Pair(ja="英語の元記事", en="the English original"),
-    "licences": Pair(ja="出典とライセンス", en="Source and licences"),
-    "licence_article": Pair(
-        ja="日本語の本文は {publisher} が公開したとおりのもので、その権利は同社にあります。",
-        en="The Japanese text is as {publisher} published it; its rights are the publisher's.",
-    ),
-    "licence_project": Pair(
-        ja="英訳・訳注・用語集・年表・読みがなは genesis-tui によるもので、MIT ライセンスです。"
-        "読みがなは SudachiPy とその辞書 SudachiDict（Apache-2.0）で下書きし、人が確かめました。",
-        en="The English translation, notes, glossary, timeline and readings are genesis-tui's, "
-        "under the MIT licence. The readings were drafted with SudachiPy and its dictionary "
-        "SudachiDict (Apache-2.0) and checked by hand.",
-    ),
-}
-"""The page's own words that the reader's catalogue does not hold."""
 
-
-def _e(text: str) -> str:
-    """Text from the content, escaped for HTML (quotes too: some of it goes in attributes)."""
-    return escape(text, quote=True)
-
-
-def _citations(citations: Sequence[Citation]) -> str:
-    """The pages a text cites, each a link named by its site (``[1] riken.jp; [2] ...``), a
-    secondary one marked."""
-    numbered = len(citations) > 1
-    parts = []
-    for number, citation in enumerate(citations, 1):
-        head = f"[{number}] " if numbered else ""
-        tail = f", {secondary_word('en')}" if citation.secondary else ""
-        link = _link(citation.url, site_name(citation.url), "en")
-        parts.append(f'<span lang="en">{head}</span>{link}<span lang="en">{_e(tail)}</span>')
-    return "; ".join(parts)
-
-
-def _link(url: str, text: str, lang: Lang, css: str = "") -> str:
-    """A link to ``url``, or its text alone when the URL is not http(s): a content directory
-    may hold anything, and ``javascript:`` is not a place to send a reader."""
-    attribute = f' lang="{lang}"' + (f' class="{css}"' if css else "")
-    if not url.startswith(("https://", "http://")):
-        return f"<span{attribute}>{_e(text)}</span>"
-    return f'<a href="{_e(url)}"{attribute}>{_e(text)}</a>'
-
-
-class _Page:
+class _Page(TextRuns):
     """One export: the content, the languages shown, and which blocks and terms it holds."""
 
     def __init__(
         self, content: Content, lang: View, section_id: str | None, reader_url: str | None
     ) -> None:
-        self.content = content
         self.reader_url = reader_url
-        self.langs = view_langs(lang)
+        langs = view_langs(lang)
         self.sections = _sections(content, section_id)
         self.whole = section_id is None
         self.block_ids = {block.id for section in self.sections for block in section.blocks}
@@ -108,62 +52,8 @@ class _Page:
                 for term_id in content.block_terms(block)
             }
             self.terms = tuple(term for term in content.glossary.terms if term.id in linked)
-        self.term_ids = {term.id for term in self.terms}
+        super().__init__(content, langs, {term.id for term in self.terms})
 
-    # ------------------------------------------------------------------ text runs
-    def rich(self, text: str, lang: Lang, terms: Iterable[Span] = (), *, link: bool = True) -> str:
-        """``text`` escaped, with ruby over the Japanese and its glossary terms as links."""
-        ruby = self.content.ruby.spans(text) if lang == "ja" else ()
-        spans = _widened([s for s in terms if s.term_id in self.term_ids], ruby) if link else []
-        out: list[str] = []
-        position = 0
-        for start, end, term_id in spans:
-            out.append(_ruby(text, position, start, ruby))
-            inner = _ruby(text, start, end, ruby)
-            out.append(f'<a class="term" href="#term-{term_id}">{inner}</a>')
-            position = end
-        out.append(_ruby(text, position, len(text), ruby))
-        return "".join(out)
-
-    def found(self, text: str) -> tuple[Span, ...]:
-        return self.content.matcher.find(text)
-
-    def pair(
-        self,
-        pair: Pair | Block,
-        tag: str = "p",
-        *,
-        terms: dict[Lang, tuple[Span, ...]] | None = None,
-        prefix: str | None = None,
-        css: str = "",
-    ) -> str:
-        """The languages of ``pair`` side by side, each its own ``tag`` with its ``lang``."""
-        runs = []
-        for lang in self.langs:
-            text: str = getattr(pair, lang)
-            spans = terms[lang] if terms is not None else self.found(text)
-            label = f'<span class="label ui">{_e(_label(prefix, lang))}:</span> ' if prefix else ""
-            runs.append(f'<{tag} lang="{lang}">{label}{self.rich(text, lang, spans)}</{tag}>')
-        return f'<div class="{" ".join(("pair", css)).strip()}">{"".join(runs)}</div>'
-
-    def both(self, pair: Pair, tag: str = "span", separator: str = " ", css: str = "") -> str:
-        """Short words (labels, titles) in each language shown, each with its ``lang``."""
-        attribute = f' class="{css}"' if css else ""
-        return separator.join(
-            f'<{tag}{attribute} lang="{lang}">{self.rich(pair.get(lang), lang, link=False)}</{tag}>'
-            for lang in self.langs
-        )
-
-    def words(self, key: str, tag: str = "span", separator: str = " / ") -> str:
-        """The page's own words (class ``ui``: they have no readings, being no content)."""
-        return self.both(WORDS[key], tag, separator, "ui")
-
-    def catalogue(self, key: str, tag: str = "span", separator: str = " / ") -> str:
-        """Words of the reader's catalogue, in each language shown (class ``ui``)."""
-        pair = Pair(ja=_label(key, "ja"), en=_label(key, "en"))
-        return self.both(pair, tag, separator, "ui")
-
-    # ------------------------------------------------------------------ the page
     def html(self) -> str:
         article = self.content.article
         first = self.langs[0]
@@ -175,7 +65,7 @@ class _Page:
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="color-scheme" content="light dark">',
-            f"<title>{_e(title)}</title>",
+            f"<title>{escaped(title)}</title>",
             f"<style>{style()}</style>",
             "</head>",
             "<body>" if len(self.langs) > 1 else '<body class="one-language">',
@@ -189,17 +79,17 @@ class _Page:
         ]
         return visible("\n".join(parts)) + "\n"
 
-    def reader_link(self) -> Iterator[str]:
+    def readerlink(self) -> Iterator[str]:
         """A link to the terminal reader, on a page that ``serve`` offers beside it."""
         if self.reader_url is not None:
-            yield f'<a class="reader" href="{_e(self.reader_url)}">{self.words("reader")}</a>'
+            yield f'<a class="reader" href="{escaped(self.reader_url)}">{self.words("reader")}</a>'
 
     def header(self) -> Iterator[str]:
         article = self.content.article
         yield "<header>"
         yield '<p class="controls"><input type="checkbox" id="show-ruby" checked>'
         yield f'<label class="toggle" for="show-ruby">{self.words("show_ruby")}</label>'
-        yield from self.reader_link()
+        yield from self.readerlink()
         yield "</p>"
         yield f"<h1>{self.both(article.title, 'span', '<br>')}</h1>"
         yield from self.source()
@@ -219,12 +109,12 @@ class _Page:
     def source(self) -> Iterator[str]:
         source = self.content.article.source
         links = " · ".join(
-            _link(url, WORDS[key].get(lang), lang, "ui")
+            link(url, WORDS[key].get(lang), lang, "ui")
             for lang in self.langs
             for key, url in (("original_ja", source.url_ja), ("original_en", source.url_en))
         )
         label = self.catalogue("export.source")
-        yield f'<p>{label}: <span lang="en">{_e(source.publisher)}</span> — {links}</p>'
+        yield f'<p>{label}: <span lang="en">{escaped(source.publisher)}</span> — {links}</p>'
         yield from self.licences()
         yield self.pair(source.note, css="muted")
 
@@ -249,7 +139,8 @@ class _Page:
         yield f'<section id="s-{section.id}" aria-labelledby="h-{section.id}">'
         yield f'<h2 id="h-{section.id}" class="pair">{self.both(section.title)}</h2>'
         if section.key_points:
-            yield f'<ul class="points" aria-label="{_e(WORDS["key_points"].get(self.langs[0]))}">'
+            label = escaped(WORDS["key_points"].get(self.langs[0]))
+            yield f'<ul class="points" aria-label="{label}">'
             for point in section.key_points:
                 yield f"<li>{self.pair(point)}</li>"
             yield "</ul>"
@@ -285,7 +176,7 @@ class _Page:
         if block.since is not None:
             yield '<aside class="note">'
             yield self.pair(Pair(ja=block.since.ja, en=block.since.en), prefix="page.since")
-            yield f"<p>{_citations(block.since.citations)}</p>"
+            yield f"<p>{citation_links(block.since.citations)}</p>"
             yield "</aside>"
         if block.kind != "heading":
             yield f"</{tag}>"
@@ -297,9 +188,9 @@ class _Page:
         for event in sorted(self.content.timeline.events, key=lambda event: event.date):
             where = ""
             if event.citations:
-                where = f'<p class="muted">{_citations(event.citations)}</p>'
+                where = f'<p class="muted">{citation_links(event.citations)}</p>'
             yield (
-                f'<li><time datetime="{_e(event.date)}">{_e(event.date)}</time>'
+                f'<li><time datetime="{escaped(event.date)}">{escaped(event.date)}</time>'
                 f"{self.pair(event.label)}{where}</li>"
             )
         yield "</ol>"
@@ -343,39 +234,6 @@ class _Page:
         yield f'<h2 id="licences">{self.words("licences")}</h2>'
         yield from self.source()
         yield "</footer>"
-
-
-def _widened(terms: Sequence[Span], ruby: Sequence[RubySpan]) -> list[Span]:
-    """The term spans, each widened to take whole any ruby base it would cut, and merged with
-    the one before it when they then overlap (the first one's term wins)."""
-    result: list[Span] = []
-    for start, end, term_id in sorted(terms):
-        for base_start, base_end, _ in ruby:
-            if base_start < start < base_end:
-                start = base_start
-            if base_start < end < base_end:
-                end = base_end
-        if result and start < result[-1].end:
-            last = result[-1]
-            result[-1] = Span(last.start, max(last.end, end), last.term_id)
-        else:
-            result.append(Span(start, end, term_id))
-    return result
-
-
-def _ruby(text: str, start: int, end: int, ruby: Sequence[RubySpan]) -> str:
-    """``text[start:end]`` escaped, with ``<ruby>`` over the bases inside it."""
-    out: list[str] = []
-    position = start
-    for base_start, base_end, reading in ruby:
-        if base_start < start or base_end > end:
-            continue
-        out.append(_e(text[position:base_start]))
-        base = _e(text[base_start:base_end])
-        out.append(f"<ruby>{base}<rp>(</rp><rt>{_e(reading)}</rt><rp>)</rp></ruby>")
-        position = base_end
-    out.append(_e(text[position:end]))
-    return "".join(out)
 
 
 def to_html(

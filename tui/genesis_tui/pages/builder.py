@@ -14,7 +14,8 @@ from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.pages.page import GAP, Line, LinkRef, Page, Piece, Role
 from genesis_tui.text.phrases import has_japanese
 from genesis_tui.text.ruby import Ruby, RubyLine, ruby_line, ruby_units
-from genesis_tui.text.typesetting import Spanned, cells, line_spans
+from genesis_tui.text.typesetting import cells, line_spans
+from genesis_tui.text.units import Spanned
 
 Row = list[Piece]
 

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from rich.cells import get_character_cell_size
 
-from genesis_tui.text.typesetting import Spanned, Unit, cells, line_spans
+from genesis_tui.text.typesetting import cells, line_spans
+from genesis_tui.text.units import Spanned, Unit
 
 Ruby = tuple[int, int, str]
 """A reading: ``(start, end, reading)`` says ``text[start:end]`` (the base) reads ``reading``."""
