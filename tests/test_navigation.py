@@ -795,3 +795,32 @@ def test_a_notes_place_is_in_the_note_in_every_view(small_content: Content, view
     other = section_page(small_content, "overview", view, False, 50)  # type: ignore[arg-type]
     found = other.anchor_at(other.line_of(anchor))
     assert (found.block, found.part) == ("overview-1", "note")
+
+
+async def test_back_is_greyed_until_there_is_somewhere_to_go_back_to(
+    small_content: Content,
+) -> None:
+    """A wide footer offers esc Back, greyed (and not clickable) until a jump or a search."""
+    from genesis_tui.ui.widgets.key_bar import KeyBar
+
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(200, 30)) as pilot:
+        bar = app.screen.query_one(KeyBar)
+
+        def back() -> bool:
+            (hint,) = [hint for hint in bar.shown() if hint.display == "esc"]
+            return hint.enabled
+
+        assert not back()
+        assert app.screen.check_action("back", ()) is None
+        await pilot.press("tab", "enter")  # follow a link: a glossary entry over the reader
+        await pilot.press("escape")  # back to the reader, which has no jump to undo
+        await pilot.press("2")
+        assert not back()
+        await pilot.press("slash")
+        assert app.screen.check_action("back", ()) is True  # closes the search line
+        await pilot.press("escape")
+        await pilot.press("right_parenthesis")  # a sentence marked: back unmarks it
+        assert back()
+        await pilot.press("escape")
+        assert not back()

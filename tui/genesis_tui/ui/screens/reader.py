@@ -110,7 +110,7 @@ class ReaderScreen(StudyScreen):
         self.ready()
 
     def extra_hints(self) -> list[Hint]:
-        """Links, sections and matches, for wide footers (none while a search is typed: the
+        """Links, sections, matches and back, for wide footers (none while a search is typed: the
         keys go into the search line then); in the word cursor, the status keys (the digits
         are no section keys there)."""
         if self.search_bar.typing:
@@ -127,6 +127,8 @@ class ReaderScreen(StudyScreen):
         ]
         if self.search_bar.has_hits:
             hints.insert(0, Hint("n N", ui("hint.matches")))
+        # Back, greyed while there is nowhere to go back to (no jump, search or sentence).
+        hints.append(Hint("esc", ui("key.back"), "escape", enabled=self.can_go_back))
         return hints
 
     def _scrolled(self) -> None:
