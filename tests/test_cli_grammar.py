@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.cli import commands, drafting
+from genesis_tui.cli import cards, commands, drafting
 from genesis_tui.cli.arguments import Grammar
 from genesis_tui.cli.main import main
 from genesis_tui.cli.read import read
@@ -37,7 +37,7 @@ def parse(*argv: str) -> argparse.Namespace:
         (("--section", "2"), read),
         (("read", "--theme", "nord"), read),
         (("check",), commands.check),
-        (("export", "--format", "md"), commands.export_command),
+        (("export", "--format", "md"), cards.export),  # cards for apkg and tsv, else the article
         (("serve", "--port", "8001"), commands.serve),
         (("readings", "--prune"), drafting.readings),
         (("lexicon", "--accents", "a.txt"), drafting.lexicon),
