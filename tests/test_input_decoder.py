@@ -9,7 +9,7 @@ from textual import events
 
 from genesis_tui.terminal import input_filter
 from genesis_tui.terminal.input_decoder import InputDecoder
-from genesis_tui.terminal.input_filter import MAX_PASTE
+from genesis_tui.terminal.input_filter import MAX_PASTE, InputFilter
 
 # Pieces that steer the parser into its escape-sequence paths, mixed with arbitrary bytes.
 PIECES = st.sampled_from(
@@ -169,3 +169,20 @@ def test_the_terminal_size_is_clamped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((20000, 5000)))
     driver = object.__new__(GenesisDriver)  # the size needs nothing the driver starts
     assert driver._get_terminal_size() == (500, 200)
+
+
+def test_a_run_of_mouse_movements_is_its_last() -> None:
+    """A mouse dragged over a slow link, or a flood of movement reports: one movement, the last
+    (at column 40: x 39), while presses, releases and wheel steps all pass, in order."""
+    moves = b"".join(b"\x1b[<35;%d;5M" % x for x in range(1, 41))
+    urxvt = b"\x1b[67;3;3M" * 2  # movement reports in the urxvt form (35 + 32)
+    x10 = b"\x1b[MC!!" * 3  # and in X10's: 35 + 32 is "C"
+    wheel = b"\x1b[<64;5;5M" * 3
+    decoder = InputDecoder()
+    messages = decoder.feed(moves * 100 + b"\x1b[<0;7;5M" + moves + b"\x1b[<0;7;5m" + wheel)
+    kinds = [type(m).__name__ for m in messages]
+    assert kinds == ["MouseMove", "MouseDown", "MouseMove", "MouseUp", *["MouseScrollUp"] * 3]
+    assert [m.x for m in messages if isinstance(m, events.MouseMove)] == [39, 39]
+    # The other forms (which Textual's parser does not turn into events) are coalesced too.
+    text = (urxvt + x10 + b"j" + x10).decode()
+    assert InputFilter().feed(text) == "\x1b[MC!!j\x1b[MC!!"  # the last of each run

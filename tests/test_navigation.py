@@ -256,13 +256,13 @@ async def test_the_count_shows_at_every_match_glossary_ones_included(
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await search_for(pilot, "RIKEN")
-        total = len(reader(app).search.hits)
-        glossary = [hit for hit in reader(app).search.hits if hit.term_id is not None]
+        total = len(reader(app).search_bar.session.hits)
+        glossary = [hit for hit in reader(app).search_bar.session.hits if hit.term_id is not None]
         assert glossary and total > len(glossary)
         for number in range(1, total + 1):
             text = status_text(app)
             assert f"{number}/{total}" in text, (number, text)
-            hit = reader(app).search.current
+            hit = reader(app).search_bar.session.current
             assert hit is not None
             if hit.term_id is not None:
                 screen = app.screen
@@ -291,13 +291,13 @@ async def test_full_width_and_nakaguro_forms_find_the_same(small_content: Conten
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await search_for(pilot, "ＲＩＫＥＮ")
-        wide = reader(app).search_position
+        wide = reader(app).search_bar.position
         await search_for(pilot, "riken")
-        assert wide and reader(app).search_position.split("/")[1] == wide.split("/")[1]
+        assert wide and reader(app).search_bar.position.split("/")[1] == wide.split("/")[1]
         await search_for(pilot, "ジェネシスミッション")
-        plain = reader(app).search_position.split("/")[1]
+        plain = reader(app).search_bar.position.split("/")[1]
         await search_for(pilot, "ジェネシス・ミッション")
-        assert reader(app).search_position.split("/")[1] == plain
+        assert reader(app).search_bar.position.split("/")[1] == plain
 
 
 async def test_up_and_down_recall_earlier_searches(small_content: Content) -> None:

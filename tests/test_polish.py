@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import shlex
+import signal
 import sys
 import time
 from pathlib import Path
@@ -115,7 +117,7 @@ def test_ctrl_z_suspends_and_ctrl_c_leaves_saving_the_place(tmp_path: Path) -> N
         terminal.press("exit\n")
         terminal.wait_exit()
     finally:
-        terminal.close()
+        _end_session(terminal)
 
 
 @pytest.mark.slow
@@ -142,7 +144,17 @@ def test_ctrl_z_is_refused_where_no_shell_could_bring_the_reader_back(
         state = json.loads((tmp_path / "genesis-tui" / "state.json").read_text("utf-8"))
         assert state["section"] == "challenges"
     finally:
-        terminal.close()
+        _end_session(terminal)
+
+
+def _end_session(terminal: Terminal) -> None:
+    """Close the terminal, and kill whatever of its session is left (a reader that failed the
+    test may outlive its shell: closing kills only the process the terminal started)."""
+    session = terminal.process.pid
+    terminal.close()
+    for pid in _processes_in_session(session):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
 
 
 def _processes_in_session(session: int) -> list[int]:

@@ -69,7 +69,7 @@ def _check(app: GenesisApp, pilot: Pilot[Any]) -> None:
     assert article.page.lines  # the section is laid out and shown
     if article.current_link is not None:
         assert 0 <= article.current_link < len(article.page.links)
-    position = reader.search_position
+    position = reader.search_bar.position
     if position:
         current, total = (int(part) for part in position.split("/"))
         assert 1 <= current <= total

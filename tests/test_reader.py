@@ -261,18 +261,18 @@ async def test_search_jumps_counts_and_goes_back(small_content: Content) -> None
         await search_for(pilot, "Osaka")  # named in the second section first
         screen = reader(app)
         assert not screen.query_one("#search-input", Input).has_focus
-        total = screen.search_position.split("/")[1]
-        assert screen.search_position == f"1/{total}"
+        total = screen.search_bar.position.split("/")[1]
+        assert screen.search_bar.position == f"1/{total}"
         assert screen.section_id == "japan-role"
         assert screen.article.marks
         await pilot.press("n")
-        assert screen.search_position == f"2/{total}"
+        assert screen.search_bar.position == f"2/{total}"
         await pilot.press("N", "N")
         # Wrapped round to the last match: a glossary entry.
-        assert screen.search_position == f"{total}/{total}"
+        assert screen.search_bar.position == f"{total}/{total}"
         assert isinstance(app.screen, TermScreen)
         await pilot.press("n")  # n works on the entry too: back to the first match
-        assert reader(app).search_position == f"1/{total}"
+        assert reader(app).search_bar.position == f"1/{total}"
         await pilot.press("escape")
         assert reader(app).section_id == "overview"
 
@@ -292,7 +292,7 @@ async def test_search_without_match_says_so(small_content: Content) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"zzzz", "enter")
-        assert reader(app).search_position == ""
+        assert reader(app).search_bar.position == ""
         status = reader(app).query_one("#search-status")
         assert "no match" in str(status.render())
 

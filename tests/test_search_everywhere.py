@@ -140,7 +140,7 @@ async def test_a_match_in_the_timeline_opens_it_there(content: Content) -> None:
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"意向表明書", "enter")
         await pilot.pause()
-        hits = app.reader.search.hits
+        hits = app.reader.search_bar.session.hits
         places = [hit.part or ("term" if hit.term_id else "text") for hit in hits]
         # The key point, the block, the timeline label, the glossary entry.
         assert places == ["point0", "text", "event", "term"], places

@@ -4,16 +4,23 @@ request (E) revealed one sentence at a time (.) with the layout unchanged, and r
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.style import Style
 from textual.pilot import Pilot
 
 from genesis_tui.content.load import load_content
-from genesis_tui.pages.sentence_marks import Sentence, sentence_text
-from genesis_tui.storage.state import SavedState, View
+from genesis_tui.pages.page import Piece
+from genesis_tui.pages.sentence_marks import Sentence, sentence_lines, sentence_text
+from genesis_tui.storage.state import SavedState, View, read_state
+from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
-from genesis_tui.ui.widgets.drawing import line_segments
+from genesis_tui.ui.widgets.drawing import layered, line_segments
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from tests.apps import SnapCompare, drawn_lines, reader
 from tests.conftest import SMALL_CONTENT
@@ -70,6 +77,52 @@ def _expected(sentence: Sentence, view: View) -> dict[str, str]:
     ja, en = sentence_text(SMALL, sentence)
     texts = {"ja": ja.replace(" ", ""), "en": en.replace(" ", "")}
     return {lang: texts[lang] if lang in _shown(view) else "" for lang in ("ja", "en")}
+
+
+# ------------------------------------------------------------------ drawing, pure
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)).map(sorted), max_size=4)
+
+
+@given(
+    st.text(st.sampled_from("abc 日本語。"), min_size=1, max_size=20),
+    st.integers(0, 10),
+    _SPANS,
+    _SPANS,
+)
+def test_layers_keep_the_text_and_its_width(
+    text: str, start: int, marked: list[tuple[int, int]], hidden: list[tuple[int, int]]
+) -> None:
+    """Whatever is marked or hidden, a piece is drawn in the cells it had: its own text where
+    nothing hides it, blanks of the same width where something does, in the mark's style
+    exactly inside the marks."""
+    piece = Piece(text, block="b", lang="en", start=start)
+    mark, blank = Style(bold=True), Style(italic=True)
+    layers = [(tuple(hidden), blank, True), (tuple(marked), mark, False)]
+    segments = layered(piece, Style(), layers)
+    assert cells("".join(segment.text for segment in segments)) == cells(text)
+    position = start
+    for segment in segments:
+        assert segment.text
+        inside = [(a, b) for a, b in hidden if a <= position < b]
+        if segment.style is not None and segment.style.italic:
+            assert inside and segment.text.strip() == ""
+        else:
+            assert not inside
+            assert segment.text == text[position - start : position - start + len(segment.text)]
+        bold = bool(segment.style is not None and segment.style.bold)
+        assert bold == any(a <= position < b for a, b in marked)
+        position += _length(segment.text, text[position - start :])
+
+
+def _length(drawn: str, rest: str) -> int:
+    """How many characters of ``rest`` a drawn segment stands for (blanks are cells)."""
+    if drawn.strip() or not drawn:
+        return len(drawn)
+    taken, count = 0, 0
+    while taken < len(drawn):
+        taken += cells(rest[count])
+        count += 1
+    return count
 
 
 # ------------------------------------------------------------------ moving and marking
@@ -144,9 +197,9 @@ async def test_a_sentence_scrolled_away_starts_again_at_the_reading_position() -
         await pilot.press("end")
         await pilot.press("right_parenthesis")
         assert screen.sentence is not None and screen.sentence.block != "overview-1"
-        line = screen._line_of(screen.sentence)
+        first, last = sentence_lines(screen.article.page, SMALL, screen.sentence)
         top = round(screen.article.scroll_y)
-        assert top <= line < top + screen.article.scrollable_content_region.height
+        assert top <= first and last < top + screen.article.scrollable_content_region.height
 
 
 async def test_the_word_cursor_marks_its_words_sentence() -> None:
@@ -164,6 +217,25 @@ async def test_the_word_cursor_marks_its_words_sentence() -> None:
         await pilot.press("right_parenthesis")
         assert screen.sentence == Sentence("overview-1", 1)
         assert _drawn_in(screen.article, "sentence") == _expected(screen.sentence, "both")
+
+
+@pytest.mark.parametrize(("view", "size"), VIEWS)
+async def test_each_sentence_moved_to_is_brought_whole_into_view(
+    view: View, size: tuple[int, int]
+) -> None:
+    """Every sentence of the section in turn: all its lines, in each language shown, on
+    screen (the fixture's sentences are shorter than the screen)."""
+    app = _app(view)
+    async with app.run_test(size=size) as pilot:
+        screen = reader(app)
+        count = sum(len(SMALL.sentences.of(b.id)) for b in SMALL.section("overview").blocks)
+        for _ in range(count):
+            await pilot.press("right_parenthesis")
+            assert screen.sentence is not None
+            first, last = sentence_lines(screen.article.page, SMALL, screen.sentence)
+            top = round(screen.article.scroll_y)
+            height = screen.article.scrollable_content_region.height
+            assert top <= first and last < top + height, (screen.sentence, first, last, top)
 
 
 async def test_y_copies_the_sentence_and_its_english() -> None:
@@ -271,3 +343,12 @@ class TestSnapshots:
         """English on request: the first sentence's English revealed, the second marked with
         its English still hidden, the rest hidden; the layout as without."""
         assert snap_compare(_app("both"), terminal_size=size, run_before=_hidden)
+
+
+@pytest.mark.parametrize(("value", "read"), [(True, True), (1, False), ("true", False)])
+def test_english_on_request_is_read_back_only_when_true(
+    tmp_path: Path, value: object, read: bool
+) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"english_hidden": value}), encoding="utf-8")
+    assert read_state(path) == (SavedState(english_hidden=read), None)

@@ -243,3 +243,23 @@ def test_check_takes_several_sentences_aligned_with_one(small_content_copy: Path
     assert len(pair.ja) == 2 and len(pair.en) == 1
     block = content.section("overview").blocks[0]
     assert content.sentences.sentence_at(block.id, len(block.ja) - 3)[1].endswith("closer still.")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"[[blocks.overview-1]\n",
+        b"\xff\xfe",
+        b"blocks = 3\n",
+        b'[[blocks.overview-1]]\nja = ["x"]\n',
+    ],
+    ids=["not toml", "not utf-8", "wrong shape", "wrong text"],
+)
+def test_the_reader_leaves_blocks_whole_where_the_file_is_wrong(
+    small_content_copy: Path, damage: bytes
+) -> None:
+    """Content that was not checked: the reader still opens, each block one sentence."""
+    (small_content_copy / SENTENCES_FILE).write_bytes(damage)
+    content = load_content(small_content_copy, validate=False)
+    block = content.article.sections[0].blocks[0]
+    assert content.sentences.sentence_at(block.id, 0) == (block.ja, block.en)

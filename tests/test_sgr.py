@@ -77,3 +77,16 @@ def test_overline_and_dim_are_followed() -> None:
     assert apply(PLAIN, "2;53") == Attributes(dim=True, overline=True)
     assert transition(Attributes(bold=True, dim=True), Attributes(dim=True)) == "\x1b[0;2m"
     assert transition(Attributes(bold=True, fg=(31,)), Attributes(fg=(31,))) == "\x1b[22m"
+
+
+def test_serves_readers_get_the_minimizer_too() -> None:
+    """The web driver (serve) sends each frame with only the style changes that change."""
+    from genesis_tui.terminal.web_driver import GenesisWebDriver
+
+    driver = GenesisWebDriver.__new__(GenesisWebDriver)  # its output only: no app, no input
+    packets: list[bytes] = []
+    driver._write = packets.append  # type: ignore[assignment]  # in place of stdout
+    red = "\x1b[38;2;200;0;0;48;2;18;18;18m"
+    driver.write(f"{red}a\x1b[0m{red}b\x1b[0m{red}c\x1b[0m")
+    sent = b"".join(packets).decode()
+    assert sent.count("38;2;200;0;0") == 1 and "abc" in sent

@@ -183,6 +183,50 @@ class NoBceScreen(pyte.Screen):
         self._default(super().erase_characters, count)
 
 
+class BceScreen(pyte.Screen):
+    """A terminal with ``bce`` (xterm, VTE, kitty, the Linux console): a line scrolled in is
+    filled with the current background, as an erase is (pyte fills it with the default)."""
+
+    def _fill(self, rows: range) -> None:
+        blank = self.default_char._replace(bg=self.cursor.attrs.bg)
+        for y in rows:
+            line = self.buffer[y]
+            for x in range(self.columns):
+                line[x] = blank
+
+    def _region(self) -> tuple[int, int]:
+        top, bottom = self.margins or (0, self.lines - 1)
+        return top, bottom
+
+    def index(self) -> None:
+        _top, bottom = self._region()
+        at_bottom = self.cursor.y == bottom
+        super().index()
+        if at_bottom:
+            self._fill(range(bottom, bottom + 1))
+
+    def reverse_index(self) -> None:
+        top, _bottom = self._region()
+        at_top = self.cursor.y == top
+        super().reverse_index()
+        if at_top:
+            self._fill(range(top, top + 1))
+
+    def insert_lines(self, count: int | None = None) -> None:
+        top, bottom = self._region()
+        y = self.cursor.y
+        super().insert_lines(count)
+        if top <= y <= bottom:
+            self._fill(range(y, min(y + (count or 1), bottom + 1)))
+
+    def delete_lines(self, count: int | None = None) -> None:
+        top, bottom = self._region()
+        y = self.cursor.y
+        super().delete_lines(count)
+        if top <= y <= bottom:
+            self._fill(range(max(y, bottom - (count or 1) + 1), bottom + 1))
+
+
 def cells(screen: pyte.Screen) -> list[list[tuple[object, ...]]]:
     """Every cell as it looks: a blank shows its background only (unless reversed, underlined
     or struck through); half of a wide character left alone shows as a blank."""
@@ -226,7 +270,7 @@ def _narrow(char: str) -> bool:
 
 def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
     columns, rows = story.size
-    kind = pyte.Screen if bce else NoBceScreen
+    kind = BceScreen if bce else NoBceScreen
     plain, staged = kind(columns, rows), kind(columns, rows)
     plain_stream, staged_stream = pyte.Stream(plain), pyte.Stream(staged)
     stage = WireStage(caps, columns, rows)

@@ -13,7 +13,7 @@ import pyte
 import pytest
 
 from tests.terminal import Terminal
-from tests.test_wire import NoBceScreen, cells
+from tests.test_wire import BceScreen, NoBceScreen, cells
 
 QUIET = 0.3
 KEYS = ["j", "j", "j", "k", "\x1b[6~", " ", "2", "j", "v", "r", "/", "Japan", "\x1b", "5"]
@@ -34,9 +34,11 @@ def _settle(terminal: Terminal) -> None:
 def _start(term: str, wire: bool, home: Path, bce: bool) -> Terminal:
     env = {"TERM": term, "XDG_STATE_HOME": str(home), "GENESIS_TUI_WIRE": "on" if wire else "off"}
     terminal = Terminal.genesis("--section", "overview", "--lang", "both", size=(90, 26), env=env)
-    if not bce:  # an erase fills with the default background, as on this terminal
-        terminal.screen = NoBceScreen(terminal.columns, terminal.lines)
-        terminal.stream = pyte.ByteStream(terminal.screen)
+    # An erase, and a line scrolled in, fill with the current background where the terminal
+    # has bce, else with the default one.
+    kind = BceScreen if bce else NoBceScreen
+    terminal.screen = kind(terminal.columns, terminal.lines)
+    terminal.stream = pyte.ByteStream(terminal.screen)
     return terminal
 
 

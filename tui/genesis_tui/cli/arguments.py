@@ -18,7 +18,7 @@ one), and ``misplaced`` can tell a reader's option given before another command.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -112,35 +112,38 @@ class Grammar:
         )  # fmt: skip
         top.set_defaults(func=read, command=None)
         subparsers = top.add_subparsers(title=ui("cli.commands"), metavar="COMMAND")
-        add = self._adder(subparsers)
-        add("read", read, self.reader)
-        self._directory(add("check", commands.check, [self.source]))
-        self.export_options(add("export", cards.export, [self.source, self.place, self.width]))
-        readings = add("readings", drafting.readings, [self.source])
+
+        def add(name: str, func: Command, *parents: argparse.ArgumentParser) -> Parser:
+            return self._command(subparsers, name, func, parents)
+
+        add("read", read, *self.reader)
+        self._directory(add("check", commands.check, self.source))
+        self.export_options(add("export", cards.export, self.source, self.place, self.width))
+        readings = add("readings", drafting.readings, self.source)
         self._directory(readings)
         readings.add_argument("--prune", action="store_true", help=ui("cli.help.prune"))
-        lexicon = add("lexicon", drafting.lexicon, [self.source])
+        lexicon = add("lexicon", drafting.lexicon, self.source)
         self._directory(lexicon)
         lexicon.add_argument("--accents", type=Path, metavar="FILE", help=ui("cli.help.accents"))
-        self.serve_options(add("serve", commands.serve, [self.source, self.place, self.display]))
+        self.serve_options(add("serve", commands.serve, self.source, self.place, self.display))
         return top, dict(subparsers.choices)
 
-    def _adder(self, subparsers: Any) -> Callable[..., argparse.ArgumentParser]:
-        """A function adding a command: its name, what runs it, its parent parsers."""
-
-        def add(
-            name: str, func: Command, parents: list[argparse.ArgumentParser]
-        ) -> argparse.ArgumentParser:
-            command: argparse.ArgumentParser = subparsers.add_parser(
-                name,
-                parents=parents,
-                help=self.ui(f"cli.help.{name}"),
-                formatter_class=self.formatter,
-            )
-            command.set_defaults(func=func, command=name)
-            return command
-
-        return add
+    def _command(
+        self,
+        subparsers: Any,
+        name: str,
+        func: Command,
+        parents: Sequence[argparse.ArgumentParser],
+    ) -> Parser:
+        """Add the command ``name``, run by ``func``, with the options of ``parents``."""
+        command: Parser = subparsers.add_parser(
+            name,
+            parents=list(parents),
+            help=self.ui(f"cli.help.{name}"),
+            formatter_class=self.formatter,
+        )
+        command.set_defaults(func=func, command=name)
+        return command
 
     def _directory(self, command: argparse.ArgumentParser) -> None:
         command.add_argument(

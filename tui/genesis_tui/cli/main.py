@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from genesis_tui.cli import output
+from genesis_tui.cli import encoding, output
 from genesis_tui.cli.argparse_lang import speaking
 from genesis_tui.cli.arguments import Grammar, not_for_command
 from genesis_tui.cli.commands import PROG, no_state
@@ -31,6 +31,7 @@ EXIT_USAGE = 2
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    encoding.use_utf8_output()  # all text in one encoding (cli/encoding.py says why)
     try:
         return _main(argv)
     finally:

@@ -8,7 +8,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from genesis_tui.cli import reader_options
+from genesis_tui.cli import encoding, reader_options
 from genesis_tui.cli.commands import export, load_named, no_state, section_of
 from genesis_tui.terminal import gc_pause as collector
 
@@ -28,6 +28,9 @@ def read(args: argparse.Namespace, ui: Catalogue) -> int:
     if _is_interactive():
         from genesis_tui.cli.reader import run_reader
 
+        if (refused := encoding.reader_refusal(os.environ)) is not None:
+            print(refused, file=sys.stderr)  # ASCII: legible whatever the terminal's encoding
+            return 2  # as a usage error
         return run_reader(
             content,
             section_id=section_id,

@@ -28,6 +28,8 @@ import asyncio
 import json
 import logging
 import shlex
+import signal
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +38,7 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from genesis_tui.cli.serve_guard import ConnectionGuard, connection_bounds
 from genesis_tui.cli.serve_session import ReaderSession, clamp_size
 
 log = logging.getLogger("genesis-tui.serve")
@@ -106,6 +109,11 @@ class ReaderServer(Server):
         self.sessions: set[ReaderSession] = set()
         self._opening = 0
         """Sockets accepted whose reader is not among ``sessions`` yet."""
+        self.sessions_per_client = max(1, (max_sessions + 1) // 2)
+        """Sessions one client address may hold: never all of them (but loopback clients,
+        ``serve_guard.ConnectionGuard.bounds``)."""
+        self._client_sessions: Counter[str] = Counter()
+        self.guard = ConnectionGuard(*connection_bounds(max_sessions))
 
     async def _make_app(self) -> web.Application:
         app = await super()._make_app()
@@ -131,10 +139,13 @@ class ReaderServer(Server):
         )
 
     def initialize_logging(self) -> None:
-        """textual-serve's logging, each record on one line (``OneLine``)."""
-        super().initialize_logging()
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(OneLine())
+        """Each record on one plain line of standard error, its level first (``OneLine``).
+        textual-serve's rich handler imported modules as it first drew a record: with every
+        file descriptor taken, that import failed and ended the server."""
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s %(message)s"))
+        handler.addFilter(OneLine())
+        logging.basicConfig(level="DEBUG" if self.debug else "INFO", handlers=[handler], force=True)
 
     async def on_startup(self, app: web.Application) -> None:
         """Say where the reader is served, without textual-serve's banner."""
@@ -154,16 +165,19 @@ class ReaderServer(Server):
             log.warning("refused a WebSocket from origin %r", origin)
             raise web.HTTPForbidden(text="This page may not open a session.\n")
         websocket = web.WebSocketResponse(heartbeat=15)
-        if len(self.sessions) + self._opening >= self.max_sessions:
+        client = request.remote or "?"
+        if (reason := self._full(client)) is not None:
+            log.warning("refused a session from %s: %s", client, reason)
             await websocket.prepare(request)
-            reason = f"too many sessions (at most {self.max_sessions}): try again later"
             await websocket.close(code=CLOSE_TRY_AGAIN_LATER, message=reason.encode())
             return websocket
-        self._opening += 1  # counted before the first await: no race past the cap
+        self._opening += 1  # counted before the first await: no race past the caps
+        self._client_sessions[client] += 1
         width, height = clamp_size(request.query.get("width"), request.query.get("height"))
         session: ReaderSession | None = None
         try:
             await websocket.prepare(request)
+            self.guard.upgraded(request)
             session = ReaderSession(
                 self.argv,
                 write_bytes=websocket.send_bytes,
@@ -186,7 +200,39 @@ class ReaderServer(Server):
             else:
                 await session.stop()
                 self.sessions.discard(session)
+            self._client_sessions -= Counter({client: 1})  # (and gone at 0)
         return websocket
+
+    def _full(self, client: str) -> str | None:
+        """Why a new session from ``client`` is refused, if it is."""
+        if len(self.sessions) + self._opening >= self.max_sessions:
+            return f"too many sessions (at most {self.max_sessions}): try again later"
+        if self.guard.bounds(client) and self._client_sessions[client] >= self.sessions_per_client:
+            return f"too many sessions from one address (at most {self.sessions_per_client})"
+        return None
+
+    def serve(self, debug: bool = False) -> None:
+        """Serve until SIGINT or SIGTERM (textual-serve's serve, with aiohttp's runner used
+        directly: the connections are counted from the start, ``serve_guard``)."""
+        self.debug = debug
+        self.initialize_logging()
+        asyncio.run(self._serve())
+
+    async def _serve(self) -> None:
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(self.guard.loop_exception)
+        stop = asyncio.Event()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        runner = web.AppRunner(await self._make_app(), handle_signals=False)
+        await runner.setup()
+        assert runner.server is not None
+        self.guard.watch(runner.server)
+        try:
+            await web.TCPSite(runner, self.host, self.port).start()
+            await stop.wait()
+        finally:
+            await runner.cleanup()
 
     async def _process_messages(
         self, websocket: web.WebSocketResponse, app_service: AppService

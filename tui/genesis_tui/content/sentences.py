@@ -192,11 +192,13 @@ def _locate(
         while position < len(text) and text[position].isspace():
             position += 1
         if not text.startswith(sentence, position):
-            said = "the block's text begins" if not spans else "the text after it reads"
             after = "" if not spans else f" (after {_quote(text[spans[-1][0] : spans[-1][1]])})"
+            same = _common(sentence, text[position:])
+            lo = max(0, same - 5)
             message = (
                 f"the sentence {_quote(sentence)} is not the block's text in order{after}:"
-                f" {said} {_quote(text[position : position + len(sentence)])}"
+                f" from its character {same + 1} it reads {_quote(sentence[lo : same + 20])},"
+                f" the text {_quote(text[position + lo : position + same + 20])}"
             )
             flaws.append(Flaw(where.format(number), message))
             return None
@@ -208,6 +210,14 @@ def _locate(
         flaws.append(Flaw(where.format(number), message))
         return None
     return spans
+
+
+def _common(one: str, other: str) -> int:
+    """How many characters two strings have in common at their start."""
+    return next(
+        (i for i, (a, b) in enumerate(zip(one, other, strict=False)) if a != b),
+        min(len(one), len(other)),
+    )
 
 
 def _quote(text: str, limit: int = 30) -> str:

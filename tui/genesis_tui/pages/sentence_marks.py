@@ -82,10 +82,17 @@ def hidden_marks(content: Content, section_id: str, revealed: Collection[Sentenc
     return marks
 
 
-def sentence_line(page: Page, content: Content, sentence: Sentence, lang: Lang) -> int:
-    """The page line where the sentence begins in ``lang`` (a language the page shows)."""
-    start = content.sentences.of(sentence.block)[sentence.number].span(lang)[0]
-    return page.line_of(Anchor(sentence.block, lang, "", start))
+def sentence_lines(page: Page, content: Content, sentence: Sentence) -> tuple[int, int]:
+    """The first and the last page line of the sentence, in whichever languages the page
+    shows (interleaved, its English comes after its block's Japanese)."""
+    pair = content.sentences.of(sentence.block)[sentence.number]
+    lines: list[int] = []
+    for lang in ("ja", "en"):
+        if page.shows(sentence.block, lang):
+            start, end = pair.span(lang)
+            for offset in (start, max(start, end - 1)):
+                lines.append(page.line_of(Anchor(sentence.block, lang, "", offset)))
+    return (min(lines), max(lines)) if lines else (0, 0)
 
 
 def sentence_text(content: Content, sentence: Sentence) -> tuple[str, str]:

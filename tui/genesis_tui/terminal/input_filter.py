@@ -15,7 +15,8 @@ BEL q`` quit the reader), an 8-bit DCS (``\\x90q\\x9c``). Here, before it:
   cut off after ``MAX_PASTE`` characters, or once the input has been quiet for
   ``PASTE_QUIET`` seconds without its closing bracket (the rest of an overlong paste is dropped
   up to its bracket or the next quiet);
-- a burst of focus reports (6,000 kept the reader busy for 3.8 s) is one, the last.
+- a burst of focus reports (6,000 kept the reader busy for 3.8 s) is one, the last; so is a
+  run of mouse movements with nothing between them (presses, releases and the wheel all pass).
 
 A sequence the input leaves unfinished when it goes quiet (``quiet``) is dropped, except a lone
 ESC, which is the escape key. Invalid UTF-8 arrives as surrogates (``surrogateescape``): a stray
@@ -81,6 +82,22 @@ def known(sequence: str) -> bool:
     )
 
 
+_MOUSE_REPORT = re.compile(r"\x1b\[(<?)(\d+);\d+;\d+[Mm]")
+
+
+def movement(sequence: str) -> bool:
+    """Whether this is a report of the mouse moving (its button code has 32 added, and it is
+    not the wheel's, 64 up): SGR ``ESC[<35;10;5M``, or urxvt's ``ESC[67;10;5M`` and X10's
+    ``ESC[MC!!``, which both send the code plus 32."""
+    if sequence.startswith("\x1b[M") and len(sequence) == 6:
+        code = ord(sequence[3]) - 32
+    elif (match := _MOUSE_REPORT.fullmatch(sequence)) is not None:
+        code = int(match.group(2)) - (0 if match.group(1) else 32)
+    else:
+        return False
+    return bool(code & 32) and not code & 64
+
+
 def _normal(char: str, previous: str) -> str:
     """A stray byte of invalid UTF-8 (a surrogate) as the C1 control or U+FFFD it stands for:
     a byte 0x80-0x9F on its own is the control, one after another invalid byte (the rest of a
@@ -109,6 +126,7 @@ class InputFilter:
             return text
         out: list[str] = []
         focus: str | None = None
+        moved = -1  # where in ``out`` the last movement is, while nothing has followed it
         previous = ""
         for raw in text:
             char, previous = _normal(raw, previous), raw
@@ -117,8 +135,11 @@ class InputFilter:
                 continue
             if sequence in FOCUS_REPORTS:
                 focus = sequence  # a burst of them is its last
+            elif moved >= 0 and moved == len(out) - 1 and movement(sequence):
+                out[moved] = sequence  # so is a run of movements
             else:
                 out.append(sequence)
+                moved = len(out) - 1 if movement(sequence) else -1
         if focus is not None:
             out.append(focus)
         return "".join(out)

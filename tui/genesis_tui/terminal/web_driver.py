@@ -1,5 +1,7 @@
 """The driver of a reader that `serve` runs for a browser: Textual's web driver, with the
-terminal driver's input (``input_decoder.InputDecoder``) and sizes clamped.
+terminal driver's input (``input_decoder.InputDecoder``), sizes clamped, and only the changes
+of rendition that change something sent (``sgr.SgrMinimizer``, as on a terminal without the wire
+stage).
 
 Textual's web driver parses what the browser types with the bare parser: ``ESC[99999999999u``
 ended its input thread (the reader then answered nothing), and a size reported on stdin
@@ -16,6 +18,7 @@ from textual.message import Message
 
 from genesis_tui.terminal.driver import MAX_SIZE
 from genesis_tui.terminal.input_decoder import InputDecoder
+from genesis_tui.terminal.sgr import SgrMinimizer
 
 
 def clamped(size: Size) -> Size:
@@ -23,7 +26,23 @@ def clamped(size: Size) -> Size:
 
 
 class GenesisWebDriver(WebDriver):
-    """Textual's web driver; its input read as the terminal driver reads it, sizes clamped."""
+    """Textual's web driver; its input read as the terminal driver reads it, sizes clamped,
+    the style changes the browser's terminal already has left out of its output."""
+
+    _sgr: SgrMinimizer | None = None
+
+    def write(self, data: str) -> None:
+        if self._sgr is None:  # the browser's terminal starts with the default rendition
+            self._sgr = SgrMinimizer()
+        super().write(self._sgr.feed(data))
+
+    def stop_application_mode(self) -> None:
+        """Send what the minimizer held back, then Textual's stop."""
+        if self._sgr is not None:
+            held, self._sgr = self._sgr.flush(), None
+            if held:
+                super().write(held)
+        super().stop_application_mode()
 
     def process_message(self, message: Message) -> None:
         if isinstance(message, events.Resize):

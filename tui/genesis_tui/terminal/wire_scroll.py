@@ -9,13 +9,13 @@ the longest run of rows it brings into place.
 
 from __future__ import annotations
 
-from genesis_tui.terminal.screen_model import Grid
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Styles
 
 MIN_CELLS = 40
 """Fewer cells than this brought into place are not worth a scroll."""
 
 
-def find_scroll(target: Grid, shown: Grid, dirty: set[int]) -> tuple[int, int, int] | None:
+def find_scroll(target: Grid, shown: Grid, dirty: list[int]) -> tuple[int, int, int] | None:
     """The region (top and bottom rows) and the shift (lines up; negative: down) that bring
     most of ``target``'s changed rows into place from ``shown``; None when nothing moved."""
     t_chars, t_styles, s_chars, s_styles = target.chars, target.styles, shown.chars, shown.styles
@@ -77,3 +77,17 @@ def find_scroll(target: Grid, shown: Grid, dirty: set[int]) -> tuple[int, int, i
     if bottom - top < 1:
         return None
     return top, bottom, shift
+
+
+def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
+    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
+    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
+    with, on a terminal with ``bce``."""
+    counts: dict[int, int] = {}
+    for y in rows:
+        chars, row = target.chars[y], target.styles[y]
+        for x in range(0, target.columns, step):
+            if chars[x] == " ":
+                counts[row[x]] = counts.get(row[x], 0) + 1
+    erasable = [style for style in counts if styles.erasable(style)]
+    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -11,7 +10,6 @@ from textual.app import App
 from textual.binding import BindingType
 from textual.content import Content as TextContent
 from textual.driver import Driver
-from textual.filter import LineFilter
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
@@ -37,7 +35,6 @@ from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.screens.study import Study
 from genesis_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 from genesis_tui.ui.themes import legible_variables
-from genesis_tui.ui.widgets.merge_runs import MergeRuns
 from genesis_tui.ui.widgets.plain_scrollbar import use_plain_scrollbars
 
 if TYPE_CHECKING:
@@ -85,7 +82,6 @@ class GenesisApp(TerminalApp):
         ascii = ascii or screen_reader
         self.linux_console = linux_console
         """On the Linux console, which cannot draw Japanese: a hint at start."""
-        self._merge_runs = MergeRuns()
         self.ascii = ascii
         """ASCII borders and plain scrollbars, for terminals that draw ambiguous widths wide."""
         self._scrollbar_renderer: type[ScrollBarRender] | None = None
@@ -312,10 +308,6 @@ class GenesisApp(TerminalApp):
     def action_reader(self, action: str) -> None:
         """Close what is over the reader and run one of its actions (g, t, w, / anywhere)."""
         self.run_reader_action(action)
-
-    def get_line_filters(self) -> Sequence[LineFilter]:
-        """Textual's filters (NO_COLOR among them), then runs of one style joined."""
-        return [*super().get_line_filters(), self._merge_runs]
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, its text colours made legible on their backgrounds in the

@@ -44,6 +44,7 @@ ACTIONS = (
     "search_next",
     "search_previous",
     "copy",
+    "hints",
     "words",
     "toggle_english",
     "back",

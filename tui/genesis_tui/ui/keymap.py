@@ -91,6 +91,7 @@ KEYS: tuple[Key, ...] = (
     _key("back", "escape,backspace", _same("back", PAGE[:3]), "back", shown=("term", "explainer")),
     _key("link-next", "tab", _same("link(1)", PAGE[:3]), "links", priority=True),
     _key("link-previous", "shift+tab", _same("link(-1)", PAGE[:3]), "links", priority=True),
+    _key("hints", "f", _same("hints", PAGE[:3]), "hints"),
     _key("open-link", "enter", _same("open_link", PAGE[:3]), "open", shown=("term", "explainer")),
     _key("glossary", "g", _everywhere("glossary"), "glossary", shown=("reader",)),
     _key("timeline", "t", _everywhere("timeline"), "timeline", shown=("reader",)),

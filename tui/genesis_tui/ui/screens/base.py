@@ -29,6 +29,7 @@ from genesis_tui.ui.keymap import localize_bindings
 from genesis_tui.ui.messages import JumpToBlock, OpenTerm, ToggleReadings
 from genesis_tui.ui.screens.follow_size import FollowsAppSize
 from genesis_tui.ui.widgets.key_bar import Hint
+from genesis_tui.ui.widgets.link_hints import link_spots
 from genesis_tui.ui.widgets.page_view import PageView
 
 HEADER_ICON = "*"
@@ -148,6 +149,25 @@ class PageScreen(GenesisScreen):
         view = self.page_view
         if view.current_link is not None and view.current_term is not None:
             self.follow(view.page.links[view.current_link])
+
+    @when_ready
+    def action_hints(self) -> None:
+        """Label every link on screen with letters (``screens.hints``); typing a label follows
+        its link, as enter does the current one."""
+        from genesis_tui.ui.screens.hints import HintScreen
+
+        view = self.page_view
+        spots = link_spots(view)
+        if not spots:
+            self.notify(self.ui("hints.none"), severity="warning", markup=False)
+            return
+
+        def chosen(index: int | None) -> None:
+            if index is not None and index < len(view.page.links):
+                view.current_link = index
+                self.follow(view.page.links[index])
+
+        self.app.push_screen(HintScreen(spots), chosen)
 
     def follow(self, link: LinkRef) -> None:
         """Open a link's glossary entry, or jump to its place in the article."""

@@ -10,13 +10,14 @@ from textual.css.scalar import Unit
 from textual.events import Resize, ScreenResume
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import VIEWS, View, one_lang
 from genesis_tui.content.places import Anchor
 from genesis_tui.ui import keymap
+from genesis_tui.ui.host import host_of
 from genesis_tui.ui.screens.base import (
     HEADER_ICON,
     shown_langs,
@@ -25,6 +26,7 @@ from genesis_tui.ui.screens.base import (
 from genesis_tui.ui.screens.study import Study, StudyScreen
 from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
+from genesis_tui.ui.widgets.search_bar import SearchBar
 from genesis_tui.ui.widgets.section_list import SectionList
 from genesis_tui.ui.widgets.title_bar import TitleBar
 
@@ -82,7 +84,7 @@ class ReaderScreen(StudyScreen):
             if self.study.mark_new:
                 article.statuses = self.study.statuses
             yield article
-        yield Static(id="search-status")
+        yield SearchBar(self.content)
         yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
@@ -111,7 +113,7 @@ class ReaderScreen(StudyScreen):
         """Links, sections and matches, for wide footers (none while a search is typed: the
         keys go into the search line then); in the word cursor, the status keys (the digits
         are no section keys there)."""
-        if self.typing_search:
+        if self.search_bar.typing:
             return []
         ui = self.ui
         if self.in_word_cursor:
@@ -123,7 +125,7 @@ class ReaderScreen(StudyScreen):
             Hint("] [", ui("hint.next_previous")),
             Hint("space", ui("hint.page"), "space"),
         ]
-        if self.has_hits:
+        if self.search_bar.has_hits:
             hints.insert(0, Hint("n N", ui("hint.matches")))
         return hints
 
@@ -154,7 +156,7 @@ class ReaderScreen(StudyScreen):
     """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
     def _fit(self, width: int) -> None:
-        one_column = getattr(self.app, "screen_reader", False)  # one column, one language
+        one_column = host_of(self.app).screen_reader  # one column, one language
         narrow = width < WIDE or one_column
         self.set_class(narrow, "-narrow")
         sections = self.query_one(SectionList)
@@ -246,7 +248,7 @@ class ReaderScreen(StudyScreen):
     @when_ready
     def action_cycle_view(self) -> None:
         """Cycle the view: both, ja, en (ja, en for a screen reader)."""
-        views = ("ja", "en") if getattr(self.app, "screen_reader", False) else VIEWS
+        views = ("ja", "en") if host_of(self.app).screen_reader else VIEWS
         self.view = views[(views.index(self.view) + 1) % len(views)]
 
     # ------------------------------------------------------------------ other pages

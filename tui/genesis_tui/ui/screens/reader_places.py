@@ -1,6 +1,7 @@
 """The reader's places, as a base of the reader screen: the section and view shown, the
 reading position of each section, and the jumps with the history that goes back from them (a
-link, a search's match, an occurrence)."""
+link, a search's match, an occurrence). The search itself is a widget (``SearchBar``): what it
+finds comes here as a message, to be shown."""
 
 from __future__ import annotations
 
@@ -12,17 +13,20 @@ from textual.reactive import var
 from genesis_tui.content.edition import Content as ArticleContent
 from genesis_tui.content.model import View
 from genesis_tui.content.places import Anchor, History, Location
-from genesis_tui.ui.screens.base import when_ready
-from genesis_tui.ui.screens.search import SearchScreen
+from genesis_tui.ui.host import host_of
+from genesis_tui.ui.messages import OpenTerm
+from genesis_tui.ui.screens.base import PageScreen, when_ready
 from genesis_tui.ui.widgets.page_kinds import ArticleView
+from genesis_tui.ui.widgets.search_bar import SearchBar
 from genesis_tui.ui.widgets.section_list import SectionList
 
 if TYPE_CHECKING:
     from genesis_tui.content.search import Hit
 
 
-class PlacesScreen(SearchScreen):
-    """A search screen over the article that knows where the reader is and has been."""
+class PlacesScreen(PageScreen):
+    """A screen over the article that knows where the reader is and has been, and shows what
+    its search finds."""
 
     # Plain variables, not reactives: a reactive repaints its owner when it changes, and the
     # owner here is the whole screen. The widgets that show the change repaint themselves.
@@ -39,6 +43,27 @@ class PlacesScreen(SearchScreen):
     def article(self) -> ArticleView:
         """The reading area."""
         return self.query_one("#article", ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search line, its status line and its matches."""
+        return self.query_one(SearchBar)
+
+    @property
+    def can_go_back(self) -> bool:
+        """Whether ``back`` has something to do: a search line to close, a search to clear, a
+        place to return to (``back`` is greyed otherwise)."""
+        bar = self.search_bar
+        return bool(self.history) or bar.typing or bar.active
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.has_widgets:
+            return True
+        if action == "search":  # while a search is typed, / is a character: not offered
+            return not self.search_bar.typing
+        if action == "back":
+            return True if self.can_go_back else None
+        return True
 
     def remember_places(self) -> dict[str, Anchor]:
         """The reading position of every section visited, the current one up to date."""
@@ -96,7 +121,7 @@ class PlacesScreen(SearchScreen):
     def show_section(self, section_id: str, *, remember: bool = False) -> None:
         """Switch to a section; with ``remember``, the current place goes into the history."""
         if remember:
-            self.history.push(self.location())
+            self.remember_place()
         self.section_id = section_id
 
     def location(self) -> Location:
@@ -114,30 +139,69 @@ class PlacesScreen(SearchScreen):
     @when_ready
     def action_back(self) -> None:
         """Return to where the reader was before the last jump (or close the search line)."""
-        if self._search_input is not None and self._search_input.has_focus:
-            self._close_search_input()
+        bar = self.search_bar
+        if bar.typing:
+            bar.close()
             return
         location = self.history.pop()
+        self.refresh_bindings()
         if location is None:
             # Nowhere to go back to: the search's matches and its status line go (a search
             # that found nothing leaves only its "no match" line).
-            if self._search is not None:
-                self._clear_search()
+            bar.clear()
+            self.article.set_marks({})
+            self.refresh_bindings()
             return
         self.section_id = location.section_id
         self.article.highlighted_block = None
         self.article.go_to(location.anchor)
 
-    # ------------------------------------------------------------------ search (see SearchScreen)
     def remember_place(self) -> None:
-        """Note where the reader is before a search jumps away."""
+        """Note where the reader is before a jump (``back`` returns here)."""
         self.history.push(self.location())
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------------ search
+    @when_ready
+    async def action_search(self) -> None:
+        """Open the search line."""
+        await self.search_bar.open()
+        self.refresh_bindings()
+
+    @when_ready
+    def action_search_step(self, step: int) -> None:
+        """Go to the next (1) or previous (-1) search match."""
+        self.search_bar.step(step)
+
+    def on_search_bar_found(self, message: SearchBar.Found) -> None:
+        """Show what the search found: in the article, the timeline or a glossary entry."""
+        self.refresh_bindings()
+        if message.new:
+            self.article.set_marks(self.search_bar.session.marks())
+        hit = message.hit
+        if hit is None:
+            return
+        if message.new:
+            self.remember_place()
+        if hit.term_id is not None:
+            # The entry shows the count and the match; n and N there come back here.
+            self.post_message(OpenTerm(hit.term_id, message.status, message.marks))
+        elif hit.part == "event":
+            from genesis_tui.ui.screens.explainer import TimelineScreen
+
+            place = Anchor(hit.block_id, hit.lang, "", hit.start)
+            timeline = TimelineScreen(
+                self.content, search_status=message.status, marks=message.marks, place=place
+            )
+            self.app.push_screen(timeline)
+        else:
+            self.show_hit(hit)
 
     def show_hit(self, hit: Hit) -> None:
         """Show a match in the article: in a view that shows its language, its block on top."""
         assert hit.section_id is not None
         if self.view not in ("both", hit.lang):
-            self.view = hit.lang if getattr(self.app, "screen_reader", False) else "both"
+            self.view = hit.lang if host_of(self.app).screen_reader else "both"
         if not hit.part:
             assert hit.block_id is not None
             self.jump_to_block(hit.section_id, hit.block_id, remember=False)

@@ -10,14 +10,13 @@ only in the ``both`` view: in ``en`` the reader asked for it, and ``ja`` shows n
 from __future__ import annotations
 
 from genesis_tui.content.edition import Content as ArticleContent
-from genesis_tui.content.model import Lang
 from genesis_tui.content.places import Anchor
 from genesis_tui.pages.sentence_marks import (
     Sentence,
     hidden_marks,
     section_sentences,
     sentence_from_line,
-    sentence_line,
+    sentence_lines,
     sentence_marks,
     sentence_of,
     sentence_text,
@@ -59,6 +58,12 @@ class SentencesScreen(PlacesScreen):
         hiding = self.english_hidden and article.view == "both"
         hidden = hidden_marks(content, section_id, self.revealed) if hiding else {}
         article.set_sentence(marks, hidden)
+        self.refresh_bindings()  # back leaves a current sentence
+
+    @property
+    def can_go_back(self) -> bool:
+        """A current sentence to leave, or what ``back`` does anywhere in the reader."""
+        return self.sentence is not None or super().can_go_back
 
     def mark_sentence_at(self, source: Source, offset: int) -> None:
         """Make the sentence at a place in the text current (the word cursor's word); none when
@@ -72,23 +77,31 @@ class SentencesScreen(PlacesScreen):
         self.show_sentences()
 
     def _sentence_here(self) -> Sentence | None:
-        """The current sentence if it is on screen, else the one at the reading position."""
+        """The current sentence if some of it is on screen, else the one at the reading
+        position."""
         article = self.article
         top = round(article.scroll_y)
         if self.sentence is not None:
-            line = self._line_of(self.sentence)
-            if top <= line < top + article.scrollable_content_region.height:
+            first, last = sentence_lines(article.page, self.content, self.sentence)
+            if first < top + article.scrollable_content_region.height and last >= top:
                 return self.sentence
         return sentence_from_line(article.page, self.content, top)
 
-    def _line_of(self, sentence: Sentence) -> int:
-        lang: Lang = "en" if self.article.view == "en" else "ja"
-        return sentence_line(self.article.page, self.content, sentence, lang)
-
     def _make_current(self, sentence: Sentence) -> None:
+        """Mark the sentence, and scroll as little as brings it whole into view (its first
+        line, at least, when it is taller than the view), with a line above it if it can."""
         self.sentence = sentence
         self.show_sentences()
-        self.article.scroll_to_line(self._line_of(sentence))
+        article = self.article
+        first, last = sentence_lines(article.page, self.content, sentence)
+        top, height = round(article.scroll_y), article.scrollable_content_region.height
+        if top <= first and last < top + height:
+            return
+        if first < top or last - first + 2 > height:
+            fits = last - first + 2 <= height
+            article.scroll_to(y=max(0, first - 1 if fits else first), animate=False)
+        else:
+            article.scroll_to(y=last - height + 1, animate=False)
 
     @when_ready
     def action_sentence(self, by: int) -> None:
@@ -139,8 +152,7 @@ class SentencesScreen(PlacesScreen):
     @when_ready
     def action_back(self) -> None:
         """Leave the current sentence first; then back, as anywhere (see ``PlacesScreen``)."""
-        typing = self._search_input is not None and self._search_input.has_focus
-        if self.sentence is not None and not typing:
+        if self.sentence is not None and not self.search_bar.typing:
             self.sentence = None
             self.show_sentences()
             return

@@ -1,0 +1,127 @@
+"""The cells of a terminal's screen, for the wire stage's model of it (``screen_model``).
+
+``Grid`` holds the cells of a screen: per row, a list of characters and a list of style numbers.
+A wide (East Asian) character stands in the cell it starts in, and its second cell holds ``""``.
+A style number stands for a ``Pen``: the SGR rendition and the OSC 8 hyperlink a character is
+drawn with. ``Styles`` hands the numbers out; a blank cell's style is kept only as far as it can
+be seen (a space shows its background, not its foreground or boldness), so two blanks that look
+the same are the same cell.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from genesis_tui.terminal.sgr import PLAIN, Attributes
+
+Rendition = Attributes | str
+"""What SGR has set: known attributes, or (after a code ``sgr.apply`` does not know) the SGR
+sequences written since the last reset, to be sent again after a reset."""
+
+
+class Pen(NamedTuple):
+    """The rendition and hyperlink a cell is drawn with."""
+
+    rendition: Rendition = PLAIN
+    link: str | None = None
+    """The OSC 8 parameters and address (``id=3;https://...``), None outside a link."""
+
+
+DEFAULT = 0
+"""The style number of the default pen (a blank cell of a freshly cleared screen)."""
+
+
+def _visible(pen: Pen) -> Pen:
+    """The pen as far as it shows on a blank cell: a space shows its background only, unless it
+    is reversed, underlined, struck through or overlined, or a link."""
+    rendition = pen.rendition
+    if pen.link is not None or isinstance(rendition, str):
+        return pen
+    if rendition.reverse or rendition.underline or rendition.strike or rendition.overline:
+        return pen
+    return Pen(Attributes(bg=rendition.bg))
+
+
+class Styles:
+    """Numbers for pens, and for each the number of a blank drawn with it."""
+
+    def __init__(self) -> None:
+        self.pens: list[Pen] = [Pen()]
+        self._numbers: dict[Pen, int] = {Pen(): DEFAULT}
+        self.blank: list[int] = [DEFAULT]
+        """Per style number, the number of the style a space drawn with it has."""
+
+    def number(self, pen: Pen) -> int:
+        """The style number of ``pen`` (a new one the first time)."""
+        number = self._numbers.get(pen)
+        if number is None:
+            number = len(self.pens)
+            self.pens.append(pen)
+            self._numbers[pen] = number
+            visible = _visible(pen)
+            self.blank.append(number if visible == pen else self.number(visible))
+        return number
+
+    def erasable(self, number: int) -> bool:
+        """Whether an erase can make a blank of this style: a background and nothing else."""
+        return self._erasable(self.pens[number])
+
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def _erasable(pen: Pen) -> bool:
+        rendition = pen.rendition
+        return isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
+
+
+@lru_cache(maxsize=8192)
+def width(char: str) -> int:
+    """The cells a character takes, as Textual (Rich) counts them: 0, 1 or 2."""
+    if unicodedata.combining(char) or char in "\u200b\u200c\u200d\ufe0e\ufe0f":
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
+class Grid:
+    """The cells of a screen (see the module's text)."""
+
+    def __init__(self, columns: int, rows: int, blank: int = DEFAULT) -> None:
+        self.columns, self.rows = columns, rows
+        self.chars = [[" "] * columns for _ in range(rows)]
+        self.styles = [[blank] * columns for _ in range(rows)]
+
+    def copy(self) -> Grid:
+        grid = Grid.__new__(Grid)
+        grid.columns, grid.rows = self.columns, self.rows
+        grid.chars = [list(row) for row in self.chars]
+        grid.styles = [list(row) for row in self.styles]
+        return grid
+
+    def fill(self, blank: int) -> None:
+        """Every cell a space of style ``blank``."""
+        self.chars = [[" "] * self.columns for _ in range(self.rows)]
+        self.styles = [[blank] * self.columns for _ in range(self.rows)]
+
+    def text(self) -> str:
+        """The characters, one line per row (for tests and errors)."""
+        return "\n".join("".join(row) for row in self.chars)
+
+
+@lru_cache(maxsize=4096)
+def cells_of(text: str) -> tuple[str, ...] | None:
+    """The cells ``text`` fills: a wide character and ``""``, a combining mark joined to the
+    character before it; None when it starts with a mark (that joins a cell before the text)."""
+    cells: list[str] = []
+    for char in text:
+        cells_wide = width(char)
+        if cells_wide == 0:
+            if not cells:
+                return None
+            last = -2 if cells[-1] == "" else -1
+            cells[last] += char
+        elif cells_wide == 2:
+            cells += [char, ""]
+        else:
+            cells.append(char)
+    return tuple(cells)

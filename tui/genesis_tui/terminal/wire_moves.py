@@ -1,0 +1,110 @@
+"""The cheapest way to move the terminal's cursor, for the wire stage (``wire_paint.Painter``).
+
+Beside the absolute move (CUP), the forms curses weighs: carriage return and new line, a move by
+n columns or rows, to a column or a row (HPA, VPA); and writing again the cells the cursor
+would pass over, where the pen the terminal has draws them as they are (ncurses does the same).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+from genesis_tui.terminal.caps import Capabilities
+from genesis_tui.terminal.screen_grid import Grid, Styles
+
+
+class Cursor(Protocol):
+    """Where the terminal's cursor is and what pen it draws with (``wire_paint.Painter``)."""
+
+    caps: Capabilities
+    styles: Styles
+    x: int | None
+    y: int
+    style: int | None
+
+
+REWRITE = 8
+"""Cells at most written again in place of a cursor move."""
+
+
+@lru_cache(maxsize=4096)
+def _relative(n: int, final: str) -> str:
+    return f"\x1b[{final}" if n == 1 else f"\x1b[{n}{final}"
+
+
+@lru_cache(maxsize=4096)
+def _absolute(x: int, y: int) -> str:
+    return f"\x1b[{y + 1}H" if x == 0 else f"\x1b[{y + 1};{x + 1}H"
+
+
+def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
+    """The shortest sequence that takes the cursor from where ``painter`` has it to x, y."""
+    best = _absolute(x, y)
+    cx, cy = painter.x, painter.y
+    if cx is None:
+        return best
+    caps = painter.caps
+    # The row first (the cursor then in column 0 or where it was), then the column.
+    if y == cy:
+        starts = [("", cx)]
+    elif y == cy + 1:
+        starts = [("\r\n", 0)]
+        if caps.cuf:
+            starts.append(("\x1b[B", cx))
+    else:
+        vertical = _relative(y - cy, "B") if y > cy else _relative(cy - y, "A")
+        starts = [(vertical, cx)] if caps.cuf else []
+        if caps.hpa:  # VPA comes with HPA in the terminals that have either
+            starts.append((f"\x1b[{y + 1}d", cx))
+    for prefix, column in starts:
+        if len(prefix) + 1 >= len(best):
+            continue
+        step = _column(painter, column, x, y, target, len(best) - len(prefix))
+        if step is not None and len(prefix) + len(step) < len(best):
+            best = prefix + step
+    return best
+
+
+def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) -> str | None:
+    """The shortest way along row ``y`` from column cx to x, shorter than ``limit``; None if
+    there is none."""
+    if cx == x:
+        return ""
+    caps = painter.caps
+    best: str | None = None
+    if x == 0:
+        return "\r"
+    if caps.cuf:
+        best = _relative(x - cx, "C") if x > cx else _relative(cx - x, "D")
+    if caps.hpa and (best is None or len(best) > len(str(x + 1)) + 3):
+        best = f"\x1b[{x + 1}G"
+    # Writing the cells again: from where the cursor is, or from column 0 after a return.
+    for start, prefix in ((cx, ""), (0, "\r")):
+        if start < x and x - start <= REWRITE:
+            text = _rewrite(painter, start, x, y, target)
+            if text is not None and (best is None or len(prefix) + len(text) < len(best)):
+                best = prefix + text
+    if best is not None and len(best) < limit:
+        return best
+    return None
+
+
+def _rewrite(painter: Cursor, start: int, end: int, y: int, target: Grid) -> str | None:
+    """Cells start..end of row ``y`` as the pen the terminal has would draw them again, if it
+    draws each as the target has it (as text, UTF-8), else None."""
+    style = painter.style
+    if style is None:
+        return None
+    chars, styles = target.chars[y], target.styles[y]
+    if chars[start] == "" or (end < len(chars) and chars[end] == ""):
+        return None  # half of a wide character
+    blank = painter.styles.blank[style]
+    for index in range(start, end):
+        char, wanted = chars[index], styles[index]
+        if char == "":
+            continue
+        if wanted != (blank if char == " " else style):
+            return None
+    text = "".join(chars[start:end])
+    return text if text.isascii() else None

@@ -1,0 +1,298 @@
+"""Drawing on the terminal for the wire stage (``wire.WireStage``): what the terminal shows, where
+its cursor is, the pen it draws with, and the cheapest sequences that change them.
+
+``Painter.rows`` queues the cells of a row that differ from what is shown, as runs of text and
+erases; ``flush`` sends them pen by pen (a colour costs more than a cursor move); ``move_lines``
+scrolls a region of rows with the terminal. A copy of a painter draws the same update another
+way, to be kept if it came out shorter.
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+
+from genesis_tui.terminal.caps import Capabilities
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
+from genesis_tui.terminal.sgr import Attributes, transition
+from genesis_tui.terminal.wire_moves import cheapest_move
+from genesis_tui.terminal.wire_scroll import common_blank
+
+GAP = 5
+"""Unchanged cells between two changes in a row are sent again when there are fewer than this:
+shorter than the cursor move over them."""
+
+Op = tuple[int, int, int, str, int, bool]
+"""Drawing queued for an update: row, column, style, what to send, the column after, and whether
+it is an erase or blanks (which any pen of the right background draws)."""
+
+
+@lru_cache(maxsize=1024)
+def _count(prefix: str, n: int, final: str) -> str:
+    return f"{prefix}{final}" if n == 1 else f"{prefix}{n}{final}"
+
+
+class Painter:
+    """The terminal's state as the stage has left it, and the drawing that changes it."""
+
+    def __init__(self, caps: Capabilities, styles: Styles, shown: Grid) -> None:
+        self.caps, self.styles, self.shown = caps, styles, shown
+        self.x: int | None = 0
+        self.y = 0
+        """Where the cursor is (x None: not known)."""
+        self.rendition: Attributes | str | None = None
+        """The terminal's SGR rendition (None: not known)."""
+        self.link: str | None = None
+        self.style: int | None = None
+        """The style number of the terminal's pen, where it is known."""
+        self.ops: list[Op] = []
+        self.sent = 0
+        """Characters of text and erases queued in ``ops`` (to stop a trial that is too long)."""
+
+    def twin(self) -> Painter:
+        """A painter in the same state, on a copy of the screen: to draw an update another way."""
+        twin = copy.copy(self)
+        twin.shown = self.shown.copy()
+        twin.ops = []
+        return twin
+
+    def forget_cursor(self) -> None:
+        self.x, self.rendition, self.link, self.style = None, None, None, None
+
+    # -- what to draw -----------------------------------------------------------------------
+
+    def row(self, y: int, target: Grid) -> None:
+        """Queue the cells of row ``y`` that differ, and note the row as shown."""
+        shown = self.shown
+        t_chars, t_styles = target.chars[y], target.styles[y]
+        s_chars, s_styles = shown.chars[y], shown.styles[y]
+        columns = target.columns
+        runs: list[list[int]] = []
+        if t_chars == s_chars:
+            changed = [x for x in range(columns) if t_styles[x] != s_styles[x]]
+        else:
+            cells = zip(t_chars, s_chars, t_styles, s_styles, strict=True)
+            changed = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
+        for x in changed:
+            if runs and x - runs[-1][1] < GAP:
+                runs[-1][1] = x + 1
+            else:
+                runs.append([x, x + 1])
+        merged: list[list[int]] = []
+        for start, end in runs:
+            # A wide character is drawn whole, and one that is overwritten in part is redrawn.
+            while start > 0 and (t_chars[start] == "" or s_chars[start] == ""):
+                start -= 1
+            while end < columns and (t_chars[end] == "" or s_chars[end] == ""):
+                end += 1
+            if merged and start - merged[-1][1] < GAP:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        for start, end in merged:
+            self._draw(y, start, end, t_chars, t_styles)
+        shown.chars[y] = list(t_chars)
+        shown.styles[y] = list(t_styles)
+
+    def _draw(self, y: int, start: int, end: int, chars: list[str], styles: list[int]) -> None:
+        """Queue cells start..end of a row (erasing runs of blanks where that is shorter)."""
+        columns = len(chars)
+        ops = self.ops
+        blank = self.styles.blank
+        x = start
+        while x < end:
+            style = styles[x]
+            if chars[x] == " ":
+                erase = self._erase(chars, styles, x, end)
+                if erase:
+                    ops.append((y, x, style, erase, columns, True))
+                    self.sent += len(erase) + 3  # and a cursor move, at least
+                    if erase == "\x1b[K":
+                        return  # the rest of the row is this blank
+                    x += int(erase[2:-1] or 1)
+                    continue
+                # A blank is drawn in the style of the text after it where it looks the same.
+                ahead = x + 1
+                while ahead < end and chars[ahead] == " " and styles[ahead] == style:
+                    ahead += 1
+                if ahead < end and blank[styles[ahead]] == style:
+                    style = styles[ahead]
+            run = x + 1
+            while run < end:
+                if styles[run] != style and not (chars[run] == " " and styles[run] == blank[style]):
+                    break
+                starts_blanks = chars[run] == " " and chars[run - 1] != " "
+                if starts_blanks and self._erase(chars, styles, run, end):
+                    break
+                run += 1
+            text = "".join(chars[x:run])
+            ops.append((y, x, style, text, run, text.isspace() and self.styles.erasable(style)))
+            self.sent += run - x + 3
+            x = run
+
+    def _erase(self, chars: list[str], styles: list[int], x: int, end: int) -> str:
+        """The erase that draws the blanks from x on (of cells x..end to draw), if one is
+        shorter than writing them: ``ESC[K`` or ``ESC[nX``; else ""."""
+        style = styles[x]
+        if not self.can_erase(style):
+            return ""
+        columns = len(chars)
+        run = x + 1
+        while run < columns and chars[run] == " " and styles[run] == style:
+            run += 1
+        if run == columns and self.caps.el and (end == columns or run - x > 3):
+            return "\x1b[K"
+        count = min(run, end) - x
+        cost = 4 + len(str(count)) + (5 if x + count < end else 0)
+        if self.caps.ech and count > cost:
+            return _count("\x1b[", count, "X")
+        return ""
+
+    def can_erase(self, style: int) -> bool:
+        """Whether an erase (or a line scrolled in) can make a blank of ``style``."""
+        if not self.styles.erasable(style):
+            return False
+        if self.caps.bce:
+            return True
+        rendition = self.styles.pens[style].rendition
+        return isinstance(rendition, Attributes) and rendition.bg is None
+
+    # -- sending ----------------------------------------------------------------------------
+
+    def flush(self, out: list[str], target: Grid) -> None:
+        """Send the drawing queued, in an order that changes the rendition seldom: next, a piece
+        in the pen the terminal has (its blanks too), else the first piece left."""
+        ops, self.ops, self.sent = self.ops, [], 0
+        buckets: dict[int, list[int]] = {}
+        for index, op in enumerate(ops):
+            buckets.setdefault(op[2], []).append(index)
+        pointers = dict.fromkeys(buckets, 0)
+        done = bytearray(len(ops))
+        first = 0
+        styles = self.styles
+        while True:
+            pick = -1
+            pen = self.style
+            if pen is not None:
+                keys = [pen]
+                if styles.pens[pen].link is None and styles.erasable(styles.blank[pen]):
+                    keys.append(styles.blank[pen])
+                for key in keys:
+                    bucket = buckets.get(key)
+                    if bucket:
+                        at = pointers[key]
+                        while at < len(bucket) and done[bucket[at]]:
+                            at += 1
+                        pointers[key] = at
+                        if at < len(bucket):
+                            pick = bucket[at]
+                            break
+            if pick < 0:
+                while first < len(ops) and done[first]:
+                    first += 1
+                if first == len(ops):
+                    return
+                pick = first
+            done[pick] = 1
+            y, x, style, text, end, blank = ops[pick]
+            self.move(out, x, y, target)
+            if blank:
+                self.erase_pen(out, style)
+            else:
+                self.pen(out, style)
+            out.append(text)
+            if text[0] != "\x1b":
+                self.x = end if end < target.columns else None
+
+    def erase_pen(self, out: list[str], style: int) -> None:
+        """Set a rendition an erase makes blanks of ``style`` with: the pen as it is when its
+        background is the blank's and nothing else it has shows on a blank."""
+        rendition = self.rendition
+        if (
+            isinstance(rendition, Attributes)
+            and self.link is None
+            and rendition.bg == self.styles.pens[style].rendition.bg  # type: ignore[union-attr]
+            and not (rendition.reverse or rendition.underline or rendition.strike)
+            and not rendition.overline
+        ):
+            return
+        blank = self.styles.pens[style].rendition
+        if isinstance(rendition, Attributes) and isinstance(blank, Attributes):
+            # The change of fewest codes: what shows on a blank off, the background set.
+            plain = rendition._replace(reverse=False, underline=False, strike=False)
+            style = self.styles.number(Pen(plain._replace(overline=False, bg=blank.bg)))
+        self.pen(out, style)
+
+    def pen(self, out: list[str], style: int) -> None:
+        """Set the terminal's rendition and link to those of ``style``."""
+        pen: Pen = self.styles.pens[style]
+        rendition = pen.rendition
+        if rendition != self.rendition:
+            if isinstance(rendition, str):
+                out.append("\x1b[0m" + rendition)
+            elif isinstance(self.rendition, str):
+                out.append(transition(None, rendition))
+            else:
+                out.append(transition(self.rendition, rendition))
+            self.rendition = rendition
+        if pen.link != self.link:
+            out.append(f"\x1b]8;{pen.link or ';'}\x1b\\")
+            self.link = pen.link
+        self.style = style
+
+    def move(self, out: list[str], x: int, y: int, target: Grid) -> None:
+        """Move the cursor to x, y by the shortest sequence."""
+        if self.x == x and self.y == y:
+            return
+        out.append(cheapest_move(self, x, y, target))
+        self.x, self.y = x, y
+
+    # -- whole screens and regions ----------------------------------------------------------
+
+    def clear(self, out: list[str], target: Grid) -> None:
+        """Clear the screen with the blank most of the target has (where an erase can make it)."""
+        blank = common_blank(target, range(target.rows), self.styles, 4) if self.caps.bce else 0
+        self.pen(out, blank)
+        out.append("\x1b[H\x1b[2J")
+        self.x, self.y = 0, 0
+        self.shown = Grid(target.columns, target.rows, blank)
+
+    def move_lines(self, out: list[str], found: tuple[int, int, int], target: Grid) -> None:
+        """Scroll rows top..bottom by ``shift`` (up when positive) with the terminal. The lines
+        that come in are blank, in the background of the pen where the terminal has ``bce``
+        (set to the one most of the target's new lines have), else in the default one."""
+        top, bottom, shift = found
+        caps, shown = self.caps, self.shown
+        count = abs(shift)
+        fresh = range(bottom - count + 1, bottom + 1) if shift > 0 else range(top, top + count)
+        blank = common_blank(target, fresh, self.styles) if caps.bce else DEFAULT
+        self.erase_pen(out, blank)
+        if caps.csr and caps.ind and caps.ri:
+            out.append(f"\x1b[{top + 1};{bottom + 1}r")
+            if shift > 0:
+                out.append(f"\x1b[{bottom + 1}H" + "\n" * count)
+            else:
+                out.append(f"\x1b[{top + 1}H" + "\x1bM" * count)
+            out.append("\x1b[r")
+            self.x = None  # setting the region moved the cursor home (or did not, here and there)
+        else:
+            # Without a scrolling region: delete lines at one end, insert them at the other.
+            delete_at, insert_at = (
+                (top, bottom - count + 1) if shift > 0 else (bottom - count + 1, top)
+            )
+            self.x = None
+            self.move(out, 0, delete_at, target)
+            out.append(_count("\x1b[", count, "M"))
+            self.x = None
+            self.move(out, 0, insert_at, target)
+            out.append(_count("\x1b[", count, "L"))
+            self.x = 0
+        new_chars = [[" "] * shown.columns for _ in range(count)]
+        new_styles = [[blank] * shown.columns for _ in range(count)]
+        chars, styles = shown.chars[top : bottom + 1], shown.styles[top : bottom + 1]
+        if shift > 0:
+            shown.chars[top : bottom + 1] = chars[count:] + new_chars
+            shown.styles[top : bottom + 1] = styles[count:] + new_styles
+        else:
+            shown.chars[top : bottom + 1] = new_chars + chars[:-count]
+            shown.styles[top : bottom + 1] = new_styles + styles[:-count]
