@@ -37,7 +37,7 @@ def parse(*argv: str) -> argparse.Namespace:
         (("--section", "2"), read),
         (("read", "--theme", "nord"), read),
         (("check",), commands.check),
-        (("export", "--format", "md"), cards.export),
+        (("export", "--format", "md"), cards.export),  # cards for apkg and tsv, else the article
         (("serve", "--port", "8001"), commands.serve),
         (("readings", "--prune"), drafting.readings),
         (("lexicon", "--accents", "a.txt"), drafting.lexicon),
