@@ -34,7 +34,7 @@ from rich.text import Text
 from genesis_tui.content.edition import Content, index_content
 from genesis_tui.content.load import load_content
 from genesis_tui.content.model import Pair
-from genesis_tui.export.formats import to_text
+from genesis_tui.export.plain_text import to_text
 from genesis_tui.pages.article import section_page
 from genesis_tui.storage.paths import content_dir
 from genesis_tui.text import phrases, typesetting

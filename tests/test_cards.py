@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.lexicon import Entry
+from genesis_tui.content.lexicon_file import Entry
 from genesis_tui.content.load import load_content
 from genesis_tui.export.cards import FIELDS, Card, cards, fields, to_tsv
 from genesis_tui.storage.paths import content_dir

@@ -16,6 +16,7 @@ from genesis_tui.cli.main import main
 from genesis_tui.content.edition import Content, index_content
 from genesis_tui.content.model import Pair
 from genesis_tui.export import formats as export
+from genesis_tui.export.plain_text import to_text
 from genesis_tui.text.control_chars import escaped, visible
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
@@ -138,7 +139,7 @@ def test_models_built_without_validation_hold_no_controls(content: Content) -> N
 @pytest.mark.parametrize("lang", ["both", "ja", "en"])
 def test_exports_of_unvalidated_content_hold_no_controls(content: Content, lang: str) -> None:
     hostile = _hostile(content)
-    _assert_safe(export.to_text(hostile, lang, 80), "txt export")  # type: ignore[arg-type]
+    _assert_safe(to_text(hostile, lang, 80), "txt export")  # type: ignore[arg-type]
     _assert_safe(export.to_markdown(hostile, lang), "md export")  # type: ignore[arg-type]
     _assert_safe(export.to_json(hostile), "json export")
 
@@ -152,7 +153,7 @@ def test_exports_stay_safe_even_if_a_model_is_altered_after_it_was_built(
     title = hostile.article.title
     object.__setattr__(title, "en", bad)
     try:
-        _assert_safe(export.to_text(hostile), "txt export")
+        _assert_safe(to_text(hostile), "txt export")
         _assert_safe(export.to_markdown(hostile), "md export")
         text = export.to_json(hostile)
         _assert_safe(text, "json export")

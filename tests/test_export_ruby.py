@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from genesis_tui.cli.main import main
 from genesis_tui.content.edition import Content
 from genesis_tui.content.readings import RubySpan
-from genesis_tui.export.formats import to_json, to_markdown, to_text
+from genesis_tui.export.formats import to_json, to_markdown
 from genesis_tui.export.notation import aozora, html_ruby, ruby_line_spans
+from genesis_tui.export.plain_text import to_text
 from genesis_tui.text.breaks import NO_LINE_END
 from genesis_tui.text.kana import is_kanji
 from genesis_tui.text.typesetting import cells

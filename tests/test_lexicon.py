@@ -11,15 +11,9 @@ from pathlib import Path
 import pytest
 
 from genesis_tui.content.edition import Content, ContentError
-from genesis_tui.content.lexicon import (
-    LEXICON_FILE,
-    POS,
-    Listed,
-    attach,
-    parse_lexicon,
-    uncovered,
-)
+from genesis_tui.content.lexicon import LEXICON_FILE
 from genesis_tui.content.lexicon_draft import draft_lexicon
+from genesis_tui.content.lexicon_file import POS, Listed, attach, parse_lexicon, uncovered
 from genesis_tui.content.lexicon_sources import (
     FixtureDictionary,
     SudachiWords,

@@ -129,7 +129,7 @@ def test_a_file_that_cannot_be_read_is_left_alone_and_not_saved_over(tmp_path: P
 def test_a_status_belongs_to_the_word_not_to_the_entry_id() -> None:
     """A content update that renumbers an entry (研究所 becoming 研究所#2) keeps its status:
     statuses are keyed by lemma and reading."""
-    from genesis_tui.content.lexicon import Entry
+    from genesis_tui.content.lexicon_file import Entry
     from genesis_tui.pages.study import is_known
 
     statuses = WordStatuses()

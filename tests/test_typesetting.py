@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import View
 from genesis_tui.content.terms import Span
-from genesis_tui.export.formats import text_lines
+from genesis_tui.export.plain_text import text_lines
 from genesis_tui.pages import builder as page_module
 from genesis_tui.pages.article import section_page
 from genesis_tui.text.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds

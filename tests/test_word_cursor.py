@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from textual.geometry import Region
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.lexicon import pitch
 from genesis_tui.content.load import load_content
+from genesis_tui.content.pitch import pitch
 from genesis_tui.pages.word_places import page_words
 from genesis_tui.storage.state import SavedState, View
 from genesis_tui.ui.app import GenesisApp

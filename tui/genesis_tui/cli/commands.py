@@ -148,7 +148,9 @@ def export(
         output.write(export.to_markdown(content, view, section, ruby=ruby, vocabulary=vocabulary))
     else:
         width = width or shutil.get_terminal_size((80, 24)).columns
-        output.write(export.to_text(content, cast("View", lang), width, section, ruby=ruby))
+        from genesis_tui.export.plain_text import to_text
+
+        output.write(to_text(content, cast("View", lang), width, section, ruby=ruby))
     return 0
 
 

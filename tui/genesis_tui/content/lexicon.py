@@ -34,22 +34,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
-
-# The file's parts and the pitch accent live in modules of their own; their names are kept
-# importable from here, where the readers of the lexicon have always found them.
-from genesis_tui.content.lexicon_file import JLPT_LEVELS as JLPT_LEVELS
-from genesis_tui.content.lexicon_file import POS as POS
-from genesis_tui.content.lexicon_file import SOFT as SOFT
-from genesis_tui.content.lexicon_file import Attached as Attached
-from genesis_tui.content.lexicon_file import Entry as Entry
-from genesis_tui.content.lexicon_file import Flaw as Flaw
-from genesis_tui.content.lexicon_file import Listed as Listed
-from genesis_tui.content.lexicon_file import WordSpan as WordSpan
-from genesis_tui.content.lexicon_file import attach as attach
-from genesis_tui.content.lexicon_file import needs_word as needs_word
-from genesis_tui.content.lexicon_file import parse_lexicon as parse_lexicon
-from genesis_tui.content.lexicon_file import uncovered as uncovered
-from genesis_tui.content.pitch import pitch as pitch
+from genesis_tui.content.lexicon_file import Entry, Listed, WordSpan, attach, parse_lexicon
 
 LEXICON_FILE = "lexicon.toml"
 

@@ -21,14 +21,8 @@ from typing import Any
 
 from genesis_tui.content.analyser import AuthoringError
 from genesis_tui.content.drafting import reviewed_readings
-from genesis_tui.content.lexicon import (
-    LEXICON_FILE,
-    SOFT,
-    Entry,
-    Listed,
-    needs_word,
-    parse_lexicon,
-)
+from genesis_tui.content.lexicon import LEXICON_FILE
+from genesis_tui.content.lexicon_file import SOFT, Entry, Listed, needs_word, parse_lexicon
 from genesis_tui.content.lexicon_format import format_lexicon
 from genesis_tui.content.lexicon_sources import (
     GRAMMAR,

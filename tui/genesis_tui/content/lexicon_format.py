@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from genesis_tui.content.lexicon import Entry, Listed, attach, uncovered
+from genesis_tui.content.lexicon_file import Entry, Listed, attach, uncovered
 from genesis_tui.content.readings import Located
 from genesis_tui.text.typesetting import cells
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from genesis_tui.content.analyser import AuthoringError
-from genesis_tui.content.lexicon import needs_word
+from genesis_tui.content.lexicon_file import needs_word
 from genesis_tui.text.kana import to_hiragana
 
 POS_OF_SUDACHI = {

@@ -210,6 +210,7 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
     if rule == "ignored":
         return []
     from genesis_tui.content import lexicon as lx
+    from genesis_tui.content import lexicon_file
     from genesis_tui.content import readings as rd
 
     path = content.directory / lx.LEXICON_FILE
@@ -222,7 +223,7 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
     data, unread = _toml_data(path, raw)
     if data is None:
         return unread
-    words, entries, flaws = lx.parse_lexicon(data)
+    words, entries, flaws = lexicon_file.parse_lexicon(data)
     problems = [Problem(path, flaw.key, flaw.message) for flaw in flaws]
     malformed = {flaw.key.split(".", 2)[1] for flaw in flaws if flaw.key.startswith("entries.")}
     located = rd.texts(content.article, content.glossary, content.timeline)
@@ -233,7 +234,7 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
     used: set[str] = set()
     for item in located:
         listed = words.get(item.key, ())
-        attached = lx.attach(item.text, listed)
+        attached = lexicon_file.attach(item.text, listed)
         where = f"words.{item.key}"
         for index, word in attached.missing:
             message = (
@@ -246,7 +247,7 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
             if word.entry not in entries and word.entry not in malformed:
                 message = f"word {index + 1} ({word}): no entry {word.entry!r} in [entries]"
                 problems.append(Problem(path, where, message))
-        for offset, run in lx.uncovered(item.text, attached.spans):
+        for offset, run in lexicon_file.uncovered(item.text, attached.spans):
             message = f"no word covers {run!r} (character {offset} of the text in {item.file})"
             problems.append(Problem(path, where, message))
     queue = [entry for entry in used if entry in entries]

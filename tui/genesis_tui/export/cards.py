@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Literal, NamedTuple, Protocol
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.lexicon import POS, Entry
+from genesis_tui.content.lexicon_file import POS, Entry
 from genesis_tui.content.model import Section
 from genesis_tui.content.pitch import pitch
 from genesis_tui.export.parts import _sections

@@ -18,10 +18,6 @@ from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Block, Pair, Term, View, view_langs
 from genesis_tui.export.notation import html_ruby
 from genesis_tui.export.parts import _label, _labels, _sections
-
-# The plain text has a module of its own; its two entry points are kept importable from here.
-from genesis_tui.export.plain_text import text_lines as text_lines
-from genesis_tui.export.plain_text import to_text as to_text
 from genesis_tui.export.words import lexicon_json, vocabulary_lines, words_json
 from genesis_tui.text.control_chars import visible
 from genesis_tui.text.kana import reading_order, to_hiragana

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from genesis_tui.content.edition import Content
-from genesis_tui.content.lexicon import POS, pitch
+from genesis_tui.content.lexicon_file import POS
 from genesis_tui.content.model import Section
+from genesis_tui.content.pitch import pitch
 
 
 def words_json(content: Content, text: str) -> list[list[int | str]]:

@@ -19,7 +19,7 @@ from genesis_tui.text.kana import to_hiragana
 from genesis_tui.text.ruby import Ruby
 
 if TYPE_CHECKING:
-    from genesis_tui.content.lexicon import Entry
+    from genesis_tui.content.lexicon_file import Entry
     from genesis_tui.content.model import Section
     from genesis_tui.pages.word_places import WordPlace
 
@@ -125,7 +125,7 @@ def hidden_readings(
     and N3; a word on no list keeps its reading)."""
     if mode == "all" and above is None:
         return HiddenReadings()
-    from genesis_tui.content.lexicon import JLPT_LEVELS  # read with the lexicon, not at start
+    from genesis_tui.content.lexicon_file import JLPT_LEVELS  # read with the lexicon, not at start
 
     easy = JLPT_LEVELS[: JLPT_LEVELS.index(above) + 1] if above in JLPT_LEVELS else ()
     hidden = [

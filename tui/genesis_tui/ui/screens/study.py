@@ -30,7 +30,7 @@ from genesis_tui.ui.screens.base import when_ready
 from genesis_tui.ui.screens.reader_sentences import SentencesScreen
 
 if TYPE_CHECKING:
-    from genesis_tui.content.lexicon import Entry
+    from genesis_tui.content.lexicon_file import Entry
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Study:
 
     def next_level(self) -> str | None:
         """The JLPT level after the current one (off, N5, N4, N3, N2, N1, off...), now set."""
-        from genesis_tui.content.lexicon import JLPT_LEVELS
+        from genesis_tui.content.lexicon_file import JLPT_LEVELS
 
         levels: tuple[str | None, ...] = (None, *JLPT_LEVELS)
         self.readings_above = levels[(levels.index(self.readings_above) + 1) % len(levels)]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content
 
-from genesis_tui.content.lexicon import POS, Entry
+from genesis_tui.content.lexicon_file import POS, Entry
 from genesis_tui.content.pitch import pitch
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.page import Page

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from textual.content import Content
 from textual.widgets import Static
 
-from genesis_tui.content.lexicon import Entry
+from genesis_tui.content.lexicon_file import Entry
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.word_places import (
     Source,
