@@ -1,8 +1,11 @@
-"""Leaving the alternate screen leaves the shell's screen as it was: nothing is drawn after it.
+"""The shell's screen is left as it was: nothing is drawn outside the alternate screen, at the
+start, at a stop (ctrl+z) and its fg, and at the end.
 
 The output stage (``wire``) answered Textual's ``ESC[?1049l`` with a repaint of the last frame,
 which then landed on the shell's screen, at every exit and every ctrl+z wherever terminfo knows
-the terminal (tmux's TERM above all); the driver now sends Textual's stop past the stage."""
+the terminal (tmux's TERM above all); and it cleared the shell's screen before Textual's
+``ESC[?1049h`` at the start and at every fg. The driver sends Textual's start and stop past the
+stage."""
 
 from __future__ import annotations
 
@@ -15,14 +18,22 @@ import pytest
 
 from tests.terminal import Terminal
 
-LEAVE = b"\x1b[?1049l"
-_CONTROLS = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|[\r\n]")
+ENTER, LEAVE = b"\x1b[?1049h", b"\x1b[?1049l"
+_MODES = re.compile(rb"\x1b\[[?<>=]?[0-9;]*[$]?[hlpucm]|\x1b\[<u|[\r\n]")
+"""Mode changes, queries and the rendition reset: what may be written on the shell's screen."""
 
 
-def _drawn_after_leaving(output: bytes) -> bytes:
-    """What was written after the last leaving of the alternate screen, but modes and moves."""
-    assert LEAVE in output, "never left the alternate screen"
-    return _CONTROLS.sub(b"", output[output.rindex(LEAVE) + len(LEAVE) :])
+def _drawn_on_the_shells_screen(output: bytes) -> list[bytes]:
+    """What was written outside the alternate screen, but for mode changes and queries."""
+    assert ENTER in output and LEAVE in output
+    outside, inside, rest = [], False, output
+    while rest:
+        mark = LEAVE if inside else ENTER
+        part, found, rest = rest.partition(mark)
+        if not inside:
+            outside.append(part)
+        inside = not inside if found else inside
+    return [drawn for part in outside if (drawn := _MODES.sub(b"", part))]
 
 
 @pytest.mark.parametrize("term", ["tmux-256color", "xterm-256color", "screen"])
@@ -34,7 +45,7 @@ def test_nothing_is_drawn_after_quitting(tmp_path: Path, term: str) -> None:
         terminal.read_for(0.3)
         terminal.press("q")
         assert terminal.wait_exit() == 0
-        assert _drawn_after_leaving(bytes(terminal.output)) == b""
+        assert _drawn_on_the_shells_screen(bytes(terminal.output)) == []
     finally:
         terminal.close()
 
@@ -52,10 +63,11 @@ def test_nothing_is_drawn_after_stopping(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "not stopped"
             terminal.pump(0.05)
         terminal.read_for(0.5)
-        assert _drawn_after_leaving(bytes(terminal.output)) == b""
-        terminal.signal(signal.SIGCONT)
+        terminal.signal(signal.SIGCONT)  # and its fg
+        terminal.read_for(1.0)
         terminal.wait_for("トランプ政権")
         terminal.press("q")
         assert terminal.wait_exit() == 0
+        assert _drawn_on_the_shells_screen(bytes(terminal.output)) == []
     finally:
         terminal.close()

@@ -99,8 +99,10 @@ class GenesisDriver(LinuxDriver):
         self._wire = self._wire or wire_stage(self.fileno, *size)
         if self._wire is not None:
             self._wire.resize(*size)
-        self._staged = True
+        # Textual's start goes past the stage too: the stage would clear and repaint the screen
+        # before the alternate screen is entered, on the shell's screen.
         super().start_application_mode()  # type: ignore[no-untyped-call]
+        self._staged = True
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
             if getattr(self._app, "screen_reader", False):  # Textual hid it: show it again
