@@ -63,6 +63,8 @@ class GenesisDriver(LinuxDriver):
     _arrived = 0
     """Of those, the ones in the app's queue by now (counted in the loop)."""
     _wire: WireStage | None = None
+    _staged = False
+    """Whether writes go through the stage: from a start until a stop."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # Asked before Textual's driver puts its own SIGTSTP handler in place.
@@ -72,7 +74,7 @@ class GenesisDriver(LinuxDriver):
     def write(self, data: str) -> None:
         """Write to the terminal: the difference between screens where terminfo knows the
         terminal (``wire``), else each frame with only the style changes that change."""
-        if self._wire is not None:
+        if self._wire is not None and self._staged:
             try:
                 super().write(self._wire.feed(data))
                 return
@@ -97,7 +99,10 @@ class GenesisDriver(LinuxDriver):
         self._wire = self._wire or wire_stage(self.fileno, *size)
         if self._wire is not None:
             self._wire.resize(*size)
+        # Textual's start goes past the stage too: the stage would clear and repaint the screen
+        # before the alternate screen is entered, on the shell's screen.
         super().start_application_mode()  # type: ignore[no-untyped-call]
+        self._staged = True
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)
             if getattr(self._app, "screen_reader", False):  # Textual hid it: show it again
@@ -105,7 +110,10 @@ class GenesisDriver(LinuxDriver):
                 self.flush()
 
     def stop_application_mode(self) -> None:
-        """Send what was held back, then Textual's stop (which writes as it was)."""
+        """Send what was held back, then Textual's stop, as it writes it: not through the stage,
+        which answered the leaving of the alternate screen by drawing the last frame again, on
+        the shell's screen (at every exit and ctrl+z under tmux's TERM)."""
+        self._staged = False
         if self._sgr is not None:
             held = self._sgr.flush()
             self._sgr = None

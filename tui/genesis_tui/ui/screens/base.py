@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from textual import on
+from textual._styles_cache import StylesCache
 
 from genesis_tui.content.edition import Content
 from genesis_tui.content.model import Lang, View, one_lang, view_langs
@@ -86,6 +87,12 @@ class GenesisScreen(FollowsAppSize):
     def ready(self) -> None:
         """The widgets are there: act on keys from now on."""
         self._ready = True
+
+    def on_unmount(self) -> None:
+        # Textual keeps the style caches of the last 1,024 widgets, with every line each drew,
+        # in an lru_cache on an instance method (StylesCache.get_inner_outer,
+        # Textualize/textual#6665, open): the widgets of closed screens stayed in memory that way.
+        StylesCache.get_inner_outer.cache_clear()
 
     @property
     def has_widgets(self) -> bool:
