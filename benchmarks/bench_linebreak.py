@@ -31,7 +31,7 @@ from collections.abc import Callable
 from rich.console import Console
 from rich.text import Text
 
-from genesis_tui.content.edition import Content, index_content
+from genesis_tui.content.edition import Edition, index_content
 from genesis_tui.content.load import load_content
 from genesis_tui.content.model import Pair
 from genesis_tui.export.plain_text import to_text
@@ -47,7 +47,7 @@ Timed = tuple[Callable[[], object], Callable[[], None]]
 """What to time, and what to do before each round of it."""
 
 
-def _texts(content: Content) -> list[str]:
+def _texts(content: Edition) -> list[str]:
     return [getattr(block, lang) for _, block in content.article.blocks() for lang in ("ja", "en")]
 
 
@@ -68,7 +68,7 @@ def _median(
     return statistics.median(times)
 
 
-def _article(content: Content, rounds: int) -> None:
+def _article(content: Edition, rounds: int) -> None:
     texts = _texts(content)
     console = Console(width=200, file=open("/dev/null", "w"))  # noqa: SIM115
 
@@ -98,7 +98,7 @@ def _repeat(text: str, length: int) -> str:
     return (text * (length // len(text) + 1))[:length]
 
 
-def _with_long_text(content: Content, text: str) -> tuple[Content, str, str]:
+def _with_long_text(content: Edition, text: str) -> tuple[Edition, str, str]:
     """``content`` with ``text`` as the title and as the first block of the shortest section;
     that section's id and the block's id."""
     article = content.article
@@ -113,7 +113,7 @@ def _with_long_text(content: Content, text: str) -> tuple[Content, str, str]:
     return changed, section.id, block.id
 
 
-def _cases(content: Content) -> dict[str, Callable[[int], Timed]]:
+def _cases(content: Edition) -> dict[str, Callable[[int], Timed]]:
     """Each row: given a length, the run to time and what to do before each round."""
     ja = "".join(block.ja for _, block in content.article.blocks())
     en = " ".join(block.en for _, block in content.article.blocks())
@@ -176,7 +176,7 @@ def _cases(content: Content) -> dict[str, Callable[[int], Timed]]:
     }
 
 
-def _scaling(content: Content, lengths: list[int], rounds: int) -> None:
+def _scaling(content: Edition, lengths: list[int], rounds: int) -> None:
     print(f"\ntime per character at {LINE} cells, microseconds (median of {rounds})")
     heads = "".join(f"{f'{n // 1000}k' if n < 10**6 else f'{n / 10**6:g}M':>9}" for n in lengths)
     print(f"{'':32}{heads}{'growth':>9}{'longest':>10}")

@@ -11,7 +11,7 @@ import pytest
 import textual._wait
 from hypothesis import settings
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.paths import content_dir
 
@@ -43,7 +43,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
 
 
 @pytest.fixture(scope="session")
-def small_content() -> Content:
+def small_content() -> Edition:
     """The tests' small content directory (tests/fixtures/content), validated, loaded once."""
     return load_content(SMALL_CONTENT)
 
@@ -55,7 +55,7 @@ def _own_cache_directory(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="session")
-def content() -> Content:
+def content() -> Edition:
     """The bundled content, loaded once: for the tests of the article itself."""
     return load_content(content_dir())
 

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.explainer import AboutScreen
 from tests.conftest import SMALL_CONTENT
@@ -30,7 +30,7 @@ def about_text(app: GenesisApp) -> tuple[str, set[str]]:
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 async def test_a_shows_the_source_with_both_addresses_as_links(
-    small_content: Content, ui_lang: str
+    small_content: Edition, ui_lang: str
 ) -> None:
     source = small_content.article.source
     app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]
@@ -46,7 +46,7 @@ async def test_a_shows_the_source_with_both_addresses_as_links(
         assert not isinstance(app.screen, AboutScreen)
 
 
-async def test_about_says_when_the_japanese_is_a_machine_translation(content: Content) -> None:
+async def test_about_says_when_the_japanese_is_a_machine_translation(content: Edition) -> None:
     assert content.article.source.machine_translated
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
@@ -56,7 +56,7 @@ async def test_about_says_when_the_japanese_is_a_machine_translation(content: Co
         assert "the publisher's machine translation" in text
 
 
-async def test_about_is_reached_from_help(small_content: Content) -> None:
+async def test_about_is_reached_from_help(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("question_mark")
@@ -71,7 +71,7 @@ async def test_about_is_reached_from_help(small_content: Content) -> None:
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 @pytest.mark.parametrize("typed", ["source", "about", "出典"])
 async def test_the_palette_finds_the_source(
-    small_content: Content, typed: str, ui_lang: str
+    small_content: Edition, typed: str, ui_lang: str
 ) -> None:
     from genesis_tui.ui.commands import GenesisCommands
 
@@ -90,7 +90,7 @@ async def test_the_palette_finds_the_source(
 
 
 def test_the_txt_export_starts_with_the_source(
-    small_content: Content, capsys: pytest.CaptureFixture[str]
+    small_content: Edition, capsys: pytest.CaptureFixture[str]
 ) -> None:
     source = small_content.article.source
     assert main(["--content", str(SMALL_CONTENT), "export", "--format", "txt"]) == 0
@@ -102,7 +102,7 @@ def test_the_txt_export_starts_with_the_source(
     assert f"  {source.url_ja}" in head.splitlines()
 
 
-def test_the_piped_text_starts_with_the_source(small_content: Content) -> None:
+def test_the_piped_text_starts_with_the_source(small_content: Edition) -> None:
     source = small_content.article.source
     result = subprocess.run(
         [sys.executable, "-m", "genesis_tui", "--content", str(SMALL_CONTENT)],

@@ -17,7 +17,7 @@ import pytest
 
 from genesis_tui import __version__
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.text.typesetting import cells
 from tests.conftest import SMALL_CONTENT
 
@@ -56,7 +56,7 @@ def test_help_lists_commands_and_flags(capsys: pytest.CaptureFixture[str]) -> No
         assert word in out
 
 
-def test_check_bundled(content: Content, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_bundled(content: Edition, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     sections, blocks = len(content.article.sections), len(content.article.blocks())
@@ -99,7 +99,7 @@ def test_content_flag_is_used_by_export(
 
 
 def test_export_json_follows_the_contract(
-    content: Content, capsys: pytest.CaptureFixture[str]
+    content: Edition, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -160,7 +160,7 @@ def test_export_txt_respects_width(width: int, capsys: pytest.CaptureFixture[str
 
 @pytest.mark.parametrize("fmt", ["txt", "md"])
 def test_export_holds_key_points_notes_and_timeline(
-    fmt: str, content: Content, capsys: pytest.CaptureFixture[str]
+    fmt: str, content: Edition, capsys: pytest.CaptureFixture[str]
 ) -> None:
     width = ["--width", "200"] if fmt == "txt" else []  # Markdown is not wrapped
     assert main(["export", "--format", fmt, "--lang", "en", *width]) == 0

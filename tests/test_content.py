@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Citation
 from genesis_tui.storage.paths import content_dir, seeds_dir
 
@@ -31,7 +31,7 @@ def test_seed_is_byte_for_byte_the_delivered_one() -> None:
         assert seed == shared.read_bytes()
 
 
-def test_every_seed_line_is_present_verbatim_and_in_order(content: Content) -> None:
+def test_every_seed_line_is_present_verbatim_and_in_order(content: Edition) -> None:
     """The blocks, with their recorded clean-ups undone and the excluded lines put back, are
     the seed's lines, one block per line."""
     excluded = {item.after: item.ja for item in content.article.excluded}
@@ -43,7 +43,7 @@ def test_every_seed_line_is_present_verbatim_and_in_order(content: Content) -> N
     assert rebuilt == seed_lines()
 
 
-def test_clean_ups_are_only_the_allowed_ones(content: Content) -> None:
+def test_clean_ups_are_only_the_allowed_ones(content: Edition) -> None:
     for _, block in content.article.blocks():
         if "stray-period" in block.cleanups:
             assert block.ja.endswith("。") and block.seed_text().endswith("。.")
@@ -56,7 +56,7 @@ def test_clean_ups_are_only_the_allowed_ones(content: Content) -> None:
     assert all(item.reason.ja and item.reason.en for item in excluded)
 
 
-def test_structure_headings_and_list_items(content: Content) -> None:
+def test_structure_headings_and_list_items(content: Edition) -> None:
     kinds = {block.ja[:12]: block.kind for _, block in content.article.blocks()}
     assert kinds["ジェネシスの使命とは?"] == "heading"
     assert kinds["結論：AIと科学の国際協"] == "heading"
@@ -67,7 +67,7 @@ def test_structure_headings_and_list_items(content: Content) -> None:
     assert items[5].startswith("日米科学協力の強化:")
 
 
-def test_sections_in_order_with_titles_and_key_points(content: Content) -> None:
+def test_sections_in_order_with_titles_and_key_points(content: Edition) -> None:
     sections = content.article.sections
     assert [s.id for s in sections] == [
         "overview", "japan-role", "significance", "challenges", "outlook"
@@ -77,7 +77,7 @@ def test_sections_in_order_with_titles_and_key_points(content: Content) -> None:
         assert section.title.ja and section.title.en
 
 
-def test_english_holds_no_japanese(content: Content) -> None:
+def test_english_holds_no_japanese(content: Edition) -> None:
     for _section, block in content.article.blocks():
         assert not JAPANESE.search(block.en), block.id
         if block.note:
@@ -93,7 +93,7 @@ def test_english_holds_no_japanese(content: Content) -> None:
         assert not JAPANESE.search(term.term.en), term.id
 
 
-def test_translator_notes_where_the_japanese_is_odd(content: Content) -> None:
+def test_translator_notes_where_the_japanese_is_odd(content: Edition) -> None:
     notes = {block.id: block.note for _, block in content.article.blocks() if block.note}
     texts = {block.id: block.ja for _, block in content.article.blocks()}
     for needle in ("東京を", "連合AI研究プラットフォーム", "基礎モデル", "2025年末"):
@@ -101,7 +101,7 @@ def test_translator_notes_where_the_japanese_is_odd(content: Content) -> None:
         assert holders and all(block_id in notes for block_id in holders), needle
 
 
-def test_glossary_terms_are_complete(content: Content) -> None:
+def test_glossary_terms_are_complete(content: Edition) -> None:
     terms = content.glossary.terms
     assert len(terms) >= 30
     for term in terms:
@@ -115,7 +115,7 @@ def test_glossary_terms_are_complete(content: Content) -> None:
         assert 2 <= sentences <= 4, (term.id, sentences)
 
 
-def test_every_alias_is_found_in_the_text(content: Content) -> None:
+def test_every_alias_is_found_in_the_text(content: Edition) -> None:
     """Each alias is a spelling the article, a since-note or a definition uses (a misspelt
     alias would match nothing)."""
     text = "\n".join(
@@ -129,18 +129,18 @@ def test_every_alias_is_found_in_the_text(content: Content) -> None:
             assert alias in text, (term.id, alias)
 
 
-def test_every_related_id_resolves(content: Content) -> None:
+def test_every_related_id_resolves(content: Edition) -> None:
     ids = {term.id for term in content.glossary.terms}
     for term in content.glossary.terms:
         assert set(term.related) <= ids - {term.id}
 
 
-def test_categories_cover_the_article(content: Content) -> None:
+def test_categories_cover_the_article(content: Edition) -> None:
     categories = {term.category for term in content.glossary.terms}
     assert {"organisation", "programme", "agreement", "event", "policy", "technology"} <= categories
 
 
-def test_provenance(content: Content) -> None:
+def test_provenance(content: Edition) -> None:
     source = content.article.source
     assert source.publisher == "IT Business Today"
     assert source.url_ja.startswith("https://itbusinesstoday.com/ja/")
@@ -169,7 +169,7 @@ def test_japanese_date_follows_the_precision() -> None:
     assert _japanese_date("2026-01-27") == "2026年1月27日"
 
 
-def test_events_credited_to_the_article_say_no_more_than_the_article(content: Content) -> None:
+def test_events_credited_to_the_article_say_no_more_than_the_article(content: Edition) -> None:
     """An event whose source is the article is dated as precisely as the article dates it, and
     no later than the article was written; anything finer or later needs a page of its own."""
     written = content.article.source.written
@@ -216,7 +216,7 @@ def test_the_aggregator_and_mirror_rule() -> None:
     assert not is_aggregator_or_mirror("https://www.mext.go.jp/en/news/topics/detail/")
 
 
-def _citations(content: Content) -> dict[str, Citation]:
+def _citations(content: Edition) -> dict[str, Citation]:
     """Every page the content cites, by where it is cited."""
     cited: dict[str, Citation] = {}
     for _, block in content.article.blocks():
@@ -240,7 +240,7 @@ def _host(url: str) -> str:
 
 
 def test_no_source_is_a_mirror_and_an_aggregator_only_a_marked_secondary_one(
-    content: Content,
+    content: Edition,
 ) -> None:
     """The issuing body's page where one is stored; a news or summary site only where none is
     (DOE's release of 4 June 2026 is quoted, not stored), and then marked secondary."""
@@ -256,7 +256,7 @@ def test_no_source_is_a_mirror_and_an_aggregator_only_a_marked_secondary_one(
             assert not citation.secondary, f"{where}: {citation.url} is the issuing body's"
 
 
-def test_a_note_or_event_may_cite_several_pages_each_fact_marked(content: Content) -> None:
+def test_a_note_or_event_may_cite_several_pages_each_fact_marked(content: Edition) -> None:
     """With several pages, each is the page of some fact, marked [n] in both languages."""
     several = [block.since for _, block in content.article.blocks() if block.since]
     texts = [(since.citations, (since.ja, since.en)) for since in several]
@@ -269,7 +269,7 @@ def test_a_note_or_event_may_cite_several_pages_each_fact_marked(content: Conten
             assert found == expected, (text[:40], found, expected)
 
 
-def test_the_figures_of_june_2026_cite_the_page_that_holds_them(content: Content) -> None:
+def test_the_figures_of_june_2026_cite_the_page_that_holds_them(content: Edition) -> None:
     """RIKEN's page holds the signing, not the money or the teams: those are DOE's, cited as
     a secondary page quotes its release, and the text says whose figures they are."""
     riken = "https://www.riken.jp/en/news_pubs/news/2026/20260605_1/index.html"
@@ -293,7 +293,7 @@ SIGNING = re.compile("署名|締結")
 """The Japanese of a block that reports an agreement being signed."""
 
 
-def test_no_event_the_article_reports_is_credited_outside_it(content: Content) -> None:
+def test_no_event_the_article_reports_is_credited_outside_it(content: Edition) -> None:
     """Each signing the article reports is an event credited to it (dated from a page when the
     article gives no date), and no event it reports is marked as outside it: an event before
     the article whose terms a reporting block all names is the article's."""
@@ -321,7 +321,7 @@ def test_no_event_the_article_reports_is_credited_outside_it(content: Content) -
             assert not set(event.terms) <= named, (event.label.en, "reported in", block_id)
 
 
-def test_the_osaka_signings_are_the_articles_dated_from_outside(content: Content) -> None:
+def test_the_osaka_signings_are_the_articles_dated_from_outside(content: Edition) -> None:
     osaka = [e for e in content.timeline.events if e.date == "2026-01"]
     assert len(osaka) == 2
     assert all(e.from_article and e.citations and e.reported_in for e in osaka)
@@ -377,7 +377,7 @@ def _names(text_ja: str, text_en: str) -> set[str]:
     return names | set(ACRONYM.findall(text_en))
 
 
-def test_every_name_in_definitions_and_notes_is_explained(content: Content) -> None:
+def test_every_name_in_definitions_and_notes_is_explained(content: Edition) -> None:
     """A term that a definition or note uses by name has a glossary entry (or is explained
     where it is named), so that no explanation leans on an unexplained name."""
     forms = {form for term in content.glossary.terms for form in term.forms()}
@@ -394,7 +394,7 @@ def test_every_name_in_definitions_and_notes_is_explained(content: Content) -> N
             assert name in EXPLAINED_WHERE_NAMED, f"{where} uses {name!r}, which no term explains"
 
 
-def test_names_the_definitions_use_have_entries(content: Content) -> None:
+def test_names_the_definitions_use_have_entries(content: Edition) -> None:
     """The machines, measures, people, meetings and plans the definitions name are entries,
     not names explained in passing; and the article's own words that need explaining too."""
     forms = {form for term in content.glossary.terms for form in term.forms()}
@@ -410,7 +410,7 @@ def test_names_the_definitions_use_have_entries(content: Content) -> None:
     assert "research security" in sensitive.en and "export control" in sensitive.en
 
 
-def test_terms_the_article_leans_on_are_in_the_glossary(content: Content) -> None:
+def test_terms_the_article_leans_on_are_in_the_glossary(content: Edition) -> None:
     ids = {term.id for term in content.glossary.terms}
     assert {"ai", "ai-for-science", "fugaku", "user-facility", "appropriations"} <= ids
     assert content.term("ai").term.ja == "人工知能" and "AI" in content.term("ai").aliases.en

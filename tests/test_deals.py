@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.storage.paths import content_dir
@@ -21,7 +21,7 @@ from genesis_tui.ui.screens.explainer import ExplainerScreen
 from tests.apps import SnapCompare
 
 
-def chains(content: Content, ui_lang: str) -> list[str]:
+def chains(content: Edition, ui_lang: str) -> list[str]:
     page = whos_who_page(content, 100, ui_lang, "both")  # type: ignore[arg-type]
     return [line.strip() for line in page.text() if " ==> " in line]
 
@@ -34,7 +34,7 @@ def chains(content: Content, ui_lang: str) -> list[str]:
     ],
 )
 def test_the_2024_riken_argonne_memorandum_is_drawn_as_a_memorandum(
-    content: Content, ui_lang: str, memorandum: str
+    content: Edition, ui_lang: str, memorandum: str
 ) -> None:
     drawn = chains(content, ui_lang)
     assert drawn[0] == memorandum, drawn
@@ -42,7 +42,7 @@ def test_the_2024_riken_argonne_memorandum_is_drawn_as_a_memorandum(
     assert not [line for line in riken_argonne if "framework" in line or "枠組み" in line]
 
 
-def test_an_agreement_the_label_does_not_name_is_the_events_own(content: Content) -> None:
+def test_an_agreement_the_label_does_not_name_is_the_events_own(content: Edition) -> None:
     # MEXT and DOE's arrangement of April 2024 is named by no glossary term: the event's
     # agreement (the 2024 framework it is part of) is drawn.
     assert "[MEXT] <== framework for joint AI research ==> [US Department of Energy]" in chains(

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content, index_content
+from genesis_tui.content.edition import Edition, index_content
 from genesis_tui.content.model import Pair
 from genesis_tui.export import formats as export
 from genesis_tui.export.plain_text import to_text
@@ -65,7 +65,7 @@ def _poison_toml(directory: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _hostile(content: Content) -> Content:
+def _hostile(content: Edition) -> Edition:
     """The bundled content with hostile sequences in every title, text and definition, built
     the way unvalidated content would be: straight into the models, without pydantic."""
     bad = "".join(HOSTILE)
@@ -129,7 +129,7 @@ def test_a_hostile_content_directory_is_refused_with_escaped_messages(
     assert "events[0].label.en: holds the control character U+001B" in err
 
 
-def test_models_built_without_validation_hold_no_controls(content: Content) -> None:
+def test_models_built_without_validation_hold_no_controls(content: Edition) -> None:
     hostile = _hostile(content)
     block = hostile.article.sections[0].blocks[0]
     assert block.en.startswith("␛]52;c;"), block.en[:20]  # shown, not obeyed
@@ -137,7 +137,7 @@ def test_models_built_without_validation_hold_no_controls(content: Content) -> N
 
 
 @pytest.mark.parametrize("lang", ["both", "ja", "en"])
-def test_exports_of_unvalidated_content_hold_no_controls(content: Content, lang: str) -> None:
+def test_exports_of_unvalidated_content_hold_no_controls(content: Edition, lang: str) -> None:
     hostile = _hostile(content)
     _assert_safe(to_text(hostile, lang, 80), "txt export")  # type: ignore[arg-type]
     _assert_safe(export.to_markdown(hostile, lang), "md export")  # type: ignore[arg-type]
@@ -145,7 +145,7 @@ def test_exports_of_unvalidated_content_hold_no_controls(content: Content, lang:
 
 
 def test_exports_stay_safe_even_if_a_model_is_altered_after_it_was_built(
-    content: Content,
+    content: Edition,
 ) -> None:
     # The exports' own pass: a string forced into a frozen model skips its construction check.
     bad = "".join(HOSTILE)
@@ -163,7 +163,7 @@ def test_exports_stay_safe_even_if_a_model_is_altered_after_it_was_built(
 
 
 def test_piped_text_of_unvalidated_content_holds_no_controls(
-    content: Content, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    content: Edition, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from genesis_tui.cli import read
 
@@ -174,7 +174,7 @@ def test_piped_text_of_unvalidated_content_holds_no_controls(
     _assert_safe(out, "piped text")
 
 
-async def test_the_reader_draws_unvalidated_content_without_controls(content: Content) -> None:
+async def test_the_reader_draws_unvalidated_content_without_controls(content: Edition) -> None:
     app = GenesisApp(_hostile(content))
     async with app.run_test(size=(120, 36)) as pilot:
         screen = app.screen

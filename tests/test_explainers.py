@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import OUTSIDE_MARK, timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
@@ -29,13 +29,13 @@ def linked_terms(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("width", [20, 33, 61, 62, 80, 100, 118])
-def test_explainer_lines_never_exceed_the_width(small_content: Content, width: int) -> None:
+def test_explainer_lines_never_exceed_the_width(small_content: Edition, width: int) -> None:
     for build in (timeline_page, whos_who_page):
         for line in text_of(build(small_content, width)):
             assert cells(line) <= width, (build.__name__, width, line)
 
 
-def test_links_point_at_the_lines_that_show_them(small_content: Content) -> None:
+def test_links_point_at_the_lines_that_show_them(small_content: Edition) -> None:
     for build in (timeline_page, whos_who_page):
         page = build(small_content, 80)
         for index, link in enumerate(page.links):
@@ -44,7 +44,7 @@ def test_links_point_at_the_lines_that_show_them(small_content: Content) -> None
 
 
 def test_timeline_lists_every_event_in_date_order_with_outside_sources(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     lines = text_of(timeline_page(small_content, 100))
     dated = [line for line in lines if line[:4].isdigit()]
@@ -63,12 +63,12 @@ def test_timeline_lists_every_event_in_date_order_with_outside_sources(
         assert needle in text
 
 
-def test_timeline_in_one_language(small_content: Content) -> None:
+def test_timeline_in_one_language(small_content: Edition) -> None:
     ja = "\n".join(text_of(timeline_page(small_content, 100, "ja")))
     assert "大阪" in ja and "In Osaka" not in ja
 
 
-def test_whos_who_boxes_every_organisation_on_its_side(small_content: Content) -> None:
+def test_whos_who_boxes_every_organisation_on_its_side(small_content: Edition) -> None:
     page = whos_who_page(small_content, 118)
     lines = text_of(page)
     header = next(i for i, line in enumerate(lines) if line.startswith("JAPAN"))
@@ -82,14 +82,14 @@ def test_whos_who_boxes_every_organisation_on_its_side(small_content: Content) -
         assert any(term.term.ja in line for line in side), term_id
 
 
-def test_whos_who_stacks_the_sides_when_narrow(small_content: Content) -> None:
+def test_whos_who_stacks_the_sides_when_narrow(small_content: Edition) -> None:
     lines = text_of(whos_who_page(small_content, 50))
     japan = lines.index("JAPAN")
     us = lines.index("UNITED STATES")
     assert us > japan + 4
 
 
-def test_whos_who_says_who_signed_what_with_whom(small_content: Content) -> None:
+def test_whos_who_says_who_signed_what_with_whom(small_content: Edition) -> None:
     page = whos_who_page(small_content, 118)
     text = "\n".join(text_of(page))
     assert "[MEXT] <== statement of intent ==> [US Department of Energy]" in text
@@ -100,7 +100,7 @@ def test_whos_who_says_who_signed_what_with_whom(small_content: Content) -> None
 
 @pytest.mark.parametrize(("key", "screen_type"), [("t", TimelineScreen), ("w", WhosWhoScreen)])
 async def test_key_opens_the_page_and_escape_returns(
-    small_content: Content, key: str, screen_type: type[ExplainerScreen]
+    small_content: Edition, key: str, screen_type: type[ExplainerScreen]
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
@@ -112,7 +112,7 @@ async def test_key_opens_the_page_and_escape_returns(
         assert app.screen.section_id == "japan-role"
 
 
-async def test_whos_who_box_opens_its_glossary_entry(small_content: Content) -> None:
+async def test_whos_who_box_opens_its_glossary_entry(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("w", "tab")
@@ -128,7 +128,7 @@ async def test_whos_who_box_opens_its_glossary_entry(small_content: Content) -> 
         assert isinstance(app.screen, ReaderScreen)
 
 
-async def test_explainer_scroll_keys(small_content: Content) -> None:
+async def test_explainer_scroll_keys(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=SHORT) as pilot:  # who's who is taller than a page there
         await pilot.press("w")
@@ -146,7 +146,7 @@ async def test_explainer_scroll_keys(small_content: Content) -> None:
         assert round(view.scroll_y) == view.scrollable_content_region.height - 1
 
 
-async def test_tab_on_the_timeline_scrolls_links_into_view(small_content: Content) -> None:
+async def test_tab_on_the_timeline_scrolls_links_into_view(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=SHORT) as pilot:  # the last link is below the first page
         await pilot.press("t", "shift+tab")
@@ -159,7 +159,7 @@ async def test_tab_on_the_timeline_scrolls_links_into_view(small_content: Conten
         assert top <= line < top + view.scrollable_content_region.height
 
 
-def test_whos_who_boxes_speak_the_interface_language(small_content: Content) -> None:
+def test_whos_who_boxes_speak_the_interface_language(small_content: Edition) -> None:
     ja = "\n".join(text_of(whos_who_page(small_content, 118, "ja")))
     en = "\n".join(text_of(whos_who_page(small_content, 118, "en")))
     assert "日本最大の総合研究機関" in ja and "largest comprehensive" not in ja
@@ -168,7 +168,7 @@ def test_whos_who_boxes_speak_the_interface_language(small_content: Content) -> 
     assert "Who signed what, when" in en and "署名したか" not in en
 
 
-def test_timeline_page_words_follow_the_interface_language(small_content: Content) -> None:
+def test_timeline_page_words_follow_the_interface_language(small_content: Edition) -> None:
     ja = "\n".join(text_of(timeline_page(small_content, 100, "both", "ja")))
     en = "\n".join(text_of(timeline_page(small_content, 100, "both", "en")))
     assert ja.startswith("年表") and "記事が伝える出来事" in ja and "reported in" not in ja
@@ -179,7 +179,7 @@ def test_timeline_page_words_follow_the_interface_language(small_content: Conten
 
 @pytest.mark.parametrize("keys", [("g",), ("t",), ("w",), ("tab", "enter")])
 async def test_screens_over_the_reader_are_opaque(
-    small_content: Content, keys: tuple[str, ...]
+    small_content: Edition, keys: tuple[str, ...]
 ) -> None:
     # A screen over the reader must paint its own background: with a transparent one, the
     # reader's section list showed through the glossary's margins.

@@ -16,7 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content, index_content
+from genesis_tui.content.edition import Edition, index_content
 from genesis_tui.content.model import Pair, SinceNote
 from genesis_tui.export.html import to_html
 from genesis_tui.export.page_style import COLOURS
@@ -95,7 +95,7 @@ def walk(
 
 
 @pytest.fixture(scope="module")
-def page(content: Content) -> str:
+def page(content: Edition) -> str:
     return to_html(content)
 
 
@@ -155,7 +155,7 @@ def test_ruby_is_over_every_kanji(tree: ET.Element) -> None:
     assert len(list(tree.iter(f"{NS}ruby"))) > 1000
 
 
-def test_each_term_links_to_its_definition_and_back(content: Content, tree: ET.Element) -> None:
+def test_each_term_links_to_its_definition_and_back(content: Edition, tree: ET.Element) -> None:
     ids = by_id(tree)
     for _, block in content.article.blocks():
         element = ids[f"b-{block.id}"]
@@ -176,14 +176,14 @@ def test_each_term_links_to_its_definition_and_back(content: Content, tree: ET.E
             assert tag(ids[a.get("href", "")[1:]]) == "dfn"
 
 
-def test_the_timeline_is_a_list_of_dates(content: Content, tree: ET.Element) -> None:
+def test_the_timeline_is_a_list_of_dates(content: Edition, tree: ET.Element) -> None:
     timeline = by_id(tree)["timeline"]
     times = [t.get("datetime") for t in timeline.iter(f"{NS}time")]
     assert times == sorted(event.date for event in content.timeline.events)
 
 
 def test_notes_link_their_sources_and_the_source_stands_at_top_and_bottom(
-    content: Content, page: str
+    content: Edition, page: str
 ) -> None:
     for _, block in content.article.blocks():
         if block.since is not None:
@@ -198,7 +198,7 @@ def test_notes_link_their_sources_and_the_source_stands_at_top_and_bottom(
     assert "MIT" in head and "MIT" in foot  # the licences, at the top and the foot
 
 
-def test_one_language_shows_only_it(content: Content) -> None:
+def test_one_language_shows_only_it(content: Edition) -> None:
     page = to_html(content, "ja")
     tree = parse(page)
     assert tree.get("lang") == "ja"
@@ -207,7 +207,7 @@ def test_one_language_shows_only_it(content: Content) -> None:
     assert content.article.sections[0].blocks[0].en not in page
 
 
-def test_a_section_alone_links_only_what_it_holds(content: Content) -> None:
+def test_a_section_alone_links_only_what_it_holds(content: Edition) -> None:
     tree = parse(to_html(content, "both", content.article.sections[1].id))
     ids = by_id(tree)
     assert [a.get("href") for a in links(tree) if a.get("href", "")[1:] not in ids] == []
@@ -231,7 +231,7 @@ def test_the_colours_meet_wcag_aa_in_both_schemes() -> None:
                 assert ratio >= 4.5, f"{scheme}: {text} on {ground} is {ratio:.2f}:1"
 
 
-def test_content_is_escaped_and_only_web_links_are_links(small_content: Content) -> None:
+def test_content_is_escaped_and_only_web_links_are_links(small_content: Edition) -> None:
     hostile = '<script>alert(1)</script> & "quoted" <b>bold</b>'
     article = small_content.article
     section = article.sections[0]
@@ -273,14 +273,14 @@ def test_the_command_refuses_what_a_page_ignores(
     assert capsys.readouterr().err.count("\n") == 1
 
 
-def test_served_the_page_links_to_the_terminal_reader(content: Content) -> None:
+def test_served_the_page_links_to_the_terminal_reader(content: Edition) -> None:
     page = to_html(content, reader_url="./")
     assert unclosed(page) == []
     (reader,) = [a for a in parse(page).iter(f"{NS}a") if a.get("class") == "reader"]
     assert reader.get("href") == "./"
 
 
-def test_one_language_stands_in_one_column(content: Content) -> None:
+def test_one_language_stands_in_one_column(content: Edition) -> None:
     # The side-by-side grid would leave half of a wide window empty.
     assert '<body class="one-language">' in to_html(content, "en")
     assert "<body>" in to_html(content, "both")
@@ -302,7 +302,7 @@ HOSTILE = st.text(
 
 
 @given(ja=HOSTILE, en=HOSTILE)
-def test_any_text_comes_back_as_it_was_written(small_content: Content, ja: str, en: str) -> None:
+def test_any_text_comes_back_as_it_was_written(small_content: Edition, ja: str, en: str) -> None:
     # Whatever a block holds, the page shows that text, neither more nor less: nothing in it
     # is read as markup, and the links and ruby around terms take nothing away.
     article = small_content.article

@@ -11,13 +11,13 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
-from genesis_tui.content.readings import RubySpan
+from genesis_tui.content.edition import Edition
 from genesis_tui.export.formats import to_json, to_markdown
 from genesis_tui.export.notation import aozora, html_ruby, ruby_line_spans
 from genesis_tui.export.plain_text import to_text
 from genesis_tui.text.breaks import NO_LINE_END
 from genesis_tui.text.kana import is_kanji
+from genesis_tui.text.ruby import RubySpan
 from genesis_tui.text.typesetting import cells
 
 KANJI = "日本米国文部科学省研究所協力理研富岳二国間"
@@ -136,7 +136,7 @@ def _no_layout(text: str) -> str:
 
 @settings(max_examples=12, deadline=None)
 @given(width=st.integers(20, 120), lang=st.sampled_from(["ja", "both"]))
-def test_txt_round_trip(content: Content, width: int, lang: str) -> None:
+def test_txt_round_trip(content: Edition, width: int, lang: str) -> None:
     notated = to_text(content, lang, width, ruby=True)  # type: ignore[arg-type]
     plain = to_text(content, lang, width)  # type: ignore[arg-type]
     assert "《" in notated
@@ -149,7 +149,7 @@ def test_txt_round_trip(content: Content, width: int, lang: str) -> None:
             assert line.count("《") == 1 and line.endswith("》"), line
 
 
-def test_txt_readings_follow_their_bases(content: Content) -> None:
+def test_txt_readings_follow_their_bases(content: Edition) -> None:
     notated = to_text(content, "ja", 80, ruby=True)
     assert "文部科学省《もんぶかがくしょう》" in notated
     assert "｜" in notated  # 24日《にじゅうよっか》 and bases after kanji
@@ -158,13 +158,13 @@ def test_txt_readings_follow_their_bases(content: Content) -> None:
     assert len(spans) == notated.count("《")
 
 
-def test_md_round_trip(content: Content) -> None:
+def test_md_round_trip(content: Edition) -> None:
     notated = to_markdown(content, "both", ruby=True)
     assert "<ruby>文部科学省<rt>もんぶかがくしょう</rt></ruby>" in notated
     assert strip_html_ruby(notated) == to_markdown(content, "both")
 
 
-def test_json_ruby_offsets_lie_on_their_bases(content: Content) -> None:
+def test_json_ruby_offsets_lie_on_their_bases(content: Edition) -> None:
     data = json.loads(to_json(content))
     assert data["schema"] == 3
     seen = 0

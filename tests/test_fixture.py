@@ -4,7 +4,7 @@ so that the behaviour tests and snapshots drawn from it cover what the bundled a
 from __future__ import annotations
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from tests.conftest import SMALL_CONTENT
 
 
@@ -12,7 +12,7 @@ def test_small_content_passes_check() -> None:
     assert main(["check", str(SMALL_CONTENT)]) == 0
 
 
-def test_small_content_holds_every_kind_of_thing(small_content: Content) -> None:
+def test_small_content_holds_every_kind_of_thing(small_content: Edition) -> None:
     blocks = [block for _, block in small_content.article.blocks()]
     assert {block.kind for block in blocks} == {"heading", "paragraph", "list_item"}
     assert any(block.note for block in blocks) and any(block.since for block in blocks)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.ui.app import GenesisApp
 from tests.terminal import Terminal
 
@@ -128,7 +128,7 @@ def test_after_a_flood_the_reader_stops_when_told(
     assert_ends_with_its_place_saved(terminal, state_home)
 
 
-async def test_a_repeated_notification_is_shown_once(small_content: Content) -> None:
+async def test_a_repeated_notification_is_shown_once(small_content: Edition) -> None:
     """Fifty presses of 9 (no such section) make one toast while it is up, not fifty."""
     app = GenesisApp(small_content)
     async with app.run_test(size=(100, 30)) as pilot:

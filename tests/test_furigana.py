@@ -7,7 +7,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Line
 from genesis_tui.storage.state import SavedState
@@ -36,7 +36,7 @@ def _by_cell(text: str) -> str:
 
 @settings(max_examples=25, deadline=None)
 @given(width=st.integers(20, 120), section=st.integers(0, 4))
-def test_every_reading_stands_over_its_base(content: Content, width: int, section: int) -> None:
+def test_every_reading_stands_over_its_base(content: Edition, width: int, section: int) -> None:
     section_id = content.article.sections[section].id
     page = section_page(content, section_id, "ja", False, width, "ja", True)
     blocks = {block.id: block for block in content.article.sections[section].blocks}
@@ -62,7 +62,7 @@ def test_every_reading_stands_over_its_base(content: Content, width: int, sectio
             assert abs(centre - middle) <= 1, (reading, text[start:end], above, line.text)
 
 
-def test_kinsoku_holds_with_readings(content: Content) -> None:
+def test_kinsoku_holds_with_readings(content: Edition) -> None:
     for width in range(20, 121, 7):
         for section in content.article.sections:
             page = section_page(content, section.id, "ja", False, width, "ja", True)
@@ -78,7 +78,7 @@ def test_kinsoku_holds_with_readings(content: Content) -> None:
                     assert not is_kinsoku_violation(previous, line), (width, previous, line)
 
 
-async def test_r_toggles_readings_and_they_are_remembered(content: Content) -> None:
+async def test_r_toggles_readings_and_they_are_remembered(content: Edition) -> None:
     app = GenesisApp(content, state=SavedState(section="overview", view="ja"))
     async with app.run_test(size=(80, 24)) as pilot:
         reader = app.screen
@@ -98,7 +98,7 @@ async def test_r_toggles_readings_and_they_are_remembered(content: Content) -> N
         assert not reader.article.ruby
 
 
-async def test_a_glossary_entry_shows_readings_when_the_reader_does(content: Content) -> None:
+async def test_a_glossary_entry_shows_readings_when_the_reader_does(content: Edition) -> None:
     app = GenesisApp(content, state=SavedState(section="overview", readings=True))
     async with app.run_test(size=(80, 24)) as pilot:
         app.open_term("mext")
@@ -112,7 +112,7 @@ async def test_a_glossary_entry_shows_readings_when_the_reader_does(content: Con
         assert "きょういく" not in text
 
 
-async def test_the_line_being_read_keeps_its_readings_on_screen(content: Content) -> None:
+async def test_the_line_being_read_keeps_its_readings_on_screen(content: Edition) -> None:
     app = GenesisApp(content, state=SavedState(section="japan-role", view="ja"))
     async with app.run_test(size=(80, 24)) as pilot:
         reader = app.screen

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.widgets import Input, OptionList, Static
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.i18n.catalogue import CATALOGUES, Catalogue, ui_lang_from_locale
 from genesis_tui.i18n.en import EN
 from genesis_tui.i18n.ja import JA
@@ -81,7 +81,7 @@ def _bar(app: GenesisApp) -> KeyBar:
     return app.screen.query_one(KeyBar)
 
 
-async def test_japanese_interface_everywhere(small_content: Content) -> None:
+async def test_japanese_interface_everywhere(small_content: Edition) -> None:
     app = GenesisApp(small_content, ui_lang="ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_japanese_interface_everywhere(small_content: Content) -> None:
         assert "一致なし" in str(status.render())
 
 
-async def test_english_interface_by_default(small_content: Content) -> None:
+async def test_english_interface_by_default(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
@@ -111,7 +111,7 @@ async def test_english_interface_by_default(small_content: Content) -> None:
         assert "Glossary" in _footer_text(app)
 
 
-async def test_palette_speaks_the_interface_language(small_content: Content) -> None:
+async def test_palette_speaks_the_interface_language(small_content: Edition) -> None:
     app = GenesisApp(small_content, ui_lang="ja")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("ctrl+p")
@@ -129,7 +129,7 @@ async def test_palette_speaks_the_interface_language(small_content: Content) -> 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 @pytest.mark.parametrize("keys", [("1",), ("g",), ("t",), ("tab", "enter")])
 async def test_footer_fits_80_columns(
-    small_content: Content, ui_lang: str, keys: tuple[str, ...]
+    small_content: Edition, ui_lang: str, keys: tuple[str, ...]
 ) -> None:
     # A footer key past the edge is cut, and a cut wide character draws garbage.
     app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]

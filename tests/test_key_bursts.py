@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual import events
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
 from tests.conftest import HEAVY
@@ -69,7 +69,7 @@ def _key(name: str) -> events.Key:
     return events.Key(name, name if len(name) == 1 else None)
 
 
-async def _play(content: Content, opening: list[str], played: list[list[str]]) -> None:
+async def _play(content: Edition, opening: list[str], played: list[list[str]]) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=(100, 30)) as pilot:
         for key in opening:
@@ -95,7 +95,7 @@ async def _play(content: Content, opening: list[str], played: list[list[str]]) -
 )
 @given(played=st.lists(bursts, min_size=1, max_size=4))
 def test_a_burst_of_keys_never_crashes(
-    small_content: Content, screen: str, played: list[list[str]]
+    small_content: Edition, screen: str, played: list[list[str]]
 ) -> None:
     asyncio.run(_play(small_content, SCREENS[screen], played))
 
@@ -111,7 +111,7 @@ def test_a_burst_of_keys_never_crashes(
     ],
     ids=" ".join,
 )
-def test_page_keys_as_a_list_opens(small_content: Content, burst: list[str]) -> None:
+def test_page_keys_as_a_list_opens(small_content: Edition, burst: list[str]) -> None:
     """The palette's (or the glossary's) page keys before its list has been laid out: Textual's
     option list looked up a line it had not yet worked out (``KeyError: 0``)."""
     asyncio.run(_play(small_content, [], [burst]))

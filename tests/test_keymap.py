@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.i18n.catalogue import CATALOGUES, Catalogue
 from genesis_tui.ui import keymap
 from genesis_tui.ui.app import GenesisApp
@@ -67,7 +67,7 @@ def test_palette_hints_come_from_the_key_map() -> None:
     assert keymap.palette_key("quit") == "q / ctrl+q"
 
 
-async def test_rebinding_one_key_leaves_its_siblings_working(small_content: Content) -> None:
+async def test_rebinding_one_key_leaves_its_siblings_working(small_content: Edition) -> None:
     """q and ctrl+q both quit, under two ids: rebinding q leaves ctrl+q as it was."""
     app = GenesisApp(small_content)
     async with app.run_test() as pilot:
@@ -81,7 +81,7 @@ async def test_rebinding_one_key_leaves_its_siblings_working(small_content: Cont
         assert not app.is_running
 
 
-def test_the_app_is_a_host_its_screens_can_read(small_content: Content) -> None:
+def test_the_app_is_a_host_its_screens_can_read(small_content: Edition) -> None:
     """Screens read the app through ``host_of``: were the app to lose one of the settings, they
     would silently read the defaults instead."""
     from genesis_tui.ui.host import DEFAULTS, Host, host_of

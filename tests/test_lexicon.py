@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.content.edition import Content, ContentError
+from genesis_tui.content.edition import ContentError, Edition
 from genesis_tui.content.lexicon import LEXICON_FILE
 from genesis_tui.content.lexicon_draft import draft_lexicon
 from genesis_tui.content.lexicon_file import POS, Listed, attach, parse_lexicon, uncovered
@@ -36,7 +36,7 @@ def small_content_copy(small_content_copy: Path) -> Path:
 
 
 # ------------------------------------------------------------------ the bundled content
-def test_every_word_of_every_japanese_text_has_an_entry(content: Content) -> None:
+def test_every_word_of_every_japanese_text_has_an_entry(content: Edition) -> None:
     lexicon = content.lexicon
     for item in texts(content.article, content.glossary, content.timeline):
         spans = lexicon.words(item.key)
@@ -48,11 +48,11 @@ def test_every_word_of_every_japanese_text_has_an_entry(content: Content) -> Non
             assert entry.pos in POS
 
 
-def test_the_bundled_lexicon_passes_check(content: Content) -> None:
+def test_the_bundled_lexicon_passes_check(content: Edition) -> None:
     assert check_lexicon(content) == []
 
 
-def test_compounds_keep_their_parts(content: Content) -> None:
+def test_compounds_keep_their_parts(content: Edition) -> None:
     entry = content.lexicon.entry("理化学研究所")
     assert entry is not None
     assert {"研究所", "研究"} <= set(entry.parts)
@@ -60,7 +60,7 @@ def test_compounds_keep_their_parts(content: Content) -> None:
     assert all(content.lexicon.entry(part) for part in entry.parts)
 
 
-def test_pitch_accents_and_jlpt_levels_are_drafted(content: Content) -> None:
+def test_pitch_accents_and_jlpt_levels_are_drafted(content: Edition) -> None:
     entry = content.lexicon.entry("研究")
     assert entry is not None and entry.accent == (0,) and entry.jlpt == "N4"
 
@@ -322,7 +322,7 @@ def test_drafting_with_the_real_dictionaries(small_content_copy: Path) -> None:
 
 
 # ------------------------------------------------------------------ exports
-def test_json_carries_each_texts_words_and_the_lexicon(content: Content) -> None:
+def test_json_carries_each_texts_words_and_the_lexicon(content: Edition) -> None:
     import json
 
     from genesis_tui.export.formats import to_json
@@ -338,7 +338,7 @@ def test_json_carries_each_texts_words_and_the_lexicon(content: Content) -> None
     assert nihon["reading"] == "にほん" and nihon["glosses"] and nihon["accent"] == [2]
 
 
-def test_markdown_can_end_each_section_with_its_vocabulary(content: Content) -> None:
+def test_markdown_can_end_each_section_with_its_vocabulary(content: Edition) -> None:
     from genesis_tui.export.formats import to_markdown
 
     plain = to_markdown(content, "both", "overview")
@@ -356,7 +356,7 @@ def test_vocabulary_is_for_markdown_only(capsys: pytest.CaptureFixture[str]) -> 
     assert "--vocabulary is for md" in capsys.readouterr().err
 
 
-def test_words_in_katakana_or_latin_letters_are_read_in_katakana(content: Content) -> None:
+def test_words_in_katakana_or_latin_letters_are_read_in_katakana(content: Edition) -> None:
     for entry_id, reading in (("AI", "エーアイ"), ("トランプ", "トランプ"), ("日本", "にほん")):
         entry = content.lexicon.entry(entry_id)
         assert entry is not None and entry.reading == reading

@@ -13,7 +13,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.storage.state import SavedState, View
 from genesis_tui.text.typesetting import cells
@@ -63,7 +63,7 @@ def page_screen(app: GenesisApp) -> PageScreen:
     return screen
 
 
-async def test_typing_a_label_follows_its_link(small_content: Content) -> None:
+async def test_typing_a_label_follows_its_link(small_content: Edition) -> None:
     app = app_on()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f")

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.content.edition import Content
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.edition import Edition
+from genesis_tui.content.places import Place
 from genesis_tui.storage.state import SavedState
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
@@ -30,7 +30,7 @@ def top_text(view: PageView) -> tuple[str | None, str | None, str, int]:
     return (anchor.block, anchor.lang, anchor.part, anchor.offset)
 
 
-def top_holds(view: PageView, anchor: Anchor) -> bool:
+def top_holds(view: PageView, anchor: Place) -> bool:
     """True when the top line shown is the line that holds ``anchor``."""
     return round(view.scroll_y) == min(view.page.line_of(anchor), view.max_scroll_y)
 
@@ -38,7 +38,7 @@ def top_holds(view: PageView, anchor: Anchor) -> bool:
 # ---------------------------------------------------------------------- the anchor
 # The top line in the Japanese paragraph, the heading, the second note's English, the list.
 @pytest.mark.parametrize("presses", [5, 18, 42, 53])
-async def test_v_three_times_keeps_the_place(small_content: Content, presses: int) -> None:
+async def test_v_three_times_keeps_the_place(small_content: Edition, presses: int) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         article = reader(app).article
@@ -53,7 +53,7 @@ async def test_v_three_times_keeps_the_place(small_content: Content, presses: in
         assert round(article.scroll_y) == presses
 
 
-async def test_v_keeps_the_note_on_top_in_each_view(small_content: Content) -> None:
+async def test_v_keeps_the_note_on_top_in_each_view(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         article = reader(app).article
@@ -71,7 +71,7 @@ async def test_v_keeps_the_note_on_top_in_each_view(small_content: Content) -> N
 
 # The top line in the English paragraph, the Japanese note, the heading, a Japanese paragraph.
 @pytest.mark.parametrize("start", [9, 13, 20, 32])
-async def test_resizes_keep_the_line_being_read_on_top(small_content: Content, start: int) -> None:
+async def test_resizes_keep_the_line_being_read_on_top(small_content: Edition, start: int) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         article = reader(app).article
@@ -86,7 +86,7 @@ async def test_resizes_keep_the_line_being_read_on_top(small_content: Content, s
         assert round(article.scroll_y) == start
 
 
-async def test_a_section_round_trip_keeps_the_place(small_content: Content) -> None:
+async def test_a_section_round_trip_keeps_the_place(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         article = reader(app).article
@@ -99,7 +99,7 @@ async def test_a_section_round_trip_keeps_the_place(small_content: Content) -> N
 
 
 async def test_back_after_a_jump_returns_to_the_place_at_another_width(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
@@ -115,7 +115,7 @@ async def test_back_after_a_jump_returns_to_the_place_at_another_width(
         assert anchor is not None and top_holds(screen.article, anchor)
 
 
-async def test_a_restart_at_another_size_opens_at_the_same_words(small_content: Content) -> None:
+async def test_a_restart_at_another_size_opens_at_the_same_words(small_content: Edition) -> None:
     app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("2", "1", *["j"] * 23)  # a section left and come back to
@@ -133,7 +133,7 @@ async def test_a_restart_at_another_size_opens_at_the_same_words(small_content: 
         assert offset <= before[3]
 
 
-async def test_an_old_state_file_with_line_numbers_still_opens(small_content: Content) -> None:
+async def test_an_old_state_file_with_line_numbers_still_opens(small_content: Edition) -> None:
     app = GenesisApp(
         small_content, state=SavedState(section="japan-role", scroll={"japan-role": 7})
     )
@@ -142,7 +142,7 @@ async def test_an_old_state_file_with_line_numbers_still_opens(small_content: Co
         assert round(reader(app).article.scroll_y) == 7
 
 
-async def test_the_footer_offers_no_key_the_search_line_takes(small_content: Content) -> None:
+async def test_the_footer_offers_no_key_the_search_line_takes(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=(120, 36)) as pilot:
         bar = app.screen.query_one(KeyBar)
@@ -159,7 +159,7 @@ async def test_the_footer_offers_no_key_the_search_line_takes(small_content: Con
 
 
 @pytest.mark.parametrize("key", ["r", "v"])
-async def test_the_percentage_follows_a_new_page_length(small_content: Content, key: str) -> None:
+async def test_the_percentage_follows_a_new_page_length(small_content: Edition, key: str) -> None:
     # Readings and views change the page's length under the same place: the header says so.
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
@@ -172,7 +172,7 @@ async def test_the_percentage_follows_a_new_page_length(small_content: Content, 
             assert f"| {screen.percent_read}% |" in screen.sub_title, key
 
 
-async def test_the_header_shows_section_and_percentage(small_content: Content) -> None:
+async def test_the_header_shows_section_and_percentage(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         screen = reader(app)
@@ -188,7 +188,7 @@ async def test_the_header_shows_section_and_percentage(small_content: Content) -
 
 
 # ---------------------------------------------------------------------- links on screen
-async def test_tab_starts_from_the_first_link_on_screen(small_content: Content) -> None:
+async def test_tab_starts_from_the_first_link_on_screen(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         article = reader(app).article
@@ -203,7 +203,7 @@ async def test_tab_starts_from_the_first_link_on_screen(small_content: Content) 
         assert all(link.line < top for link in article.page.links[: article.current_link])
 
 
-async def test_enter_opens_only_a_link_on_screen(small_content: Content) -> None:
+async def test_enter_opens_only_a_link_on_screen(small_content: Edition) -> None:
     from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(small_content)
@@ -228,7 +228,7 @@ async def test_enter_opens_only_a_link_on_screen(small_content: Content) -> None
         assert top <= link.line < top + article.scrollable_content_region.height
 
 
-async def test_shift_tab_starts_from_the_last_link_on_screen(small_content: Content) -> None:
+async def test_shift_tab_starts_from_the_last_link_on_screen(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         article = reader(app).article
@@ -249,7 +249,7 @@ def status_text(app: GenesisApp) -> str:
 
 
 async def test_the_count_shows_at_every_match_glossary_ones_included(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     from genesis_tui.ui.screens.explainer import TimelineScreen
     from genesis_tui.ui.screens.term import TermScreen
@@ -288,7 +288,7 @@ async def test_the_count_shows_at_every_match_glossary_ones_included(
         assert "1/" in status_text(app) and "wrapped" in status_text(app)
 
 
-async def test_full_width_and_nakaguro_forms_find_the_same(small_content: Content) -> None:
+async def test_full_width_and_nakaguro_forms_find_the_same(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await search_for(pilot, "ＲＩＫＥＮ")
@@ -301,7 +301,7 @@ async def test_full_width_and_nakaguro_forms_find_the_same(small_content: Conten
         assert reader(app).search_bar.position.split("/")[1] == plain
 
 
-async def test_up_and_down_recall_earlier_searches(small_content: Content) -> None:
+async def test_up_and_down_recall_earlier_searches(small_content: Edition) -> None:
     from textual.widgets import Input
 
     app = GenesisApp(small_content)
@@ -333,7 +333,7 @@ async def _open(pilot: object, app: GenesisApp, where: str) -> None:
 
 
 @pytest.mark.parametrize("where", ["t", "w", "term", "help"])
-async def test_q_quits_from_every_screen(small_content: Content, where: str) -> None:
+async def test_q_quits_from_every_screen(small_content: Edition, where: str) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await _open(pilot, app, where)
@@ -350,7 +350,7 @@ async def test_q_quits_from_every_screen(small_content: Content, where: str) -> 
      ("question_mark", "HelpScreen")],
 )  # fmt: skip
 async def test_page_keys_work_from_every_screen(
-    small_content: Content, where: str, key: str, screen: str
+    small_content: Edition, where: str, key: str, screen: str
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
@@ -364,7 +364,7 @@ async def test_page_keys_work_from_every_screen(
 
 
 @pytest.mark.parametrize("where", ["t", "w", "term", "help"])
-async def test_slash_searches_from_every_screen(small_content: Content, where: str) -> None:
+async def test_slash_searches_from_every_screen(small_content: Edition, where: str) -> None:
     from textual.widgets import Input
 
     app = GenesisApp(small_content)
@@ -377,7 +377,7 @@ async def test_slash_searches_from_every_screen(small_content: Content, where: s
 
 
 @pytest.mark.parametrize("where", ["t", "w", "term"])
-async def test_escape_and_backspace_go_back(small_content: Content, where: str) -> None:
+async def test_escape_and_backspace_go_back(small_content: Edition, where: str) -> None:
     for key in ("escape", "backspace"):
         app = GenesisApp(small_content)
         async with app.run_test(size=NARROW) as pilot:
@@ -387,7 +387,7 @@ async def test_escape_and_backspace_go_back(small_content: Content, where: str) 
             assert isinstance(app.screen, ReaderScreen)
 
 
-async def test_numbers_beyond_the_last_section_say_so(small_content: Content) -> None:
+async def test_numbers_beyond_the_last_section_say_so(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("2", "7")
@@ -397,7 +397,7 @@ async def test_numbers_beyond_the_last_section_say_so(small_content: Content) ->
         assert any("No section 7" in m and "3" in m for m in messages), messages
 
 
-async def test_space_runs_on_into_the_next_section_and_pageup_back(small_content: Content) -> None:
+async def test_space_runs_on_into_the_next_section_and_pageup_back(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         screen = reader(app)
@@ -421,7 +421,7 @@ def bar_hints(app: GenesisApp) -> list[str]:
 
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
-async def test_a_wider_footer_shows_more_keys(small_content: Content, ui_lang: str) -> None:
+async def test_a_wider_footer_shows_more_keys(small_content: Edition, ui_lang: str) -> None:
     counts = {}
     for width in (40, 80, 200):
         app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]
@@ -436,7 +436,7 @@ async def test_a_wider_footer_shows_more_keys(small_content: Content, ui_lang: s
 
 @pytest.mark.parametrize("keys", [("t",), ("w",), ("g",), ("tab", "enter")])
 async def test_every_footer_keeps_quit_and_help_at_40_columns(
-    small_content: Content, keys: tuple[str, ...]
+    small_content: Edition, keys: tuple[str, ...]
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=(40, 12)) as pilot:
@@ -445,7 +445,7 @@ async def test_every_footer_keeps_quit_and_help_at_40_columns(
         assert bar_hints(app)[:2] in (["q", "?"], ["^q", "f1"])
 
 
-async def test_the_glossary_footer_speaks_the_interface_language(small_content: Content) -> None:
+async def test_the_glossary_footer_speaks_the_interface_language(small_content: Edition) -> None:
     from genesis_tui.ui.widgets.key_bar import KeyBar
 
     app = GenesisApp(small_content, ui_lang="ja")
@@ -459,7 +459,7 @@ async def test_the_glossary_footer_speaks_the_interface_language(small_content: 
         ]
 
 
-async def test_the_palette_shows_each_commands_key(small_content: Content) -> None:
+async def test_the_palette_shows_each_commands_key(small_content: Edition) -> None:
     from textual.content import Content as Text
 
     from genesis_tui.ui.commands import GenesisCommands
@@ -485,7 +485,7 @@ async def test_the_palette_shows_each_commands_key(small_content: Content) -> No
     ("width", "mode"), [(60, "numbers"), (80, "numbers"), (95, "titles"), (120, "full")]
 )
 async def test_the_section_list_gives_the_text_room(
-    small_content: Content, width: int, mode: str
+    small_content: Edition, width: int, mode: str
 ) -> None:
     from genesis_tui.ui.widgets.section_list import SectionList
 
@@ -501,7 +501,7 @@ async def test_the_section_list_gives_the_text_room(
         assert all(len(row) <= sections.content_region.width for row in rows), rows
 
 
-async def test_s_hides_and_shows_the_section_list(small_content: Content) -> None:
+async def test_s_hides_and_shows_the_section_list(small_content: Edition) -> None:
     from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(small_content)
@@ -516,7 +516,7 @@ async def test_s_hides_and_shows_the_section_list(small_content: Content) -> Non
         assert sections.display
 
 
-async def test_below_52_columns_the_list_hides_by_itself(small_content: Content) -> None:
+async def test_below_52_columns_the_list_hides_by_itself(small_content: Edition) -> None:
     from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(small_content)
@@ -528,7 +528,7 @@ async def test_below_52_columns_the_list_hides_by_itself(small_content: Content)
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 @pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24)])
 async def test_help_wraps_its_rows_and_scrolls(
-    small_content: Content, ui_lang: str, size: tuple[int, int]
+    small_content: Edition, ui_lang: str, size: tuple[int, int]
 ) -> None:
     from textual.widgets import Static
 
@@ -555,7 +555,7 @@ async def test_help_wraps_its_rows_and_scrolls(
 
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
-async def test_the_too_small_cover_fits_20x6(small_content: Content, ui_lang: str) -> None:
+async def test_the_too_small_cover_fits_20x6(small_content: Edition, ui_lang: str) -> None:
     from textual.widgets import Static
 
     from genesis_tui.text.typesetting import cells
@@ -597,7 +597,7 @@ def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("no_color")
-async def test_the_chosen_glossary_row_shows_without_colour(small_content: Content) -> None:
+async def test_the_chosen_glossary_row_shows_without_colour(small_content: Edition) -> None:
     from textual.widgets import OptionList
 
     app = GenesisApp(small_content)
@@ -612,7 +612,7 @@ async def test_the_chosen_glossary_row_shows_without_colour(small_content: Conte
 
 
 @pytest.mark.usefixtures("no_color")
-async def test_the_section_shown_is_marked_without_colour(small_content: Content) -> None:
+async def test_the_section_shown_is_marked_without_colour(small_content: Edition) -> None:
     from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(small_content)
@@ -632,7 +632,7 @@ async def test_the_section_shown_is_marked_without_colour(small_content: Content
 @pytest.mark.usefixtures("no_color")
 @pytest.mark.parametrize("where", ["reader", "term"])
 async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
-    small_content: Content, where: str
+    small_content: Edition, where: str
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
@@ -666,7 +666,7 @@ async def test_links_the_chosen_link_and_search_matches_differ_without_colour(
 
 
 # ---------------------------------------------------------------------- glossary entries as pages
-async def test_a_term_entry_scrolls_with_the_readers_keys(small_content: Content) -> None:
+async def test_a_term_entry_scrolls_with_the_readers_keys(small_content: Edition) -> None:
     from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(small_content)
@@ -691,7 +691,7 @@ async def test_a_term_entry_scrolls_with_the_readers_keys(small_content: Content
         assert view.scroll_y == 0
 
 
-async def test_tab_reaches_every_part_of_a_term_entry(small_content: Content) -> None:
+async def test_tab_reaches_every_part_of_a_term_entry(small_content: Edition) -> None:
     from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(small_content)
@@ -712,7 +712,7 @@ async def test_tab_reaches_every_part_of_a_term_entry(small_content: Content) ->
 
 
 @pytest.mark.parametrize(("view", "langs"), [("ja", 1), ("en", 1), ("both", 2)])
-async def test_appears_in_follows_the_view(small_content: Content, view: str, langs: int) -> None:
+async def test_appears_in_follows_the_view(small_content: Edition, view: str, langs: int) -> None:
     from genesis_tui.ui.screens.term import TermScreen
 
     app = GenesisApp(small_content, state=SavedState(view=view))  # type: ignore[arg-type]
@@ -735,7 +735,7 @@ async def test_appears_in_follows_the_view(small_content: Content, view: str, la
 
 
 async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     from genesis_tui.ui.screens.help import HelpScreen
 
@@ -756,7 +756,7 @@ async def test_f1_opens_help_where_a_text_field_takes_the_question_mark(
 )
 @given(data=st.data())
 def test_the_anchors_words_are_on_its_line_at_any_width(
-    small_content: Content, data: st.DataObject
+    small_content: Edition, data: st.DataObject
 ) -> None:
     from genesis_tui.pages.article import section_page
 
@@ -783,7 +783,7 @@ def test_the_anchors_words_are_on_its_line_at_any_width(
 
 
 @pytest.mark.parametrize("view", ["both", "ja", "en"])
-def test_a_notes_place_is_in_the_note_in_every_view(small_content: Content, view: str) -> None:
+def test_a_notes_place_is_in_the_note_in_every_view(small_content: Edition, view: str) -> None:
     """A place in a translator's note is found in the note of a page in any view, at another
     width: the note of the language shown when its own is hidden."""
     from genesis_tui.pages.article import section_page
@@ -798,7 +798,7 @@ def test_a_notes_place_is_in_the_note_in_every_view(small_content: Content, view
 
 
 async def test_back_is_greyed_until_there_is_somewhere_to_go_back_to(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     """A wide footer offers esc Back, greyed (and not clickable) until a jump or a search."""
     from genesis_tui.ui.widgets.key_bar import KeyBar

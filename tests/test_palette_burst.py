@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from textual import events
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.ui.app import GenesisApp
 
 CHARACTERS = {
@@ -38,7 +38,7 @@ BURSTS = [
 
 @pytest.mark.parametrize("burst", BURSTS, ids=" ".join)
 async def test_a_burst_of_palette_keys_never_crashes(
-    small_content: Content, burst: list[str]
+    small_content: Edition, burst: list[str]
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=(100, 30)) as pilot:

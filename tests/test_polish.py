@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.text.kana import reading_order, to_hiragana
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.glossary import GlossaryScreen
@@ -30,7 +30,7 @@ def _rows(screen: GlossaryScreen) -> list[str]:
 
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
-async def test_glossary_rows_speak_the_interface_language(content: Content, ui_lang: str) -> None:
+async def test_glossary_rows_speak_the_interface_language(content: Edition, ui_lang: str) -> None:
     app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
@@ -52,7 +52,7 @@ async def test_glossary_rows_speak_the_interface_language(content: Content, ui_l
             assert names == sorted(names)
 
 
-async def test_a_katakana_name_is_not_followed_by_itself(content: Content) -> None:
+async def test_a_katakana_name_is_not_followed_by_itself(content: Edition) -> None:
     katakana = [
         t for t in content.glossary.terms if to_hiragana(t.reading) == to_hiragana(t.term.ja)
     ]
@@ -169,7 +169,7 @@ def _processes_in_session(session: int) -> list[int]:
 
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
-def test_the_timeline_explains_its_marks_once(content: Content, ui_lang: str) -> None:
+def test_the_timeline_explains_its_marks_once(content: Edition, ui_lang: str) -> None:
     from genesis_tui.i18n.catalogue import Catalogue
     from genesis_tui.pages.timeline import timeline_page
 

@@ -23,7 +23,7 @@ from textual.app import App
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.urls import site_name
 from genesis_tui.i18n.ja import JA
 from genesis_tui.storage.state import SavedState, load_state, save_state
@@ -128,7 +128,7 @@ def _themes() -> list[object]:
     ]
 
 
-async def _assert_legible(content: Content, theme: str, depth: str) -> None:
+async def _assert_legible(content: Edition, theme: str, depth: str) -> None:
     """Every screen of ``SCREENS`` in ``theme``, drawn at colour ``depth``: nothing under
     3:1, at most 3% of the cells under 4.5:1."""
     for screen_name, keys in SCREENS.items():
@@ -153,12 +153,12 @@ async def _assert_legible(content: Content, theme: str, depth: str) -> None:
 
 @pytest.mark.parametrize("depth", list(DEPTHS))
 @pytest.mark.parametrize("theme", _themes())
-async def test_every_text_cell_is_legible(small_content: Content, theme: str, depth: str) -> None:
+async def test_every_text_cell_is_legible(small_content: Edition, theme: str, depth: str) -> None:
     await _assert_legible(small_content, theme, depth)
 
 
 @pytest.mark.parametrize("depth", ["256", "standard"])
-async def test_the_contrast_holds_in_256_and_16_colours(small_content: Content, depth: str) -> None:
+async def test_the_contrast_holds_in_256_and_16_colours(small_content: Edition, depth: str) -> None:
     """The themes that fell furthest under 256 colours (solarized-dark's header was 2.47:1,
     catppuccin-latte's glossary selection 3.21:1) and one that fell under 16."""
     for theme in ("solarized-dark", "catppuccin-latte", "gruvbox"):
@@ -170,7 +170,7 @@ def _has_japanese(text: str) -> bool:
 
 
 async def test_kinds_of_text_differ_by_attributes_not_colour_alone(
-    small_content: Content, monkeypatch: pytest.MonkeyPatch
+    small_content: Edition, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = GenesisApp(small_content, state=SavedState(section="overview"))
@@ -196,7 +196,7 @@ async def test_kinds_of_text_differ_by_attributes_not_colour_alone(
 
 
 @pytest.mark.parametrize("keys", [(), ("t",), ("w",)], ids=["reader", "timeline", "whos-who"])
-async def test_japanese_is_never_italic(small_content: Content, keys: tuple[str, ...]) -> None:
+async def test_japanese_is_never_italic(small_content: Edition, keys: tuple[str, ...]) -> None:
     app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(*keys)
@@ -207,7 +207,7 @@ async def test_japanese_is_never_italic(small_content: Content, keys: tuple[str,
         assert not [cell for cell in slanted if _has_japanese(cell.char)]
 
 
-async def test_headings_are_not_drawn_like_links(small_content: Content) -> None:
+async def test_headings_are_not_drawn_like_links(small_content: Edition) -> None:
     app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=WIDE):
         article = app.reader.article
@@ -238,7 +238,7 @@ def test_theme_flag_reaches_the_reader(monkeypatch: pytest.MonkeyPatch) -> None:
 
     seen: dict[str, object] = {}
 
-    def fake_run_reader(small_content: Content, **kwargs: object) -> int:
+    def fake_run_reader(small_content: Edition, **kwargs: object) -> int:
         seen.update(kwargs)
         return 0
 
@@ -259,7 +259,7 @@ def test_theme_flag_wins_over_the_saved_theme(tmp_path: Path) -> None:
     assert starting_state(None, section_id=None, lang=None, theme="nord")[0].theme == "nord"
 
 
-async def test_the_theme_chosen_is_remembered(small_content: Content, tmp_path: Path) -> None:
+async def test_the_theme_chosen_is_remembered(small_content: Edition, tmp_path: Path) -> None:
     app = GenesisApp(small_content, state=SavedState(theme="nord"))
     async with app.run_test(size=WIDE) as pilot:
         assert app.theme == "nord"
@@ -271,7 +271,7 @@ async def test_the_theme_chosen_is_remembered(small_content: Content, tmp_path: 
     assert load_state(path).theme == "catppuccin-latte"
 
 
-async def test_a_saved_theme_no_longer_known_is_ignored(small_content: Content) -> None:
+async def test_a_saved_theme_no_longer_known_is_ignored(small_content: Edition) -> None:
     app = GenesisApp(small_content, state=SavedState(theme="gone-theme"))
     async with app.run_test(size=WIDE):
         assert app.theme == "textual-dark"
@@ -280,7 +280,7 @@ async def test_a_saved_theme_no_longer_known_is_ignored(small_content: Content) 
 # ---------------------------------------------------------------------------- URLs
 
 
-def _urls(content: Content) -> set[str]:
+def _urls(content: Edition) -> set[str]:
     """Every web address the content holds."""
     urls = {citation.url for event in content.timeline.events for citation in event.citations}
     blocks = [block for section in content.article.sections for block in section.blocks]
@@ -297,7 +297,7 @@ def _linked(app: App[object]) -> dict[str, str]:
     return texts
 
 
-async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Content) -> None:
+async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Edition) -> None:
     """Every page a since-note cites (several, for the June 2026 figures) is a hyperlink named
     by its site, and a secondary one says so, in each language of the view."""
     section = next(s for s in content.article.sections if any(b.since for b in s.blocks))
@@ -329,7 +329,7 @@ async def test_sources_are_terminal_hyperlinks_named_by_their_site(content: Cont
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "json"])
 def test_urls_stay_whole_in_every_export(
-    small_content: Content, fmt: str, capsys: pytest.CaptureFixture[str]
+    small_content: Edition, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from genesis_tui.cli.main import main
 
@@ -361,7 +361,7 @@ def _osc52(written: list[str]) -> list[str]:
 
 
 async def test_y_copies_the_block_at_the_top_through_osc52(
-    small_content: Content, monkeypatch: pytest.MonkeyPatch
+    small_content: Edition, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     section = small_content.article.sections[0]
     block = section.blocks[0]
@@ -394,7 +394,7 @@ async def test_y_copies_the_block_at_the_top_through_osc52(
 
 
 async def test_y_copies_a_timeline_event_with_its_whole_source(
-    small_content: Content, monkeypatch: pytest.MonkeyPatch
+    small_content: Edition, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = GenesisApp(small_content, state=SavedState(section="overview"))
     async with app.run_test(size=(50, 12)) as pilot:  # small enough for the timeline to scroll
@@ -418,7 +418,7 @@ async def test_y_copies_a_timeline_event_with_its_whole_source(
         assert first.citations[0].url in copied.splitlines()[-1]
 
 
-async def test_mouse_selection_copies_the_text_not_a_widget_name(small_content: Content) -> None:
+async def test_mouse_selection_copies_the_text_not_a_widget_name(small_content: Edition) -> None:
     app = GenesisApp(small_content, state=SavedState(section="overview", view="en"))
     async with app.run_test(size=WIDE) as pilot:
         article = app.reader.article
@@ -497,7 +497,7 @@ def test_no_mouse_leaves_the_mouse_to_the_terminal(
 # ---------------------------------------------------------------------------- --ascii
 
 
-def _content_characters(content: Content) -> set[str]:
+def _content_characters(content: Edition) -> set[str]:
     """Every character the content itself holds (the article's own may be anything)."""
     import dataclasses
     import json
@@ -530,7 +530,7 @@ SCREEN_TOURS: list[tuple[str, ...]] = [
 @pytest.mark.parametrize("size", [WIDE, (80, 24)], ids=["120x36", "80x24"])
 @pytest.mark.parametrize("keys", SCREEN_TOURS, ids=lambda keys: "-".join(keys) or "reader")
 async def test_ascii_draws_nothing_but_ascii_and_the_articles_own(
-    small_content: Content, keys: tuple[str, ...], size: tuple[int, int]
+    small_content: Edition, keys: tuple[str, ...], size: tuple[int, int]
 ) -> None:
     # With the content's own characters, the kana and kanji of the interface's Japanese words:
     # pages label Japanese text in Japanese ("訳注", "その後", a term's category "組織").
@@ -580,7 +580,7 @@ def _latin_words(text: str) -> set[str]:
     return {word.lower() for word in re.findall(r"[A-Za-z]{2,}", text)}
 
 
-def _japanese_texts(content: Content) -> str:
+def _japanese_texts(content: Edition) -> str:
     """Everything the content says in Japanese (its own Latin words are allowed)."""
     parts = [content.article.title.ja]
     for section in content.article.sections:
@@ -617,7 +617,7 @@ def _typed(keys: tuple[str, ...], theme: str) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("keys", JAPANESE_TOURS, ids=lambda keys: "-".join(keys) or "reader")
 async def test_the_japanese_interface_shows_no_english(
-    small_content: Content, keys: tuple[str, ...]
+    small_content: Edition, keys: tuple[str, ...]
 ) -> None:
     keys = _typed(keys, "テーマ")
     allowed = _latin_words(_japanese_texts(small_content)) | KEY_NAMES
@@ -633,7 +633,7 @@ async def test_the_japanese_interface_shows_no_english(
         assert not english, english
 
 
-def _english_texts(content: Content) -> str:
+def _english_texts(content: Edition) -> str:
     """Everything the content says in English (its own Japanese characters are allowed)."""
     parts = [content.article.title.en]
     for section in content.article.sections:
@@ -650,7 +650,7 @@ def _english_texts(content: Content) -> str:
 
 @pytest.mark.parametrize("keys", JAPANESE_TOURS, ids=lambda keys: "-".join(keys) or "reader")
 async def test_the_english_view_shows_no_japanese(
-    small_content: Content, keys: tuple[str, ...]
+    small_content: Edition, keys: tuple[str, ...]
 ) -> None:
     keys = _typed(keys, "theme")
     allowed = {char for char in _english_texts(small_content) if _has_japanese(char)}
@@ -670,7 +670,7 @@ async def test_the_english_view_shows_no_japanese(
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 async def test_footer_labels_match_the_titles_of_the_screens_they_open(
-    small_content: Content, ui_lang: str
+    small_content: Edition, ui_lang: str
 ) -> None:
     app = GenesisApp(small_content, ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=WIDE) as pilot:
@@ -755,7 +755,7 @@ def test_every_help_text_has_japanese_words(
     assert not [text for text in helps if text.isascii()], helps
 
 
-def test_markdown_in_japanese_labels_in_japanese(small_content: Content) -> None:
+def test_markdown_in_japanese_labels_in_japanese(small_content: Edition) -> None:
     from genesis_tui.export.formats import to_markdown
 
     text = to_markdown(small_content, "ja")

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.storage.state import VIEWS
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
@@ -43,7 +43,7 @@ EXAMPLES = int(os.environ.get("GENESIS_RANDOM_EXAMPLES", "200" if HEAVY else "16
 PER_SIZE = max(1, -(-EXAMPLES // len(SIZES)))  # rounded up
 
 
-async def _play(content: Content, size: tuple[int, int], sequence: list[Any]) -> None:
+async def _play(content: Edition, size: tuple[int, int], sequence: list[Any]) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=size) as pilot:
         for step in sequence:
@@ -83,6 +83,6 @@ def _check(app: GenesisApp, pilot: Pilot[Any]) -> None:
 )
 @given(sequence=st.lists(steps, min_size=1, max_size=20))
 def test_random_input_never_crashes(
-    small_content: Content, size: tuple[int, int], sequence: list[Any]
+    small_content: Edition, size: tuple[int, int], sequence: list[Any]
 ) -> None:
     asyncio.run(_play(small_content, size, sequence))

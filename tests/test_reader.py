@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.state import SavedState
 from genesis_tui.text.typesetting import cells
@@ -30,7 +30,7 @@ def reader(app: GenesisApp) -> ReaderScreen:
     return screen
 
 
-async def test_starts_on_the_first_section_in_both_languages(small_content: Content) -> None:
+async def test_starts_on_the_first_section_in_both_languages(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE):
         screen = reader(app)
@@ -43,7 +43,7 @@ async def test_starts_on_the_first_section_in_both_languages(small_content: Cont
     ("key", "section"),
     [("1", "overview"), ("2", "japan-role"), ("3", "outlook")],
 )
-async def test_number_keys_choose_a_section(small_content: Content, key: str, section: str) -> None:
+async def test_number_keys_choose_a_section(small_content: Edition, key: str, section: str) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(key)
@@ -51,14 +51,14 @@ async def test_number_keys_choose_a_section(small_content: Content, key: str, se
         assert reader(app).article.section_id == section
 
 
-async def test_number_beyond_the_sections_does_nothing(small_content: Content) -> None:
+async def test_number_beyond_the_sections_does_nothing(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("2", "9")
         assert reader(app).section_id == "japan-role"
 
 
-async def test_brackets_step_through_sections_and_wrap(small_content: Content) -> None:
+async def test_brackets_step_through_sections_and_wrap(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("right_square_bracket")
@@ -71,7 +71,7 @@ def _shows(screen: ReaderScreen, text: str) -> bool:
     return any(text in line for line in screen.article.visible_text())
 
 
-async def test_v_cycles_the_view_and_hides_the_other_language(small_content: Content) -> None:
+async def test_v_cycles_the_view_and_hides_the_other_language(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         screen = reader(app)
@@ -86,7 +86,7 @@ async def test_v_cycles_the_view_and_hides_the_other_language(small_content: Con
         assert _shows(screen, "Japan is to become") and _shows(screen, "科学研究を速める")
 
 
-async def test_both_is_side_by_side_when_wide_with_tops_aligned(small_content: Content) -> None:
+async def test_both_is_side_by_side_when_wide_with_tops_aligned(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.pause()
@@ -98,7 +98,7 @@ async def test_both_is_side_by_side_when_wide_with_tops_aligned(small_content: C
             assert block.en[:12] in first, first
 
 
-async def test_both_interleaves_when_narrow(small_content: Content) -> None:
+async def test_both_interleaves_when_narrow(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.pause()
@@ -112,7 +112,7 @@ async def test_both_interleaves_when_narrow(small_content: Content) -> None:
         assert all(line for line in lines[: english - 1])  # the Japanese, then a blank line
 
 
-async def test_resize_switches_between_layouts(small_content: Content) -> None:
+async def test_resize_switches_between_layouts(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.resize_terminal(*WIDE)
@@ -123,7 +123,7 @@ async def test_resize_switches_between_layouts(small_content: Content) -> None:
         assert reader(app).has_class("-narrow")
 
 
-async def test_tab_walks_links_in_reading_order_and_enter_opens(small_content: Content) -> None:
+async def test_tab_walks_links_in_reading_order_and_enter_opens(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         article = reader(app).article
@@ -140,7 +140,7 @@ async def test_tab_walks_links_in_reading_order_and_enter_opens(small_content: C
         assert app.screen.term.id == "doe"
 
 
-async def test_tab_scrolls_the_link_into_view(small_content: Content) -> None:
+async def test_tab_scrolls_the_link_into_view(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("tab", "shift+tab", "shift+tab")  # round to the section's last link
@@ -154,7 +154,7 @@ async def test_tab_scrolls_the_link_into_view(small_content: Content) -> None:
 
 
 async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
@@ -183,7 +183,7 @@ async def test_term_entry_shows_everything_and_jumps_to_an_occurrence(
         assert reader(app).section_id == "overview"
 
 
-async def test_related_term_opens_and_escape_goes_back(small_content: Content) -> None:
+async def test_related_term_opens_and_escape_goes_back(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         app.open_term("riken")
@@ -196,7 +196,7 @@ async def test_related_term_opens_and_escape_goes_back(small_content: Content) -
         assert isinstance(app.screen, ReaderScreen)
 
 
-async def test_glossary_filter_takes_printable_keys(small_content: Content) -> None:
+async def test_glossary_filter_takes_printable_keys(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("g")
@@ -221,7 +221,7 @@ async def test_glossary_filter_takes_printable_keys(small_content: Content) -> N
      ("Meti", "meti"), ("energy", "doe"), ("osaka", "osaka")],
 )  # fmt: skip
 async def test_glossary_filter_matches_any_form(
-    small_content: Content, typed: str, expected: str
+    small_content: Edition, typed: str, expected: str
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
@@ -233,7 +233,7 @@ async def test_glossary_filter_matches_any_form(
         assert expected in screen.shown_ids()
 
 
-async def test_glossary_up_down_and_sort(small_content: Content) -> None:
+async def test_glossary_up_down_and_sort(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("g")
@@ -255,7 +255,7 @@ async def test_glossary_up_down_and_sort(small_content: Content) -> None:
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == by_reading[0]
 
 
-async def test_search_jumps_counts_and_goes_back(small_content: Content) -> None:
+async def test_search_jumps_counts_and_goes_back(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await search_for(pilot, "Osaka")  # named in the second section first
@@ -277,7 +277,7 @@ async def test_search_jumps_counts_and_goes_back(small_content: Content) -> None
         assert reader(app).section_id == "overview"
 
 
-async def test_search_escape_closes_the_line(small_content: Content) -> None:
+async def test_search_escape_closes_the_line(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", "x")
@@ -288,7 +288,7 @@ async def test_search_escape_closes_the_line(small_content: Content) -> None:
         assert reader(app).section_id == "overview"
 
 
-async def test_search_without_match_says_so(small_content: Content) -> None:
+async def test_search_without_match_says_so(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("slash", *"zzzz", "enter")
@@ -297,7 +297,7 @@ async def test_search_without_match_says_so(small_content: Content) -> None:
         assert "no match" in str(status.render())
 
 
-async def test_help_lists_every_key(small_content: Content) -> None:
+async def test_help_lists_every_key(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("question_mark")
@@ -324,7 +324,7 @@ async def test_help_lists_every_key(small_content: Content) -> None:
 
 
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
-async def test_quit_keys(small_content: Content, key: str) -> None:
+async def test_quit_keys(small_content: Edition, key: str) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press(key)
@@ -336,7 +336,7 @@ async def test_quit_keys(small_content: Content, key: str) -> None:
     ("keys", "moves"),
     [(("j",), 1), (("down",), 1), (("space",), 2), (("pagedown",), 2), (("end",), 3)],
 )
-async def test_scroll_keys(small_content: Content, keys: tuple[str, ...], moves: int) -> None:
+async def test_scroll_keys(small_content: Edition, keys: tuple[str, ...], moves: int) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         view = reader(app).article
@@ -350,7 +350,7 @@ async def test_scroll_keys(small_content: Content, keys: tuple[str, ...], moves:
         assert view.scroll_y < down
 
 
-async def test_command_palette_offers_sections_and_terms(small_content: Content) -> None:
+async def test_command_palette_offers_sections_and_terms(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("ctrl+p")
@@ -369,7 +369,7 @@ async def test_command_palette_offers_sections_and_terms(small_content: Content)
         assert isinstance(app.screen, TermScreen) and app.screen.term.id == "riken"
 
 
-async def test_state_is_remembered_on_quit(small_content: Content) -> None:
+async def test_state_is_remembered_on_quit(small_content: Edition) -> None:
     app = GenesisApp(small_content, state=SavedState(section="outlook", view="en"))
     async with app.run_test(size=NARROW) as pilot:
         assert reader(app).section_id == "outlook" and reader(app).view == "en"
@@ -426,7 +426,7 @@ async def test_palette_shows_content_literally(small_content_copy: Path) -> None
         assert app.is_running
 
 
-async def test_clicking_a_link_opens_its_term(small_content: Content) -> None:
+async def test_clicking_a_link_opens_its_term(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=WIDE) as pilot:
         view = reader(app).article
@@ -441,7 +441,7 @@ async def test_clicking_a_link_opens_its_term(small_content: Content) -> None:
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
 @pytest.mark.parametrize("view", ["both", "ja", "en"])
 async def test_key_points_leave_room_for_the_text_at_80x24(
-    small_content: Content, view: str, ui_lang: str
+    small_content: Edition, view: str, ui_lang: str
 ) -> None:
     app = GenesisApp(small_content, state=SavedState(view=view), ui_lang=ui_lang)  # type: ignore[arg-type]
     async with app.run_test(size=NARROW) as pilot:

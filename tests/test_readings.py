@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.content.edition import Content, ContentError
+from genesis_tui.content.edition import ContentError, Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.content.readings import (
     READINGS_FILE,
@@ -24,14 +24,14 @@ from genesis_tui.content.readings import (
 from genesis_tui.content.validate import check_readings
 
 
-def _located(content: Content) -> list[tuple[str, str]]:
+def _located(content: Edition) -> list[tuple[str, str]]:
     return [
         (item.key, item.text) for item in texts(content.article, content.glossary, content.timeline)
     ]
 
 
 # ------------------------------------------------------------------ the bundled content
-def test_every_kanji_of_the_japanese_lies_under_a_reading(content: Content) -> None:
+def test_every_kanji_of_the_japanese_lies_under_a_reading(content: Edition) -> None:
     bare = [
         (key, offset, run)
         for key, text in _located(content)
@@ -40,7 +40,7 @@ def test_every_kanji_of_the_japanese_lies_under_a_reading(content: Content) -> N
     assert bare == []
 
 
-def test_the_texts_cover_titles_key_points_notes_glossary_and_timeline(content: Content) -> None:
+def test_the_texts_cover_titles_key_points_notes_glossary_and_timeline(content: Edition) -> None:
     keys = {key for key, _ in _located(content)}
     assert "title" in keys
     assert "sections.overview.title" in keys
@@ -55,11 +55,11 @@ def test_the_texts_cover_titles_key_points_notes_glossary_and_timeline(content: 
             assert content.ruby.spans(text), key
 
 
-def test_the_bundled_readings_pass_check(content: Content) -> None:
+def test_the_bundled_readings_pass_check(content: Edition) -> None:
     assert check_readings(content, "required") == []
 
 
-def test_spans_are_sorted_inside_the_text_and_in_kana(content: Content) -> None:
+def test_spans_are_sorted_inside_the_text_and_in_kana(content: Edition) -> None:
     for key, text in _located(content):
         spans = content.ruby.spans(text)
         ends = [0]
@@ -85,7 +85,7 @@ def test_spans_are_sorted_inside_the_text_and_in_kana(content: Content) -> None:
         ("日本", "にほん"),
     ],
 )
-def test_names_and_compounds_take_their_reading(content: Content, base: str, reading: str) -> None:
+def test_names_and_compounds_take_their_reading(content: Edition, base: str, reading: str) -> None:
     found = {
         reading_
         for _, text in _located(content)
@@ -95,7 +95,7 @@ def test_names_and_compounds_take_their_reading(content: Content, base: str, rea
     assert found == {reading}
 
 
-def test_numbers_are_left_to_the_learner_except_irregular_days(content: Content) -> None:
+def test_numbers_are_left_to_the_learner_except_irregular_days(content: Edition) -> None:
     overview = content.article.sections[0]
     point = overview.key_points[1].ja  # "…2025年11月の大統領令…"
     bases = [point[start:end] for start, end, _ in content.ruby.spans(point)]
@@ -107,7 +107,7 @@ def test_numbers_are_left_to_the_learner_except_irregular_days(content: Content)
     assert ("24日", "にじゅうよっか") in {(note.ja[s:e], r) for s, e, r in spans}
 
 
-def test_glossary_terms_read_as_their_reading(content: Content) -> None:
+def test_glossary_terms_read_as_their_reading(content: Edition) -> None:
     term = content.term("statement-of-intent")
     spans = content.ruby.spans(term.term.ja)
     assert spelled_out(term.term.ja, spans) == term.reading == "いこうひょうめいしょ"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.pages.article import section_page
 from genesis_tui.pages.page import Page
 from genesis_tui.ui.app import GenesisApp
@@ -21,7 +21,7 @@ def ruby_rows(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize("key", ["t", "w", "entry"])
-async def test_r_shows_readings_on_every_page(small_content: Content, key: str) -> None:
+async def test_r_shows_readings_on_every_page(small_content: Edition, key: str) -> None:
     app = GenesisApp(small_content, ui_lang="ja")
     async with app.run_test(size=NARROW) as pilot:
         if key == "entry":
@@ -42,7 +42,7 @@ async def test_r_shows_readings_on_every_page(small_content: Content, key: str) 
         assert not ruby_rows(screen.page_view.page) and not app.reader.readings
 
 
-async def test_a_page_opened_with_readings_on_shows_them(small_content: Content) -> None:
+async def test_a_page_opened_with_readings_on_shows_them(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("r", "t")
@@ -52,7 +52,7 @@ async def test_a_page_opened_with_readings_on_shows_them(small_content: Content)
         assert "いこうひょうめいしょ" in "".join(ruby_rows(screen.page_view.page))
 
 
-def test_no_line_gets_an_empty_row_of_readings(small_content: Content) -> None:
+def test_no_line_gets_an_empty_row_of_readings(small_content: Edition) -> None:
     for section in small_content.article.sections:
         for width in (30, 60, 100):
             page = section_page(small_content, section.id, "ja", False, width, "ja", ruby=True)

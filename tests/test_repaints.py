@@ -11,7 +11,7 @@ import pytest
 from textual._compositor import Compositor
 
 from genesis_tui.cli import main as cli
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.terminal import gc_pause as collector
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.page_kinds import ArticleView
@@ -35,7 +35,7 @@ def full_repaints(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 @pytest.mark.parametrize("keys", [("2",), ("3", "1"), ("]",), ("r",)])
 async def test_a_section_change_repaints_only_what_changes(
-    small_content: Content, full_repaints: list[int], keys: tuple[str, ...]
+    small_content: Edition, full_repaints: list[int], keys: tuple[str, ...]
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=SIZE) as pilot:
@@ -81,7 +81,7 @@ def test_serve_runs_with_collection_on(collecting: None, monkeypatch: pytest.Mon
 
 
 async def test_the_reader_collects_again_once_its_first_frame_is_out(
-    collecting: None, small_content: Content
+    collecting: None, small_content: Edition
 ) -> None:
     collector.pause()  # as the command line does before it starts the reader
     assert not gc.isenabled()
@@ -103,7 +103,7 @@ def test_collection_left_off_stays_off(collecting: None) -> None:
     [("2", "1"), ("tab",), ("tab", "tab", "shift+tab"), ("2", "tab", "1", "2"), ("v", "v")],
 )
 async def test_lines_drawn_again_look_as_drawn_afresh(
-    small_content: Content, keys: tuple[str, ...]
+    small_content: Edition, keys: tuple[str, ...]
 ) -> None:
     # Lines are kept as drawn, to draw them again on a switch back: what marks them (the
     # current link, the highlight) must show as it does on a line drawn for the first time.

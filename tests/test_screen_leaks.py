@@ -12,7 +12,7 @@ import pytest
 from textual._styles_cache import StylesCache
 from textual.widget import Widget
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
 
@@ -36,7 +36,7 @@ def _widgets() -> Counter[str]:
 @pytest.mark.parametrize(
     "rounds", [2, pytest.param(40, marks=pytest.mark.slow)], ids=["10 trips", "200 trips"]
 )
-async def test_live_widgets_stay_flat_over_many_round_trips(content: Content, rounds: int) -> None:
+async def test_live_widgets_stay_flat_over_many_round_trips(content: Edition, rounds: int) -> None:
     """Each round opens and closes each of the five kinds of screen (0.3 s a round trip in
     Pilot: 200 of them are a slow test)."""
     app = GenesisApp(content)

@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from genesis_tui.cli import reader_options
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.storage.state import SavedState
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.page_kinds import ArticleView
@@ -27,7 +27,7 @@ from tests.test_snapshots import SIZES, SMALL, SnapCompare
 CURSOR_SCREENS = [(), ("tab",), ("tab", "tab"), ("space",), ("g",), ("slash", *"AI"), ("t",)]
 
 
-def reader(content: Content = SMALL, **state: Any) -> GenesisApp:
+def reader(content: Edition = SMALL, **state: Any) -> GenesisApp:
     saved = SavedState(**{"section": "overview", **state})
     return GenesisApp(content, state=saved, screen_reader=True)
 
@@ -57,7 +57,7 @@ async def test_one_language_at_a_time_in_one_column() -> None:
         assert seen == ["ja", "en", "ja", "en"]
 
 
-async def test_the_cursor_is_on_the_top_line_and_on_the_current_link(content: Content) -> None:
+async def test_the_cursor_is_on_the_top_line_and_on_the_current_link(content: Edition) -> None:
     app = reader(content, section="japan-role", view="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -79,7 +79,7 @@ async def test_the_cursor_is_on_the_top_line_and_on_the_current_link(content: Co
         assert app.cursor_position.y in (region.y, row)
 
 
-async def test_the_cursor_is_on_the_word_under_the_word_cursor(content: Content) -> None:
+async def test_the_cursor_is_on_the_word_under_the_word_cursor(content: Edition) -> None:
     """With the word cursor up, the terminal's cursor stands on the word's first cell, and
     follows it word by word."""
     from genesis_tui.ui.widgets.word_panel import WordPanel
@@ -111,7 +111,7 @@ async def test_the_cursor_is_where_the_next_character_typed_goes() -> None:
 
 
 @pytest.mark.parametrize("keys", CURSOR_SCREENS, ids=lambda keys: "-".join(keys) or "reader")
-async def test_nothing_drawn_is_box_drawing(content: Content, keys: tuple[str, ...]) -> None:
+async def test_nothing_drawn_is_box_drawing(content: Edition, keys: tuple[str, ...]) -> None:
     app = reader(content, view="ja")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.search import SearchSession, find_all, fold, search
 from genesis_tui.text.folding import _is_japanese, needles
 from genesis_tui.text.kana import to_hiragana
@@ -86,14 +86,14 @@ def test_spaces_between_english_words_still_count() -> None:
     assert not find_all("GenesisMission", "Genesis Mission")
 
 
-def test_nakaguro_or_not_counts_the_same(content: Content) -> None:
+def test_nakaguro_or_not_counts_the_same(content: Edition) -> None:
     plain = search(content, "ジェネシスミッション")
     dotted = search(content, "ジェネシス・ミッション")
     assert len(plain) == len(dotted)
     assert len(search(content, "ＲＩＫＥＮ")) == len(search(content, "RIKEN")) > 0
 
 
-def test_the_session_says_when_it_wraps_and_keeps_past_queries(content: Content) -> None:
+def test_the_session_says_when_it_wraps_and_keeps_past_queries(content: Edition) -> None:
     session = SearchSession()
     session.start(content, "RIKEN")
     total = len(session.hits)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.search import search
 from genesis_tui.text.folding import spoken
 from genesis_tui.text.romaji import long_vowels_folded, romaji_to_kana
@@ -21,7 +21,7 @@ NARROW = (80, 24)
 
 
 @pytest.fixture
-def content(small_content: Content) -> Content:
+def content(small_content: Edition) -> Edition:
     return small_content
 
 
@@ -58,7 +58,7 @@ def marked_on_screen(view: PageView) -> str:
     ],
 )
 def test_search_looks_in_every_kind_of_text(
-    content: Content, query: str, count: int, part: str
+    content: Edition, query: str, count: int, part: str
 ) -> None:
     hits = search(content, query)
     assert len(hits) == count, hits
@@ -66,7 +66,7 @@ def test_search_looks_in_every_kind_of_text(
     assert (hit.block_id if hit.term_id else hit.part) == part
 
 
-def test_readings_and_romaji_find_the_kanji(content: Content) -> None:
+def test_readings_and_romaji_find_the_kanji(content: Edition) -> None:
     by_kanji = search(content, "理研")
     for query in ("りけん", "リケン", "riken", "RIKEN"):
         found = search(content, query)
@@ -114,7 +114,7 @@ def test_long_vowels_match_however_written() -> None:
 
 
 # ---------------------------------------------------------------------- in the reader
-async def test_a_match_in_a_note_is_named_and_marked(content: Content) -> None:
+async def test_a_match_in_a_note_is_named_and_marked(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"外国の政府", "enter")
@@ -124,7 +124,7 @@ async def test_a_match_in_a_note_is_named_and_marked(content: Content) -> None:
         assert marked_on_screen(app.screen.article) == "外国の政府"
 
 
-async def test_a_match_in_a_key_point_is_named_and_marked(content: Content) -> None:
+async def test_a_match_in_a_key_point_is_named_and_marked(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"settled in talks", "enter")
@@ -135,7 +135,7 @@ async def test_a_match_in_a_key_point_is_named_and_marked(content: Content) -> N
         assert marked_on_screen(app.screen.article) == "settled in talks"
 
 
-async def test_a_match_in_the_timeline_opens_it_there(content: Content) -> None:
+async def test_a_match_in_the_timeline_opens_it_there(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"意向表明書", "enter")
@@ -155,7 +155,7 @@ async def test_a_match_in_the_timeline_opens_it_there(content: Content) -> None:
         assert "4/4 in the glossary: statement of intent" in status_text(app)
 
 
-async def test_a_match_in_a_definition_is_marked_in_the_entry(content: Content) -> None:
+async def test_a_match_in_a_definition_is_marked_in_the_entry(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"法的拘束力", "enter")
@@ -165,7 +165,7 @@ async def test_a_match_in_a_definition_is_marked_in_the_entry(content: Content) 
         assert marked_on_screen(app.screen.page_view) == "法的拘束力"
 
 
-async def test_romaji_finds_the_kanji_in_the_article(content: Content) -> None:
+async def test_romaji_finds_the_kanji_in_the_article(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"ikouhyoumeisho", "enter")
@@ -175,7 +175,7 @@ async def test_romaji_finds_the_kanji_in_the_article(content: Content) -> None:
         assert "意向表明書" in marked_on_screen(app.screen.article)
 
 
-async def test_the_place_is_named_in_the_interfaces_language(content: Content) -> None:
+async def test_the_place_is_named_in_the_interfaces_language(content: Edition) -> None:
     app = GenesisApp(content, ui_lang="ja")
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"外国の政府", "enter")
@@ -196,7 +196,7 @@ async def test_the_place_is_named_in_the_interfaces_language(content: Content) -
     ],
 )
 async def test_the_glossary_filter_takes_romaji(
-    content: Content, typed: str, expected: list[str]
+    content: Edition, typed: str, expected: list[str]
 ) -> None:
     from textual.widgets import Input
 
@@ -213,7 +213,7 @@ async def test_the_glossary_filter_takes_romaji(
 
 
 @pytest.mark.parametrize("ui_lang", ["en", "ja"])
-async def test_an_empty_filter_result_says_so(content: Content, ui_lang: str) -> None:
+async def test_an_empty_filter_result_says_so(content: Edition, ui_lang: str) -> None:
     from genesis_tui.ui.screens.glossary import GlossaryScreen
 
     app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
@@ -229,7 +229,7 @@ async def test_an_empty_filter_result_says_so(content: Content, ui_lang: str) ->
         assert "xyzzy" not in said
 
 
-async def test_an_empty_search_says_so(content: Content) -> None:
+async def test_an_empty_search_says_so(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"xyzzy", "enter")
@@ -239,7 +239,7 @@ async def test_an_empty_search_says_so(content: Content) -> None:
 
 # ---------------------------------------------------------------------- without colour
 async def test_a_match_on_the_current_link_stands_out_without_colour(
-    content: Content, monkeypatch: pytest.MonkeyPatch
+    content: Edition, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Under NO_COLOR the current link is bold, underlined and reversed; a search match on it
     is reversed alone, so the two differ by attributes."""

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui.content.edition import Content, ContentError
+from genesis_tui.content.edition import ContentError, Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.content.model import Block
 from genesis_tui.content.sentences import SENTENCES_FILE, Aligned
@@ -93,7 +93,7 @@ def test_the_draft_joins_two_short_sentences_that_one_translates() -> None:
 
 
 # ------------------------------------------------------------------ the content
-def test_every_block_of_the_article_is_divided_in_both_languages(content: Content) -> None:
+def test_every_block_of_the_article_is_divided_in_both_languages(content: Edition) -> None:
     """Each block is in sentences.toml, and its pairs cover its Japanese and its English."""
     sentences = content.sentences
     assert sentences
@@ -108,11 +108,11 @@ def test_every_block_of_the_article_is_divided_in_both_languages(content: Conten
         assert all(len(pair.ja) == 1 or len(pair.en) == 1 for pair in pairs), block.id
 
 
-def test_the_small_content_is_divided_too(small_content: Content) -> None:
+def test_the_small_content_is_divided_too(small_content: Edition) -> None:
     assert len(small_content.sentences.of("overview-3")) == 2
 
 
-def test_a_sentence_is_found_by_its_offset_with_its_english(small_content: Content) -> None:
+def test_a_sentence_is_found_by_its_offset_with_its_english(small_content: Edition) -> None:
     sentences = small_content.sentences
     block = small_content.section("overview").blocks[2]
     second = block.ja.index("米国エネルギー省")
@@ -258,7 +258,7 @@ def test_check_takes_several_sentences_aligned_with_one(small_content_copy: Path
 def test_the_reader_leaves_blocks_whole_where_the_file_is_wrong(
     small_content_copy: Path, damage: bytes
 ) -> None:
-    """Content that was not checked: the reader still opens, each block one sentence."""
+    """Edition that was not checked: the reader still opens, each block one sentence."""
     (small_content_copy / SENTENCES_FILE).write_bytes(damage)
     content = load_content(small_content_copy, validate=False)
     block = content.article.sections[0].blocks[0]

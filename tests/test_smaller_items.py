@@ -11,7 +11,7 @@ import pytest
 from textual.widgets import Static
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
 from tests.conftest import SMALL_CONTENT
@@ -19,7 +19,7 @@ from tests.conftest import SMALL_CONTENT
 NARROW = (80, 24)
 
 
-async def test_escape_clears_a_search_that_found_nothing(small_content: Content) -> None:
+async def test_escape_clears_a_search_that_found_nothing(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
         await pilot.press("slash", *"xyzzy", "enter")
@@ -32,7 +32,7 @@ async def test_escape_clears_a_search_that_found_nothing(small_content: Content)
 
 
 async def test_escape_clears_the_status_once_back_where_the_search_began(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
@@ -46,7 +46,7 @@ async def test_escape_clears_the_status_once_back_where_the_search_began(
 @pytest.mark.parametrize(
     "name", ["Readings (furigana)", "Section list", "Next match", "Previous match", "Copy"]
 )
-async def test_the_palette_has_every_action(small_content: Content, name: str) -> None:
+async def test_the_palette_has_every_action(small_content: Edition, name: str) -> None:
     from genesis_tui.ui.commands import GenesisCommands
 
     app = GenesisApp(small_content)
@@ -55,7 +55,7 @@ async def test_the_palette_has_every_action(small_content: Content, name: str) -
         assert name in {command for command, _, _ in provider._commands()}
 
 
-async def test_the_palette_turns_readings_on(small_content: Content) -> None:
+async def test_the_palette_turns_readings_on(small_content: Edition) -> None:
     from genesis_tui.ui.commands import GenesisCommands
 
     app = GenesisApp(small_content)
@@ -68,7 +68,7 @@ async def test_the_palette_turns_readings_on(small_content: Content) -> None:
 
 
 async def test_help_lists_as_many_section_keys_as_there_are_sections(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=NARROW) as pilot:
@@ -80,7 +80,7 @@ async def test_help_lists_as_many_section_keys_as_there_are_sections(
 
 
 async def test_the_glossary_sorted_by_english_shows_english_first(
-    small_content: Content,
+    small_content: Edition,
 ) -> None:
     from textual.widgets import OptionList
 
@@ -100,7 +100,7 @@ async def test_the_glossary_sorted_by_english_shows_english_first(
         assert first.isascii(), first  # sorted by English: English first
 
 
-async def test_y_at_the_top_copies_the_key_points(small_content: Content) -> None:
+async def test_y_at_the_top_copies_the_key_points(small_content: Edition) -> None:
     app = GenesisApp(small_content)
     copied: list[str] = []
     async with app.run_test(size=NARROW) as pilot:
@@ -144,12 +144,12 @@ def test_section_takes_a_number(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_section_opens_at_the_sections_top(tmp_path: Path) -> None:
     from genesis_tui.cli.reader import starting_state
-    from genesis_tui.content.places import Anchor
+    from genesis_tui.content.places import Place
     from genesis_tui.storage.state import SavedState, save_state
 
     path = tmp_path / "state.json"
     saved = SavedState(section="outlook")
-    saved.anchors["overview"] = Anchor("overview-3", "ja", "", 10)
+    saved.anchors["overview"] = Place("overview-3", "ja", "", 10)
     save_state(saved, path)
     state, _ = starting_state(path, section_id="overview", lang=None)
     assert state.section == "overview" and state.anchor("overview") is None
@@ -189,7 +189,7 @@ def test_full_width_keys_are_the_keys_they_stand_for(typed: str, key: str) -> No
     assert half_width(events.Key(typed, typed)).key == key
 
 
-def test_dates_read_naturally_in_the_japanese_interface(small_content: Content) -> None:
+def test_dates_read_naturally_in_the_japanese_interface(small_content: Edition) -> None:
     from genesis_tui.pages.timeline import timeline_page
 
     text = "\n".join(timeline_page(small_content, 80, "both", "ja").text())
@@ -205,7 +205,7 @@ def test_dates_read_naturally_in_the_japanese_interface(small_content: Content) 
 
 @pytest.mark.parametrize(("ui_lang", "name"), [("ja", "文部科学省"), ("en", "MEXT")])
 def test_who_signed_what_is_said_in_one_language(
-    small_content: Content, ui_lang: str, name: str
+    small_content: Edition, ui_lang: str, name: str
 ) -> None:
     from genesis_tui.pages.whos_who import whos_who_page
 
@@ -218,7 +218,7 @@ def test_who_signed_what_is_said_in_one_language(
 
 @pytest.mark.parametrize(("width", "two"), [(100, False), (120, True)])
 async def test_side_by_side_only_with_room_for_two_columns_of_japanese(
-    small_content: Content, width: int, two: bool
+    small_content: Edition, width: int, two: bool
 ) -> None:
     app = GenesisApp(small_content)
     async with app.run_test(size=(width, 30)) as pilot:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.i18n.catalogue import UiLang
 from genesis_tui.storage.paths import content_dir
@@ -30,7 +30,7 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36"
 SMALL = load_content(SMALL_CONTENT)
 
 
-def make_app(view: View = "both", content: Content = SMALL) -> GenesisApp:
+def make_app(view: View = "both", content: Edition = SMALL) -> GenesisApp:
     return GenesisApp(content, state=SavedState(section="overview", view=view))
 
 

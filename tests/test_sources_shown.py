@@ -8,14 +8,14 @@ import json
 import pytest
 
 from genesis_tui.cli.main import main
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.urls import site_name
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
 
 
-def _cited(content: Content) -> list[tuple[str, tuple[str, ...], tuple[bool, ...]]]:
+def _cited(content: Edition) -> list[tuple[str, tuple[str, ...], tuple[bool, ...]]]:
     """(what, urls, secondary marks) for every note and event that cites pages."""
     found = []
     for _, block in content.article.blocks():
@@ -38,7 +38,7 @@ def _cited(content: Content) -> list[tuple[str, tuple[str, ...], tuple[bool, ...
 
 
 @pytest.mark.parametrize("ui_lang", ["ja", "en"])
-def test_the_timeline_and_whos_who_link_every_page_cited(content: Content, ui_lang: str) -> None:
+def test_the_timeline_and_whos_who_link_every_page_cited(content: Edition, ui_lang: str) -> None:
     secondary = Catalogue(ui_lang)("source.secondary")  # type: ignore[arg-type]
     timeline = timeline_page(content, 100, "both", ui_lang)  # type: ignore[arg-type]
     whos_who = whos_who_page(content, 100, ui_lang)  # type: ignore[arg-type]
@@ -59,13 +59,13 @@ def test_the_timeline_and_whos_who_link_every_page_cited(content: Content, ui_la
                 assert secondary in text
 
 
-def _parties(content: Content, terms: tuple[str, ...]) -> int:
+def _parties(content: Edition, terms: tuple[str, ...]) -> int:
     return sum(1 for term in terms if content.term(term).country)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en", "both"])
 def test_every_export_names_every_page_with_its_number_and_mark(
-    content: Content, lang: str, capsys: pytest.CaptureFixture[str]
+    content: Edition, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     words = {"ja": ["二次資料"], "en": ["secondary"], "both": ["二次資料 / secondary"]}[lang]
     for fmt in ("txt", "md"):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.study import (
@@ -350,7 +350,7 @@ def test_readings_over_unknown_words(snap_compare: SnapCompare, size: tuple[int,
     assert snap_compare(_app(statuses, state=state), terminal_size=size)
 
 
-def test_every_section_of_the_article_has_words_to_count(content: Content) -> None:
+def test_every_section_of_the_article_has_words_to_count(content: Edition) -> None:
     for section in content.article.sections:
         assert section_progress(content, section, WordStatuses()).total > 10, section.id
 

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.terms import Span, TermMatcher
 
 _LATIN = re.compile(r"[A-Za-z0-9]")
@@ -33,7 +33,7 @@ def _reference(forms: dict[str, str], text: str) -> tuple[Span, ...]:
     )
 
 
-def test_the_article_matches_as_before(content: Content) -> None:
+def test_the_article_matches_as_before(content: Edition) -> None:
     forms: dict[str, str] = {}
     for term in content.glossary.terms:
         for form in term.forms():

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View
 from genesis_tui.content.terms import Span
 from genesis_tui.export.plain_text import text_lines
@@ -125,7 +125,7 @@ def test_examples() -> None:
 
 
 # ------------------------------------------------------------------ the article itself
-def _article_texts(content: Content) -> list[str]:
+def _article_texts(content: Edition) -> list[str]:
     texts = []
     for _section, block in content.article.blocks():
         texts += [block.ja, block.en]
@@ -175,7 +175,7 @@ def _check_lines(text: str, spans: tuple[tuple[int, int], ...], width: int) -> l
     return problems
 
 
-def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(content: Content) -> None:
+def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(content: Edition) -> None:
     problems: list[str] = []
     for text in _article_texts(content):
         for width in range(20, 121):
@@ -184,7 +184,7 @@ def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(conten
 
 
 @pytest.mark.parametrize("width", range(20, 121))
-def test_txt_export_at_every_width(content: Content, width: int) -> None:
+def test_txt_export_at_every_width(content: Edition, width: int) -> None:
     lines = list(text_lines(content, "ja", width))
     # URLs stand whole on lines of their own, past the width if need be.
     assert max(cells(line) for line in lines if "https://" not in line) <= width
@@ -195,7 +195,7 @@ def test_txt_export_at_every_width(content: Content, width: int) -> None:
         assert not (previous and previous[-1] in NO_LINE_END), (width, previous, line)
 
 
-def test_reader_lines_at_every_width(content: Content) -> None:
+def test_reader_lines_at_every_width(content: Edition) -> None:
     """The reader draws its page from ``section_page``: in the Japanese view at every width from 20
     to 120, no line is too wide, none breaks a kinsoku rule, none splits a phrase that fits nor
     a glossary term's Japanese name that fits."""
@@ -272,7 +272,7 @@ PREFIX = re.compile(r"^(?:[*|+o-] (?:\S+  )?| +)")
 
 
 @pytest.mark.parametrize("width", range(20, 121))
-def test_txt_export_keeps_terms_whole(content: Content, width: int) -> None:
+def test_txt_export_keeps_terms_whole(content: Edition, width: int) -> None:
     """No glossary term's Japanese name is broken across two lines of the text export where it
     fits on one (the names found again in the two lines put together)."""
     lines = list(text_lines(content, "both", width))
@@ -292,7 +292,7 @@ def test_txt_export_keeps_terms_whole(content: Content, width: int) -> None:
 
 @pytest.mark.parametrize(("view", "side_by_side"), [("ja", False), ("both", True)])
 def test_reader_page_keeps_terms_whole(
-    content: Content, monkeypatch: pytest.MonkeyPatch, view: View, side_by_side: bool
+    content: Edition, monkeypatch: pytest.MonkeyPatch, view: View, side_by_side: bool
 ) -> None:
     """Every text the reader's page breaks (blocks, key points, notes, in one column or two) at
     every width from 20 to 120: no glossary term's Japanese name broken where it fits."""

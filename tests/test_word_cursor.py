@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from textual.geometry import Region
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.content.pitch import pitch
 from genesis_tui.pages.word_places import page_words
@@ -55,7 +55,7 @@ def test_pitch_marks_the_downstep_and_ascii_the_number() -> None:
     assert pitch("にほん", ()) == "にほん"
 
 
-def test_every_word_of_every_section_is_on_its_page(content: Content) -> None:
+def test_every_word_of_every_section_is_on_its_page(content: Edition) -> None:
     from genesis_tui.pages.article import section_page
 
     for section in content.article.sections:

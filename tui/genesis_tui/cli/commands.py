@@ -16,7 +16,7 @@ from genesis_tui.cli.errors import UsageError, content_errors
 from genesis_tui.text.control_chars import escaped
 
 if TYPE_CHECKING:
-    from genesis_tui.content.edition import Content
+    from genesis_tui.content.edition import Edition
     from genesis_tui.content.model import View
     from genesis_tui.i18n.catalogue import Catalogue
 
@@ -28,7 +28,7 @@ def no_state(args: argparse.Namespace) -> bool:
     return getattr(args, "no_state", False) or os.environ.get("GENESIS_TUI_STATE", "") == "off"
 
 
-def load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Content:
+def load(directory: Path | None, *, validate: bool = False, check: bool = False) -> Edition:
     """The content (the bundled content unless ``directory``), validated if ``validate``;
     ``check`` also asks for its readings (a directory without them can still be read)."""
     from genesis_tui.content.edition import ContentError
@@ -45,13 +45,13 @@ def load(directory: Path | None, *, validate: bool = False, check: bool = False)
         raise content_errors(error) from None
 
 
-def load_named(args: argparse.Namespace) -> Content:
+def load_named(args: argparse.Namespace) -> Edition:
     """The content ``--content`` names, validated (the bundled content passed its tests)."""
     directory: Path | None = getattr(args, "content", None)
     return load(directory, validate=directory is not None)
 
 
-def section_of(content: Content, args: argparse.Namespace) -> str | None:
+def section_of(content: Edition, args: argparse.Namespace) -> str | None:
     """The section ``--section`` names, by its id or its number (``--section 2``, as the key 2
     does); ``UsageError`` listing the sections for one there is not."""
     section_id: str | None = getattr(args, "section", None)
@@ -118,7 +118,7 @@ def _export_refusal(args: argparse.Namespace) -> UsageError | None:
 
 
 def export(
-    content: Content,
+    content: Edition,
     fmt: str,
     lang: str,
     width: int | None,

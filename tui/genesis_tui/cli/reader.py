@@ -13,7 +13,7 @@ from types import FrameType
 from typing import cast
 
 from genesis_tui.content.cache import breaks_kept
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.storage.state import SavedState, StateProblem, read_state, save_state, state_path
@@ -55,7 +55,7 @@ def _printable(text: str) -> str:
 
 
 def run_reader(
-    content: Content,
+    content: Edition,
     *,
     section_id: str | None,
     lang: str | None,

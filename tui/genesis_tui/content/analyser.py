@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from genesis_tui.content.readings import RubySpan
 from genesis_tui.i18n.catalogue import CatalogueError
 from genesis_tui.text.kana import is_kana, is_kanji, to_hiragana
+from genesis_tui.text.ruby import RubySpan
 
 DAY_READINGS = {
     1: "ついたち", 2: "ふつか", 3: "みっか", 4: "よっか", 5: "いつか", 6: "むいか",

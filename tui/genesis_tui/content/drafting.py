@@ -14,17 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from genesis_tui.content.analyser import Analyser, AuthoringError, SudachiAnalyser, draft_spans
-from genesis_tui.content.readings import (
-    READINGS_FILE,
-    Located,
-    RubySpan,
-    Word,
-    attach,
-    parse_readings,
-    texts,
-)
+from genesis_tui.content.readings import READINGS_FILE, Located, Word, attach, parse_readings, texts
 from genesis_tui.content.readings_format import format_readings
 from genesis_tui.text.kana import is_kanji
+from genesis_tui.text.ruby import RubySpan
 
 
 def draft_words(

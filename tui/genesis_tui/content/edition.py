@@ -1,6 +1,6 @@
 """The content as the program uses it: the article, glossary and timeline, with the term index.
 
-``Content`` answers the questions the reader, its pages and the exports ask of the content
+``Edition`` answers the questions the reader, its pages and the exports ask of the content
 (a section by id, a term by id, where a term occurs). It is built by ``genesis_tui.content.load``;
 ``Problem`` and ``ContentError`` are what loading and validation report.
 """
@@ -42,10 +42,10 @@ class ContentError(Exception):
         super().__init__("\n".join(str(problem) for problem in problems))
 
 
-class Content:
+class Edition:
     """A loaded content directory: the article, glossary and timeline, with the term index.
 
-    Compared and hashed by identity (one load, one Content), and not to be changed once made."""
+    Compared and hashed by identity (one load, one Edition), and not to be changed once made."""
 
     def __init__(
         self,
@@ -71,7 +71,7 @@ class Content:
         """A name for this exact content (its files' digest), for what is cached about it."""
 
     def __repr__(self) -> str:  # the models are long: name the directory only
-        return f"Content({str(self.directory)!r})"
+        return f"Edition({str(self.directory)!r})"
 
     @cached_property
     def ruby(self) -> Ruby:
@@ -179,9 +179,9 @@ class SpanIndex(dict[tuple[str, str], tuple[Span, ...]]):
 
 def index_content(
     directory: Path, article: Article, glossary: Glossary, timeline: Timeline, key: str = ""
-) -> Content:
+) -> Edition:
     """The content with its term index: every term's occurrences, found when asked for."""
     matcher = TermMatcher(glossary.terms)
     spans = SpanIndex(matcher, article)
     terms = {term.id: term for term in glossary.terms}
-    return Content(directory, article, glossary, timeline, matcher, spans, terms, key)
+    return Edition(directory, article, glossary, timeline, matcher, spans, terms, key)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from genesis_tui.content import cache as content_cache
 from genesis_tui.content import model as model_module
-from genesis_tui.content.edition import Content, ContentError, Problem, index_content
+from genesis_tui.content.edition import ContentError, Edition, Problem, index_content
 from genesis_tui.content.files import (
     Unreadable,
     is_directory,
@@ -42,7 +42,7 @@ _FILES = {"article": ARTICLE_FILE, "glossary": GLOSSARY_FILE, "timeline": TIMELI
 
 def load_content(
     directory: Path, *, validate: bool = True, readings: ReadingsRule = "optional"
-) -> Content:
+) -> Edition:
     """Load and cross-check a content directory; raise ``ContentError`` with every problem.
 
     Without ``validate`` (for content that passed its tests: the bundled content), the models
@@ -94,7 +94,7 @@ def _is_directory(directory: Path) -> bool:
         raise ContentError([Problem(directory, "", str(error))]) from None
 
 
-def _load_trusted(directory: Path) -> Content | None:
+def _load_trusted(directory: Path) -> Edition | None:
     """The content built from its files by the model's types, without validation; None if the
     files do not build (the caller then validates them, to say what is wrong).
 

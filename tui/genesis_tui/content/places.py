@@ -1,6 +1,6 @@
 """Places in the article, and back-navigation: where the reader was before a jump.
 
-A place is an ``Anchor``: a position in the text (a block, its language, which part of it, and
+A place is a ``Place``: a position in the text (a block, its language, which part of it, and
 the character offset of the first line shown), not a line number. Lines change with the width,
 the view and the layout; the text does not, so the same words come back to the top after any of
 them.
@@ -18,7 +18,7 @@ page's pieces name their text (``Piece.source``: block, language, part), or in a
 per field."""
 
 
-class Anchor(NamedTuple):
+class Place(NamedTuple):
     """A place in a page's text: the top line shown starts at ``offset`` in the text of
     ``block`` (None for a page's own text, such as the key points) in ``lang``.
 
@@ -46,7 +46,7 @@ class Location(NamedTuple):
     """A place in the article: a section and the anchor of its top line."""
 
     section_id: str
-    anchor: Anchor
+    anchor: Place
 
 
 class History:

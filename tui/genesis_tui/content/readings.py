@@ -28,12 +28,10 @@ from typing import Any
 from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
 from genesis_tui.content.model import Article, Glossary, Timeline
 from genesis_tui.text.kana import is_kana, is_kanji
+from genesis_tui.text.ruby import RubySpan
 
 READINGS_FILE = "readings.toml"
 ARTICLE_FILE, GLOSSARY_FILE, TIMELINE_FILE = "article.toml", "glossary.toml", "timeline.toml"
-
-RubySpan = tuple[int, int, str]
-"""A reading over ``text[start:end]``: (start, end, reading), offsets in characters."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Event, Lang, Term
 from genesis_tui.content.places import Marks
 from genesis_tui.i18n.catalogue import Catalogue, note_label
 from genesis_tui.text.dates import shown_date
-from genesis_tui.text.folding import RubySpan, find_all, find_needles, fold, needles
+from genesis_tui.text.folding import find_all, find_needles, fold, needles
 from genesis_tui.text.romaji import long_vowels_folded
+from genesis_tui.text.ruby import RubySpan
 
 if TYPE_CHECKING:
     from genesis_tui.content.readings import Ruby
@@ -74,7 +75,7 @@ def term_fields(term: Term) -> list[tuple[str, Lang, str]]:
     return fields
 
 
-def dated_events(content: Content) -> list[Event]:
+def dated_events(content: Edition) -> list[Event]:
     """The timeline's events oldest first, as the timeline shows them (``event-<n>``)."""
     return sorted(content.timeline.events, key=lambda event: event.date)
 
@@ -92,7 +93,7 @@ def alias_readings(ruby: Ruby, aliases: Sequence[str]) -> tuple[RubySpan, ...]:
     return tuple(spans)
 
 
-def search(content: Content, query: str) -> tuple[Hit, ...]:
+def search(content: Edition, query: str) -> tuple[Hit, ...]:
     """Every match of ``query`` (folded, literal; in kana or romaji, also by reading): the
     article in reading order (each section's key points, then each block's text and notes, ja
     before en), then the timeline, then one hit per glossary entry that matches (its first
@@ -143,7 +144,7 @@ def search(content: Content, query: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
-def term_matches(content: Content, term_id: str, text: str) -> bool:
+def term_matches(content: Edition, term_id: str, text: str) -> bool:
     """True when ``text`` is part of any form of the term: ja, en, reading or an alias."""
     wanted = needles(text)
     if not wanted.text:
@@ -167,7 +168,7 @@ class SearchSession:
         self.past: list[str] = []
         """Earlier queries, oldest first, each once (for up and down in the search line)."""
 
-    def start(self, content: Content, query: str) -> Hit | None:
+    def start(self, content: Edition, query: str) -> Hit | None:
         """Search for ``query``; the first hit, or None when nothing matches."""
         self.query = query.strip()
         if self.query:
@@ -229,7 +230,7 @@ class SearchSession:
         return marks
 
 
-def search_status(session: SearchSession, hit: Hit, content: Content, ui: Catalogue) -> str:
+def search_status(session: SearchSession, hit: Hit, content: Edition, ui: Catalogue) -> str:
     """The status line for ``hit``: the query, k/N, where the match is (a block, a note, the
     key points, a timeline event, a glossary entry), and a word when the search went round the
     end."""
@@ -241,7 +242,7 @@ def search_status(session: SearchSession, hit: Hit, content: Content, ui: Catalo
     return status
 
 
-def hit_place(hit: Hit, content: Content, ui: Catalogue) -> str:
+def hit_place(hit: Hit, content: Edition, ui: Catalogue) -> str:
     """Where a match is, in the interface's words: ``in a note: overview-2``."""
     if hit.term_id is not None:
         term = content.term(hit.term_id).term

@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from genesis_tui.content.edition import Content, Problem
+from genesis_tui.content.edition import Edition, Problem
 from genesis_tui.content.files import (
     MAX_DEPTH,
     Missing,
@@ -22,6 +22,7 @@ from genesis_tui.content.files import (
     too_deep,
 )
 from genesis_tui.content.model import Term
+from genesis_tui.text.ruby import RubySpan
 
 GLOSSARY_FILE = "glossary.toml"
 M = TypeVar("M")
@@ -107,7 +108,7 @@ def _message(item: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def cross_check(content: Content) -> list[Problem]:
+def cross_check(content: Edition) -> list[Problem]:
     """What needs the whole, valid content: every term occurs somewhere (in the article, a
     since-publication note, or another term's definition, which it then explains)."""
     glossary_file = content.directory / GLOSSARY_FILE
@@ -125,7 +126,7 @@ def cross_check(content: Content) -> list[Problem]:
 
 
 # ---------------------------------------------------------------------- readings
-def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Problem]:
+def check_readings(content: Edition, rule: ReadingsRule = "required") -> list[Problem]:
     """``readings.toml`` against the text: each word attached to text that is there, readings
     in kana, no kanji of any Japanese text left without a reading, and glossary terms read as
     their ``reading`` says. A missing file is a problem only when ``rule`` is ``required``."""
@@ -153,7 +154,7 @@ def check_readings(content: Content, rule: ReadingsRule = "required") -> list[Pr
     for key in words:
         if key not in known:
             problems.append(Problem(path, key, "no Japanese text of the content has this key"))
-    spans: dict[str, tuple[rd.RubySpan, ...]] = {}
+    spans: dict[str, tuple[RubySpan, ...]] = {}
     first_of_text: dict[str, str] = {}  # text -> the key of its first place
     for item in located:
         attached = rd.attach(item.text, words.get(item.key, ()))
@@ -202,7 +203,7 @@ def _check_term_reading(
 
 
 # ---------------------------------------------------------------------- lexicon
-def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Problem]:
+def check_lexicon(content: Edition, rule: ReadingsRule = "optional") -> list[Problem]:
     """``lexicon.toml`` against the text, when the directory has one: each word attached to
     text that is there and pointing to an entry, every word of every Japanese text covered
     (punctuation, symbols and digits aside), no entry unused, readings in kana, parts of speech
@@ -271,7 +272,7 @@ def check_lexicon(content: Content, rule: ReadingsRule = "optional") -> list[Pro
 
 
 # ---------------------------------------------------------------------- sentences
-def check_sentences(content: Content) -> list[Problem]:
+def check_sentences(content: Edition) -> list[Problem]:
     """``sentences.toml`` against the article, when the directory has one: every block listed,
     each language's sentences the block's text in order, none empty, pairs one to one or
     several to one (``sentences.parse_sentences``)."""

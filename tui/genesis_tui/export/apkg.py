@@ -23,7 +23,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.export.cards import FIELDS, Card, fields, source_line, tags
 
 MODEL_ID = 1_576_205_347
@@ -70,7 +70,7 @@ def note_id(card: Card) -> str:
     return str(_genanki().guid_for("genesis-tui", card.entry.lemma, card.entry.reading))
 
 
-def write_apkg(content: Content, chosen: list[Card], path: Path) -> None:
+def write_apkg(content: Edition, chosen: list[Card], path: Path) -> None:
     """Write the cards as an Anki package at ``path``, atomically (a file half written is
     never left where the learner looks for it). Raises ``MissingExtra`` without genanki."""
     genanki = _genanki()

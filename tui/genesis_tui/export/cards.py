@@ -6,7 +6,7 @@ text file in Anki's import format (``--format tsv``). Each note is one word of t
 (``--words``: ``new``, those without a status; ``learning``, at a step from 1 to 5; ``all``,
 every word but the ignored ones), where it first appears (``--section`` keeps to one section):
 the word, its reading and pitch accent, glosses, part of speech and JLPT level, the sentence
-it stands in with that sentence's English (``Content.sentences``), and the article's source.
+it stands in with that sentence's English (``Edition.sentences``), and the article's source.
 
 The same word has the same note id on every export (``note_guid``: a digest of the lemma and
 the reading, not of the content's entry ids or the time), so importing again updates the notes
@@ -21,7 +21,7 @@ import html
 from collections.abc import Iterator
 from typing import Literal, NamedTuple, Protocol
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.lexicon_file import POS, Entry
 from genesis_tui.content.model import Section
 from genesis_tui.content.pitch import pitch
@@ -74,7 +74,7 @@ def wanted(status: str | None, which: Which) -> bool:
     return status != "ignored"
 
 
-def _places(content: Content, section: Section) -> Iterator[tuple[str, str, str, str]]:
+def _places(content: Edition, section: Section) -> Iterator[tuple[str, str, str, str]]:
     """Each word of a section's Japanese with the sentence pair it stands in: (entry id, the
     word as written there, Japanese, English), in reading order. A block's word has its own
     sentence (the block's sentences aligned); a key point or a note is one pair of its own."""
@@ -94,7 +94,7 @@ def _places(content: Content, section: Section) -> Iterator[tuple[str, str, str,
 
 
 def cards(
-    content: Content, statuses: Statuses, which: Which, section_id: str | None = None
+    content: Edition, statuses: Statuses, which: Which, section_id: str | None = None
 ) -> list[Card]:
     """The words ``which`` asks for (particles and auxiliaries left out), each once, where it
     first appears in the sections exported."""
@@ -120,7 +120,7 @@ def note_guid(entry: Entry, namespace: str = "genesis-tui") -> str:
 
 
 def _text(text: str) -> str:
-    """Content as HTML text: escaped, controls made visible."""
+    """Edition as HTML text: escaped, controls made visible."""
     return html.escape(visible(text), quote=True)
 
 
@@ -133,7 +133,7 @@ def _in_sentence(sentence: str, surface: str) -> str:
     return f"{_text(head)}<b>{_text(surface)}</b>{_text(tail)}"
 
 
-def source_line(content: Content) -> str:
+def source_line(content: Edition) -> str:
     """The article's source as HTML: the publisher and the title, linked to the Japanese page."""
     source = content.article.source
     title = content.article.title
@@ -168,7 +168,7 @@ def tags(card: Card) -> list[str]:
     return found
 
 
-def to_tsv(content: Content, chosen: list[Card]) -> str:
+def to_tsv(content: Edition, chosen: list[Card]) -> str:
     """The cards in Anki's text import format: header lines Anki reads (tab-separated, HTML,
     the Basic note type, a deck, the guid and tags columns), then one note a line: the guid,
     the front (the word and its sentence), the back (the rest), the tags."""

@@ -14,7 +14,7 @@ from typing import Any
 
 from genesis_tui.content.citations import as_data
 from genesis_tui.content.citations import markdown as cited_markdown
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Block, Pair, Term, View, view_langs
 from genesis_tui.export.notation import html_ruby
 from genesis_tui.export.parts import _label, _labels, _sections
@@ -34,11 +34,11 @@ def _pair(pair: Pair) -> dict[str, str]:
     return {"ja": pair.ja, "en": pair.en}
 
 
-def _ruby_json(content: Content, text: str) -> list[list[int | str]]:
+def _ruby_json(content: Edition, text: str) -> list[list[int | str]]:
     return [[start, end, reading] for start, end, reading in content.ruby.spans(text)]
 
 
-def _read_pair(content: Content, pair: Pair) -> dict[str, Any]:
+def _read_pair(content: Edition, pair: Pair) -> dict[str, Any]:
     """A ``{ja, en}`` text with the ruby of its Japanese."""
     return {
         "ja": pair.ja,
@@ -48,7 +48,7 @@ def _read_pair(content: Content, pair: Pair) -> dict[str, Any]:
     }
 
 
-def to_json(content: Content, section_id: str | None = None) -> str:
+def to_json(content: Edition, section_id: str | None = None) -> str:
     """The article, glossary, timeline and lexicon as JSON (schema 3; see the README)."""
     article = content.article
     source = asdict(article.source)
@@ -105,7 +105,7 @@ def to_json(content: Content, section_id: str | None = None) -> str:
     return _JSON_RAW_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
-def _block_json(content: Content, block: Block) -> dict[str, Any]:
+def _block_json(content: Edition, block: Block) -> dict[str, Any]:
     return {
         "id": block.id,
         "kind": block.kind,
@@ -120,7 +120,7 @@ def _block_json(content: Content, block: Block) -> dict[str, Any]:
     }
 
 
-def _since_json(content: Content, block: Block) -> dict[str, Any]:
+def _since_json(content: Edition, block: Block) -> dict[str, Any]:
     since = block.since
     assert since is not None
     return {
@@ -135,7 +135,7 @@ def _since_json(content: Content, block: Block) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------- ruby notation
 def to_markdown(
-    content: Content,
+    content: Edition,
     lang: View = "both",
     section_id: str | None = None,
     *,

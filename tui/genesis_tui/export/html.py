@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Block, Lang, Pair, Section, Term, View, view_langs
 from genesis_tui.content.terms import Span
 from genesis_tui.export.html_runs import WORDS, TextRuns, citation_links, escaped, link
@@ -35,7 +35,7 @@ class _Page(TextRuns):
     """One export: the content, the languages shown, and which blocks and terms it holds."""
 
     def __init__(
-        self, content: Content, lang: View, section_id: str | None, reader_url: str | None
+        self, content: Edition, lang: View, section_id: str | None, reader_url: str | None
     ) -> None:
         self.reader_url = reader_url
         langs = view_langs(lang)
@@ -237,7 +237,7 @@ class _Page(TextRuns):
 
 
 def to_html(
-    content: Content,
+    content: Edition,
     lang: View = "both",
     section_id: str | None = None,
     *,

@@ -9,12 +9,12 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from genesis_tui.content.citations import secondary_word
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Block, Citation, Lang, Pair
-from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span
 from genesis_tui.content.urls import site_name
 from genesis_tui.export.parts import _label
+from genesis_tui.text.ruby import RubySpan
 
 WORDS: dict[str, Pair] = {
     "contents": Pair(ja="目次", en="Contents"),
@@ -72,7 +72,7 @@ def link(url: str, text: str, lang: Lang, css: str = "") -> str:
 class TextRuns:
     """Runs of text in the languages shown, linking the terms the page holds."""
 
-    def __init__(self, content: Content, langs: tuple[Lang, ...], term_ids: set[str]) -> None:
+    def __init__(self, content: Edition, langs: tuple[Lang, ...], term_ids: set[str]) -> None:
         self.content = content
         self.langs = langs
         self.term_ids = term_ids

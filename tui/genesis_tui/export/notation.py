@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span
 from genesis_tui.text.breaks import NO_LINE_END
 from genesis_tui.text.kana import is_kanji
+from genesis_tui.text.ruby import RubySpan
 from genesis_tui.text.typesetting import cells, line_spans
 from genesis_tui.text.units import Unit
 

@@ -3,7 +3,7 @@ an export covers (all, or the one ``--section`` names)."""
 
 from __future__ import annotations
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, Section
 from genesis_tui.i18n.catalogue import Catalogue
 
@@ -18,7 +18,7 @@ def _labels(key: str, langs: tuple[Lang, ...]) -> str:
     return " / ".join(_label(key, lang) for lang in langs)
 
 
-def _sections(content: Content, section_id: str | None) -> tuple[Section, ...]:
+def _sections(content: Edition, section_id: str | None) -> tuple[Section, ...]:
     if section_id is None:
         return content.article.sections
     return (content.section(section_id),)

@@ -8,19 +8,19 @@ from collections.abc import Iterator
 
 from genesis_tui.content.attribution import source_lines
 from genesis_tui.content.citations import url_lines
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, Pair, View, view_langs
-from genesis_tui.content.readings import RubySpan
 from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.export.notation import notated_lines, shift
 from genesis_tui.export.parts import _label, _labels, _sections
 from genesis_tui.text.control_chars import visible
 from genesis_tui.text.phrases import has_japanese
+from genesis_tui.text.ruby import RubySpan
 from genesis_tui.text.typesetting import break_lines
 
 
 def text_lines(
-    content: Content,
+    content: Edition,
     lang: View = "both",
     width: int = 80,
     section_id: str | None = None,
@@ -78,7 +78,7 @@ def text_lines(
         yield from _timeline_lines(content, langs, width, ruby)
 
 
-def _source_lines(content: Content, langs: tuple[Lang, ...], width: int) -> Iterator[str]:
+def _source_lines(content: Edition, langs: tuple[Lang, ...], width: int) -> Iterator[str]:
     """Where the article comes from (as the reader's About page says it), each address whole
     on a line of its own, the glossary's names kept whole as everywhere."""
     matcher = content.matcher
@@ -92,7 +92,7 @@ def _source_lines(content: Content, langs: tuple[Lang, ...], width: int) -> Iter
 
 
 def _timeline_lines(
-    content: Content, langs: tuple[Lang, ...], width: int, ruby: bool = False
+    content: Edition, langs: tuple[Lang, ...], width: int, ruby: bool = False
 ) -> Iterator[str]:
     """The timeline, oldest first; events the article does not report marked +; every page an
     event cites given whole."""
@@ -149,7 +149,7 @@ def _indented(
 
 
 def to_text(
-    content: Content,
+    content: Edition,
     lang: View = "both",
     width: int = 80,
     section_id: str | None = None,

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.lexicon_file import POS
 from genesis_tui.content.model import Section
 from genesis_tui.content.pitch import pitch
 
 
-def words_json(content: Content, text: str) -> list[list[int | str]]:
+def words_json(content: Edition, text: str) -> list[list[int | str]]:
     """The words of a Japanese text as ``[start, end, entry id]``, in order."""
     return [[start, end, entry] for start, end, entry in content.lexicon.words_of(text)]
 
 
-def lexicon_json(content: Content) -> dict[str, dict[str, Any]]:
+def lexicon_json(content: Edition) -> dict[str, dict[str, Any]]:
     """Every entry of the lexicon by its id."""
     return {
         entry.id: {
@@ -39,7 +39,7 @@ def _escape(text: str) -> str:
     return "".join(f"\\{char}" if char in "\\`*_{}[]<>()#+-.!|~" else char for char in text)
 
 
-def vocabulary_lines(content: Content, section: Section, heading: str) -> list[str]:
+def vocabulary_lines(content: Edition, section: Section, heading: str) -> list[str]:
     """A section's words, each entry once in order of first use: ``- 研究 (けんきゅう, noun):
     research; study``; function words (particles, auxiliaries) left out."""
     lexicon = content.lexicon

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from genesis_tui.content.attribution import source_lines
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.pages.builder import Column, PageBuilder, with_url
@@ -15,7 +15,7 @@ from genesis_tui.pages.page import Page
 
 @lru_cache(maxsize=16)
 def about_page(
-    content: Content, width: int, ui_lang: UiLang = "en", view: View = "both", ruby: bool = False
+    content: Edition, width: int, ui_lang: UiLang = "en", view: View = "both", ruby: bool = False
 ) -> Page:
     """The attribution at ``width``: labels in ``ui_lang``, the title and the note in the
     languages of ``view``; each address whole on a line of its own (an OSC 8 link)."""

@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from genesis_tui.content.citations import bracketed, listed
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Block, Citation, Lang, View, view_langs
 from genesis_tui.i18n.catalogue import Catalogue, note_label
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side, with_url
 from genesis_tui.pages.page import BAR, BULLET, GAP, Page, Role
 from genesis_tui.pages.study import NO_HIDDEN_READINGS, HiddenReadings, kept_readings
-from genesis_tui.text.ruby import Ruby
+from genesis_tui.text.ruby import RubySpan
 
-Part = tuple[Lang, str, Role, tuple[Ruby, ...]]
+Part = tuple[Lang, str, Role, tuple[RubySpan, ...]]
 """One language's text of a thing said: its language, text, role and readings."""
 
 
@@ -28,7 +28,7 @@ class _SectionBuilder(PageBuilder):
 
     def __init__(
         self,
-        content: Content,
+        content: Edition,
         langs: tuple[Lang, ...],
         side: bool,
         width: int,
@@ -44,7 +44,7 @@ class _SectionBuilder(PageBuilder):
         self.hidden = hidden
         """The readings left out (over words the learner knows)."""
 
-    def readings(self, lang: Lang, text: str, prefix: str = "") -> tuple[Ruby, ...]:
+    def readings(self, lang: Lang, text: str, prefix: str = "") -> tuple[RubySpan, ...]:
         """The readings of ``text`` (shown after ``prefix``), if readings are shown."""
         if not self.ruby or lang != "ja":
             return ()
@@ -128,7 +128,7 @@ class _SectionBuilder(PageBuilder):
 
 @lru_cache(maxsize=256)
 def section_page(
-    content: Content,
+    content: Edition,
     section_id: str,
     view: View,
     side_by_side: bool,

@@ -13,7 +13,7 @@ from genesis_tui.content.model import Lang
 from genesis_tui.content.terms import Span, TermMatcher
 from genesis_tui.pages.page import GAP, Line, LinkRef, Page, Piece, Role
 from genesis_tui.text.phrases import has_japanese
-from genesis_tui.text.ruby import Ruby, RubyLine, ruby_line, ruby_units
+from genesis_tui.text.ruby import RubyLine, RubySpan, ruby_line, ruby_units
 from genesis_tui.text.typesetting import cells, line_spans
 from genesis_tui.text.units import Spanned
 
@@ -40,7 +40,7 @@ class Column:
         lang: Lang | None = None,
         links: Sequence[tuple[Span, int]] = (),
         part: str = "",
-        ruby: Sequence[Ruby] = (),
+        ruby: Sequence[RubySpan] = (),
     ) -> None:
         """``text`` broken into rows (a hanging indent after ``bullet``), cut at its links, the
         glossary terms' Japanese names kept whole where they fit; ``block``, ``lang`` and
@@ -220,7 +220,7 @@ class PageBuilder:
         key: str = "",
         lang: Lang = "en",
         spans: Iterable[Span] = (),
-        ruby: Sequence[Ruby] = (),
+        ruby: Sequence[RubySpan] = (),
     ) -> None:
         """Wrapped text across the page, ``spans`` as its links (``key`` names the thing),
         ``ruby`` its readings drawn above it."""

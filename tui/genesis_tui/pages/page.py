@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Literal, NamedTuple
 
 from genesis_tui.content.model import Lang
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.places import Place
 
 Role = Literal["text", "heading", "note", "since", "title", "bullet", "bar", "pad", "ruby"]
 
@@ -119,7 +119,7 @@ class Page:
     LOOK_AHEAD = 3
     """Lines looked at below a line without text (a blank, a label) for the anchor."""
 
-    def anchor_at(self, line: int) -> Anchor:
+    def anchor_at(self, line: int) -> Place:
         """The anchor of ``line`` as the top line: the first text on it (the left column's,
         side by side), or on the next lines when it has none, or the line number itself."""
         for number in range(max(0, line), min(len(self.lines), line + 1 + self.LOOK_AHEAD)):
@@ -132,10 +132,10 @@ class Page:
                 fraction = piece.start / length if length else 0.0
                 # A line of readings above the text is the text's own: it is not a line ahead.
                 lead = sum(1 for ahead in self.lines[line:number] if not _is_ruby(ahead))
-                return Anchor(block, lang, part, piece.start, fraction, line, lead)
-        return Anchor(line=line)
+                return Place(block, lang, part, piece.start, fraction, line, lead)
+        return Place(line=line)
 
-    def line_of(self, anchor: Anchor | None) -> int:
+    def line_of(self, anchor: Place | None) -> int:
         """The line holding ``anchor``: its text's line at its offset; the same text in another
         language, at the same fraction, when its language is not shown; else the block's first
         line; else the anchor's line number."""
@@ -148,7 +148,7 @@ class Page:
             line -= 1  # the text's readings stay on screen with it
         return max(0, line - anchor.lead)
 
-    def _text_line(self, anchor: Anchor) -> int | None:
+    def _text_line(self, anchor: Place) -> int | None:
         if anchor.lang is None:
             return None
         found = self._sources.get((anchor.block, anchor.lang, anchor.part))

@@ -1,6 +1,6 @@
 """The current sentence on a page, and the English kept hidden: as marks over a page's text.
 
-A sentence of the article is a pair of a block's division (``Content.sentences``): its
+A sentence of the article is a pair of a block's division (``Edition.sentences``): its
 Japanese and the English that says the same. It is marked in each language the page shows, by
 the same offsets the page's pieces carry (``Marks``), so one mark serves every view: one
 language, both side by side, or each Japanese block followed by its English. English on request
@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import NamedTuple
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang
-from genesis_tui.content.places import Anchor, Marks
+from genesis_tui.content.places import Marks, Place
 from genesis_tui.pages.page import Page
 
 
@@ -26,7 +26,7 @@ class Sentence(NamedTuple):
     number: int
 
 
-def section_sentences(content: Content, section_id: str) -> list[Sentence]:
+def section_sentences(content: Edition, section_id: str) -> list[Sentence]:
     """Every sentence of a section's blocks, in reading order."""
     return [
         Sentence(block.id, index)
@@ -35,12 +35,12 @@ def section_sentences(content: Content, section_id: str) -> list[Sentence]:
     ]
 
 
-def sentence_of(content: Content, block: str, lang: Lang, offset: int) -> Sentence:
+def sentence_of(content: Edition, block: str, lang: Lang, offset: int) -> Sentence:
     """The sentence that holds ``offset`` of a block's text in ``lang``."""
     return Sentence(block, content.sentences.index_at(block, lang, offset))
 
 
-def sentence_from_line(page: Page, content: Content, line: int) -> Sentence | None:
+def sentence_from_line(page: Page, content: Edition, line: int) -> Sentence | None:
     """The sentence at the reading position: the one that holds the first text of a block on
     ``line`` or below it (in the left column, side by side); None when no block follows."""
     for number in range(max(0, line), len(page.lines)):
@@ -61,13 +61,13 @@ def step(sentences: list[Sentence], current: Sentence, by: int) -> Sentence | No
     return sentences[index] if 0 <= index < len(sentences) else None
 
 
-def sentence_marks(content: Content, sentence: Sentence) -> Marks:
+def sentence_marks(content: Edition, sentence: Sentence) -> Marks:
     """The sentence's place in each language, keyed as a page's pieces name its block's text."""
     pair = content.sentences.of(sentence.block)[sentence.number]
     return {(sentence.block, lang, ""): (pair.span(lang),) for lang in ("ja", "en")}
 
 
-def hidden_marks(content: Content, section_id: str, revealed: Collection[Sentence]) -> Marks:
+def hidden_marks(content: Edition, section_id: str, revealed: Collection[Sentence]) -> Marks:
     """The English of every sentence of the section not yet revealed."""
     marks: Marks = {}
     for block in content.section(section_id).blocks:
@@ -82,7 +82,7 @@ def hidden_marks(content: Content, section_id: str, revealed: Collection[Sentenc
     return marks
 
 
-def sentence_lines(page: Page, content: Content, sentence: Sentence) -> tuple[int, int]:
+def sentence_lines(page: Page, content: Edition, sentence: Sentence) -> tuple[int, int]:
     """The first and the last page line of the sentence, in whichever languages the page
     shows (interleaved, its English comes after its block's Japanese)."""
     pair = content.sentences.of(sentence.block)[sentence.number]
@@ -91,10 +91,10 @@ def sentence_lines(page: Page, content: Content, sentence: Sentence) -> tuple[in
         if page.shows(sentence.block, lang):
             start, end = pair.span(lang)
             for offset in (start, max(start, end - 1)):
-                lines.append(page.line_of(Anchor(sentence.block, lang, "", offset)))
+                lines.append(page.line_of(Place(sentence.block, lang, "", offset)))
     return (min(lines), max(lines)) if lines else (0, 0)
 
 
-def sentence_text(content: Content, sentence: Sentence) -> tuple[str, str]:
+def sentence_text(content: Edition, sentence: Sentence) -> tuple[str, str]:
     """The sentence's text: (Japanese, English)."""
     return content.sentences.text(sentence.block, sentence.number)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.places import Marks
 from genesis_tui.text.kana import to_hiragana
-from genesis_tui.text.ruby import Ruby
+from genesis_tui.text.ruby import RubySpan
 
 if TYPE_CHECKING:
     from genesis_tui.content.lexicon_file import Entry
@@ -52,7 +52,7 @@ def section_keys(section: Section) -> list[str]:
     return keys
 
 
-def section_entries(content: Content, section: Section) -> list[Entry]:
+def section_entries(content: Edition, section: Section) -> list[Entry]:
     """The section's content words, each once, in order of first use."""
     lexicon = content.lexicon
     seen: dict[str, Entry] = {}
@@ -81,7 +81,7 @@ class Progress(NamedTuple):
         return self.known * 100 // self.total if self.total else 0
 
 
-def section_progress(content: Content, section: Section, statuses: WordStatuses) -> Progress:
+def section_progress(content: Edition, section: Section, statuses: WordStatuses) -> Progress:
     """The section's known words, of its content words less the ignored ones."""
     known = total = 0
     for entry in section_entries(content, section):
@@ -115,7 +115,7 @@ NO_HIDDEN_READINGS = HiddenReadings()
 
 
 def hidden_readings(
-    content: Content,
+    content: Edition,
     mode: ReadingsMode,
     statuses: WordStatuses,
     above: str | None = None,
@@ -141,14 +141,14 @@ def hidden_readings(
 
 def kept_readings(
     text: str,
-    ruby: Iterable[Ruby],
+    ruby: Iterable[RubySpan],
     words: Sequence[tuple[int, int, str]],
     hidden: HiddenReadings,
-) -> tuple[Ruby, ...]:
+) -> tuple[RubySpan, ...]:
     """The readings of ``text`` less the hidden ones: a reading goes when every word it stands
     over is hidden, or when its base, read as it is, is a hidden word (a reading over no word
     of the lexicon stays)."""
-    kept: list[Ruby] = []
+    kept: list[RubySpan] = []
     for start, end, reading in ruby:
         if (text[start:end], reading) in hidden.bases:
             continue
@@ -158,7 +158,7 @@ def kept_readings(
     return tuple(kept)
 
 
-def new_word_marks(words: Iterable[WordPlace], content: Content, statuses: WordStatuses) -> Marks:
+def new_word_marks(words: Iterable[WordPlace], content: Edition, statuses: WordStatuses) -> Marks:
     """Where the new words stand on a page (content words without a status), as marks."""
     lexicon = content.lexicon
     found: dict[tuple[str | None, str, str], list[tuple[int, int]]] = {}

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Block, Lang, Section, View, one_lang, view_langs
 from genesis_tui.content.search import term_fields
 from genesis_tui.content.terms import Span
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.pages.builder import Column, PageBuilder
 from genesis_tui.pages.page import BULLET, Page, Piece
-from genesis_tui.text.ruby import Ruby
+from genesis_tui.text.ruby import RubySpan
 
 SNIPPET_CHARS = {"ja": 12, "en": 30}
 """Context shown either side of a term in the "appears in" list."""
 
 
-def snippet(content: Content, term_id: str, block: Block, lang: Lang) -> str:
+def snippet(content: Edition, term_id: str, block: Block, lang: Lang) -> str:
     """The words around the term's first mention in ``block`` in ``lang`` (the block's first
     words when the term is not named in that language)."""
     text: str = getattr(block, lang)
@@ -44,7 +44,7 @@ def _section_title(section: Section, ui_lang: UiLang, view: View = "both") -> st
 
 @lru_cache(maxsize=64)
 def term_page(
-    content: Content,
+    content: Edition,
     term_id: str,
     width: int,
     ui_lang: UiLang = "en",
@@ -61,7 +61,7 @@ def term_page(
     page = PageBuilder(max(20, width))
     fields = {(name, lang): text for name, lang, text in term_fields(term)}
 
-    def readings(lang: Lang, text: str) -> tuple[Ruby, ...]:
+    def readings(lang: Lang, text: str) -> tuple[RubySpan, ...]:
         return content.ruby.spans(text) if ruby and lang == "ja" else ()
 
     for lang in langs:
@@ -122,7 +122,7 @@ def term_page(
 
 
 def _places(
-    content: Content, term_id: str, ui_lang: UiLang, view: View
+    content: Edition, term_id: str, ui_lang: UiLang, view: View
 ) -> list[tuple[str, list[str], tuple[str, str]]]:
     """(label, snippets, (section, block)) for each place the term appears in."""
     ui = Catalogue(ui_lang)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from genesis_tui.content.citations import listed
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Event, Lang, View, view_langs
 from genesis_tui.content.search import dated_events
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
@@ -30,7 +30,7 @@ def _event_labels(event: Event, view: View) -> list[tuple[Lang, str]]:
 
 @lru_cache(maxsize=64)
 def timeline_page(
-    content: Content, width: int, view: View = "both", ui_lang: UiLang = "en", ruby: bool = False
+    content: Edition, width: int, view: View = "both", ui_lang: UiLang = "en", ruby: bool = False
 ) -> Page:
     """Every dated event, oldest first; events from outside the article marked, with sources.
     The events are said in the languages of ``view``, the page's own words in ``ui_lang``; with

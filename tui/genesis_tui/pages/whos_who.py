@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Event, Lang, Term, View
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.builder import Column, PageBuilder, Row, side_by_side
@@ -17,7 +17,7 @@ from genesis_tui.pages.page import GAP, Page, Piece
 from genesis_tui.pages.timeline import source_rows
 from genesis_tui.text.dates import shown_date
 from genesis_tui.text.kana import is_kanji
-from genesis_tui.text.ruby import Ruby as RubySpan
+from genesis_tui.text.ruby import RubySpan
 from genesis_tui.text.typesetting import cells, line_spans
 
 COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
@@ -87,7 +87,7 @@ def _term_box(
 
 @lru_cache(maxsize=64)
 def whos_who_page(
-    content: Content, width: int, lang: Lang = "en", view: View = "both", ruby: bool = False
+    content: Edition, width: int, lang: Lang = "en", view: View = "both", ruby: bool = False
 ) -> Page:
     """The organisations on each side (named in the languages of ``view``, each said in a
     sentence of ``lang``, the interface's language, as are the page's own words, unless the
@@ -160,7 +160,7 @@ def whos_who_page(
     return page.build(links_by_line=True)
 
 
-def _instrument(content: Content, event: Event) -> Term | None:
+def _instrument(content: Edition, event: Event) -> Term | None:
     """What the parties signed: the agreement the event's label names (RIKEN and Argonne's
     2024 memorandum is a memorandum, though the glossary counts it in the 2024 framework too),
     else the first agreement among the event's terms, else None."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.pages.page import Page
 from genesis_tui.text.typesetting import cells
 
@@ -58,7 +58,7 @@ def text_key(source: Source, section_id: str) -> tuple[str, int] | None:
     return None
 
 
-def page_words(page: Page, content: Content, section_id: str) -> tuple[WordPlace, ...]:
+def page_words(page: Page, content: Edition, section_id: str) -> tuple[WordPlace, ...]:
     """Every word of the Japanese on ``page``, in reading order (line, then cell)."""
     lexicon = content.lexicon
     found: dict[tuple[Source, int], WordPlace] = {}
@@ -83,9 +83,9 @@ def page_words(page: Page, content: Content, section_id: str) -> tuple[WordPlace
     return _sentences(page, content, words)
 
 
-def _sentences(page: Page, content: Content, words: list[WordPlace]) -> tuple[WordPlace, ...]:
+def _sentences(page: Page, content: Edition, words: list[WordPlace]) -> tuple[WordPlace, ...]:
     """The words numbered by sentence: a new one in another text, and within a block's text at
-    each sentence of the content's division (``Content.sentences``); in other texts (notes,
+    each sentence of the content's division (``Edition.sentences``); in other texts (notes,
     key points) after a sentence's end by rule."""
     full: dict[Source, str] = {}
     for line in page.lines:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from genesis_tui.content.model import VIEWS, View
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.places import Place
 
 STATE_FILE = "state.json"
 MAX_STATE_BYTES = 1 << 20
@@ -45,16 +45,16 @@ class SavedState:
     scroll: dict[str, int] = field(default_factory=dict)
     """Scroll offset (lines) per section id: what older versions saved, read when a section
     has no anchor (and still written, for them)."""
-    anchors: dict[str, Anchor] = field(default_factory=dict)
+    anchors: dict[str, Place] = field(default_factory=dict)
     """The place in the text at the top line, per section id: the same words come back at
     any terminal size."""
 
-    def anchor(self, section_id: str) -> Anchor | None:
+    def anchor(self, section_id: str) -> Place | None:
         """Where to open ``section_id``: its anchor, else its old line number, else None."""
         if section_id in self.anchors:
             return self.anchors[section_id]
         if section_id in self.scroll:
-            return Anchor(line=self.scroll[section_id])
+            return Place(line=self.scroll[section_id])
         return None
 
     theme: str | None = None
@@ -184,7 +184,7 @@ def _from_json(data: dict[object, object]) -> SavedState:
     return state
 
 
-def _anchor(data: Any) -> Anchor | None:
+def _anchor(data: Any) -> Place | None:
     """An anchor read back from JSON; None unless every field has its type and a sane value."""
     if not isinstance(data, dict):
         return None
@@ -198,7 +198,7 @@ def _anchor(data: Any) -> Anchor | None:
     if not all(isinstance(n, int) and not isinstance(n, bool) and 0 <= n < 10**6 for n in numbers):
         return None
     offset, line, lead = numbers
-    return Anchor(block, lang, part, offset, min(1.0, max(0.0, float(fraction))), line, lead)
+    return Place(block, lang, part, offset, min(1.0, max(0.0, float(fraction))), line, lead)
 
 
 def save_state(state: SavedState, path: Path) -> None:

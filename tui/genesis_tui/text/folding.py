@@ -15,9 +15,7 @@ from typing import NamedTuple
 
 from genesis_tui.text.kana import is_kana, to_hiragana
 from genesis_tui.text.romaji import long_vowels_folded, romaji_to_kana
-
-RubySpan = tuple[int, int, str]
-"""A reading over ``text[start:end]`` (as ``readings.RubySpan``)."""
+from genesis_tui.text.ruby import RubySpan
 
 NAKAGURO = frozenset("・･")
 """The Japanese middle dot (full and half width): written or not between katakana words."""

@@ -18,7 +18,7 @@ from rich.cells import get_character_cell_size
 from genesis_tui.text.typesetting import cells, line_spans
 from genesis_tui.text.units import Spanned, Unit
 
-Ruby = tuple[int, int, str]
+RubySpan = tuple[int, int, str]
 """A reading: ``(start, end, reading)`` says ``text[start:end]`` (the base) reads ``reading``."""
 
 
@@ -33,9 +33,9 @@ class RubyLine(NamedTuple):
     """The column of ``base`` where each character of the line's text begins."""
 
 
-def _clean_ruby(text: str, ruby: Iterable[Ruby]) -> list[Ruby]:
+def _clean_ruby(text: str, ruby: Iterable[RubySpan]) -> list[RubySpan]:
     """Readings in order, without empty ones nor ones whose base overlaps an earlier base."""
-    kept: list[Ruby] = []
+    kept: list[RubySpan] = []
     for start, end, reading in sorted(ruby):
         start, end = max(0, start), min(len(text), end)
         if end > start and reading and not (kept and start < kept[-1][1]):
@@ -50,7 +50,7 @@ def _shares(length: int, reading: str) -> list[str]:
     return [reading[k * size // length : (k + 1) * size // length] for k in range(length)]
 
 
-def ruby_units(text: str, ruby: Iterable[Ruby]) -> tuple[Unit, ...]:
+def ruby_units(text: str, ruby: Iterable[RubySpan]) -> tuple[Unit, ...]:
     """The units that make room for readings: for each base, one unit as wide as the wider of
     the base and its reading; inside it, for a line too narrow for that, one per character as
     wide as the wider of the character and its share of the reading."""
@@ -73,7 +73,9 @@ def _spread(extra: int, count: int) -> list[int]:
     return [extra * b // total - extra * a // total for a, b in pairwise(marks)]
 
 
-def _draw(text: str, start: int, end: int, ruby: Sequence[Ruby], ends: Sequence[int]) -> RubyLine:
+def _draw(
+    text: str, start: int, end: int, ruby: Sequence[RubySpan], ends: Sequence[int]
+) -> RubyLine:
     top: list[str] = []
     bottom: list[str] = []
     columns: list[int] = []
@@ -116,7 +118,7 @@ def _draw(text: str, start: int, end: int, ruby: Sequence[Ruby], ends: Sequence[
     return RubyLine("".join(top), "".join(bottom), tuple(columns))
 
 
-def ruby_line(text: str, start: int, end: int, ruby: Iterable[Ruby]) -> RubyLine:
+def ruby_line(text: str, start: int, end: int, ruby: Iterable[RubySpan]) -> RubyLine:
     """The line ``text[start:end]`` (one of ``line_spans``'s) with the readings ``ruby`` of
     ``text`` drawn above it. Its width is no more than the line breaker counted for it when
     given ``ruby_units(text, ruby)``."""
@@ -125,7 +127,7 @@ def ruby_line(text: str, start: int, end: int, ruby: Iterable[Ruby]) -> RubyLine
 
 
 def ruby_lines(
-    text: str, width: int, ruby: Iterable[Ruby], units: Iterable[Spanned] = ()
+    text: str, width: int, ruby: Iterable[RubySpan], units: Iterable[Spanned] = ()
 ) -> list[RubyLine]:
     """``text`` broken into lines no wider than ``width`` cells with its readings above them:
     each base kept whole with its reading where the two fit on a line, and ``units`` too."""

@@ -13,7 +13,7 @@ from textual.driver import Driver
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
 from genesis_tui.storage.state import SavedState
@@ -58,7 +58,7 @@ class GenesisApp(TerminalApp):
 
     def __init__(
         self,
-        content: Content,
+        content: Edition,
         *,
         state: SavedState | None = None,
         ui_lang: UiLang = "en",

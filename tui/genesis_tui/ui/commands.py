@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.markup import escape
 
-from genesis_tui.content.edition import Content as Edition
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, View
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.text.kana import to_hiragana

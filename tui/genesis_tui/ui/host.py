@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from genesis_tui.i18n.catalogue import Catalogue
 
 if TYPE_CHECKING:
-    from genesis_tui.content.edition import Content
+    from genesis_tui.content.edition import Edition
     from genesis_tui.content.model import View
 
 
@@ -46,7 +46,7 @@ class Host(Protocol):
         ...
 
     @property
-    def content(self) -> Content | None:
+    def content(self) -> Edition | None:
         """The article, its glossary and timeline."""
         ...
 
@@ -59,7 +59,7 @@ class Defaults:
     readings = False
     ascii = False
     screen_reader = False
-    content: Content | None = None
+    content: Edition | None = None
 
 
 DEFAULTS = Defaults()

@@ -21,7 +21,7 @@ from typing import Any
 from textual import on
 from textual._styles_cache import StylesCache
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, View, one_lang, view_langs
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.page import LinkRef
@@ -72,7 +72,7 @@ class GenesisScreen(FollowsAppSize):
 
     _ready = False
 
-    def __init__(self, content: Content, *, classes: str | None = None) -> None:
+    def __init__(self, content: Edition, *, classes: str | None = None) -> None:
         super().__init__(classes=classes)
         self.content = content
         host = host_of(self.app)

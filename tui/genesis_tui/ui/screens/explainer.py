@@ -6,8 +6,8 @@ from textual.app import ComposeResult
 from textual.content import Content as TextContent
 from textual.widgets import Static
 
-from genesis_tui.content.edition import Content
-from genesis_tui.content.places import Anchor, Marks
+from genesis_tui.content.edition import Edition
+from genesis_tui.content.places import Marks, Place
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.timeline import timeline_page
 from genesis_tui.pages.whos_who import whos_who_page
@@ -27,11 +27,11 @@ class ExplainerScreen(PageScreen):
 
     def __init__(
         self,
-        content: Content,
+        content: Edition,
         *,
         search_status: str = "",
         marks: Marks | None = None,
-        place: Anchor | None = None,
+        place: Place | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(content, classes=classes)
@@ -69,7 +69,7 @@ class ExplainerScreen(PageScreen):
             self.page_view.go_to(self.place)
         self.ready()
 
-    def build(self, content: Content, width: int, ruby: bool) -> Page:
+    def build(self, content: Edition, width: int, ruby: bool) -> Page:
         """The page at ``width``, with readings above the Japanese if ``ruby`` (each kind of
         page says how)."""
         raise NotImplementedError
@@ -91,7 +91,7 @@ class TimelineScreen(ExplainerScreen):
 
     TITLE_KEY = "timeline.title"
 
-    def build(self, content: Content, width: int, ruby: bool) -> Page:
+    def build(self, content: Edition, width: int, ruby: bool) -> Page:
         return timeline_page(content, width, self.reader_view, self.ui.lang, ruby)
 
 
@@ -101,7 +101,7 @@ class WhosWhoScreen(ExplainerScreen):
     TITLE_KEY = "whos_who.title"
     WIDE = True
 
-    def build(self, content: Content, width: int, ruby: bool) -> Page:
+    def build(self, content: Edition, width: int, ruby: bool) -> Page:
         return whos_who_page(content, width, self.ui.lang, self.reader_view, ruby)
 
 
@@ -110,7 +110,7 @@ class AboutScreen(ExplainerScreen):
 
     TITLE_KEY = "about.title"
 
-    def build(self, content: Content, width: int, ruby: bool) -> Page:
+    def build(self, content: Edition, width: int, ruby: bool) -> Page:
         from genesis_tui.pages.about import about_page
 
         return about_page(content, width, self.ui.lang, self.reader_view, ruby)

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Term, one_lang
 from genesis_tui.content.search import term_matches
 from genesis_tui.text.kana import reading_order, to_hiragana
@@ -27,7 +27,7 @@ class GlossaryScreen(GenesisScreen):
 
     BINDINGS = keymap.bindings("glossary")
 
-    def __init__(self, content: ArticleContent) -> None:
+    def __init__(self, content: Edition) -> None:
         super().__init__(content, classes="glossary-screen")
         # Sorted in the order of the language the names are read in.
         ja = one_lang(self.reader_view, self.ui.lang) == "ja"

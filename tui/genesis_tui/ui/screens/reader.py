@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
-from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import VIEWS, View, one_lang
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.places import Place
 from genesis_tui.ui import keymap
 from genesis_tui.ui.host import host_of
 from genesis_tui.ui.screens.base import (
@@ -53,11 +53,11 @@ class ReaderScreen(StudyScreen):
 
     def __init__(
         self,
-        content: ArticleContent,
+        content: Edition,
         section_id: str,
         view: View,
         *,
-        anchors: dict[str, Anchor] | None = None,
+        anchors: dict[str, Place] | None = None,
         readings: bool = False,
         english_hidden: bool = False,
         study: Study | None = None,

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.reactive import var
 
-from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View
-from genesis_tui.content.places import Anchor, History, Location
+from genesis_tui.content.places import History, Location, Place
 from genesis_tui.ui.host import host_of
 from genesis_tui.ui.messages import OpenTerm
 from genesis_tui.ui.screens.base import PageScreen, when_ready
@@ -33,10 +33,10 @@ class PlacesScreen(PageScreen):
     view: var[View] = var("both", init=False)
     section_id: var[str] = var("", init=False)
 
-    def __init__(self, content: ArticleContent, anchors: dict[str, Anchor] | None) -> None:
+    def __init__(self, content: Edition, anchors: dict[str, Place] | None) -> None:
         super().__init__(content)
         self.history = History()
-        self.anchors: dict[str, Anchor] = dict(anchors or {})
+        self.anchors: dict[str, Place] = dict(anchors or {})
         """The reading position in each section visited, to return to it."""
 
     @property
@@ -65,7 +65,7 @@ class PlacesScreen(PageScreen):
             return True if self.can_go_back else None
         return True
 
-    def remember_places(self) -> dict[str, Anchor]:
+    def remember_places(self) -> dict[str, Place]:
         """The reading position of every section visited, the current one up to date."""
         if self.article.place is not None:
             self.anchors[self.section_id] = self.article.place
@@ -91,7 +91,7 @@ class PlacesScreen(PageScreen):
         index = ids.index(self.section_id)
         at_end = round(article.scroll_y) >= article.max_scroll_y
         if pages > 0 and at_end and index + 1 < len(ids):
-            self.anchors[ids[index + 1]] = Anchor()
+            self.anchors[ids[index + 1]] = Place()
             self.show_section(ids[index + 1])
         elif pages < 0 and round(article.scroll_y) == 0 and index > 0:
             self.show_section(ids[index - 1])
@@ -126,7 +126,7 @@ class PlacesScreen(PageScreen):
 
     def location(self) -> Location:
         """Where the reader is now."""
-        return Location(self.section_id, self.article.place or Anchor())
+        return Location(self.section_id, self.article.place or Place())
 
     # ------------------------------------------------------------------ jumps and history
     def jump_to_block(self, section_id: str, block_id: str, *, remember: bool = True) -> None:
@@ -189,7 +189,7 @@ class PlacesScreen(PageScreen):
         elif hit.part == "event":
             from genesis_tui.ui.screens.explainer import TimelineScreen
 
-            place = Anchor(hit.block_id, hit.lang, "", hit.start)
+            place = Place(hit.block_id, hit.lang, "", hit.start)
             timeline = TimelineScreen(
                 self.content, search_status=message.status, marks=message.marks, place=place
             )
@@ -213,4 +213,4 @@ class PlacesScreen(PageScreen):
         article.highlighted_block = None
         if not article.page.shows(hit.block_id, hit.lang, hit.part):
             self.view = hit.lang  # key points narrow in ``both``: the interface's language only
-        article.go_to(Anchor(hit.block_id, hit.lang, hit.part, hit.start))
+        article.go_to(Place(hit.block_id, hit.lang, hit.part, hit.start))

@@ -9,8 +9,8 @@ only in the ``both`` view: in ``en`` the reader asked for it, and ``ja`` shows n
 
 from __future__ import annotations
 
-from genesis_tui.content.edition import Content as ArticleContent
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.edition import Edition
+from genesis_tui.content.places import Place
 from genesis_tui.pages.sentence_marks import (
     Sentence,
     hidden_marks,
@@ -32,8 +32,8 @@ class SentencesScreen(PlacesScreen):
 
     def __init__(
         self,
-        content: ArticleContent,
-        anchors: dict[str, Anchor] | None,
+        content: Edition,
+        anchors: dict[str, Place] | None,
         *,
         english_hidden: bool = False,
     ) -> None:

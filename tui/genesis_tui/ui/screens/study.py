@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Section
-from genesis_tui.content.places import Anchor
+from genesis_tui.content.places import Place
 from genesis_tui.pages.study import (
     NO_HIDDEN_READINGS,
     HiddenReadings,
@@ -56,7 +56,7 @@ class Study:
         """True once the learner has marked a word known or ignored."""
         return any(status in ("known", "ignored") for status in self.statuses.words.values())
 
-    def hidden_readings(self, content: ArticleContent) -> HiddenReadings:
+    def hidden_readings(self, content: Edition) -> HiddenReadings:
         """The entries whose readings are left out now."""
         key = (self.statuses.version, self.readings_mode, self.readings_above)
         if self._hidden is None or self._hidden[0] != key:
@@ -72,7 +72,7 @@ class Study:
         self.readings_above = levels[(levels.index(self.readings_above) + 1) % len(levels)]
         return self.readings_above
 
-    def progress(self, content: ArticleContent, section: Section) -> Progress | None:
+    def progress(self, content: Edition, section: Section) -> Progress | None:
         """How much of the section the learner knows; None until they have marked a word (the
         header then stays as it was, and the lexicon unread at start)."""
         if not len(self.statuses) or not content.lexicon:
@@ -88,8 +88,8 @@ class StudyScreen(SentencesScreen):
 
     def __init__(
         self,
-        content: ArticleContent,
-        anchors: dict[str, Anchor] | None,
+        content: Edition,
+        anchors: dict[str, Place] | None,
         *,
         english_hidden: bool = False,
         study: Study | None = None,

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, View, one_lang
-from genesis_tui.content.places import Anchor, Marks
+from genesis_tui.content.places import Marks, Place
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.term import term_page
 from genesis_tui.ui import keymap
@@ -24,7 +24,7 @@ class TermScreen(ExplainerScreen):
 
     def __init__(
         self,
-        content: Content,
+        content: Edition,
         term_id: str,
         *,
         view: View = "both",
@@ -35,7 +35,7 @@ class TermScreen(ExplainerScreen):
         place = None
         if marks:  # the match on top, or as near the top as the page allows
             (block, lang, part), spans = next(iter(marks.items()))
-            place = Anchor(block, cast(Lang, lang), part, spans[0][0])
+            place = Place(block, cast(Lang, lang), part, spans[0][0])
         super().__init__(
             content, search_status=search_status, marks=marks, place=place, classes="term-screen"
         )
@@ -48,7 +48,7 @@ class TermScreen(ExplainerScreen):
     def heading(self) -> str:
         return self.term.term.get(one_lang(self.view, self.ui.lang))
 
-    def build(self, content: Content, width: int, ruby: bool) -> Page:
+    def build(self, content: Edition, width: int, ruby: bool) -> Page:
         return term_page(content, self.term.id, width, self.ui.lang, self.view, ruby)
 
     @when_ready

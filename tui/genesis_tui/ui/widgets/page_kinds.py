@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.reactive import reactive
 
-from genesis_tui.content.edition import Content
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, View, view_langs
 from genesis_tui.content.places import Marks
 from genesis_tui.pages.article import section_page
@@ -34,7 +34,7 @@ class ArticleView(PageView):
 
     def __init__(
         self,
-        content: Content,
+        content: Edition,
         section_id: str,
         view: View,
         *,
@@ -172,8 +172,8 @@ class ExplainerView(PageView):
 
     def __init__(
         self,
-        content: Content,
-        build: Callable[[Content, int, bool], Page],
+        content: Edition,
+        build: Callable[[Edition, int, bool], Page],
         *,
         ruby: bool = False,
         id: str | None = None,

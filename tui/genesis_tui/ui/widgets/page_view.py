@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from genesis_tui.content.places import Anchor, Marks
+from genesis_tui.content.places import Marks, Place
 from genesis_tui.pages.page import Line, Page
 from genesis_tui.ui.widgets.drawing import WordMark, line_segments
 from genesis_tui.ui.widgets.scrolled_page import ScrolledPage
@@ -78,7 +78,7 @@ class PageView(ScrolledPage, can_focus=False):
         super().__init__(id=id)
         self.marks: Marks = {}
         """Search matches to show: (start, end) offsets per (block id, language)."""
-        self.place: Anchor | None = None
+        self.place: Place | None = None
         """The reading position: the place in the text at the top line. It follows the
         reader's scrolling, and every new layout (a resize, another view) puts it back on top."""
         self._anchor_key: Hashable = None
@@ -151,7 +151,7 @@ class PageView(ScrolledPage, can_focus=False):
             self.place = page.anchor_at(round(self.scroll_y))
         self._anchor_key = self.page_key()
 
-    def go_to(self, anchor: Anchor | None) -> None:
+    def go_to(self, anchor: Place | None) -> None:
         """Show ``anchor`` (None: the top of the page) at the top line."""
         self.place = anchor
         self.keep_place()

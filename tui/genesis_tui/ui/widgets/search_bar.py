@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from genesis_tui.content.edition import Content as ArticleContent
+from genesis_tui.content.edition import Edition
 from genesis_tui.content.places import Marks
 from genesis_tui.ui.host import host_of
 
@@ -48,7 +48,7 @@ class SearchBar(Widget):
             self.new = new
             """A new search (the reader remembers the place it jumps away from), not a step."""
 
-    def __init__(self, content: ArticleContent) -> None:
+    def __init__(self, content: Edition) -> None:
         super().__init__(id="search-bar")
         self.content = content
         self._session: SearchSession | None = None

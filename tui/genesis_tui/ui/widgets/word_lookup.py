@@ -16,7 +16,7 @@ from genesis_tui.pages.page import Page
 from genesis_tui.pages.word_places import WordPlace
 
 if TYPE_CHECKING:
-    from genesis_tui.content.edition import Content as ArticleContent
+    from genesis_tui.content.edition import Edition
 
 
 def status_label(ui: Catalogue, status: str | None) -> str:
@@ -30,7 +30,7 @@ def status_label(ui: Catalogue, status: str | None) -> str:
 
 def lookup_text(
     ui: Catalogue,
-    content: ArticleContent,
+    content: Edition,
     entry: Entry | None,
     surface: str,
     *,

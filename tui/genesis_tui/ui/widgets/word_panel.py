@@ -32,14 +32,14 @@ from genesis_tui.ui.messages import OpenTerm
 from genesis_tui.ui.widgets.word_lookup import lookup_text, surface_of
 
 if TYPE_CHECKING:
-    from genesis_tui.content.edition import Content as ArticleContent
+    from genesis_tui.content.edition import Edition
     from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
 class WordHost(Protocol):
     """What the panel needs of the screen it is in (the reader): widgets never import screens."""
 
-    content: ArticleContent
+    content: Edition
     ui: Catalogue
     section_id: str
 
