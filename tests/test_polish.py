@@ -220,4 +220,4 @@ def test_export_help_says_what_each_format_is(capsys: pytest.CaptureFixture[str]
     with pytest.raises(SystemExit):
         main(["export", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
-    assert "txt (the default)" in help_text and "schema 2" in help_text
+    assert "txt (the default)" in help_text and "schema 3" in help_text

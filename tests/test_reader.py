@@ -456,3 +456,18 @@ async def test_key_points_leave_room_for_the_text_at_80x24(
             assert section.key_points[0].get(ui_lang if view == "both" else view)[:10] in (
                 "\n".join(article.visible_text())
             )
+
+
+async def test_the_search_line_is_seen_the_first_time_it_opens(small_content: Edition) -> None:
+    """/ opens the search line on screen, above the footer, before any search was made."""
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        line = app.screen.query_one("#search-input", Input)
+        assert line.has_focus
+        bar = app.screen.query_one("#search-bar")
+        assert line.region.height >= 1 and line.region.bottom <= 23, line.region
+        assert bar.region.contains_region(line.region), (bar.region, line.region)  # not clipped
+        await pilot.press("a", "b", "c")
+        assert line.value == "abc"

@@ -114,6 +114,19 @@ def test_layers_keep_the_text_and_its_width(
         position += _length(segment.text, text[position - start :])
 
 
+def test_hidden_text_keeps_no_underline_of_a_link() -> None:
+    """Hidden English is a plain bar: a link's underline (or bold) under it would show where
+    the glossary's words are, and how long."""
+    piece = Piece("RIKEN and Argonne", block="b", lang="en", start=0, link=1)
+    link = Style(underline=True, bold=True, color="blue", bgcolor="white")
+    bar = Style(bgcolor="grey50")
+    (segment,) = layered(piece, link, [(((0, 17),), bar, True)])
+    assert segment.text == " " * 17
+    assert segment.style is not None
+    assert not segment.style.underline and not segment.style.bold
+    assert segment.style.bgcolor == bar.bgcolor
+
+
 def _length(drawn: str, rest: str) -> int:
     """How many characters of ``rest`` a drawn segment stands for (blanks are cells)."""
     if drawn.strip() or not drawn:

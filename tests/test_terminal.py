@@ -309,7 +309,8 @@ def test_ascii_mode_draws_no_ambiguous_width_characters(run) -> None:  # type: i
     steps = [("?", ("Help: keys", "")), ("?", ("Outlook", "Help: keys")), ("g", ("terms |", ""))]
     steps += [("\x1b", ("Outlook", "terms |")), ("t", ("2025-11", "")), ("\x1b", reader)]
     steps += [("w", ("JAPAN", "")), ("\x1b", ("Outlook", "JAPAN")), ("/", ("Search (", ""))]
-    steps += [("\x1b", ("Outlook", "Search (")), ("\x10", ("Section 1:", ""))]
+    steps += [("\x1b", ("Outlook", "Search (")), ("e", ("dictionary form", ""))]
+    steps += [("\x1b", ("Outlook", "dictionary form")), ("\x10", ("Section 1:", ""))]
     for keys, (shown, gone) in steps:
         terminal.press(keys)
         terminal.wait_for(shown)

@@ -306,3 +306,17 @@ async def test_v_keeps_the_word_and_english_alone_leaves_the_cursor() -> None:
         await pilot.pause()
         assert not app.screen.query(WordPanel)
         assert panel.reader.article.word is None
+
+
+async def test_a_search_leaves_the_word_cursor(small_content: Edition) -> None:
+    """/ in the word cursor closes it: its keys would not follow the match the search goes to
+    (the digits would be sections again, escape would move the panel)."""
+
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        assert app.screen.query(WordPanel)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert not app.screen.query(WordPanel)
+        assert app.screen.query_one("#search-input").has_focus

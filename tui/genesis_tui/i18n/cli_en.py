@@ -57,7 +57,7 @@ CLI_EN: dict[str, str] = {
     ),
     "cli.help.format": (
         "txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
-        "glossary and timeline as data (schema 2); html: one page for browsers and screen "
+        "glossary and timeline as data (schema 3); html: one page for browsers and screen "
         "readers, with ruby"
     ),
     "cli.help.ruby": (

@@ -52,7 +52,7 @@ CLI_JA: dict[str, str] = {
     ),
     "cli.help.format": (
         "txt（既定）: --width で折り返すテキスト、md: Markdown、json: 記事・用語集・年表のデータ"
-        "（スキーマ 2）、html: ブラウザとスクリーンリーダーのための、ルビつきの 1 ページ"
+        "（スキーマ 3）、html: ブラウザとスクリーンリーダーのための、ルビつきの 1 ページ"
     ),
     "cli.help.ruby": (
         "日本語に読みをつける: txt では青空文庫の記法（｜基《き》）、md では HTML の ruby"

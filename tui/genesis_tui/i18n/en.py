@@ -27,7 +27,7 @@ EN: dict[str, str] = {
     "word.jlpt": "JLPT {level} (unofficial list)",
     "word.term": "glossary: {term} (enter)",
     "word.parts": "parts: {parts}",
-    "word.count": "{count}× in the article (o: next, escape: back)",
+    "word.count": "{count} times in the article (o: next, escape: back)",
     # The glossary and its entries
     "glossary.title": "Glossary",
     "glossary.filter_placeholder": "Filter: Japanese, English, reading, alias",

@@ -164,7 +164,12 @@ class PlacesScreen(PageScreen):
     # ------------------------------------------------------------------ search
     @when_ready
     async def action_search(self) -> None:
-        """Open the search line."""
+        """Open the search line (leaving the word cursor: a match moves the reading place, and
+        the cursor's keys would not follow it)."""
+        from genesis_tui.ui.widgets.word_panel import WordPanel
+
+        for panel in self.query(WordPanel):
+            await panel.remove()
         await self.search_bar.open()
         self.refresh_bindings()
 

@@ -97,7 +97,9 @@ def layered(piece: Piece, style: Style, layers: Sequence[Layer]) -> list[Segment
         text, look = piece.text[lo - start : hi - start], style
         for spans, over, blank in layers:
             if any(a <= lo and hi <= b for a, b in spans):
+                if blank:  # nothing of the hidden text shows: not a link's underline either
+                    look = Style(color=look.color, bgcolor=look.bgcolor)
+                    text = " " * cells(text)
                 look = look + over
-                text = " " * cells(text) if blank else text
         segments.append(Segment(text, look))
     return segments
