@@ -18,8 +18,8 @@ from genesis_tui.storage.paths import content_dir
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
 """The tests' own content: three short sections with every kind of block, seven glossary terms,
-three events, readings and a lexicon. Behaviour tests and most snapshots read it, so that editing the bundled
-article breaks only the tests of that article."""
+three events, readings and a lexicon. Behaviour tests and most snapshots read it, so that
+editing the bundled article breaks only the tests of that article."""
 
 
 # Pilot's press and pause wait until the app looks idle: Textual sleeps in steps of 20 ms until a
