@@ -60,7 +60,7 @@ KEYS = [
 """Every key the screens answer but the ones that leave (q, ctrl+q, ctrl+c, ctrl+z)."""
 
 bursts = st.lists(st.sampled_from(KEYS), min_size=2, max_size=5)
-EXAMPLES = 40 if HEAVY else 3
+EXAMPLES = 40 if HEAVY else 2
 
 
 def _key(name: str) -> events.Key:

@@ -111,11 +111,12 @@ def rendered_cells(app: App[object], depth: str = "truecolor") -> Iterator[Cell]
 
 
 SCREENS = {
-    "reader": (),
-    "readings": ("r",),  # furigana over the Japanese
-    "glossary": ("g",),
-    "timeline": ("t",),
-    "help": ("question_mark",),
+    # screen: the keys that open it, and those that come back to the reader as it was
+    "reader": ((), ()),
+    "readings": (("r",), ("r",)),  # furigana over the Japanese
+    "glossary": (("g",), ("escape",)),
+    "timeline": (("t",), ("escape",)),
+    "help": (("question_mark",), ("escape",)),
 }
 
 
@@ -130,15 +131,15 @@ def _themes() -> list[object]:
 
 async def _assert_legible(content: Edition, theme: str, depth: str) -> None:
     """Every screen of ``SCREENS`` in ``theme``, drawn at colour ``depth``: nothing under
-    3:1, at most 3% of the cells under 4.5:1."""
-    for screen_name, keys in SCREENS.items():
-        color_depth = None if depth == "truecolor" else depth
-        # Started in the theme, as --theme or a saved one starts it: a switch after start
-        # (tested below) restyles the whole app, which cost more than the rest of this test.
-        state = SavedState(section="overview", theme=theme)
-        app = GenesisApp(content, state=state, color_depth=color_depth)
-        async with app.run_test(size=WIDE) as pilot:
-            assert app.theme == theme
+    3:1, at most 3% of the cells under 4.5:1. One app visits them all, started in the theme
+    as --theme or a saved one starts it (a switch after start, tested below, restyles the
+    whole app: it cost more than the rest of this test)."""
+    color_depth = None if depth == "truecolor" else depth
+    state = SavedState(section="overview", theme=theme)
+    app = GenesisApp(content, state=state, color_depth=color_depth)
+    async with app.run_test(size=WIDE) as pilot:
+        assert app.theme == theme
+        for screen_name, (keys, back) in SCREENS.items():
             await pilot.press(*keys)
             await pilot.pause()
             cells = list(rendered_cells(app, depth))
@@ -149,6 +150,8 @@ async def _assert_legible(content: Edition, theme: str, depth: str) -> None:
             assert not faint, f"{where}: under 3:1: {faint[:5]}"
             share = len(below_aa) / len(cells)
             assert share <= 0.03, f"{where}: {share:.1%} of cells under 4.5:1: {below_aa[:5]}"
+            await pilot.press(*back)
+            assert app.screen is app.screen_stack[0], f"{screen_name}: not back at the reader"
 
 
 @pytest.mark.parametrize("depth", list(DEPTHS))

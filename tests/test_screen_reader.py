@@ -135,13 +135,17 @@ class TestSnapshots:
 
     @pytest.mark.parametrize("size", SIZES)
     def test_reader(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """The overview in English alone, in one column with no box drawing."""
         assert snap_compare(reader(view="both"), terminal_size=size)
 
     @pytest.mark.parametrize("size", SIZES)
     def test_reader_in_japanese(self, snap_compare: SnapCompare, size: tuple[int, int]) -> None:
+        """After v, the overview in Japanese alone, in the same one column."""
         assert snap_compare(reader(view="both"), terminal_size=size, press=["v"])
 
     def test_glossary(self, snap_compare: SnapCompare) -> None:
+        """The glossary at 80x24: its filter and list, without borders."""
+
         async def no_blink(pilot: Pilot[Any]) -> None:
             await pilot.press("g")
             for widget in pilot.app.screen.query(Input):

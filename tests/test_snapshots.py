@@ -89,11 +89,13 @@ class TestReadingsEverywhere:
 
     @pytest.mark.parametrize("page", ["entry", "timeline", "whos_who"])
     def test_english_interface(self, snap_compare: SnapCompare, page: str) -> None:
+        """The page with readings over its Japanese, its own words in English."""
         app, open_page = self.app_on(page, "en")
         assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
 
     @pytest.mark.parametrize("page", ["entry", "timeline", "whos_who"])
     def test_japanese_interface(self, snap_compare: SnapCompare, page: str) -> None:
+        """The page with readings over its Japanese, its own words in Japanese."""
         app, open_page = self.app_on(page, "ja")
         assert snap_compare(app, terminal_size=(80, 24), run_before=open_page)
 
@@ -103,6 +105,7 @@ class TestAbout:
 
     @pytest.mark.parametrize("ui_lang", ["en", "ja"])
     def test_about(self, snap_compare: SnapCompare, ui_lang: UiLang) -> None:
+        """The About page in the interface's language."""
         app = GenesisApp(SMALL, state=SavedState(section="overview"), ui_lang=ui_lang)
         assert snap_compare(app, terminal_size=(80, 24), press=["a"])
 

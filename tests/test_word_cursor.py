@@ -215,6 +215,9 @@ class TestWordCursorSnapshots:
     def test_cursor_and_panel(
         self, snap_compare: Any, size: tuple[int, int], readings: bool, ui_lang: str
     ) -> None:
+        """After e, two words right and a line down: the cursor on a word of the key points, its
+        panel (dictionary form, reading, part of speech, glosses, how often the text has it)
+        and the footer's keys, in the interface's language."""
         app = _app("ja", readings=readings, ui_lang=ui_lang)
         assert snap_compare(app, terminal_size=size, press=["e", "right", "right", "down"])
 
