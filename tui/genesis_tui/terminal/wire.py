@@ -118,6 +118,8 @@ class WireStage:
         for token in self.model.feed(data):
             self._update(out)
             out.append(token)
+            if token in ("\x1b[?7l", "\x1b[?7h"):
+                self.paint.no_wrap = token == "\x1b[?7l"
             done = effect(token)
             if done is Effect.SCREEN:
                 self.invalidate()
