@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -117,38 +118,57 @@ def less(size: tuple[int, int], view: str) -> dict[str, int]:
     return figures
 
 
-def frame_cost(size: tuple[int, int]) -> dict[str, float]:
-    """Microseconds of CPU the stage takes per move (all the frames the reader wrote for it),
-    the least of five runs: the machine's load left out as far as it can be."""
+def frame_cost(size: tuple[int, int]) -> dict[str, tuple[float, float]]:
+    """Milliseconds of CPU the stage takes per move (all the frames Textual wrote for it, as
+    ``record_frames.py`` kept them), the least of five runs: the machine's load left out as far
+    as it can be; and the frames (writes) per move."""
     from genesis_tui.terminal.caps import XTERM
     from genesis_tui.terminal.wire import WireStage
 
-    env = {**ENV, "XDG_STATE_HOME": tempfile.mkdtemp(prefix="genesis-wire-")}
-    env["GENESIS_TUI_WIRE"] = "off"
-    terminal = Terminal.genesis("--section", "overview", "--lang", "en", size=size, env=env)
-    chunks: list[tuple[str, str]] = []
+    state = tempfile.mkdtemp(prefix="genesis-wire-")
+    frames = os.path.join(state, "frames.pickle")
+    env = {**ENV, "XDG_STATE_HOME": state}
+    recorder = [sys.executable, str(HERE / "record_frames.py"), frames]
+    args = ["--section", "overview", "--lang", "en"]
+    terminal = Terminal([*recorder, *args], size=size, env=env)
+    presses: list[tuple[float, str]] = []
     try:
         terminal.wait_for("Quit", timeout=60)
         _settle(terminal)
-        startup = bytes(terminal.output).decode("utf-8", "replace")
-        for name, key, _times in MOVES:
-            before = len(terminal.output)
-            terminal.press(key)
-            _settle(terminal)
-            chunks.append((name, bytes(terminal.output[before:]).decode("utf-8", "replace")))
+        for name, key, times in MOVES:
+            for _ in range(times):
+                presses.append((time.time(), name))
+                terminal.press(key)
+                _settle(terminal)
+        presses.append((time.time(), "quit"))
         terminal.press("q")
         terminal.wait_exit()
     finally:
         terminal.close()
-    best = {name: float("inf") for name, _ in chunks}
+    with open(frames, "rb") as file:
+        writes: list[tuple[float, str]] = pickle.load(file)
+    chunks: list[tuple[str, str]] = [("first paint", "")]
+    writes_per: dict[str, int] = {}
+    for stamp, data in writes:
+        while presses and presses[0][0] <= stamp:
+            chunks.append((presses.pop(0)[1], ""))
+        chunks[-1] = (chunks[-1][0], chunks[-1][1] + data)
+        writes_per[chunks[-1][0]] = writes_per.get(chunks[-1][0], 0) + 1
+    chunks = [chunk for chunk in chunks if chunk[0] != "quit"]
+    best: dict[str, list[float]] = {}
     for _ in range(5):
         stage = WireStage(XTERM, *size)
-        stage.feed(startup)
+        seconds: dict[str, list[float]] = {}
         for name, text in chunks:
             start = time.thread_time()
             stage.feed(text)
-            best[name] = min(best[name], time.thread_time() - start)
-    return {name: seconds * 1e6 for name, seconds in best.items()}
+            seconds.setdefault(name, []).append(time.thread_time() - start)
+        for name, spent in seconds.items():
+            best[name] = [min(a, b) for a, b in zip(best.get(name, spent), spent, strict=True)]
+    return {
+        name: (1000 * sum(spent) / len(spent), writes_per.get(name, 0) / len(spent))
+        for name, spent in best.items()
+    }
 
 
 def _kb(count: float) -> str:
@@ -176,8 +196,10 @@ def main() -> None:
             for view in options.views.split(","):
                 _report((size[0], size[1]), view)
         costs = frame_cost((100, 30))
-        print("\nstage CPU time per move at 100x30 (least of five):")
-        print("  ".join(f"{name} {micro / 1000:.2f} ms" for name, micro in costs.items()))
+        print("\nstage CPU time per move at 100x30, en (least of five, mean of the presses):")
+        for name, (milli, count) in costs.items():
+            per_frame = f", {milli / count:.2f} ms a frame" if count else ""
+            print(f"  {name:12} {milli:6.2f} ms in {count:.1f} frames{per_frame}")
     finally:
         for terminal in Terminal.started:
             terminal.close()

@@ -11,22 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from enum import Enum
+from functools import lru_cache
 
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles, cells_of, width
 from genesis_tui.terminal.sgr import PLAIN, Attributes, apply, transition
-
-
-class Effect(Enum):
-    """What a sequence passed on as it is may do to the terminal."""
-
-    NOTHING = 0
-    """Nothing the model keeps (a mode, a query, a title)."""
-    CURSOR = 1
-    """It may move the cursor or change the rendition (a save/restore, an unknown sequence)."""
-    SCREEN = 2
-    """It may change what the screen shows (an erase, a switch of screens, a reset)."""
-
 
 _TOKEN = re.compile(
     r"\x1b\[([0-9;:]*)m"  # 1: SGR
@@ -38,26 +26,8 @@ _TOKEN = re.compile(
     r"|[\x00-\x1f\x7f]"  # control characters
     r"|\x1b"  # an escape cut off
 )
-
-_SCREEN_PRIVATE = frozenset({"3", "5", "6", "47", "69", "1047", "1049"})
-"""Private modes that change the screen or how the cursor is addressed."""
-_NOTHING_CSI_FINALS = frozenset("npuqc")
-"""CSI finals of queries, reports and settings that leave the cells be: ``$p``, ``>1u``..."""
-
-
-def effect(token: str) -> Effect:
-    """What a sequence the model does not follow may do."""
-    if token.startswith("\x1b]") or token == "\x07":
-        return Effect.NOTHING
-    if token.startswith("\x1b["):
-        final, body = token[-1], token[2:-1]
-        if body.startswith("?") and final in "hl":
-            modes = body[1:].split(";")
-            return Effect.SCREEN if _SCREEN_PRIVATE.intersection(modes) else Effect.NOTHING
-        return Effect.NOTHING if final in _NOTHING_CSI_FINALS else Effect.SCREEN
-    if token in ("\x1b7", "\x1b8"):
-        return Effect.CURSOR
-    return Effect.SCREEN
+_SPLIT = re.compile(r"(?P<run>(?:\x1b\[[0-9;:]*m|[^\x00-\x1f\x7f\x1b])+)|" + _TOKEN.pattern)
+"""A run of SGR and text (what a frame is mostly made of), or one other token."""
 
 
 class ScreenModel:
@@ -71,10 +41,16 @@ class ScreenModel:
         self.style = DEFAULT
         self.cursor_visible = True
         self.dirty: set[int] = set(range(rows))
+        """Rows written to since the stage last looked."""
         self._places: dict[str, tuple[int, int]] = {}
         self._after_sgr: dict[tuple[int, str], int] = {}
         """Per style and SGR parameters, the style after them (where the model follows them)."""
-        """Rows written to since the stage last looked."""
+        self._runs: dict[tuple[int, str], tuple[tuple[str, ...], tuple[int, ...], int]] = {}
+        """Per style and run of SGR and text: the cells it writes, their styles, the style
+        after it (a frame writes the runs of the last one again, a line higher or lower)."""
+        self._plain, self._written = True, 0
+        """Whether a run's text went in cell for cell (no combining mark, nothing cut at the
+        margin: then it can be kept in ``_runs``), and how many cells."""
 
     def resize(self, columns: int, rows: int) -> None:
         """A new, blank screen of this size (what is on it is laid out again by the app)."""
@@ -87,6 +63,47 @@ class ScreenModel:
     def feed(self, data: str) -> Iterator[str]:
         """Apply ``data``; yields, in order, each sequence the model passes on as it is (the
         caller sends what the model holds so far before it)."""
+        for match in _SPLIT.finditer(data):
+            kind = match.lastindex
+            if kind == 1:
+                self._run(match[1])
+            elif kind == 4 and match[4] == "H":  # _TOKEN's groups, one on: a move
+                self._place(match[3])
+            elif match[0] == "\n":
+                self._line_feed()
+            else:
+                yield from self._tokens(match[0])
+
+    def _run(self, run: str) -> None:
+        """Apply a run of SGR and text: from ``_runs`` where it is there and fits."""
+        key = (self.style, run)
+        x, y, grid = self.x, self.y, self.grid
+        known = self._runs.get(key)
+        if known is not None and x + len(known[0]) < grid.columns:
+            cells, styles, after = known
+            if cells:
+                end = x + len(cells)
+                chars, row = grid.chars[y], grid.styles[y]
+                self._unsplit(chars, row, x, end)
+                chars[x:end] = cells
+                row[x:end] = styles
+                self.dirty.add(y)
+                self.x = end
+            if after != self.style:
+                self.style, self.pen = after, self.styles.pens[after]
+            return
+        self._plain, self._written = True, 0
+        for _ in self._tokens(run):
+            pass  # SGR and text only: nothing is passed on
+        end = x + self._written
+        if self._plain and end < grid.columns:
+            if len(self._runs) > 4096:
+                self._runs.clear()
+            chars, row = grid.chars[y], grid.styles[y]
+            self._runs[key] = (tuple(chars[x:end]), tuple(row[x:end]), self.style)
+
+    def _tokens(self, data: str) -> Iterator[str]:
+        """Apply ``data`` token by token (see ``feed``)."""
         position = 0
         text = self._text
         for match in _TOKEN.finditer(data):
@@ -155,7 +172,7 @@ class ScreenModel:
                 self._set_pen(self.pen._replace(rendition=known))
                 return
             # Not followed: from here the rendition is the SGR written since the last reset.
-            prefix = "" if rendition == PLAIN else _from_plain(rendition)
+            prefix = "" if rendition == PLAIN else transition(None, rendition)
             self._set_pen(self.pen._replace(rendition=prefix + token))
             return
         if params.split(";", 1)[0] in ("", "0"):
@@ -223,6 +240,9 @@ class ScreenModel:
         if cells is not None:
             end = min(x + len(cells), columns)
             count = end - x
+            self._written += count
+            if count < len(cells):
+                self._plain = False
             if count <= 0:
                 return
             self._unsplit(chars, styles, x, end)
@@ -231,11 +251,12 @@ class ScreenModel:
                 part[-1] = " "
             chars[x:end] = part
             if blank != style and " " in part:
-                styles[x:end] = [blank if char == " " else style for char in part]
+                styles[x:end] = _styles_of(tuple(part), style, blank)
             else:
                 styles[x:end] = [style] * count
             self.x = min(end, columns - 1)
             return
+        self._plain = False
         for char in text:
             size = width(char)
             if size == 0:
@@ -271,5 +292,7 @@ class ScreenModel:
             styles[end] = self.styles.blank[styles[end]]
 
 
-def _from_plain(rendition: Attributes) -> str:
-    return transition(None, rendition)
+@lru_cache(maxsize=4096)
+def _styles_of(cells: tuple[str, ...], style: int, blank: int) -> list[int]:
+    """The styles of ``cells`` written with ``style``, its blanks ``blank``."""
+    return [blank if char == " " else style for char in cells]

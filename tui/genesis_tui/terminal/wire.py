@@ -28,15 +28,48 @@ the driver writes Textual's frames as they are.
 from __future__ import annotations
 
 import re
+from enum import Enum
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import Grid, Styles
-from genesis_tui.terminal.screen_model import Effect, ScreenModel, effect
+from genesis_tui.terminal.screen_model import ScreenModel
 from genesis_tui.terminal.wire_paint import Painter
 from genesis_tui.terminal.wire_scroll import find_scroll
 
 _ESCAPE_TAIL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?)?\Z")
 """An escape sequence cut off at the end of a write: a CSI or an OSC without its end."""
+
+
+class Effect(Enum):
+    """What a sequence passed on as it is may do to the terminal."""
+
+    NOTHING = 0
+    """Nothing the model keeps (a mode, a query, a title)."""
+    CURSOR = 1
+    """It may move the cursor or change the rendition (a save/restore, an unknown sequence)."""
+    SCREEN = 2
+    """It may change what the screen shows (an erase, a switch of screens, a reset)."""
+
+
+_SCREEN_PRIVATE = frozenset({"3", "5", "6", "47", "69", "1047", "1049"})
+"""Private modes that change the screen or how the cursor is addressed."""
+_NOTHING_CSI_FINALS = frozenset("npuqc")
+"""CSI finals of queries, reports and settings that leave the cells be: ``$p``, ``>1u``..."""
+
+
+def effect(token: str) -> Effect:
+    """What a sequence the model does not follow may do."""
+    if token.startswith("\x1b]") or token == "\x07":
+        return Effect.NOTHING
+    if token.startswith("\x1b["):
+        final, body = token[-1], token[2:-1]
+        if body.startswith("?") and final in "hl":
+            modes = body[1:].split(";")
+            return Effect.SCREEN if _SCREEN_PRIVATE.intersection(modes) else Effect.NOTHING
+        return Effect.NOTHING if final in _NOTHING_CSI_FINALS else Effect.SCREEN
+    if token in ("\x1b7", "\x1b8"):
+        return Effect.CURSOR
+    return Effect.SCREEN
 
 
 def _cut_escape(data: str) -> int:
@@ -85,6 +118,8 @@ class WireStage:
         for token in self.model.feed(data):
             self._update(out)
             out.append(token)
+            if token in ("\x1b[?7l", "\x1b[?7h"):
+                self.paint.no_wrap = token == "\x1b[?7l"
             done = effect(token)
             if done is Effect.SCREEN:
                 self.invalidate()
@@ -130,11 +165,19 @@ class WireStage:
         if found is None:
             self._draw(paint, out, dirty, target)
             return
-        plain = paint.twin()
+        top, bottom, shift = found
+        # Most of the region in place after the scroll: drawing it all instead is not tried.
+        t_chars, s_chars = target.chars, paint.shown.chars
+        wrong = sum(
+            1 for y in range(top, bottom + 1) if t_chars[y] != s_chars[min(bottom, y + shift)]
+        )
+        plain = paint.twin() if 2 * wrong > bottom - top + 1 else None
         scrolled: list[str] = []
         paint.move_lines(scrolled, found, target)
-        top, bottom, _shift = found
         self._draw(paint, scrolled, sorted({*dirty, *range(top, bottom + 1)}), target)
+        if plain is None:
+            out += scrolled
+            return
         budget = sum(len(part) for part in scrolled)
         direct: list[str] = []
         if self._draw(plain, direct, dirty, target, budget) and (

@@ -22,6 +22,7 @@ class Cursor(Protocol):
     x: int | None
     y: int
     style: int | None
+    edge: bool
 
 
 REWRITE = 8
@@ -42,9 +43,15 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     """The shortest sequence that takes the cursor from where ``painter`` has it to x, y."""
     best = _absolute(x, y)
     cx, cy = painter.x, painter.y
-    if cx is None:
-        return best
     caps = painter.caps
+    if cx is None:
+        if painter.edge and caps.cuf:  # in the last column: moves that keep or reset it
+            if x == target.columns - 1 and y != cy:
+                vertical = _relative(y - cy, "B") if y > cy else _relative(cy - y, "A")
+                best = min(best, vertical, key=len)
+            elif x == 0 and y == cy + 1:
+                best = "\r\n"
+        return best
     # The row first (the cursor then in column 0 or where it was), then the column.
     if y == cy:
         starts = [("", cx)]

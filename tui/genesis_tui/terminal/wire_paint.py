@@ -1,10 +1,9 @@
 """Drawing on the terminal for the wire stage (``wire.WireStage``): what the terminal shows, where
 its cursor is, the pen it draws with, and the cheapest sequences that change them.
 
-``Painter.rows`` queues the cells of a row that differ from what is shown, as runs of text and
-erases; ``flush`` sends them pen by pen (a colour costs more than a cursor move); ``move_lines``
-scrolls a region of rows with the terminal. A copy of a painter draws the same update another
-way, to be kept if it came out shorter.
+``Painter.row`` queues the cells of a row that differ, as runs of text and erases; ``flush``
+sends them pen by pen (a colour costs more than a cursor move); ``move_lines`` scrolls a region.
+A ``twin`` draws the same update another way, kept if it came out shorter.
 """
 
 from __future__ import annotations
@@ -19,8 +18,7 @@ from genesis_tui.terminal.wire_moves import cheapest_move
 from genesis_tui.terminal.wire_scroll import common_blank
 
 GAP = 5
-"""Unchanged cells between two changes in a row are sent again when there are fewer than this:
-shorter than the cursor move over them."""
+"""Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
 
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
@@ -45,6 +43,8 @@ class Painter:
         self.link: str | None = None
         self.style: int | None = None
         """The style number of the terminal's pen, where it is known."""
+        self.no_wrap = False  # autowrap off (Textual's ESC[?7l): the last column keeps the cursor
+        self.edge = False  # x not known, but the cursor in the last column (autowrap off)
         self.ops: list[Op] = []
         self.sent = 0
         """Characters of text and erases queued in ``ops`` (to stop a trial that is too long)."""
@@ -57,7 +57,7 @@ class Painter:
         return twin
 
     def forget_cursor(self) -> None:
-        self.x, self.rendition, self.link, self.style = None, None, None, None
+        self.x, self.rendition, self.link, self.style, self.edge = None, None, None, None, False
 
     # -- what to draw -----------------------------------------------------------------------
 
@@ -195,6 +195,7 @@ class Painter:
                 pick = first
             done[pick] = 1
             y, x, style, text, end, blank = ops[pick]
+            self.edge = self.edge and text[0] != "\x1b"  # erases only from a known column
             self.move(out, x, y, target)
             if blank:
                 self.erase_pen(out, style)
@@ -203,6 +204,7 @@ class Painter:
             out.append(text)
             if text[0] != "\x1b":
                 self.x = end if end < target.columns else None
+                self.edge = self.x is None and self.no_wrap
 
     def erase_pen(self, out: list[str], style: int) -> None:
         """Set a rendition an erase makes blanks of ``style`` with: the pen as it is when its
@@ -245,7 +247,7 @@ class Painter:
         if self.x == x and self.y == y:
             return
         out.append(cheapest_move(self, x, y, target))
-        self.x, self.y = x, y
+        self.x, self.y, self.edge = x, y, False
 
     # -- whole screens and regions ----------------------------------------------------------
 
@@ -274,7 +276,7 @@ class Painter:
             else:
                 out.append(f"\x1b[{top + 1}H" + "\x1bM" * count)
             out.append("\x1b[r")
-            self.x = None  # setting the region moved the cursor home (or did not, here and there)
+            self.x, self.edge = None, False  # the region set moved the cursor home (or not)
         else:
             # Without a scrolling region: delete lines at one end, insert them at the other.
             delete_at, insert_at = (
