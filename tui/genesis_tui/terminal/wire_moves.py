@@ -1,4 +1,5 @@
-"""The cheapest way to move the terminal's cursor, for the wire stage (``wire_paint.Painter``).
+"""The cheapest way to move the terminal's cursor, and the next pen to draw with, for the wire
+stage (``wire_paint.Painter``).
 
 Beside the absolute move (CUP), the forms curses weighs: carriage return and new line, a move by
 n columns or rows, to a column or a row (HPA, VPA); and writing again the cells the cursor
@@ -12,6 +13,7 @@ from typing import Protocol
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import Grid, Styles
+from genesis_tui.terminal.sgr import Attributes, transition
 
 
 class Cursor(Protocol):
@@ -23,6 +25,7 @@ class Cursor(Protocol):
     y: int
     style: int | None
     edge: bool
+    rendition: Attributes | str | None
 
 
 REWRITE = 8
@@ -115,3 +118,30 @@ def _rewrite(painter: Cursor, start: int, end: int, y: int, target: Grid) -> str
             return None
     text = "".join(chars[start:end])
     return text if text.isascii() else None
+
+
+def next_pen(
+    painter: Cursor,
+    buckets: dict[int, list[int]],
+    pointers: dict[int, int],
+    done: bytearray,
+    first: int,
+) -> int:
+    """Of the pieces left to draw (their indexes by style, each bucket's first not done at its
+    pointer), the first of the style the terminal's rendition changes to in fewest bytes; the
+    first piece left where the rendition is not known."""
+    current = painter.rendition
+    if not isinstance(current, Attributes):
+        return first
+    best, best_cost = first, 1 << 30
+    for key, bucket in buckets.items():
+        at = pointers[key]
+        while at < len(bucket) and done[bucket[at]]:
+            at += 1
+        pointers[key] = at
+        if at < len(bucket):
+            rendition = painter.styles.pens[key].rendition
+            cost = len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99
+            if cost < best_cost or (cost == best_cost and bucket[at] < best):
+                best, best_cost = bucket[at], cost
+    return best

@@ -14,7 +14,7 @@ from functools import lru_cache
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
 from genesis_tui.terminal.sgr import Attributes, transition
-from genesis_tui.terminal.wire_moves import cheapest_move
+from genesis_tui.terminal.wire_moves import cheapest_move, next_pen
 from genesis_tui.terminal.wire_scroll import common_blank
 
 GAP = 5
@@ -161,7 +161,7 @@ class Painter:
 
     def flush(self, out: list[str], target: Grid) -> None:
         """Send the drawing queued, in an order that changes the rendition seldom: next, a piece
-        in the pen the terminal has (its blanks too), else the first piece left."""
+        in the pen the terminal has (its blanks too), else one of the pen cheapest to change to."""
         ops, self.ops, self.sent = self.ops, [], 0
         buckets: dict[int, list[int]] = {}
         for index, op in enumerate(ops):
@@ -192,7 +192,7 @@ class Painter:
                     first += 1
                 if first == len(ops):
                     return
-                pick = first
+                pick = next_pen(self, buckets, pointers, done, first)
             done[pick] = 1
             y, x, style, text, end, blank = ops[pick]
             self.edge = self.edge and text[0] != "\x1b"  # erases only from a known column
