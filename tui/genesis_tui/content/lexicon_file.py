@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from genesis_tui.content.attaching import Attached
+from genesis_tui.content.attaching import attach as attached
 from genesis_tui.text.kana import is_kana
 
 POS = {
@@ -187,27 +189,10 @@ def _leaves(data: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Any]]:
 
 
 # ---------------------------------------------------------------------- attaching words
-@dataclass(frozen=True, slots=True)
-class Attached:
-    """A text's words placed on it, and the words whose surface is not there."""
-
-    spans: tuple[WordSpan, ...]
-    missing: tuple[tuple[int, Listed], ...]
-
-
-def attach(text: str, words: Iterable[Listed]) -> Attached:
-    """Place each word on the first occurrence of its surface after the word before it."""
-    spans: list[WordSpan] = []
-    missing: list[tuple[int, Listed]] = []
-    position = 0
-    for index, word in enumerate(words):
-        start = text.find(word.surface, position)
-        if start < 0:
-            missing.append((index, word))
-            continue
-        position = start + len(word.surface)
-        spans.append((start, position, word.entry))
-    return Attached(tuple(spans), tuple(missing))
+def attach(text: str, words: Iterable[Listed]) -> Attached[Listed]:
+    """Place each word on the first occurrence of its surface after the word before it (its
+    spans give each word's entry id)."""
+    return attached(text, words, lambda word: word.surface, lambda word: word.entry)
 
 
 def needs_word(char: str) -> bool:

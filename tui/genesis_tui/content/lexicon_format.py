@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from genesis_tui.content.lexicon_file import Entry, Listed, attach, uncovered
 from genesis_tui.content.readings import Located
-from genesis_tui.text.typesetting import cells
+from genesis_tui.content.readings_format import toml_array
 
 HEADER = """\
 # The lexicon of the article: every word of its Japanese, drafted by `genesis-tui lexicon` and
@@ -50,7 +50,7 @@ def format_lexicon(
         else:
             excerpt = text.replace("\n", " ")
             out.append(f"# {excerpt if len(excerpt) <= 40 else excerpt[:39] + '…'}")
-        out.append(_array(json.dumps(key, ensure_ascii=False), words[key]))
+        out.append(toml_array(json.dumps(key, ensure_ascii=False), words[key]))
         for word in words[key]:
             used.setdefault(word.entry)
     queue = list(used)
@@ -84,22 +84,6 @@ def _entry_table(entry: Entry) -> str:
         lines.append(f"term = {string(entry.term)}")
     if entry.parts:
         lines.append(f"parts = [{', '.join(map(string, entry.parts))}]")
-    return "\n".join(lines)
-
-
-def _array(name: str, words: Sequence[Listed], width: int = 100) -> str:
-    """A TOML array of words, wrapped to about ``width`` columns."""
-    items = [json.dumps(str(word), ensure_ascii=False) for word in words]
-    one_line = f"{name} = [{', '.join(items)}]"
-    if cells(one_line) <= width:
-        return one_line
-    lines, line = [f"{name} = ["], "  "
-    for item in items:
-        if cells(line) + cells(item) + 2 > width and line.strip():
-            lines.append(line.rstrip())
-            line = "  "
-        line += item + ", "
-    lines += [line.rstrip(), "]"]
     return "\n".join(lines)
 
 

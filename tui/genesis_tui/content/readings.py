@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from genesis_tui.content.attaching import Attached
+from genesis_tui.content.attaching import attach as attached
 from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
 from genesis_tui.content.model import Article, Glossary, Timeline
 from genesis_tui.text.kana import is_kana, is_kanji
@@ -134,28 +136,10 @@ def read_readings(directory: Path) -> dict[str, tuple[Word, ...]] | None:
 
 
 # ---------------------------------------------------------------------- attaching words
-@dataclass(frozen=True, slots=True)
-class Attached:
-    """A text's words placed on it: the spans found, and the words whose base is not there."""
-
-    spans: tuple[RubySpan, ...]
-    missing: tuple[tuple[int, Word], ...]
-    """(index in the list, word) for each word not found after the word before it."""
-
-
-def attach(text: str, words: Iterable[Word]) -> Attached:
-    """Place each word on the first occurrence of its base after the previous word placed."""
-    spans: list[RubySpan] = []
-    missing: list[tuple[int, Word]] = []
-    position = 0
-    for index, word in enumerate(words):
-        start = text.find(word.base, position)
-        if start < 0:
-            missing.append((index, word))
-            continue
-        position = start + len(word.base)
-        spans.append((start, position, word.reading))
-    return Attached(tuple(spans), tuple(missing))
+def attach(text: str, words: Iterable[Word]) -> Attached[Word]:
+    """Place each word on the first occurrence of its base after the previous word placed
+    (its spans give each word's reading)."""
+    return attached(text, words, lambda word: word.base, lambda word: word.reading)
 
 
 def unread_kanji(text: str, spans: Iterable[RubySpan]) -> list[tuple[int, str]]:

@@ -38,19 +38,20 @@ def format_readings(
         excerpt = item.text.replace("\n", " ")
         excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
         tables.setdefault(table, []).append(f"# {excerpt}")
-        tables[table].append(_array(name, words[item.key]))
+        tables[table].append(toml_array(name, words[item.key]))
     out = [HEADER]
     for table, lines in tables.items():
         out.append(f"[{table}]" if table else "")
         out += [*lines, ""]
     for key, stale_words in (stale or {}).items():
         out += ["# Not attached to any text of the content: move these or delete them."]
-        out += [f"[{key.rpartition('.')[0]}]", _array(key.rpartition(".")[2], stale_words), ""]
+        out += [f"[{key.rpartition('.')[0]}]", toml_array(key.rpartition(".")[2], stale_words), ""]
     return "\n".join(line for line in out if line is not None).rstrip("\n") + "\n"
 
 
-def _array(name: str, words: Sequence[Word], width: int = 100) -> str:
-    """A TOML array of "base reading" strings, wrapped to about ``width`` columns."""
+def toml_array(name: str, words: Sequence[object], width: int = 100) -> str:
+    """``name = [...]``: a TOML array of the words as strings (``str(word)``: "base reading"
+    for a reading, the word itself in the lexicon), wrapped to about ``width`` columns."""
     items = [json.dumps(str(word), ensure_ascii=False) for word in words]
     one_line = f"{name} = [{', '.join(items)}]"
     if cells(one_line) <= width:

@@ -33,6 +33,18 @@ directory written before readings existed still opens, without them); ``required
 also reports it missing; ``ignored`` skips it (``genesis-tui readings``, which drafts it)."""
 
 
+def _optional_toml(path: Path) -> tuple[Any, list[Problem]]:
+    """An optional content file's TOML data; None and no problem when the file is not there,
+    None and why when it cannot be read."""
+    try:
+        raw = read_file(path)
+    except Missing:
+        return None, []
+    except Unreadable as error:
+        return None, [Problem(path, "", str(error))]
+    return _toml_data(path, raw)
+
+
 def _toml_data(path: Path, raw: bytes) -> tuple[Any, list[Problem]]:
     """A content file's TOML data, or None and why it cannot be read: not UTF-8, not TOML,
     or nested deeper than whatever walks it recursively could follow."""
@@ -215,13 +227,7 @@ def check_lexicon(content: Edition, rule: ReadingsRule = "optional") -> list[Pro
     from genesis_tui.content import readings as rd
 
     path = content.directory / lx.LEXICON_FILE
-    try:
-        raw = read_file(path)
-    except Missing:
-        return []
-    except Unreadable as error:
-        return [Problem(path, "", str(error))]
-    data, unread = _toml_data(path, raw)
+    data, unread = _optional_toml(path)
     if data is None:
         return unread
     words, entries, flaws = lexicon_file.parse_lexicon(data)
@@ -279,13 +285,7 @@ def check_sentences(content: Edition) -> list[Problem]:
     from genesis_tui.content import sentences as st
 
     path = content.directory / st.SENTENCES_FILE
-    try:
-        raw = read_file(path)
-    except Missing:
-        return []
-    except Unreadable as error:
-        return [Problem(path, "", str(error))]
-    data, unread = _toml_data(path, raw)
+    data, unread = _optional_toml(path)
     if data is None:
         return unread
     blocks = {block.id: block for _, block in content.article.blocks()}
