@@ -16,6 +16,7 @@ from genesis_tui.content.load import load_content
 from genesis_tui.content.pitch import pitch
 from genesis_tui.pages.word_places import page_words
 from genesis_tui.storage.state import SavedState, View
+from genesis_tui.text.kana import reading_as_written, to_hiragana
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.widgets.word_panel import WordPanel
 from tests.conftest import SMALL_CONTENT, examples
@@ -323,3 +324,30 @@ async def test_a_search_leaves_the_word_cursor(small_content: Edition) -> None:
         await pilot.pause()
         assert not app.screen.query(WordPanel)
         assert app.screen.query_one("#search-input").has_focus
+
+
+@pytest.mark.parametrize(
+    ("lemma", "reading", "shown"),
+    [
+        ("トランプ政権", "とらんぷせいけん", "トランプせいけん"),
+        ("トランプ", "とらんぷ", "トランプ"),
+        ("量子コンピューティング", "りょうしこんぴゅーてぃんぐ", "りょうしコンピューティング"),
+        ("ジェネシス・ミッション", "じぇねしす・みっしょん", "ジェネシス・ミッション"),
+        ("日本", "にほん", "にほん"),
+    ],
+)
+def test_a_reading_keeps_the_katakana_the_word_is_written_in(
+    lemma: str, reading: str, shown: str
+) -> None:
+    """The panel shows a loanword's reading as dictionaries do, in the katakana it is written
+    in (the lexicon keeps readings in hiragana)."""
+    assert reading_as_written(lemma, reading) == shown
+
+
+@given(
+    st.text(alphabet="アイウカキクー政権日本", max_size=8),
+    st.text(alphabet="あいうかきくーせ", max_size=10),
+)
+def test_a_reading_as_written_reads_the_same(lemma: str, reading: str) -> None:
+    """Only the script changes: the reading as written is the same reading."""
+    assert to_hiragana(reading_as_written(lemma, reading)) == reading

@@ -34,6 +34,28 @@ def to_hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in text)
 
 
+def _katakana(char: str) -> bool:
+    return "\u30a1" <= char <= "\u30fa" or char == "ー"
+
+
+def reading_as_written(lemma: str, reading: str) -> str:
+    """``reading`` (in hiragana) with the katakana that begins or ends ``lemma`` kept as it is
+    written, as dictionaries show a loanword's reading: トランプ政権 and とらんぷせいけん give
+    トランプせいけん; a word in katakana alone reads as itself."""
+    start = 0
+    while start < len(lemma) and _katakana(lemma[start]):
+        start += 1
+    end = len(lemma)
+    while end > start and _katakana(lemma[end - 1]):
+        end -= 1
+    head, tail = lemma[:start], lemma[end:]
+    if head and reading.startswith(to_hiragana(head)):
+        reading = head + reading[len(head) :]
+    if tail and len(reading) - len(tail) >= len(head) and reading.endswith(to_hiragana(tail)):
+        reading = reading[: len(reading) - len(tail)] + tail
+    return reading
+
+
 _VOWEL_ROWS = (
     ("あかがさざただなはばぱまやらわぁゃゎ", "あ"),
     ("いきぎしじちぢにひびぴみりぃ", "い"),

@@ -14,6 +14,7 @@ from genesis_tui.content.pitch import pitch
 from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.word_places import WordPlace
+from genesis_tui.text.kana import reading_as_written
 
 if TYPE_CHECKING:
     from genesis_tui.content.edition import Edition
@@ -48,7 +49,7 @@ def lookup_text(
         "  ",
         f"{ui('word.lemma')}: {entry.lemma}",
         "  ",
-        pitch(entry.reading, entry.accent, ascii_only=ascii_only),
+        pitch(reading_as_written(entry.lemma, entry.reading), entry.accent, ascii_only=ascii_only),
         "  ",
         (POS.get(entry.pos, (entry.pos, entry.pos))[lang], "italic"),
         "  ",
@@ -67,7 +68,7 @@ def lookup_text(
             facts.append(ui("word.term", term=name))
     if entry.parts:
         parts = [lexicon.entry(part) for part in entry.parts]
-        shown = ", ".join(f"{p.lemma} {p.reading}" for p in parts if p is not None)
+        shown = ", ".join(_part(part) for part in parts if part is not None)
         facts.append(ui("word.parts", parts=shown))
     facts.append(ui("word.count", count=lexicon.count(entry.id)))
     lines.append(Content(" | ".join(facts)))
@@ -87,3 +88,10 @@ def surface_of(page: Page, word: WordPlace) -> str:
                 if lo < hi:
                     text += piece.text[lo - piece.start : hi - piece.start]
     return text
+
+
+def _part(entry: Entry) -> str:
+    """A part of a compound: its dictionary form, and its reading where that adds something
+    (トランプ, not トランプ トランプ)."""
+    reading = reading_as_written(entry.lemma, entry.reading)
+    return entry.lemma if reading == entry.lemma else f"{entry.lemma} {reading}"
