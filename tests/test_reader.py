@@ -471,3 +471,16 @@ async def test_the_search_line_is_seen_the_first_time_it_opens(small_content: Ed
         assert bar.region.contains_region(line.region), (bar.region, line.region)  # not clipped
         await pilot.press("a", "b", "c")
         assert line.value == "abc"
+
+
+async def test_a_long_search_with_no_match_is_said_back_short(small_content: Edition) -> None:
+    """A pasted paragraph that matches nothing: the status line says so within the screen."""
+    from textual.widgets import Static
+
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await set_text(pilot, "zq" * 200, "#search-input")
+        await pilot.press("enter")
+        status = str(app.screen.query_one("#search-status", Static).render())
+        assert "no match" in status and cells(status) < 80, status

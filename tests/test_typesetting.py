@@ -518,3 +518,16 @@ def test_ruby_example() -> None:
     rows = ruby_lines("文部科学省", 12, [(0, 5, "もんぶかがくしょう")])
     assert [row.ruby.strip() for row in rows] == ["もんぶかが", "くしょう"]
     assert all(cells(row.base) <= 12 for row in rows)
+
+
+@given(st.text(max_size=60), st.integers(5, 40))
+def test_clipped_text_fits_and_keeps_its_start(text: str, width: int) -> None:
+    """What is said back of a typed text fits its cells and starts as the text does."""
+    from genesis_tui.text.typesetting import clipped
+
+    shown = clipped(text, width)
+    if cells(text) <= width:
+        assert shown == text
+    else:
+        assert cells(shown) <= width and shown.endswith("...")
+        assert text.startswith(shown.removesuffix("..."))

@@ -46,6 +46,21 @@ def cells(text: str) -> int:
     return cell_len(text)
 
 
+def clipped(text: str, width: int) -> str:
+    """``text`` whole if it fits in ``width`` cells, else its start and "..." in ``width`` cells
+    (ASCII dots: the ellipsis character is ambiguous-width): for echoing what was typed."""
+    if cells(text) <= width:
+        return text
+    kept, used = [], 0
+    for char in text:
+        size = cells(char)
+        if used + size > width - 3:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept) + "..."
+
+
 def clear_caches() -> None:
     """Forget every analysis and layout made so far (for benchmarks that time a cold start)."""
     phrases.clear()

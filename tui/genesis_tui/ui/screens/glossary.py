@@ -14,9 +14,11 @@ from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Term, one_lang
 from genesis_tui.content.search import term_matches
 from genesis_tui.text.kana import reading_order, to_hiragana
+from genesis_tui.text.typesetting import clipped
 from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
+from genesis_tui.ui.widgets.search_bar import ECHO_WIDTH
 from genesis_tui.ui.widgets.title_bar import TitleBar
 
 SortKey = Literal["en", "reading"]
@@ -70,7 +72,7 @@ class GlossaryScreen(GenesisScreen):
         total = len(self.content.glossary.terms)
         count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
         if not terms:
-            count = self.ui("glossary.no_match", text=text.strip())
+            count = self.ui("glossary.no_match", text=clipped(text.strip(), ECHO_WIDTH))
         self.query_one("#glossary-count", Static).update(Content(count))
         self.sub_title = order
 

@@ -19,11 +19,16 @@ from textual.widgets import Input, Static
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.places import Marks
+from genesis_tui.text.typesetting import clipped
 from genesis_tui.ui.host import host_of
 
 if TYPE_CHECKING:
     from genesis_tui.content.search import Hit, SearchSession
     from genesis_tui.ui.widgets.search_line import SearchLine
+
+
+ECHO_WIDTH = 30
+"""Cells of a query said back in "no match" (a pasted page would fill the screen)."""
 
 
 class SearchBar(Widget):
@@ -116,7 +121,8 @@ class SearchBar(Widget):
         hit = session.start(self.content, event.value)
         if hit is None:
             query = session.query
-            status = host_of(self.app).ui("reader.no_match", query=query) if query else ""
+            shown = clipped(query, ECHO_WIDTH)
+            status = host_of(self.app).ui("reader.no_match", query=shown) if query else ""
             self.show_status(status)
             self.post_message(self.Found(None, status, {}, new=True))
             return
