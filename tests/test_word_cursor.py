@@ -124,6 +124,7 @@ async def test_moves_by_word_line_and_section_and_the_page_follows(
         assert screen.word.sentence == first.sentence
         for _ in range(40):  # across lines and blocks
             await pilot.press("down")
+        await pilot.pause()  # the page follows once the app is idle
         article = screen.reader.article
         top = round(article.scroll_y)
         assert top <= screen.word.line < top + article.scrollable_content_region.height
@@ -135,6 +136,7 @@ async def test_moves_by_word_line_and_section_and_the_page_follows(
         await pilot.press("left")  # and back to the last word of the first
         assert screen.reader.section_id == "overview"
         assert screen.index == len(screen.words) - 1
+        await pilot.pause()
         assert not _covers(screen)
         await pilot.press("escape")
         await pilot.pause()
