@@ -1,5 +1,6 @@
 """Words placed on a text in the order they are listed: what readings.toml and lexicon.toml
-both do, each word on the first occurrence of its surface after the word before it."""
+both do, each word on the first occurrence of its surface after the word before it; and what
+the words leave bare."""
 
 from __future__ import annotations
 
@@ -36,3 +37,23 @@ def attach(
         position = start + len(found)
         spans.append((start, position, value(word)))
     return Attached(tuple(spans), tuple(missing))
+
+
+def bare_runs(
+    text: str, spans: Iterable[tuple[int, int, str]], wanted: Callable[[str], bool]
+) -> list[tuple[int, str]]:
+    """The runs of ``wanted`` characters that no span covers, as (offset, run): kanji without
+    a reading, characters without a word."""
+    covered = [False] * len(text)
+    for start, end, _ in spans:
+        covered[start:end] = [True] * (end - start)
+    runs: list[tuple[int, str]] = []
+    start = -1
+    for offset, char in enumerate([*text, ""]):
+        bare = bool(char) and wanted(char) and not covered[offset]
+        if bare and start < 0:
+            start = offset
+        elif not bare and start >= 0:
+            runs.append((start, text[start:offset]))
+            start = -1
+    return runs

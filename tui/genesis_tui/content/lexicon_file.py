@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from genesis_tui.content.attaching import Attached
+from genesis_tui.content.attaching import Attached, bare_runs
 from genesis_tui.content.attaching import attach as attached
 from genesis_tui.text.kana import is_kana
 
@@ -203,16 +203,4 @@ def needs_word(char: str) -> bool:
 
 def uncovered(text: str, spans: Iterable[WordSpan]) -> list[tuple[int, str]]:
     """The runs of characters no word covers (punctuation and digits aside), as (offset, run)."""
-    covered = [False] * len(text)
-    for start, end, _ in spans:
-        covered[start:end] = [True] * (end - start)
-    runs: list[tuple[int, str]] = []
-    start = -1
-    for offset, char in enumerate([*text, ""]):
-        bare = bool(char) and needs_word(char) and not covered[offset]
-        if bare and start < 0:
-            start = offset
-        elif not bare and start >= 0:
-            runs.append((start, text[start:offset]))
-            start = -1
-    return runs
+    return bare_runs(text, spans, needs_word)

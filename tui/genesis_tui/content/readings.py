@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from genesis_tui.content.attaching import Attached
+from genesis_tui.content.attaching import Attached, bare_runs
 from genesis_tui.content.attaching import attach as attached
 from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
 from genesis_tui.content.model import Article, Glossary, Timeline
@@ -144,19 +144,7 @@ def attach(text: str, words: Iterable[Word]) -> Attached[Word]:
 
 def unread_kanji(text: str, spans: Iterable[RubySpan]) -> list[tuple[int, str]]:
     """The runs of kanji that no span covers, as (offset, run)."""
-    covered = [False] * len(text)
-    for start, end, _ in spans:
-        covered[start:end] = [True] * (end - start)
-    runs: list[tuple[int, str]] = []
-    start = -1
-    for offset, char in enumerate([*text, ""]):
-        bare = bool(char) and is_kanji(char) and not covered[offset]
-        if bare and start < 0:
-            start = offset
-        elif not bare and start >= 0:
-            runs.append((start, text[start:offset]))
-            start = -1
-    return runs
+    return bare_runs(text, spans, is_kanji)
 
 
 def spelled_out(text: str, spans: Iterable[RubySpan]) -> str:
