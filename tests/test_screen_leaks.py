@@ -59,11 +59,11 @@ async def test_live_widgets_stay_flat_over_many_round_trips(content: Edition, ro
                 await round_trip(keys)
         # The screen closed last can take a few idle turns of the loop to be let go of (its
         # removal is queued): a leak is what is still there after them.
-        for _ in range(10):
+        for _ in range(50):  # at most a second, on a busy machine
             after = _widgets()
             grown = {name: (before[name], count) for name, count in after.items()}
             grown = {name: counts for name, counts in grown.items() if counts[1] > counts[0]}
             if not grown:
                 break
-            await pilot.pause()
+            await pilot.pause(0.02)
     assert not grown, f"widgets left alive (before, after): {grown}"

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "tui" / "genesis_tui"
-MAX_LINES = 400
+MAX_LINES = 300
 
 
 def test_import_contracts_hold(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on
 from textual.app import App
 from textual.binding import BindingType
-from textual.content import Content as TextContent
-from textual.driver import Driver
 from textual.screen import Screen
 from textual.scrollbar import ScrollBar, ScrollBarRender
 
@@ -31,10 +29,9 @@ from genesis_tui.ui.messages import (
     StepSearch,
     ToggleReadings,
 )
+from genesis_tui.ui.reader_state import note_reader, reader_from_state
 from genesis_tui.ui.screens.reader import ReaderScreen
-from genesis_tui.ui.screens.study import Study
 from genesis_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-from genesis_tui.ui.themes import legible_variables
 from genesis_tui.ui.widgets.plain_scrollbar import use_plain_scrollbars
 
 if TYPE_CHECKING:
@@ -112,53 +109,8 @@ class GenesisApp(TerminalApp):
         if screen_reader and self.state.view == "both":
             self.state.view = ui_lang
 
-    def _display(self, screen: Screen[object], renderable: object) -> None:
-        # Textual's private hook for each frame: the one place where the cursor can be put
-        # where the reader is before the frame that shows the change is sent (Textual moves
-        # the terminal's cursor to ``cursor_position`` at the end of each frame; setting it
-        # after the frame would leave the cursor a frame behind). Textualize/textual#2348.
-        if self.screen_reader:
-            from genesis_tui.ui.screen_reader import cursor_place
-
-            place = cursor_place(screen)
-            if place is not None:
-                self.cursor_position = place
-        super()._display(screen, renderable)  # type: ignore[arg-type]
-
-    def get_driver_class(self) -> type[Driver]:
-        """In a terminal, a driver whose input cannot crash the app; otherwise Textual's."""
-        driver = super().get_driver_class()
-        if driver.__module__ == "textual.drivers.linux_driver":
-            from genesis_tui.terminal.driver import GenesisDriver
-
-            return GenesisDriver
-        if driver.__module__ == "textual.drivers.web_driver":  # run by serve
-            from genesis_tui.terminal.web_driver import GenesisWebDriver
-
-            return GenesisWebDriver
-        return driver
-
     def get_default_screen(self) -> Screen[None]:
-        assert self.state.section is not None
-        anchors = {
-            section.id: anchor
-            for section in self.content.article.sections
-            if (anchor := self.state.anchor(section.id)) is not None
-        }
-        return ReaderScreen(
-            self.content,
-            self.state.section,
-            self.state.view,
-            anchors=anchors,
-            readings=self.state.readings,
-            study=Study(
-                self.statuses,
-                self.state.readings_mode,
-                self.state.readings_above,
-                self.state.mark_new,
-            ),
-            english_hidden=self.state.english_hidden,
-        )
+        return reader_from_state(self.content, self.state, self.statuses)
 
     @property
     def view(self) -> View:
@@ -309,24 +261,6 @@ class GenesisApp(TerminalApp):
         """Close what is over the reader and run one of its actions (g, t, w, / anywhere)."""
         self.run_reader_action(action)
 
-    def get_css_variables(self) -> dict[str, str]:
-        """The theme's variables, its text colours made legible on their backgrounds in the
-        colours the terminal is sent (256 without COLORTERM, 16 on the Linux console)."""
-        depth = self.console.color_system if self.color_depth == "terminal" else self.color_depth
-        variables = legible_variables(super().get_css_variables(), depth)
-        self.theme_variables = variables
-        return variables
-
-    def format_title(self, title: str, sub_title: str) -> TextContent:
-        """Where you are first (the subtitle: section and view, in bold), then the title,
-        which may be cut off at the right; joined by a neutral bar (Textual's em dash is
-        ambiguous-width). Nothing dim: dimmed text falls under a legible contrast."""
-        if not sub_title:
-            return TextContent(title)
-        return TextContent.assemble(
-            TextContent(sub_title).stylize("bold"), " | ", TextContent(title)
-        )
-
     def action_help_quit(self) -> None:
         """ctrl+c with no text selected (with a selection, the screen copies it): leave as
         ``q`` does, saving the place, where Textual would only say how to quit."""
@@ -350,18 +284,7 @@ class GenesisApp(TerminalApp):
         """The state to save: the theme, and where the reader is now (unchanged if the reader
         is not up)."""
         self.state.theme = self.theme
-        if not self.screen_stack or not isinstance(self.screen_stack[0], ReaderScreen):
-            return self.state
-        reader = self.screen_stack[0]
-        if not reader.is_mounted or not reader.section_id:
-            return self.state
-        self.state.section = reader.section_id
-        self.state.view = reader.view
-        self.state.readings = reader.readings
-        self.state.readings_mode = reader.study.readings_mode
-        self.state.readings_above = reader.study.readings_above
-        self.state.mark_new = reader.study.mark_new
-        self.state.english_hidden = reader.english_hidden
-        self.state.anchors.update(reader.remember_places())
-        self.state.scroll[reader.section_id] = round(reader.article.scroll_y)
+        reader = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(reader, ReaderScreen) and reader.is_mounted and reader.section_id:
+            note_reader(self.state, reader)
         return self.state

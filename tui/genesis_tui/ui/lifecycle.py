@@ -1,5 +1,6 @@
-"""The app's life in a terminal: stop signals, a terminal that goes away, notifications that
-cannot flood it, and the last resort when something unexpected ends it.
+"""The app's life in a terminal: its driver, the terminal's cursor, the theme's colours at its
+colour depth, stop signals, a terminal that goes away, notifications that cannot flood it, and
+the last resort when something unexpected ends it.
 
 Kept apart from ``app.py``, the reader's shell. Whatever ends the app comes through ``exit``,
 which first notes where the reader is (``remember``), so the place is saved however it ends.
@@ -14,11 +15,15 @@ import signal
 import sys
 from types import FrameType
 
+from textual.content import Content as TextContent
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from genesis_tui.ui.host import host_of
 from genesis_tui.ui.notices import RecentNotices
 from genesis_tui.ui.palette import PaletteApp
+from genesis_tui.ui.themes import legible_variables
 
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
 """Each ends the reader as q does: the terminal restored, the position saved."""
@@ -36,6 +41,56 @@ class TerminalApp(PaletteApp):
         """The traceback of an unexpected error that ended the app, if one did."""
         self._screens_up = False
         self._signal_loop: asyncio.AbstractEventLoop | None = None
+
+    screen_reader = False
+    """The terminal's cursor kept on the line being read (``--screen-reader``)."""
+
+    def _display(self, screen: Screen[object], renderable: object) -> None:
+        # Textual's private hook for each frame: the one place where the cursor can be put
+        # where the reader is before the frame that shows the change is sent (Textual moves
+        # the terminal's cursor to ``cursor_position`` at the end of each frame; setting it
+        # after the frame would leave the cursor a frame behind). Textualize/textual#2348.
+        if self.screen_reader:
+            from genesis_tui.ui.screen_reader import cursor_place
+
+            place = cursor_place(screen)
+            if place is not None:
+                self.cursor_position = place
+        super()._display(screen, renderable)  # type: ignore[arg-type]
+
+    def get_driver_class(self) -> type[Driver]:
+        """In a terminal, a driver whose input cannot crash the app; otherwise Textual's."""
+        driver = super().get_driver_class()
+        if driver.__module__ == "textual.drivers.linux_driver":
+            from genesis_tui.terminal.driver import GenesisDriver
+
+            return GenesisDriver
+        if driver.__module__ == "textual.drivers.web_driver":  # run by serve
+            from genesis_tui.terminal.web_driver import GenesisWebDriver
+
+            return GenesisWebDriver
+        return driver
+
+    color_depth: str | None = None
+    """The colour depth the theme's contrast is made for (see ``GenesisApp``)."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, its text colours made legible on their backgrounds in the
+        colours the terminal is sent (256 without COLORTERM, 16 on the Linux console)."""
+        depth = self.console.color_system if self.color_depth == "terminal" else self.color_depth
+        variables = legible_variables(super().get_css_variables(), depth)
+        self.theme_variables = variables
+        return variables
+
+    def format_title(self, title: str, sub_title: str) -> TextContent:
+        """Where you are first (the subtitle: section and view, in bold), then the title,
+        which may be cut off at the right; joined by a neutral bar (Textual's em dash is
+        ambiguous-width). Nothing dim: dimmed text falls under a legible contrast."""
+        if not sub_title:
+            return TextContent(title)
+        return TextContent.assemble(
+            TextContent(sub_title).stylize("bold"), " | ", TextContent(title)
+        )
 
     def remember(self) -> object:
         """Note where the reader is, before the app ends (the app says what that is)."""
