@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,16 @@ MAX_DEPTH = 64
 """The deepest nesting of tables and arrays read (the content needs 8). Deeper data would send
 whatever walks it recursively (JSON for the cache, a checker) past Python's recursion limit;
 tomllib itself gives up at about 500 levels of arrays, but not on dotted keys."""
+
+
+def leaves(data: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """Every value of nested TOML tables that is not a table, by its dotted key (``a.b.c``)."""
+    for name, value in data.items():
+        key = f"{prefix}.{name}" if prefix else str(name)
+        if isinstance(value, dict):
+            yield from leaves(value, key)
+        else:
+            yield key, value
 
 
 def too_deep(data: object, limit: int = MAX_DEPTH) -> bool:

@@ -9,12 +9,13 @@ Pure and small: the reader, ``check`` and the drafter all read the file through
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from genesis_tui.content.attaching import Attached, bare_runs
 from genesis_tui.content.attaching import attach as attached
+from genesis_tui.content.files import leaves
 from genesis_tui.text.kana import is_kana
 
 POS = {
@@ -92,7 +93,7 @@ def parse_lexicon(
     if not isinstance(raw_words, dict):
         flaws.append(Flaw("words", "must be a table of word lists"))
         raw_words = {}
-    for key, value in _leaves(raw_words, ""):
+    for key, value in leaves(raw_words):
         where = f"words.{key}"
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             flaws.append(Flaw(where, 'must be a list of "surface" or "surface entry" strings'))
@@ -177,15 +178,6 @@ def _entry(entry_id: str, value: Any, flaws: list[Flaw]) -> Entry | None:
 
 def _is_mora(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 30
-
-
-def _leaves(data: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Any]]:
-    for name, value in data.items():
-        key = f"{prefix}.{name}" if prefix else str(name)
-        if isinstance(value, dict):
-            yield from _leaves(value, key)
-        else:
-            yield key, value
 
 
 # ---------------------------------------------------------------------- attaching words

@@ -20,14 +20,14 @@ Nothing here imports pydantic or the analyser: the reader looks readings up with
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from genesis_tui.content.attaching import Attached, bare_runs
 from genesis_tui.content.attaching import attach as attached
-from genesis_tui.content.files import Unreadable, parse_toml, read_file, too_deep
+from genesis_tui.content.files import Unreadable, leaves, parse_toml, read_file, too_deep
 from genesis_tui.content.model import Article, Glossary, Timeline
 from genesis_tui.text.kana import is_kana, is_kanji
 from genesis_tui.text.ruby import RubySpan
@@ -95,7 +95,7 @@ def parse_readings(data: Mapping[str, Any]) -> tuple[dict[str, tuple[Word, ...]]
     """The words of each key of parsed ``readings.toml``, and what is malformed in it."""
     words: dict[str, tuple[Word, ...]] = {}
     flaws: list[Flaw] = []
-    for key, value in _leaves(data, ""):
+    for key, value in leaves(data):
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             flaws.append(Flaw(key, 'must be a list of "base reading" strings'))
             continue
@@ -112,15 +112,6 @@ def parse_readings(data: Mapping[str, Any]) -> tuple[dict[str, tuple[Word, ...]]
                 found.append(Word(parts[0], parts[1]))
         words[key] = tuple(found)
     return words, flaws
-
-
-def _leaves(data: Mapping[str, Any], prefix: str) -> Iterator[tuple[str, Any]]:
-    for name, value in data.items():
-        key = f"{prefix}.{name}" if prefix else str(name)
-        if isinstance(value, dict):
-            yield from _leaves(value, key)
-        else:
-            yield key, value
 
 
 def read_readings(directory: Path) -> dict[str, tuple[Word, ...]] | None:
