@@ -38,6 +38,9 @@ if sys.argv[3] == "unbounded":  # only the system's limit: accept() fails with E
 server.serve()
 """
 
+BURSTS = 20
+"""At most this many lines about one kind of refusal: far fewer than the connections."""
+
 
 def _few_descriptors() -> None:
     resource.setrlimit(resource.RLIMIT_NOFILE, (FDS, FDS))
@@ -91,14 +94,15 @@ def test_serve_outlives_a_flood_of_idle_connections(tmp_path: Path, bounds: str)
     text = log.read_text("utf-8")
     assert "Traceback" not in text and "ERROR" not in text, text
     # A line when refusing starts and one when descriptors run out, not one per connection
-    # (each burst of connections accepted at once may run out again, and is said again).
+    # of the 300 (each burst of connections accepted at once may run out again, and is said
+    # again: a loaded machine made 6 bursts of what a quiet one makes in 5, so 20 at most).
     said = {
         "refusing connections from 127.0.0.1": bounds == "bounded",
         "out of file descriptors": bounds == "unbounded",
     }
     for words, surely in said.items():
-        assert (1 if surely else 0) <= text.count(words) <= 5, text
-    assert text.count("accepting connections again") <= 5, text
+        assert (1 if surely else 0) <= text.count(words) <= BURSTS, text
+    assert text.count("accepting connections again") <= BURSTS, text
     assert "too many sessions from one address (at most 2)" in text, text
 
 
