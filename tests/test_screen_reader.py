@@ -57,8 +57,8 @@ async def test_one_language_at_a_time_in_one_column() -> None:
         assert seen == ["ja", "en", "ja", "en"]
 
 
-async def test_the_cursor_is_on_the_top_line_and_on_the_current_link(content: Edition) -> None:
-    app = reader(content, section="japan-role", view="en")
+async def test_the_cursor_is_on_the_top_line_and_on_the_current_link() -> None:
+    app = reader(section="japan-role", view="en")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         article = app.screen.query_one(ArticleView)
@@ -79,12 +79,12 @@ async def test_the_cursor_is_on_the_top_line_and_on_the_current_link(content: Ed
         assert app.cursor_position.y in (region.y, row)
 
 
-async def test_the_cursor_is_on_the_word_under_the_word_cursor(content: Edition) -> None:
+async def test_the_cursor_is_on_the_word_under_the_word_cursor() -> None:
     """With the word cursor up, the terminal's cursor stands on the word's first cell, and
     follows it word by word."""
     from genesis_tui.ui.widgets.word_panel import WordPanel
 
-    app = reader(content, section="overview", view="ja")
+    app = reader(section="overview", view="ja")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -111,8 +111,8 @@ async def test_the_cursor_is_where_the_next_character_typed_goes() -> None:
 
 
 @pytest.mark.parametrize("keys", CURSOR_SCREENS, ids=lambda keys: "-".join(keys) or "reader")
-async def test_nothing_drawn_is_box_drawing(content: Edition, keys: tuple[str, ...]) -> None:
-    app = reader(content, view="ja")
+async def test_nothing_drawn_is_box_drawing(keys: tuple[str, ...]) -> None:
+    app = reader(view="ja")
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*keys)
         await pilot.pause()

@@ -20,7 +20,6 @@ from genesis_tui.pages.study import (
     section_entries,
     section_progress,
 )
-from genesis_tui.storage.paths import content_dir
 from genesis_tui.storage.state import SavedState
 from genesis_tui.storage.statuses import (
     WordStatuses,
@@ -31,9 +30,10 @@ from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.widgets.word_panel import WordPanel
 from tests.apps import SnapCompare
+from tests.conftest import SMALL_CONTENT
 
-BUNDLED = load_content(content_dir(), validate=False)
-"""The bundled article: the tests' own content has no lexicon."""
+SMALL = load_content(SMALL_CONTENT)
+"""The tests' own content, with its lexicon."""
 
 
 def _app(
@@ -45,7 +45,7 @@ def _app(
 ) -> GenesisApp:
     state = state or SavedState(section="overview", view="ja")
     return GenesisApp(
-        BUNDLED, state=state, statuses=statuses, statuses_path=path, statuses_notice=notice
+        SMALL, state=state, statuses=statuses, statuses_path=path, statuses_notice=notice
     )
 
 
@@ -141,16 +141,16 @@ def test_a_status_belongs_to_the_word_not_to_the_entry_id() -> None:
 
 # ------------------------------------------------------------------ counts and readings
 def test_a_section_counts_its_known_words_and_leaves_out_the_ignored() -> None:
-    section = BUNDLED.section("overview")
-    entries = section_entries(BUNDLED, section)
+    section = SMALL.section("overview")
+    entries = section_entries(SMALL, section)
     assert entries and all(entry.pos not in ("particle", "auxiliary") for entry in entries)
     statuses = WordStatuses()
-    assert section_progress(BUNDLED, section, statuses) == (0, len(entries))
+    assert section_progress(SMALL, section, statuses) == (0, len(entries))
     for entry in entries[:3]:
         statuses.set(entry.lemma, entry.reading, "known")
     statuses.set(entries[3].lemma, entries[3].reading, "ignored")
     statuses.set(entries[4].lemma, entries[4].reading, "2")
-    progress = section_progress(BUNDLED, section, statuses)
+    progress = section_progress(SMALL, section, statuses)
     assert progress == (3, len(entries) - 1)
     assert progress.percent == 300 // (len(entries) - 1)
 
@@ -171,10 +171,10 @@ def test_a_reading_goes_when_every_word_under_it_is_hidden_or_its_base_is_known(
 
 
 def test_a_jlpt_level_hides_the_readings_of_that_level_and_the_easier_ones() -> None:
-    entries = BUNDLED.lexicon.entries.values()
-    hidden = hidden_readings(BUNDLED, "all", WordStatuses(), "N4")
+    entries = SMALL.lexicon.entries.values()
+    hidden = hidden_readings(SMALL, "all", WordStatuses(), "N4")
     assert hidden.entries == {entry.id for entry in entries if entry.jlpt in ("N5", "N4")}
-    assert not hidden_readings(BUNDLED, "all", WordStatuses())
+    assert not hidden_readings(SMALL, "all", WordStatuses())
 
 
 # ------------------------------------------------------------------ Pilot: statuses
@@ -205,7 +205,7 @@ async def test_statuses_are_set_shown_counted_and_saved_at_once(tmp_path: Path) 
             saved = read_statuses(path).statuses
             assert saved.get(entry.lemma, entry.reading) == status, key
         assert reader.section_id == "overview"  # 3 set a status: it went to no section
-        total = section_progress(BUNDLED, BUNDLED.section("overview"), app.statuses).total
+        total = section_progress(SMALL, SMALL.section("overview"), app.statuses).total
         assert f"known 1/{total} ({100 // total}%)" in reader.sub_title
 
 
@@ -252,7 +252,7 @@ async def test_outside_the_word_cursor_the_digits_are_sections() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("3")
         await pilot.pause()
-        assert _reader(app).section_id == BUNDLED.article.sections[2].id
+        assert _reader(app).section_id == SMALL.article.sections[2].id
         assert not app.statuses
 
 
@@ -326,7 +326,7 @@ async def test_the_readings_mode_and_level_are_remembered() -> None:
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         article = _reader(again).article
-        easy = {e.id for e in BUNDLED.lexicon.entries.values() if e.jlpt in ("N5", "N4", "N3")}
+        easy = {e.id for e in SMALL.lexicon.entries.values() if e.jlpt in ("N5", "N4", "N3")}
         assert article.hidden_readings.entries == easy | {"日本"}
         assert "にほん" not in _readings(article.page)
 
@@ -334,16 +334,15 @@ async def test_the_readings_mode_and_level_are_remembered() -> None:
 # ------------------------------------------------------------------ snapshots
 @pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=["80x24", "120x36"])
 def test_readings_over_unknown_words(snap_compare: SnapCompare, size: tuple[int, int]) -> None:
-    """The overview in Japanese with readings only over the words not yet known: 日本, 政権,
-    発表 and 研究 are marked known, so they have no reading (政権 inside トランプ政権 and 研究
-    inside AI研究基盤 neither), while 活用, 米国 and the rest keep theirs; the header counts the
-    known words."""
+    """The overview in Japanese with readings only over the words not yet known: 日本, 科学,
+    米国 and 計画 are marked known, so they have no reading, while 研究, 参加 and the rest keep
+    theirs; the header counts the known words."""
     statuses = WordStatuses()
     for lemma, reading in [
         ("日本", "にほん"),
-        ("政権", "せいけん"),
-        ("発表", "はっぴょう"),
-        ("研究", "けんきゅう"),
+        ("科学", "かがく"),
+        ("米国", "べいこく"),
+        ("計画", "けいかく"),
     ]:
         statuses.set(lemma, reading, "known")
     state = SavedState(section="overview", view="ja", readings=True, readings_mode="unknown")
@@ -357,9 +356,9 @@ def test_every_section_of_the_article_has_words_to_count(content: Edition) -> No
 
 def test_new_words_marked(snap_compare: SnapCompare) -> None:
     """The overview in Japanese at 80x24 with the new words marked (m): every content word is
-    bold but 日本, 政権 and 発表, which are known, and the particles, which are never marked."""
+    bold but 日本, 米国 and 計画, which are known, and the particles, which are never marked."""
     statuses = WordStatuses()
-    for lemma, reading in [("日本", "にほん"), ("政権", "せいけん"), ("発表", "はっぴょう")]:
+    for lemma, reading in [("日本", "にほん"), ("米国", "べいこく"), ("計画", "けいかく")]:
         statuses.set(lemma, reading, "known")
     state = SavedState(section="overview", view="ja", mark_new=True)
     assert snap_compare(_app(statuses, state=state), terminal_size=(80, 24))
