@@ -229,6 +229,26 @@ async def test_an_empty_filter_result_says_so(content: Edition, ui_lang: str) ->
         assert "xyzzy" not in said
 
 
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+@pytest.mark.parametrize("width", [40, 52, 80])
+async def test_why_nothing_matches_breaks_where_a_typesetter_would(
+    content: Edition, ui_lang: str, width: int
+) -> None:
+    """The message is set by the typesetter, not Textual's wrap, which cut よみ（oboegaki） in the
+    middle of the Latin word: every line fits, and the example reading is whole on one line."""
+    from genesis_tui.text.typesetting import cells
+    from genesis_tui.ui.screens.glossary import GlossaryScreen
+
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("g", *"xyzzy")
+        await pilot.pause()
+        assert isinstance(app.screen, GlossaryScreen)
+        said = str(app.screen.query_one("#glossary-count", Static).render()).split("\n")
+        assert all(cells(line) <= width - 4 for line in said), said
+        assert any("oboegaki" in line for line in said), said
+
+
 async def test_an_empty_search_says_so(content: Edition) -> None:
     app = GenesisApp(content)
     async with app.run_test(size=NARROW) as pilot:

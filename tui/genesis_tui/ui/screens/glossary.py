@@ -14,7 +14,7 @@ from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Term, one_lang
 from genesis_tui.content.search import term_matches
 from genesis_tui.text.kana import reading_order, to_hiragana
-from genesis_tui.text.typesetting import clipped
+from genesis_tui.text.typesetting import break_lines, clipped
 from genesis_tui.ui import keymap
 from genesis_tui.ui.screens.base import HEADER_ICON, GenesisScreen, when_ready
 from genesis_tui.ui.widgets.key_bar import KeyBar
@@ -35,6 +35,8 @@ class GlossaryScreen(GenesisScreen):
         ja = one_lang(self.reader_view, self.ui.lang) == "ja"
         self.sort_key: SortKey = "reading" if ja else "en"
         """English order, or kana order of the readings (the Japanese names' own)."""
+        self._count = ""
+        """What the line under the filter says: the count, or why nothing matches."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar(icon=HEADER_ICON)
@@ -73,8 +75,19 @@ class GlossaryScreen(GenesisScreen):
         count = self.ui("glossary.count", shown=len(terms), total=total, order=order)
         if not terms:
             count = self.ui("glossary.no_match", text=clipped(text.strip(), ECHO_WIDTH))
-        self.query_one("#glossary-count", Static).update(Content(count))
+        self._count = count
+        self._show_count()
         self.sub_title = order
+
+    def _show_count(self) -> None:
+        """The count, or why nothing matches, broken into lines by the typesetter: Textual's
+        wrap would cut a Latin word inside Japanese text (よみ（oboegaki）) anywhere."""
+        room = max(8, self.app.size.width - 4)  # #glossary-count's padding: 2 cells each side
+        lines = break_lines(self._count, room)
+        self.query_one("#glossary-count", Static).update(Content("\n".join(lines)))
+
+    def on_resize(self) -> None:
+        self._show_count()
 
     def _row(self, term: Term) -> Content:
         """A term as a row: in one language's view its name in that language alone, else two
