@@ -98,6 +98,11 @@ def test_a_reading_match_marks_the_word_as_written() -> None:
         ("kon'nichiha", "こんにちは"),
         ("Tōkyō", "とうきょう"),
         ("ＲＩＫＥＮ", "りけん"),
+        ("kanyu", "かんゆ"),  # Hepburn's kan'yu without the apostrophe
+        ("kanyu", "かにゅ"),  # as an input method reads it
+        ("kan'yu", "かんゆ"),
+        ("kinyoubi", "きんようび"),  # 金曜日
+        ("konnyaku", "こんにゃく"),
     ],
 )
 def test_romaji_as_input_methods_spell_it(typed: str, kana: str) -> None:

@@ -31,7 +31,8 @@ _O_ROW = frozenset("おこごそぞとどのほぼぽもよょろをぉ")
 
 def romaji_to_kana(text: str) -> tuple[str, ...]:
     """The hiragana ``text`` spells as romaji, each way an input method might read it (``nn``
-    before a vowel is ``ん`` or ``んn``: ``konnichiha``, ``kanna``); () when it is not romaji."""
+    before a vowel is ``ん`` or ``んn``: ``konnichiha``, ``kanna``) and, for ``ny``, as Hepburn
+    would (``kanyu`` is かにゅ or かんゆ); () when it is not romaji."""
     word = unicodedata.normalize("NFKC", text).strip().casefold().translate(_MACRONS)
     if not _ROMAJI.fullmatch(word) or "--" in word or not re.search("[a-z]", word):
         return ()
@@ -41,6 +42,11 @@ def romaji_to_kana(text: str) -> tuple[str, ...]:
     split = re.sub(r"nn(?=[aiueoy])", "n'n", word)
     if split != word:
         spellings.append(split)
+    # Hepburn without its apostrophe: ``kanyu`` is かにゅ to an input method, but a reader
+    # who learnt the word as kan'yu (換喩) types it so.
+    hepburn = re.sub(r"(?<=[aiueo])n(?=y[aueo])", "n'", word)
+    if hepburn != word:
+        spellings.append(hepburn)
     found: list[str] = []
     for spelling in spellings:
         kana = to_hiragana(jaconv.alphabet2kana(spelling))
