@@ -2,45 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.css.scalar import Unit
 from textual.events import Resize, ScreenResume
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import Header
-from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content.edition import Edition
-from genesis_tui.content.model import VIEWS, View, one_lang
+from genesis_tui.content.model import VIEWS, View
 from genesis_tui.content.places import Place
 from genesis_tui.ui import keymap
 from genesis_tui.ui.host import host_of
-from genesis_tui.ui.screens.base import (
-    HEADER_ICON,
-    shown_langs,
-    when_ready,
-)
+from genesis_tui.ui.screens.base import HEADER_ICON, when_ready
+from genesis_tui.ui.screens.reader_signposts import Signposts
+from genesis_tui.ui.screens.reader_width import Widths
 from genesis_tui.ui.screens.study import Study, StudyScreen
-from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
+from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.search_bar import SearchBar
 from genesis_tui.ui.widgets.section_list import SectionList
 from genesis_tui.ui.widgets.title_bar import TitleBar
-
-if TYPE_CHECKING:
-    pass
-
-WIDE = 100
-"""From this terminal width on, ``both`` shows Japanese and English side by side, and the
-section list its titles in both languages."""
-TITLES = 90
-"""From this width on, the section list shows titles (in the interface's language); below it,
-numbers alone, so the text keeps its room."""
-NUMBERS = 52
-"""Below this width the section list hides (``s`` shows it): the text needs the cells."""
 
 
 class ReaderScreen(StudyScreen):
@@ -65,6 +45,8 @@ class ReaderScreen(StudyScreen):
         super().__init__(content, anchors, english_hidden=english_hidden, study=study)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
+        self.signposts = Signposts(self, self.study)
+        self.widths = Widths(self)
         self._initial = (section_id, view)
         self._resumed = False
 
@@ -85,7 +67,7 @@ class ReaderScreen(StudyScreen):
                 article.statuses = self.study.statuses
             yield article
         yield SearchBar(self.content)
-        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.signposts.hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         section_id, view = self._initial
@@ -95,52 +77,15 @@ class ReaderScreen(StudyScreen):
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
         self.show_sentences()
-        self._fit(self.app.size.width)
-        # The reading area's width, from the screen's and the section list's: the page is laid
-        # out once, before the first paint, instead of again when the first resize comes.
-        section_list = self.query_one(SectionList)
-        sections = section_list.styles.width
-        scrollbar = self.article.styles.scrollbar_size_vertical
-        if sections is not None and sections.unit == Unit.CELLS:
-            used = int(sections.value) if section_list.display else 0
-            self.article.expect_width(self.app.size.width - used - scrollbar)
+        self.widths.fit(self.app.size.width)
+        self.widths.expect_width()
         self.article.go_to(self.anchors.get(section_id))
         self.watch(self.article, "scroll_y", self._scrolled, init=False)
         self.call_after_refresh(self._scrolled)
         self.ready()
 
-    def extra_hints(self) -> list[Hint]:
-        """Links, sections, matches and back, for wide footers (none while a search is typed: the
-        keys go into the search line then); in the word cursor, the status keys (the digits
-        are no section keys there)."""
-        if self.search_bar.typing:
-            return []
-        ui = self.ui
-        if self.in_word_cursor:
-            return [Hint("i 0", ui("hint.ignore_new"))]
-        count = len(self.content.article.sections)
-        hints = [
-            Hint("tab", ui("hint.links")),
-            Hint(f"1-{count}", ui("hint.sections")),
-            Hint("] [", ui("hint.next_previous")),
-            Hint("space", ui("hint.page"), "space"),
-        ]
-        if self.search_bar.has_hits:
-            hints.insert(0, Hint("n N", ui("hint.matches")))
-        # Back, greyed while there is nowhere to go back to (no jump, search or sentence).
-        hints.append(Hint("esc", ui("key.back"), "escape", enabled=self.can_go_back))
-        return hints
-
     def _scrolled(self) -> None:
-        # The percentage changes with every scroll. Setting ``sub_title`` has the header
-        # re-lay out its title, and a layout repaints the whole screen (twice the bytes of a
-        # page down): the title is redrawn in place instead, its size being fixed.
-        text = self._sub_title()
-        if text == self.sub_title:
-            return
-        self.set_reactive(Screen.sub_title, text)
-        header = self.query_one(Header)
-        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
+        self.signposts.update()
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Handled before Textual's own handler, which restyles the whole screen as it comes
@@ -151,26 +96,14 @@ class ReaderScreen(StudyScreen):
             event.refresh_styles = False
 
     def on_resize(self, event: Resize) -> None:
-        self._fit(event.size.width)
+        self.widths.fit(event.size.width)
         self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
 
     sections_shown: var[bool | None] = var(None, init=False)
     """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
-    def _fit(self, width: int) -> None:
-        one_column = host_of(self.app).screen_reader  # one column, one language
-        narrow = width < WIDE or one_column
-        self.set_class(narrow, "-narrow")
-        sections = self.query_one(SectionList)
-        sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
-        self.set_class(sections.mode == "numbers", "-numbers")
-        shown = width >= NUMBERS and not one_column
-        shown = shown if self.sections_shown is None else self.sections_shown
-        sections.display = shown
-        self.article.side_by_side = not narrow
-
     def watch_sections_shown(self) -> None:
-        self._fit(self.app.size.width)
+        self.widths.fit(self.app.size.width)
 
     @when_ready
     def action_toggle_sections(self) -> None:
@@ -195,39 +128,7 @@ class ReaderScreen(StudyScreen):
         self.show_sentences()
 
     def _section_shown(self) -> None:
-        sections = self.content.article.sections
-        index = next(i for i, s in enumerate(sections) if s.id == self.section_id)
-        section_list = self.query_one(SectionList)
-        section_list.highlighted = index
-        section_list.set_view_langs(shown_langs(self.view, self.ui.lang))
-        # Titles in the languages shown: in one language's view, nothing of the other.
-        title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
-        if title != self.title or not self.is_mounted:
-            self.title = title
-            self.sub_title = self._sub_title()
-        else:
-            self._scrolled()  # the header's title in place, without a layout
-
-    def _sub_title(self) -> str:
-        section = self.content.section(self.section_id)
-        ids = [s.id for s in self.content.article.sections]
-        number = ids.index(self.section_id) + 1
-        title = " / ".join(section.title.get(lang) for lang in shown_langs(self.view, "en"))
-        text = self.ui(
-            "reader.subtitle",
-            number=number,
-            total=len(ids),
-            title=title,
-            view=self.ui(f"view.{self.view}"),
-            percent=self.percent_read,
-        )
-        progress = self.study.progress(self.content, section)
-        if progress is None:
-            return text
-        known = self.ui(
-            "reader.known", known=progress.known, total=progress.total, percent=progress.percent
-        )
-        return f"{text} | {known}"
+        self.signposts.section_shown()
 
     @property
     def percent_read(self) -> int:
