@@ -13,9 +13,10 @@ from genesis_tui.content.places import Place
 from genesis_tui.ui import keymap
 from genesis_tui.ui.host import host_of
 from genesis_tui.ui.screens.base import HEADER_ICON, when_ready
+from genesis_tui.ui.screens.reader_sentences import SentencesScreen
 from genesis_tui.ui.screens.reader_signposts import Signposts
 from genesis_tui.ui.screens.reader_width import Widths
-from genesis_tui.ui.screens.study import Study, StudyScreen
+from genesis_tui.ui.screens.study import Learner, Study
 from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.search_bar import SearchBar
@@ -23,7 +24,7 @@ from genesis_tui.ui.widgets.section_list import SectionList
 from genesis_tui.ui.widgets.title_bar import TitleBar
 
 
-class ReaderScreen(StudyScreen):
+class ReaderScreen(SentencesScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = keymap.bindings("reader")
@@ -42,10 +43,12 @@ class ReaderScreen(StudyScreen):
         english_hidden: bool = False,
         study: Study | None = None,
     ) -> None:
-        super().__init__(content, anchors, english_hidden=english_hidden, study=study)
+        super().__init__(content, anchors, english_hidden=english_hidden)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
-        self.signposts = Signposts(self, self.study)
+        study = study or Study()
+        self.signposts = Signposts(self, study)
+        self.learner = Learner(self, study, header=self.signposts.update)
         self.widths = Widths(self)
         self._initial = (section_id, view)
         self._resumed = False
@@ -61,10 +64,11 @@ class ReaderScreen(StudyScreen):
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
             article.set_reactive(ArticleView.ruby, self.readings)
-            if self.readings and self.study.hides_readings:
-                article.set_hidden_readings(self.study.hidden_readings(self.content))
-            if self.study.mark_new:
-                article.statuses = self.study.statuses
+            study = self.learner.study
+            if self.readings and study.hides_readings:
+                article.set_hidden_readings(study.hidden_readings(self.content))
+            if study.mark_new:
+                article.statuses = study.statuses
             yield article
         yield SearchBar(self.content)
         yield KeyBar(self.signposts.hints)  # ctrl+p: in help; the icon opens it
@@ -176,3 +180,17 @@ class ReaderScreen(StudyScreen):
         from genesis_tui.ui.screens.explainer import WhosWhoScreen
 
         self.app.push_screen(WhosWhoScreen(self.content))
+
+    # ------------------------------------------------------------------ the parts' keys
+    # Each key calls the part that does it; the part's method says what that is.
+    @when_ready
+    def action_toggle_readings(self) -> None:
+        self.learner.toggle_readings()
+
+    @when_ready
+    def action_readings_level(self) -> None:
+        self.learner.next_level()
+
+    @when_ready
+    def action_toggle_new_words(self) -> None:
+        self.learner.toggle_new_words()

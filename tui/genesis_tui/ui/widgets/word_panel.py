@@ -36,8 +36,16 @@ if TYPE_CHECKING:
     from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
+class Learner(Protocol):
+    @property
+    def statuses(self) -> WordStatuses: ...
+
+    def set_status(self, entry: Entry, status: Status | None) -> None: ...
+
+
 class WordHost(Protocol):
-    """What the panel needs of the screen it is in (the reader): widgets never import screens."""
+    """What the panel needs of the screen it is in (the reader) and of the parts it holds:
+    widgets never import screens."""
 
     content: Edition
     ui: Catalogue
@@ -49,9 +57,8 @@ class WordHost(Protocol):
     def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
 
     @property
-    def statuses(self) -> WordStatuses: ...
+    def learner(self) -> Learner: ...
 
-    def set_status(self, entry: Entry, status: Status | None) -> None: ...
     def mark_sentence_at(self, source: Source, offset: int) -> None: ...
 
 
@@ -248,7 +255,7 @@ class WordPanel(Static, can_focus=True):
         entry = self.entry
         if entry is None:
             return
-        self.reader.set_status(entry, None if status == "new" else cast(Status, status))
+        self.reader.learner.set_status(entry, None if status == "new" else cast(Status, status))
         self.update(self.panel_text(), layout=False)
 
     def action_leave(self) -> None:
@@ -263,7 +270,7 @@ class WordPanel(Static, can_focus=True):
     def panel_text(self) -> Content:
         """The lookup of the word under the cursor, labels in the interface's language."""
         entry = self.entry
-        status = self.reader.statuses.get(entry.lemma, entry.reading) if entry else None
+        status = self.reader.learner.statuses.get(entry.lemma, entry.reading) if entry else None
         return lookup_text(
             self.ui,
             self.reader.content,
