@@ -38,6 +38,6 @@ def note_reader(state: SavedState, reader: ReaderScreen) -> None:
     state.readings_mode = reader.learner.study.readings_mode
     state.readings_above = reader.learner.study.readings_above
     state.mark_new = reader.learner.study.mark_new
-    state.english_hidden = reader.english_hidden
+    state.english_hidden = reader.sentences.english_hidden
     state.anchors.update(reader.remember_places())
     state.scroll[reader.section_id] = round(reader.article.scroll_y)

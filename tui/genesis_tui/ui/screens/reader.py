@@ -13,7 +13,8 @@ from genesis_tui.content.places import Place
 from genesis_tui.ui import keymap
 from genesis_tui.ui.host import host_of
 from genesis_tui.ui.screens.base import HEADER_ICON, when_ready
-from genesis_tui.ui.screens.reader_sentences import SentencesScreen
+from genesis_tui.ui.screens.reader_places import PlacesScreen
+from genesis_tui.ui.screens.reader_sentences import Sentences
 from genesis_tui.ui.screens.reader_signposts import Signposts
 from genesis_tui.ui.screens.reader_width import Widths
 from genesis_tui.ui.screens.study import Learner, Study
@@ -24,7 +25,7 @@ from genesis_tui.ui.widgets.section_list import SectionList
 from genesis_tui.ui.widgets.title_bar import TitleBar
 
 
-class ReaderScreen(SentencesScreen):
+class ReaderScreen(PlacesScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = keymap.bindings("reader")
@@ -43,10 +44,11 @@ class ReaderScreen(SentencesScreen):
         english_hidden: bool = False,
         study: Study | None = None,
     ) -> None:
-        super().__init__(content, anchors, english_hidden=english_hidden)
+        super().__init__(content, anchors)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
         study = study or Study()
+        self.sentences = Sentences(self, english_hidden=english_hidden)
         self.signposts = Signposts(self, study)
         self.learner = Learner(self, study, header=self.signposts.update)
         self.widths = Widths(self)
@@ -80,7 +82,7 @@ class ReaderScreen(SentencesScreen):
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
         self._section_shown()
-        self.show_sentences()
+        self.sentences.show()
         self.widths.fit(self.app.size.width)
         self.widths.expect_width()
         self.article.go_to(self.anchors.get(section_id))
@@ -117,7 +119,7 @@ class ReaderScreen(SentencesScreen):
     def watch_view(self, view: View) -> None:
         self.article.view = view
         self._section_shown()
-        self.show_sentences()
+        self.sentences.show()
         self.call_after_refresh(self._scrolled)  # once laid out in the new view
 
     def watch_section_id(self, old: str, new: str) -> None:
@@ -129,7 +131,7 @@ class ReaderScreen(SentencesScreen):
         article.section_id = new
         article.highlighted_block = None
         self._section_shown()
-        self.show_sentences()
+        self.sentences.show()
 
     def _section_shown(self) -> None:
         self.signposts.section_shown()
@@ -183,6 +185,35 @@ class ReaderScreen(SentencesScreen):
 
     # ------------------------------------------------------------------ the parts' keys
     # Each key calls the part that does it; the part's method says what that is.
+    @property
+    def can_go_back(self) -> bool:
+        """Whether ``back`` has something to do (it is greyed otherwise)."""
+        return self.sentences.current is not None or super().can_go_back
+
+    @when_ready
+    def action_back(self) -> None:
+        """Leave the current sentence; else back, as anywhere (see ``PlacesScreen``)."""
+        if self.search_bar.typing or not self.sentences.leave():
+            super().action_back()
+
+    @when_ready
+    def action_copy(self) -> None:
+        """Copy the current sentence with its English; else what ``y`` copies on any page."""
+        if not self.sentences.copy():
+            super().action_copy()
+
+    @when_ready
+    def action_sentence(self, by: int) -> None:
+        self.sentences.step(by)
+
+    @when_ready
+    def action_toggle_english(self) -> None:
+        self.sentences.toggle_english()
+
+    @when_ready
+    def action_reveal(self) -> None:
+        self.sentences.reveal()
+
     @when_ready
     def action_toggle_readings(self) -> None:
         self.learner.toggle_readings()

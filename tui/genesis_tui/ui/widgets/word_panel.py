@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
+class Sentences(Protocol):
+    def mark_at(self, source: Source, offset: int) -> None: ...
+
+
 class Learner(Protocol):
     @property
     def statuses(self) -> WordStatuses: ...
@@ -57,9 +61,10 @@ class WordHost(Protocol):
     def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
 
     @property
-    def learner(self) -> Learner: ...
+    def sentences(self) -> Sentences: ...
 
-    def mark_sentence_at(self, source: Source, offset: int) -> None: ...
+    @property
+    def learner(self) -> Learner: ...
 
 
 class WordPanel(Static, can_focus=True):
@@ -161,7 +166,7 @@ class WordPanel(Static, can_focus=True):
         self._marked_line = word.line
         lines = (word.line,) if before is None else (before, word.line)
         article.set_word((word.source, word.start, word.end), lines)
-        self.reader.mark_sentence_at(word.source, word.start)  # the word's sentence, marked
+        self.reader.sentences.mark_at(word.source, word.start)  # the word's sentence, marked
         article.scroll_to_line(word.line)
         self.update(self.panel_text(), layout=False)  # its height is fixed
 
