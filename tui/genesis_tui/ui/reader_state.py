@@ -39,5 +39,5 @@ def note_reader(state: SavedState, reader: ReaderScreen) -> None:
     state.readings_above = reader.learner.study.readings_above
     state.mark_new = reader.learner.study.mark_new
     state.english_hidden = reader.sentences.english_hidden
-    state.anchors.update(reader.remember_places())
+    state.anchors.update(reader.places.remember())
     state.scroll[reader.section_id] = round(reader.article.scroll_y)

@@ -29,6 +29,7 @@ from genesis_tui.pages.sentence_marks import (
     step,
 )
 from genesis_tui.pages.word_places import Source
+from genesis_tui.ui.screens.reader_places import Places
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
@@ -45,7 +46,8 @@ class SentencesHost(Protocol):
     @property
     def article(self) -> ArticleView: ...
 
-    def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+    @property
+    def places(self) -> Places: ...
 
     def refresh_bindings(self) -> None: ...
 
@@ -143,7 +145,7 @@ class Sentences:
             at = ids.index(host.section_id) + by
             if not 0 <= at < len(ids):
                 return
-            host.show_section(ids[at])
+            host.places.show_section(ids[at])
             host.article.keep_place()
             sentences = section_sentences(host.content, ids[at])
             target = sentences[0] if by > 0 else sentences[-1]

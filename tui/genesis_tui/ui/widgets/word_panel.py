@@ -36,6 +36,10 @@ if TYPE_CHECKING:
     from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
+class Sections(Protocol):
+    def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+
+
 class Sentences(Protocol):
     def mark_at(self, source: Source, offset: int) -> None: ...
 
@@ -58,7 +62,8 @@ class WordHost(Protocol):
     @property
     def article(self) -> ArticleView: ...
 
-    def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+    @property
+    def places(self) -> Sections: ...
 
     @property
     def sentences(self) -> Sentences: ...
@@ -171,7 +176,7 @@ class WordPanel(Static, can_focus=True):
         self.update(self.panel_text(), layout=False)  # its height is fixed
 
     def _to_section(self, section_id: str, last: bool = False) -> None:
-        self.reader.show_section(section_id)
+        self.reader.places.show_section(section_id)
         self.reader.article.keep_place()
         self._load_words()
         self.index = len(self.words) - 1 if last else 0
