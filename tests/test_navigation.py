@@ -106,7 +106,7 @@ async def test_back_after_a_jump_returns_to_the_place_at_another_width(
         screen = reader(app)
         await pilot.press(*["j"] * 20)
         anchor = screen.article.place
-        screen.jump_to_block("japan-role", "japan-role-4")
+        screen.places.jump_to_block("japan-role", "japan-role-4")
         await pilot.resize_terminal(120, 30)
         await pilot.pause()
         await pilot.press("escape")

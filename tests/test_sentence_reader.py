@@ -152,19 +152,19 @@ async def test_sentences_are_marked_and_moved_in_every_view(
         assert _drawn_in(article, "sentence") == {"ja": "", "en": ""}
         first, second = Sentence("overview-1", 0), Sentence("overview-1", 1)
         await pilot.press("right_parenthesis")
-        assert reader(app).sentence == first
+        assert reader(app).sentences.current == first
         assert _drawn_in(article, "sentence") == _expected(first, view)
         await pilot.press("right_parenthesis")
-        assert reader(app).sentence == second
+        assert reader(app).sentences.current == second
         assert _drawn_in(article, "sentence") == _expected(second, view)
         await pilot.press("right_parenthesis", "right_parenthesis")
         third = Sentence("overview-3", 0)  # overview-2 is a heading of one sentence
-        assert reader(app).sentence == third
+        assert reader(app).sentences.current == third
         await pilot.press("left_parenthesis", "left_parenthesis")
-        assert reader(app).sentence == second
+        assert reader(app).sentences.current == second
         assert _drawn_in(article, "sentence") == _expected(second, view)
         await pilot.press("escape")
-        assert reader(app).sentence is None
+        assert reader(app).sentences.current is None
         assert _drawn_in(article, "sentence") == {"ja": "", "en": ""}
 
 
@@ -193,12 +193,15 @@ async def test_moving_on_past_a_sections_last_sentence_goes_into_the_next() -> N
         await pilot.press("right_parenthesis")
         count = sum(len(SMALL.sentences.of(b.id)) for b in SMALL.section("overview").blocks)
         await pilot.press(*["right_parenthesis"] * (count - 1))
-        assert screen.sentence == Sentence("overview-9", 0)
+        assert screen.sentences.current == Sentence("overview-9", 0)
         await pilot.press("right_parenthesis")
         assert screen.section_id == "japan-role"
-        assert screen.sentence == Sentence("japan-role-1", 0)
+        assert screen.sentences.current == Sentence("japan-role-1", 0)
         await pilot.press("left_parenthesis")
-        assert (screen.section_id, screen.sentence) == ("overview", Sentence("overview-9", 0))
+        assert (screen.section_id, screen.sentences.current) == (
+            "overview",
+            Sentence("overview-9", 0),
+        )
 
 
 async def test_a_sentence_scrolled_away_starts_again_at_the_reading_position() -> None:
@@ -206,11 +209,13 @@ async def test_a_sentence_scrolled_away_starts_again_at_the_reading_position() -
     async with app.run_test(size=(80, 24)) as pilot:
         screen = reader(app)
         await pilot.press("right_parenthesis")
-        assert screen.sentence == Sentence("overview-1", 0)
+        assert screen.sentences.current == Sentence("overview-1", 0)
         await pilot.press("end")
         await pilot.press("right_parenthesis")
-        assert screen.sentence is not None and screen.sentence.block != "overview-1"
-        first, last = sentence_lines(screen.article.page, SMALL, screen.sentence)
+        assert (
+            screen.sentences.current is not None and screen.sentences.current.block != "overview-1"
+        )
+        first, last = sentence_lines(screen.article.page, SMALL, screen.sentences.current)
         top = round(screen.article.scroll_y)
         assert top <= first and last < top + screen.article.scrollable_content_region.height
 
@@ -221,15 +226,17 @@ async def test_the_word_cursor_marks_its_words_sentence() -> None:
         screen = reader(app)
         await pilot.press("e")
         await pilot.pause()
-        assert screen.sentence is None  # a word of the key points: no sentence of the article
+        assert (
+            screen.sentences.current is None
+        )  # a word of the key points: no sentence of the article
         for _ in range(5):
             await pilot.press("right_parenthesis")  # the word cursor's: its next sentence
-            if screen.sentence is not None:
+            if screen.sentences.current is not None:
                 break
-        assert screen.sentence == Sentence("overview-1", 0)
+        assert screen.sentences.current == Sentence("overview-1", 0)
         await pilot.press("right_parenthesis")
-        assert screen.sentence == Sentence("overview-1", 1)
-        assert _drawn_in(screen.article, "sentence") == _expected(screen.sentence, "both")
+        assert screen.sentences.current == Sentence("overview-1", 1)
+        assert _drawn_in(screen.article, "sentence") == _expected(screen.sentences.current, "both")
 
 
 @pytest.mark.parametrize(("view", "size"), VIEWS)
@@ -244,11 +251,16 @@ async def test_each_sentence_moved_to_is_brought_whole_into_view(
         count = sum(len(SMALL.sentences.of(b.id)) for b in SMALL.section("overview").blocks)
         for _ in range(count):
             await pilot.press("right_parenthesis")
-            assert screen.sentence is not None
-            first, last = sentence_lines(screen.article.page, SMALL, screen.sentence)
+            assert screen.sentences.current is not None
+            first, last = sentence_lines(screen.article.page, SMALL, screen.sentences.current)
             top = round(screen.article.scroll_y)
             height = screen.article.scrollable_content_region.height
-            assert top <= first and last < top + height, (screen.sentence, first, last, top)
+            assert top <= first and last < top + height, (
+                screen.sentences.current,
+                first,
+                last,
+                top,
+            )
 
 
 async def test_y_copies_the_sentence_and_its_english() -> None:
@@ -284,7 +296,7 @@ async def test_english_on_request_reveals_one_sentence_at_a_time(size: tuple[int
         await pilot.press("E")
         app.clear_notifications()
         await pilot.pause()
-        assert screen.english_hidden
+        assert screen.sentences.english_hidden
         hidden = drawn_lines(app)[1:]
         assert article.page.text() == lines  # the same layout
         _english_gone(shown, hidden)
@@ -307,13 +319,13 @@ async def test_english_on_request_reveals_one_sentence_at_a_time(size: tuple[int
         assert second.replace(" ", "") not in _drawn_in(article, "hidden")["en"]
         assert article.page.text() == lines
         await pilot.press("E")
-        assert not screen.english_hidden and article.hidden == {}
+        assert not screen.sentences.english_hidden and article.hidden == {}
 
 
 async def test_english_on_request_hides_nothing_in_one_languages_view() -> None:
     app = _app("en", english_hidden=True)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert reader(app).english_hidden
+        assert reader(app).sentences.english_hidden
         assert _article(app).hidden == {}
         assert "Japan is to become" in " ".join(drawn_lines(app))
         await pilot.press("v")  # en -> both: hidden

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from genesis_tui.content.edition import Edition
+
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "tui" / "genesis_tui"
 MAX_LINES = 300
@@ -70,3 +72,47 @@ def test_every_action_of_a_content_screen_waits_for_its_widgets() -> None:
             if name.startswith("action_") and not getattr(value, "when_ready", False)
         ]
     assert not unmarked, f"actions without @when_ready: {unmarked}"
+
+
+async def test_the_reader_holds_its_parts_instead_of_inheriting_them(
+    small_content: Edition,
+) -> None:
+    """The reader screen has one base, and every class of ours above it is shared with other
+    screens (no reader-specific base); what the reader does beyond a page lives in the parts
+    it holds: plain classes, no nodes of Textual's tree."""
+    import importlib
+
+    from textual.message_pump import MessagePump
+
+    from genesis_tui.ui.app import GenesisApp
+    from genesis_tui.ui.screens.reader import ReaderScreen
+
+    for module in (PACKAGE / "ui" / "screens").glob("*.py"):
+        importlib.import_module(f"genesis_tui.ui.screens.{module.stem}")
+    assert len(ReaderScreen.__bases__) == 1, ReaderScreen.__bases__
+
+    def subclasses(cls: type) -> set[type]:
+        found = set(cls.__subclasses__())
+        return found.union(*(subclasses(sub) for sub in cls.__subclasses__()))
+
+    ours = [c for c in ReaderScreen.__mro__[1:] if c.__module__.startswith("genesis_tui.")]
+    chain = set(ReaderScreen.__mro__)  # a base that only the reader's own bases derive from
+    only_the_reader = [c.__name__ for c in ours if subclasses(c) <= chain]
+    assert not only_the_reader, f"bases of the reader alone: {only_the_reader}"
+
+    app = GenesisApp(small_content)
+    async with app.run_test():
+        held = {
+            name: value
+            for name, value in vars(app.reader).items()
+            if type(value).__module__.startswith("genesis_tui.ui.screens.")
+        }
+    names = {name: type(part).__name__ for name, part in held.items()}
+    assert names == {
+        "places": "Places",
+        "sentences": "Sentences",
+        "learner": "Learner",
+        "signposts": "Signposts",
+        "widths": "Widths",
+    }
+    assert not [n for n, part in held.items() if isinstance(part, MessagePump)]

@@ -289,11 +289,11 @@ async def test_r_offers_all_readings_then_unknown_words_then_none() -> None:
         assert not article.ruby
         await pilot.press("r")
         await pilot.pause()
-        assert article.ruby and reader.study.readings_mode == "all"
+        assert article.ruby and reader.learner.study.readings_mode == "all"
         assert "にほん" in _readings(article.page)
         await pilot.press("r")
         await pilot.pause()
-        assert article.ruby and reader.study.readings_mode == "unknown"
+        assert article.ruby and reader.learner.study.readings_mode == "unknown"
         shown = _readings(article.page)
         assert shown and "にほん" not in shown
         assert app.remember().readings_mode == "unknown"

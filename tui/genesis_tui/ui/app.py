@@ -181,7 +181,7 @@ class GenesisApp(TerminalApp):
 
     def show_section(self, section_id: str) -> None:
         """Go to a section (from the palette)."""
-        self._to_reader().show_section(section_id, remember=True)
+        self._to_reader().places.show_section(section_id, remember=True)
 
     def open_term(self, term_id: str) -> None:
         """Open a glossary entry over the reader (from the palette)."""
@@ -224,7 +224,7 @@ class GenesisApp(TerminalApp):
     @on(JumpToBlock)
     def _jump_to_block(self, message: JumpToBlock) -> None:
         """Close the glossary screens and show a block in the reader, highlighted."""
-        self._to_reader().jump_to_block(message.section_id, message.block_id)
+        self._to_reader().places.jump_to_block(message.section_id, message.block_id)
 
     @on(ToggleReadings)
     def _toggle_readings(self) -> None:

@@ -35,9 +35,9 @@ def note_reader(state: SavedState, reader: ReaderScreen) -> None:
     state.section = reader.section_id
     state.view = reader.view
     state.readings = reader.readings
-    state.readings_mode = reader.study.readings_mode
-    state.readings_above = reader.study.readings_above
-    state.mark_new = reader.study.mark_new
-    state.english_hidden = reader.english_hidden
-    state.anchors.update(reader.remember_places())
+    state.readings_mode = reader.learner.study.readings_mode
+    state.readings_above = reader.learner.study.readings_above
+    state.mark_new = reader.learner.study.mark_new
+    state.english_hidden = reader.sentences.english_hidden
+    state.anchors.update(reader.places.remember())
     state.scroll[reader.section_id] = round(reader.article.scroll_y)

@@ -1,55 +1,51 @@
-"""The reader: the section list and the article, with links, search and back-navigation."""
+"""The reader: the section list and the article, with links, search and back-navigation.
+
+The screen composes the widgets and keeps the keys; what a key does lives in one of the parts
+the screen holds, plain classes that see of it only a narrow Protocol each: ``places`` (reading
+positions, sections, jumps and back), ``sentences`` (the current sentence, English on request),
+``learner`` (what the learner knows, readings and marks), ``signposts`` (the header, the
+section list's mark, the footer's hints) and ``widths`` (the layout at a width). The search is a
+widget, ``SearchBar``: what it finds comes here as a message, for the places to show.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.css.scalar import Unit
 from textual.events import Resize, ScreenResume
 from textual.reactive import var
-from textual.screen import Screen
-from textual.widgets import Header
-from textual.widgets._header import HeaderTitle
 
 from genesis_tui.content.edition import Edition
-from genesis_tui.content.model import VIEWS, View, one_lang
+from genesis_tui.content.model import VIEWS, View
 from genesis_tui.content.places import Place
 from genesis_tui.ui import keymap
 from genesis_tui.ui.host import host_of
-from genesis_tui.ui.screens.base import (
-    HEADER_ICON,
-    shown_langs,
-    when_ready,
-)
-from genesis_tui.ui.screens.study import Study, StudyScreen
-from genesis_tui.ui.widgets.key_bar import Hint, KeyBar
+from genesis_tui.ui.screens.base import HEADER_ICON, PageScreen, when_ready
+from genesis_tui.ui.screens.reader_places import Places
+from genesis_tui.ui.screens.reader_sentences import Sentences
+from genesis_tui.ui.screens.reader_signposts import Signposts
+from genesis_tui.ui.screens.reader_width import Widths
+from genesis_tui.ui.screens.study import Learner, Study
+from genesis_tui.ui.widgets.key_bar import KeyBar
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.search_bar import SearchBar
 from genesis_tui.ui.widgets.section_list import SectionList
 from genesis_tui.ui.widgets.title_bar import TitleBar
 
-if TYPE_CHECKING:
-    pass
 
-WIDE = 100
-"""From this terminal width on, ``both`` shows Japanese and English side by side, and the
-section list its titles in both languages."""
-TITLES = 90
-"""From this width on, the section list shows titles (in the interface's language); below it,
-numbers alone, so the text keeps its room."""
-NUMBERS = 52
-"""Below this width the section list hides (``s`` shows it): the text needs the cells."""
-
-
-class ReaderScreen(StudyScreen):
+class ReaderScreen(PageScreen):
     """The article as panels, in Japanese, English or both."""
 
     BINDINGS = keymap.bindings("reader")
 
     AUTO_FOCUS = ""
     """Nothing takes focus by itself: the screen's bindings are the reader's keys."""
+
+    # Plain variables, not reactives: a reactive repaints its owner when it changes, and the
+    # owner here is the whole screen. The widgets that show the change repaint themselves.
+    view: var[View] = var("both", init=False)
+    section_id: var[str] = var("", init=False)
 
     def __init__(
         self,
@@ -62,9 +58,15 @@ class ReaderScreen(StudyScreen):
         english_hidden: bool = False,
         study: Study | None = None,
     ) -> None:
-        super().__init__(content, anchors, english_hidden=english_hidden, study=study)
+        super().__init__(content)
         self.readings = readings
         """Readings (furigana) above the Japanese: ``r`` turns them on and off."""
+        study = study or Study()
+        self.places = Places(self, anchors)
+        self.sentences = Sentences(self, english_hidden=english_hidden)
+        self.signposts = Signposts(self, study)
+        self.learner = Learner(self, study, header=self.signposts.update)
+        self.widths = Widths(self)
         self._initial = (section_id, view)
         self._resumed = False
 
@@ -79,13 +81,14 @@ class ReaderScreen(StudyScreen):
                 self.content, section_id, view, summary_lang=summary_lang, id="article"
             )
             article.set_reactive(ArticleView.ruby, self.readings)
-            if self.readings and self.study.hides_readings:
-                article.set_hidden_readings(self.study.hidden_readings(self.content))
-            if self.study.mark_new:
-                article.statuses = self.study.statuses
+            study = self.learner.study
+            if self.readings and study.hides_readings:
+                article.set_hidden_readings(study.hidden_readings(self.content))
+            if study.mark_new:
+                article.statuses = study.statuses
             yield article
         yield SearchBar(self.content)
-        yield KeyBar(self.extra_hints)  # ctrl+p: in help; the icon opens it
+        yield KeyBar(self.signposts.hints)  # ctrl+p: in help; the icon opens it
 
     def on_mount(self) -> None:
         section_id, view = self._initial
@@ -93,54 +96,14 @@ class ReaderScreen(StudyScreen):
         self.title = title.ja if self.ui.lang == "ja" else title.en
         self.set_reactive(ReaderScreen.view, view)
         self.set_reactive(ReaderScreen.section_id, section_id)
-        self._section_shown()
-        self.show_sentences()
-        self._fit(self.app.size.width)
-        # The reading area's width, from the screen's and the section list's: the page is laid
-        # out once, before the first paint, instead of again when the first resize comes.
-        section_list = self.query_one(SectionList)
-        sections = section_list.styles.width
-        scrollbar = self.article.styles.scrollbar_size_vertical
-        if sections is not None and sections.unit == Unit.CELLS:
-            used = int(sections.value) if section_list.display else 0
-            self.article.expect_width(self.app.size.width - used - scrollbar)
-        self.article.go_to(self.anchors.get(section_id))
-        self.watch(self.article, "scroll_y", self._scrolled, init=False)
-        self.call_after_refresh(self._scrolled)
+        self.signposts.section_shown()
+        self.sentences.show()
+        self.widths.fit(self.app.size.width)
+        self.widths.expect_width()
+        self.article.go_to(self.places.anchors.get(section_id))
+        self.watch(self.article, "scroll_y", self.signposts.update, init=False)
+        self.call_after_refresh(self.signposts.update)
         self.ready()
-
-    def extra_hints(self) -> list[Hint]:
-        """Links, sections, matches and back, for wide footers (none while a search is typed: the
-        keys go into the search line then); in the word cursor, the status keys (the digits
-        are no section keys there)."""
-        if self.search_bar.typing:
-            return []
-        ui = self.ui
-        if self.in_word_cursor:
-            return [Hint("i 0", ui("hint.ignore_new"))]
-        count = len(self.content.article.sections)
-        hints = [
-            Hint("tab", ui("hint.links")),
-            Hint(f"1-{count}", ui("hint.sections")),
-            Hint("] [", ui("hint.next_previous")),
-            Hint("space", ui("hint.page"), "space"),
-        ]
-        if self.search_bar.has_hits:
-            hints.insert(0, Hint("n N", ui("hint.matches")))
-        # Back, greyed while there is nowhere to go back to (no jump, search or sentence).
-        hints.append(Hint("esc", ui("key.back"), "escape", enabled=self.can_go_back))
-        return hints
-
-    def _scrolled(self) -> None:
-        # The percentage changes with every scroll. Setting ``sub_title`` has the header
-        # re-lay out its title, and a layout repaints the whole screen (twice the bytes of a
-        # page down): the title is redrawn in place instead, its size being fixed.
-        text = self._sub_title()
-        if text == self.sub_title:
-            return
-        self.set_reactive(Screen.sub_title, text)
-        header = self.query_one(Header)
-        header.query_one(HeaderTitle).update(header.format_title(), layout=False)
 
     def on_screen_resume(self, event: ScreenResume) -> None:
         # Handled before Textual's own handler, which restyles the whole screen as it comes
@@ -151,26 +114,14 @@ class ReaderScreen(StudyScreen):
             event.refresh_styles = False
 
     def on_resize(self, event: Resize) -> None:
-        self._fit(event.size.width)
-        self.call_after_refresh(self._scrolled)  # the percentage, once laid out again
+        self.widths.fit(event.size.width)
+        self.call_after_refresh(self.signposts.update)  # the percentage, once laid out again
 
     sections_shown: var[bool | None] = var(None, init=False)
     """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
-    def _fit(self, width: int) -> None:
-        one_column = host_of(self.app).screen_reader  # one column, one language
-        narrow = width < WIDE or one_column
-        self.set_class(narrow, "-narrow")
-        sections = self.query_one(SectionList)
-        sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
-        self.set_class(sections.mode == "numbers", "-numbers")
-        shown = width >= NUMBERS and not one_column
-        shown = shown if self.sections_shown is None else self.sections_shown
-        sections.display = shown
-        self.article.side_by_side = not narrow
-
     def watch_sections_shown(self) -> None:
-        self._fit(self.app.size.width)
+        self.widths.fit(self.app.size.width)
 
     @when_ready
     def action_toggle_sections(self) -> None:
@@ -179,60 +130,29 @@ class ReaderScreen(StudyScreen):
 
     def watch_view(self, view: View) -> None:
         self.article.view = view
-        self._section_shown()
-        self.show_sentences()
-        self.call_after_refresh(self._scrolled)  # once laid out in the new view
+        self.signposts.section_shown()
+        self.sentences.show()
+        self.call_after_refresh(self.signposts.update)  # once laid out in the new view
 
     def watch_section_id(self, old: str, new: str) -> None:
-        article = self.article
-        if article.place is not None:
-            self.anchors[old] = article.place
-        # The place to return to first, then the section: its layout puts the place on top.
-        article.place = self.anchors.get(new)
-        article.section_id = new
-        article.highlighted_block = None
-        self._section_shown()
-        self.show_sentences()
-
-    def _section_shown(self) -> None:
-        sections = self.content.article.sections
-        index = next(i for i, s in enumerate(sections) if s.id == self.section_id)
-        section_list = self.query_one(SectionList)
-        section_list.highlighted = index
-        section_list.set_view_langs(shown_langs(self.view, self.ui.lang))
-        # Titles in the languages shown: in one language's view, nothing of the other.
-        title = self.content.article.title.get(one_lang(self.view, self.ui.lang))
-        if title != self.title or not self.is_mounted:
-            self.title = title
-            self.sub_title = self._sub_title()
-        else:
-            self._scrolled()  # the header's title in place, without a layout
-
-    def _sub_title(self) -> str:
-        section = self.content.section(self.section_id)
-        ids = [s.id for s in self.content.article.sections]
-        number = ids.index(self.section_id) + 1
-        title = " / ".join(section.title.get(lang) for lang in shown_langs(self.view, "en"))
-        text = self.ui(
-            "reader.subtitle",
-            number=number,
-            total=len(ids),
-            title=title,
-            view=self.ui(f"view.{self.view}"),
-            percent=self.percent_read,
-        )
-        progress = self.study.progress(self.content, section)
-        if progress is None:
-            return text
-        known = self.ui(
-            "reader.known", known=progress.known, total=progress.total, percent=progress.percent
-        )
-        return f"{text} | {known}"
+        self.places.turn_to(old, new)
+        self.signposts.section_shown()
+        self.sentences.show()
 
     @property
     def percent_read(self) -> int:
         """How far through the section the bottom line shown is, in percent."""
         return self.article.percent_shown
+
+    @property
+    def article(self) -> ArticleView:
+        """The reading area."""
+        return self.query_one("#article", ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        """The search line, its status line and its matches."""
+        return self.query_one(SearchBar)
 
     @when_ready
     def action_words(self) -> None:
@@ -275,3 +195,95 @@ class ReaderScreen(StudyScreen):
         from genesis_tui.ui.screens.explainer import WhosWhoScreen
 
         self.app.push_screen(WhosWhoScreen(self.content))
+
+    # ------------------------------------------------------------------ the parts' keys
+    # Each key calls the part that does it; the part's method says what that is.
+    @property
+    def can_go_back(self) -> bool:
+        """Whether ``back`` has something to do (it is greyed otherwise)."""
+        return self.sentences.current is not None or self.places.can_go_back
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if not self.has_widgets:
+            return True
+        if action == "search":  # while a search is typed, / is a character: not offered
+            return not self.search_bar.typing
+        if action == "back":
+            return True if self.can_go_back else None
+        return True
+
+    @when_ready
+    def action_back(self) -> None:
+        """Leave the current sentence; else what ``Places.back`` does."""
+        if self.search_bar.typing or not self.sentences.leave():
+            self.places.back()
+
+    @when_ready
+    def action_page(self, pages: int) -> None:
+        """Page down or up, on across a section's edge as a pager does."""
+        if not self.places.turn_page(pages):
+            super().action_page(pages)
+
+    @when_ready
+    def action_copy(self) -> None:
+        """Copy the current sentence with its English; else what ``y`` copies on any page."""
+        if not self.sentences.copy():
+            super().action_copy()
+
+    @when_ready
+    def action_section(self, number: int) -> None:
+        self.places.go_to_section(number)
+
+    @when_ready
+    def action_next_section(self) -> None:
+        self.places.step_section(1)
+
+    @when_ready
+    def action_previous_section(self) -> None:
+        self.places.step_section(-1)
+
+    @on(SectionList.Chosen)
+    def _section_clicked(self, event: SectionList.Chosen) -> None:
+        self.places.show_section(event.section_id)
+
+    @when_ready
+    async def action_search(self) -> None:
+        """Open the search line (leaving the word cursor: a match moves the reading place, and
+        the cursor's keys would not follow it)."""
+        from genesis_tui.ui.widgets.word_panel import WordPanel
+
+        for panel in self.query(WordPanel):
+            await panel.remove()
+        await self.search_bar.open()
+        self.refresh_bindings()
+
+    @when_ready
+    def action_search_step(self, step: int) -> None:
+        self.search_bar.step(step)
+
+    def on_search_bar_found(self, message: SearchBar.Found) -> None:
+        self.places.show_found(message)
+
+    @when_ready
+    def action_sentence(self, by: int) -> None:
+        self.sentences.step(by)
+
+    @when_ready
+    def action_toggle_english(self) -> None:
+        self.sentences.toggle_english()
+
+    @when_ready
+    def action_reveal(self) -> None:
+        self.sentences.reveal()
+
+    @when_ready
+    def action_toggle_readings(self) -> None:
+        self.learner.toggle_readings()
+
+    @when_ready
+    def action_readings_level(self) -> None:
+        self.learner.next_level()
+
+    @when_ready
+    def action_toggle_new_words(self) -> None:
+        self.learner.toggle_new_words()

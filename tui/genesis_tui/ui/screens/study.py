@@ -1,21 +1,25 @@
-"""The learner's side of the reader, as a base of the reader screen: what they know and how
-they read.
+"""The learner's side of the reader: what they know and how they read.
 
 ``Study`` is the state (the statuses, ``r``'s mode, a JLPT level, whether new words are marked),
-saved with the reading position; ``StudyScreen`` gives the reader the keys: ``r`` cycles the
-readings (all, then only over words not yet known once the learner knows one, then none), ``m``
-marks the new words, and the word cursor sets a word's status through ``set_status``, after
-which the marks, the readings and the header's count follow at once.
+saved with the reading position. ``Learner`` is the part of the reader screen that acts on it
+(the screen holds one, and its keys call it): ``r`` cycles the readings (all, then only over
+words not yet known once the learner knows one, then none), ``m`` marks the new words, and the
+word cursor sets a word's status through ``set_status``, after which the marks, the readings and
+the header's count follow at once. It sees of the screen only ``LearnerHost``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from textual.message import Message
+from textual.notifications import SeverityLevel
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Section
-from genesis_tui.content.places import Place
+from genesis_tui.i18n.catalogue import Catalogue
 from genesis_tui.pages.study import (
     NO_HIDDEN_READINGS,
     HiddenReadings,
@@ -26,8 +30,7 @@ from genesis_tui.pages.study import (
 )
 from genesis_tui.storage.statuses import Status, WordStatuses
 from genesis_tui.ui.messages import StatusesChanged
-from genesis_tui.ui.screens.base import when_ready
-from genesis_tui.ui.screens.reader_sentences import SentencesScreen
+from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 if TYPE_CHECKING:
     from genesis_tui.content.lexicon_file import Entry
@@ -83,101 +86,109 @@ class Study:
         return self._progress[key]
 
 
-class StudyScreen(SentencesScreen):
-    """The reader's sentences, with the learner's keys (see the module's docstring)."""
+class LearnerHost(Protocol):
+    """What the learner's part uses of the reader screen."""
 
-    def __init__(
+    content: Edition
+    ui: Catalogue
+    readings: bool
+    """Readings shown above the Japanese (``r``)."""
+
+    @property
+    def article(self) -> ArticleView: ...
+
+    def notify(
         self,
-        content: Edition,
-        anchors: dict[str, Place] | None,
+        message: str,
         *,
-        english_hidden: bool = False,
-        study: Study | None = None,
-    ) -> None:
-        super().__init__(content, anchors, english_hidden=english_hidden)
-        self.study = study or Study()
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+    def post_message(self, message: Message) -> bool: ...
+
+    def call_after_refresh(self, callback: Callable[[], None]) -> bool: ...
+
+
+class Learner:
+    """The learner's keys over their ``Study`` (see the module's docstring)."""
+
+    def __init__(self, host: LearnerHost, study: Study, *, header: Callable[[], None]) -> None:
+        self._host = host
+        self.study = study
         """What the learner knows and how they read (``r``'s modes, ``m``)."""
+        self._header = header
+        """Brings the header's count and percentage up to date."""
 
-    def _section_shown(self) -> None:
-        """The section list and the header brought up to date (the reader's)."""
-        raise NotImplementedError
-
-    def _scrolled(self) -> None:
-        """The header's percentage brought up to date (the reader's)."""
-        raise NotImplementedError
-
-    @when_ready
-    def action_toggle_readings(self) -> None:
+    def toggle_readings(self) -> None:
         """Readings over every word, then (once the learner knows a word) only over the words
         not yet known, then none."""
-        if not self.content.ruby:
-            self.notify(self.ui("reader.no_readings"), severity="warning", markup=False)
+        host = self._host
+        ui = host.ui
+        if not host.content.ruby:
+            host.notify(ui("reader.no_readings"), severity="warning", markup=False)
             return
         study = self.study
-        if self.readings and study.readings_mode == "all" and study.knows_a_word():
+        if host.readings and study.readings_mode == "all" and study.knows_a_word():
             study.readings_mode = "unknown"
-            self.notify(self.ui("reader.readings_unknown"), markup=False, timeout=3)
+            host.notify(ui("reader.readings_unknown"), markup=False, timeout=3)
         else:
-            self.readings = not self.readings
+            host.readings = not host.readings
             study.readings_mode = "all"
-            if self.readings and study.knows_a_word():
-                self.notify(self.ui("reader.readings_all"), markup=False, timeout=3)
+            if host.readings and study.knows_a_word():
+                host.notify(ui("reader.readings_all"), markup=False, timeout=3)
         self._readings_changed()
-        if self.readings and self.article.view == "en":
-            self.notify(self.ui("reader.readings_in_japanese"), markup=False)
+        if host.readings and host.article.view == "en":
+            host.notify(ui("reader.readings_in_japanese"), markup=False)
 
     def _readings_changed(self) -> None:
-        article = self.article
-        if self.readings and self.study.hides_readings:
-            article.set_hidden_readings(self.study.hidden_readings(self.content))
+        host = self._host
+        article = host.article
+        if host.readings and self.study.hides_readings:
+            article.set_hidden_readings(self.study.hidden_readings(host.content))
         else:
             article.set_hidden_readings(NO_HIDDEN_READINGS)
-        article.ruby = self.readings
-        self.call_after_refresh(self._scrolled)  # the page's length changed: the percentage
+        article.ruby = host.readings
+        host.call_after_refresh(self._header)  # the page's length changed: the percentage
 
-    @when_ready
-    def action_readings_level(self) -> None:
-        """Readings only over the words above a JLPT level: off, N5, N4, N3, N2, N1 in turn
-        (from the palette)."""
+    def next_level(self) -> None:
+        """Readings only over the words above a JLPT level: off, N5, N4, N3, N2, N1 in turn."""
+        ui = self._host.ui
         level = self.study.next_level()
         if level is None:
-            self.notify(self.ui("reader.readings_every_level"), markup=False, timeout=3)
+            self._host.notify(ui("reader.readings_every_level"), markup=False, timeout=3)
         else:
-            self.notify(self.ui("reader.readings_above", level=level), markup=False, timeout=3)
+            self._host.notify(ui("reader.readings_above", level=level), markup=False, timeout=3)
         self._readings_changed()
 
-    @when_ready
-    def action_toggle_new_words(self) -> None:
+    def toggle_new_words(self) -> None:
         """Mark the new words (no status yet) in the text, or stop marking them."""
-        if not self.content.lexicon:
-            self.notify(self.ui("word.none"), severity="warning", timeout=3, markup=False)
+        host, study = self._host, self.study
+        if not host.content.lexicon:
+            host.notify(host.ui("word.none"), severity="warning", timeout=3, markup=False)
             return
-        self.study.mark_new = not self.study.mark_new
-        self.article.mark_new_words(self.study.statuses if self.study.mark_new else None)
-        key = "reader.new_words_on" if self.study.mark_new else "reader.new_words_off"
-        self.notify(self.ui(key), markup=False, timeout=3)
+        study.mark_new = not study.mark_new
+        host.article.mark_new_words(study.statuses if study.mark_new else None)
+        key = "reader.new_words_on" if study.mark_new else "reader.new_words_off"
+        host.notify(host.ui(key), markup=False, timeout=3)
 
     @property
     def statuses(self) -> WordStatuses:
-        """The learner's statuses (the word panel reads and sets them)."""
+        """What the learner knows of each word (the word cursor reads and sets it)."""
         return self.study.statuses
 
     def set_status(self, entry: Entry, status: Status | None) -> None:
         """Give a word a status: saved at once (by the app), and the marks, the readings and
         the header's count follow."""
-        if not self.study.statuses.set(entry.lemma, entry.reading, status):
+        host, study = self._host, self.study
+        if not study.statuses.set(entry.lemma, entry.reading, status):
             return
-        self.post_message(StatusesChanged())
-        if self.study.mark_new:
-            self.article.mark_new_words(self.study.statuses)
-        if self.readings and self.study.readings_mode == "unknown":
+        host.post_message(StatusesChanged())
+        if study.mark_new:
+            host.article.mark_new_words(study.statuses)
+        if host.readings and study.readings_mode == "unknown":
             # Kept on screen: the word under the cursor stays where it is read.
-            self.article.set_hidden_readings(self.study.hidden_readings(self.content))
-        self._section_shown()
-
-    @property
-    def in_word_cursor(self) -> bool:
-        """True while the word cursor's panel is up."""
-        from genesis_tui.ui.widgets.word_panel import WordPanel
-
-        return bool(self.query(WordPanel))
+            host.article.set_hidden_readings(study.hidden_readings(host.content))
+        self._header()

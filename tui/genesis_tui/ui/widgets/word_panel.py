@@ -36,8 +36,24 @@ if TYPE_CHECKING:
     from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
+class Sections(Protocol):
+    def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+
+
+class Sentences(Protocol):
+    def mark_at(self, source: Source, offset: int) -> None: ...
+
+
+class Learner(Protocol):
+    @property
+    def statuses(self) -> WordStatuses: ...
+
+    def set_status(self, entry: Entry, status: Status | None) -> None: ...
+
+
 class WordHost(Protocol):
-    """What the panel needs of the screen it is in (the reader): widgets never import screens."""
+    """What the panel needs of the screen it is in (the reader) and of the parts it holds:
+    widgets never import screens."""
 
     content: Edition
     ui: Catalogue
@@ -46,13 +62,14 @@ class WordHost(Protocol):
     @property
     def article(self) -> ArticleView: ...
 
-    def show_section(self, section_id: str, *, remember: bool = False) -> None: ...
+    @property
+    def places(self) -> Sections: ...
 
     @property
-    def statuses(self) -> WordStatuses: ...
+    def sentences(self) -> Sentences: ...
 
-    def set_status(self, entry: Entry, status: Status | None) -> None: ...
-    def mark_sentence_at(self, source: Source, offset: int) -> None: ...
+    @property
+    def learner(self) -> Learner: ...
 
 
 class WordPanel(Static, can_focus=True):
@@ -154,12 +171,12 @@ class WordPanel(Static, can_focus=True):
         self._marked_line = word.line
         lines = (word.line,) if before is None else (before, word.line)
         article.set_word((word.source, word.start, word.end), lines)
-        self.reader.mark_sentence_at(word.source, word.start)  # the word's sentence, marked
+        self.reader.sentences.mark_at(word.source, word.start)  # the word's sentence, marked
         article.scroll_to_line(word.line)
         self.update(self.panel_text(), layout=False)  # its height is fixed
 
     def _to_section(self, section_id: str, last: bool = False) -> None:
-        self.reader.show_section(section_id)
+        self.reader.places.show_section(section_id)
         self.reader.article.keep_place()
         self._load_words()
         self.index = len(self.words) - 1 if last else 0
@@ -248,7 +265,7 @@ class WordPanel(Static, can_focus=True):
         entry = self.entry
         if entry is None:
             return
-        self.reader.set_status(entry, None if status == "new" else cast(Status, status))
+        self.reader.learner.set_status(entry, None if status == "new" else cast(Status, status))
         self.update(self.panel_text(), layout=False)
 
     def action_leave(self) -> None:
@@ -263,7 +280,7 @@ class WordPanel(Static, can_focus=True):
     def panel_text(self) -> Content:
         """The lookup of the word under the cursor, labels in the interface's language."""
         entry = self.entry
-        status = self.reader.statuses.get(entry.lemma, entry.reading) if entry else None
+        status = self.reader.learner.statuses.get(entry.lemma, entry.reading) if entry else None
         return lookup_text(
             self.ui,
             self.reader.content,
