@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles, cells_of, width
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles, unsplit, write
 from genesis_tui.terminal.sgr import PLAIN, Attributes, apply, transition
 
 _TOKEN = re.compile(
@@ -84,7 +83,7 @@ class ScreenModel:
             if cells:
                 end = x + len(cells)
                 chars, row = grid.chars[y], grid.styles[y]
-                self._unsplit(chars, row, x, end)
+                unsplit(chars, row, x, end, self.styles.blank)
                 chars[x:end] = cells
                 row[x:end] = styles
                 self.dirty.add(y)
@@ -229,70 +228,10 @@ class ScreenModel:
         self.dirty.update(range(grid.rows))
 
     def _text(self, text: str) -> None:
-        grid = self.grid
-        columns = grid.columns
-        x, y = self.x, self.y
-        chars, styles = grid.chars[y], grid.styles[y]
-        style = self.style
-        blank = self.styles.blank[style]
+        y = self.y
         self.dirty.add(y)
-        cells = text if text.isascii() else cells_of(text)
-        if cells is not None:
-            end = min(x + len(cells), columns)
-            count = end - x
-            self._written += count
-            if count < len(cells):
-                self._plain = False
-            if count <= 0:
-                return
-            self._unsplit(chars, styles, x, end)
-            part = list(cells[:count])
-            if count < len(cells) and cells[count] == "":  # a wide character cut at the margin
-                part[-1] = " "
-            chars[x:end] = part
-            if blank != style and " " in part:
-                styles[x:end] = _styles_of(tuple(part), style, blank)
-            else:
-                styles[x:end] = [style] * count
-            self.x = min(end, columns - 1)
-            return
-        self._plain = False
-        for char in text:
-            size = width(char)
-            if size == 0:
-                if x > 0:  # a combining mark joins the character before it
-                    before = x - 1 if chars[x - 1] else x - 2
-                    if before >= 0:
-                        chars[before] += char
-                continue
-            if x + size > columns:
-                if size == 2 and x < columns:  # a wide character that does not fit: a blank
-                    self._unsplit(chars, styles, x, x + 1)
-                    chars[x], styles[x] = " ", blank
-                x = columns
-                continue
-            self._unsplit(chars, styles, x, x + size)
-            if size == 2:
-                chars[x], chars[x + 1] = char, ""
-                styles[x] = styles[x + 1] = style
-            else:
-                chars[x] = char
-                styles[x] = blank if char == " " else style
-            x += size
-        self.x = min(x, columns - 1)
-
-    def _unsplit(self, chars: list[str], styles: list[int], start: int, end: int) -> None:
-        """Before cells start..end are overwritten: a wide character cut in half by that loses
-        its other half too (it becomes a blank), as on a terminal."""
-        if start > 0 and chars[start] == "":
-            chars[start - 1] = " "
-            styles[start - 1] = self.styles.blank[styles[start - 1]]
-        if end < len(chars) and chars[end] == "":
-            chars[end] = " "
-            styles[end] = self.styles.blank[styles[end]]
-
-
-@lru_cache(maxsize=4096)
-def _styles_of(cells: tuple[str, ...], style: int, blank: int) -> list[int]:
-    """The styles of ``cells`` written with ``style``, its blanks ``blank``."""
-    return [blank if char == " " else style for char in cells]
+        grid = self.grid
+        row_chars, row_styles = grid.chars[y], grid.styles[y]
+        self.x, written, plain = write(row_chars, row_styles, self.x, text, self.style, self.styles)
+        self._written += written
+        self._plain = self._plain and plain

@@ -33,7 +33,8 @@ REWRITE = 8
 
 
 @lru_cache(maxsize=4096)
-def _relative(n: int, final: str) -> str:
+def counted(n: int, final: str) -> str:
+    """A CSI sequence with a count, the count left out where it is 1 (its default)."""
     return f"\x1b[{final}" if n == 1 else f"\x1b[{n}{final}"
 
 
@@ -50,7 +51,7 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     if cx is None:
         if painter.edge and caps.cuf:  # in the last column: moves that keep or reset it
             if x == target.columns - 1 and y != cy:
-                vertical = _relative(y - cy, "B") if y > cy else _relative(cy - y, "A")
+                vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
                 best = min(best, vertical, key=len)
             elif x == 0 and y == cy + 1:
                 best = "\r\n"
@@ -63,7 +64,7 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
         if caps.cuf:
             starts.append(("\x1b[B", cx))
     else:
-        vertical = _relative(y - cy, "B") if y > cy else _relative(cy - y, "A")
+        vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
         starts = [(vertical, cx)] if caps.cuf else []
         if caps.hpa:  # VPA comes with HPA in the terminals that have either
             starts.append((f"\x1b[{y + 1}d", cx))
@@ -86,7 +87,7 @@ def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) 
     if x == 0:
         return "\r"
     if caps.cuf:
-        best = _relative(x - cx, "C") if x > cx else _relative(cx - x, "D")
+        best = counted(x - cx, "C") if x > cx else counted(cx - x, "D")
     if caps.hpa and (best is None or len(best) > len(str(x + 1)) + 3):
         best = f"\x1b[{x + 1}G"
     # Writing the cells again: from where the cursor is, or from column 0 after a return.

@@ -2,20 +2,19 @@
 its cursor is, the pen it draws with, and the cheapest sequences that change them.
 
 ``Painter.row`` queues the cells of a row that differ, as runs of text and erases; ``flush``
-sends them pen by pen (a colour costs more than a cursor move); ``move_lines`` scrolls a region.
-A ``twin`` draws the same update another way, kept if it came out shorter.
+sends them pen by pen (a colour costs more than a cursor move). A ``twin`` draws the same update
+another way, kept if it came out shorter. (A region of rows is scrolled by
+``wire_scroll.move_lines``.)
 """
 
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
 from genesis_tui.terminal.sgr import Attributes, transition
-from genesis_tui.terminal.wire_moves import cheapest_move, next_pen
-from genesis_tui.terminal.wire_scroll import common_blank
+from genesis_tui.terminal.wire_moves import cheapest_move, counted, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
@@ -23,11 +22,6 @@ GAP = 5
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
 it is an erase or blanks (which any pen of the right background draws)."""
-
-
-@lru_cache(maxsize=1024)
-def _count(prefix: str, n: int, final: str) -> str:
-    return f"{prefix}{final}" if n == 1 else f"{prefix}{n}{final}"
 
 
 class Painter:
@@ -145,7 +139,7 @@ class Painter:
         count = min(run, end) - x
         cost = 4 + len(str(count)) + (5 if x + count < end else 0)
         if self.caps.ech and count > cost:
-            return _count("\x1b[", count, "X")
+            return counted(count, "X")
         return ""
 
     def can_erase(self, style: int) -> bool:
@@ -259,42 +253,16 @@ class Painter:
         self.x, self.y = 0, 0
         self.shown = Grid(target.columns, target.rows, blank)
 
-    def move_lines(self, out: list[str], found: tuple[int, int, int], target: Grid) -> None:
-        """Scroll rows top..bottom by ``shift`` (up when positive) with the terminal. The lines
-        that come in are blank, in the background of the pen where the terminal has ``bce``
-        (set to the one most of the target's new lines have), else in the default one."""
-        top, bottom, shift = found
-        caps, shown = self.caps, self.shown
-        count = abs(shift)
-        fresh = range(bottom - count + 1, bottom + 1) if shift > 0 else range(top, top + count)
-        blank = common_blank(target, fresh, self.styles) if caps.bce else DEFAULT
-        self.erase_pen(out, blank)
-        if caps.csr and caps.ind and caps.ri:
-            out.append(f"\x1b[{top + 1};{bottom + 1}r")
-            if shift > 0:
-                out.append(f"\x1b[{bottom + 1}H" + "\n" * count)
-            else:
-                out.append(f"\x1b[{top + 1}H" + "\x1bM" * count)
-            out.append("\x1b[r")
-            self.x, self.edge = None, False  # the region set moved the cursor home (or not)
-        else:
-            # Without a scrolling region: delete lines at one end, insert them at the other.
-            delete_at, insert_at = (
-                (top, bottom - count + 1) if shift > 0 else (bottom - count + 1, top)
-            )
-            self.x = None
-            self.move(out, 0, delete_at, target)
-            out.append(_count("\x1b[", count, "M"))
-            self.x = None
-            self.move(out, 0, insert_at, target)
-            out.append(_count("\x1b[", count, "L"))
-            self.x = 0
-        new_chars = [[" "] * shown.columns for _ in range(count)]
-        new_styles = [[blank] * shown.columns for _ in range(count)]
-        chars, styles = shown.chars[top : bottom + 1], shown.styles[top : bottom + 1]
-        if shift > 0:
-            shown.chars[top : bottom + 1] = chars[count:] + new_chars
-            shown.styles[top : bottom + 1] = styles[count:] + new_styles
-        else:
-            shown.chars[top : bottom + 1] = new_chars + chars[:-count]
-            shown.styles[top : bottom + 1] = new_styles + styles[:-count]
+
+def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
+    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
+    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
+    with, on a terminal with ``bce``."""
+    counts: dict[int, int] = {}
+    for y in rows:
+        chars, row = target.chars[y], target.styles[y]
+        for x in range(0, target.columns, step):
+            if chars[x] == " ":
+                counts[row[x]] = counts.get(row[x], 0) + 1
+    erasable = [style for style in counts if styles.erasable(style)]
+    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT

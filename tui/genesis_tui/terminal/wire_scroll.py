@@ -1,5 +1,5 @@
-"""Finding lines that moved between two screens, for the wire stage to move them with the
-terminal (``wire.WireStage``) rather than draw them again.
+"""Lines that moved between two screens, for the wire stage (``wire.WireStage``): found, then
+moved by the terminal (a region of rows scrolled) rather than drawn again.
 
 A page scrolled beside a section list changes only in some columns: the rows are compared in the
 columns that changed in most rows. A row of the new screen that matches exactly one row of the
@@ -9,7 +9,9 @@ the longest run of rows it brings into place.
 
 from __future__ import annotations
 
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Styles
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid
+from genesis_tui.terminal.wire_moves import counted
+from genesis_tui.terminal.wire_paint import Painter, common_blank
 
 MIN_CELLS = 40
 """Fewer cells than this brought into place are not worth a scroll."""
@@ -79,15 +81,40 @@ def find_scroll(target: Grid, shown: Grid, dirty: list[int]) -> tuple[int, int, 
     return top, bottom, shift
 
 
-def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
-    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
-    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
-    with, on a terminal with ``bce``."""
-    counts: dict[int, int] = {}
-    for y in rows:
-        chars, row = target.chars[y], target.styles[y]
-        for x in range(0, target.columns, step):
-            if chars[x] == " ":
-                counts[row[x]] = counts.get(row[x], 0) + 1
-    erasable = [style for style in counts if styles.erasable(style)]
-    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT
+def move_lines(paint: Painter, out: list[str], found: tuple[int, int, int], target: Grid) -> None:
+    """Scroll rows top..bottom by ``shift`` (up when positive) with the terminal. The lines
+    that come in are blank, in the background of the pen where the terminal has ``bce``
+    (set to the one most of the target's new lines have), else in the default one."""
+    top, bottom, shift = found
+    caps, shown = paint.caps, paint.shown
+    count = abs(shift)
+    fresh = range(bottom - count + 1, bottom + 1) if shift > 0 else range(top, top + count)
+    blank = common_blank(target, fresh, paint.styles) if caps.bce else DEFAULT
+    paint.erase_pen(out, blank)
+    if caps.csr and caps.ind and caps.ri:
+        out.append(f"\x1b[{top + 1};{bottom + 1}r")
+        if shift > 0:
+            out.append(f"\x1b[{bottom + 1}H" + "\n" * count)
+        else:
+            out.append(f"\x1b[{top + 1}H" + "\x1bM" * count)
+        out.append("\x1b[r")
+        paint.x, paint.edge = None, False  # the region set moved the cursor home (or not)
+    else:
+        # Without a scrolling region: delete lines at one end, insert them at the other.
+        delete_at, insert_at = (top, bottom - count + 1) if shift > 0 else (bottom - count + 1, top)
+        paint.x = None
+        paint.move(out, 0, delete_at, target)
+        out.append(counted(count, "M"))
+        paint.x = None
+        paint.move(out, 0, insert_at, target)
+        out.append(counted(count, "L"))
+        paint.x = 0
+    new_chars = [[" "] * shown.columns for _ in range(count)]
+    new_styles = [[blank] * shown.columns for _ in range(count)]
+    chars, styles = shown.chars[top : bottom + 1], shown.styles[top : bottom + 1]
+    if shift > 0:
+        shown.chars[top : bottom + 1] = chars[count:] + new_chars
+        shown.styles[top : bottom + 1] = styles[count:] + new_styles
+    else:
+        shown.chars[top : bottom + 1] = new_chars + chars[:-count]
+        shown.styles[top : bottom + 1] = new_styles + styles[:-count]
