@@ -10,6 +10,8 @@ another way, kept if it came out shorter. (A region of rows is scrolled by
 from __future__ import annotations
 
 import copy
+import re
+from operator import ne, or_
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
@@ -18,6 +20,8 @@ from genesis_tui.terminal.wire_moves import cheapest_move, counted, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
+_RUNS = re.compile(b"\x01(?:\x00{0,%d}\x01)*" % (GAP - 1))
+"""Runs of changed cells (1 in a row's mask of changes) with the short gaps between them."""
 
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
@@ -61,19 +65,15 @@ class Painter:
         t_chars, t_styles = target.chars[y], target.styles[y]
         s_chars, s_styles = shown.chars[y], shown.styles[y]
         columns = target.columns
-        runs: list[list[int]] = []
         if t_chars == s_chars:
-            changed = [x for x in range(columns) if t_styles[x] != s_styles[x]]
+            mask = bytes(map(ne, t_styles, s_styles))
+        elif t_styles == s_styles:
+            mask = bytes(map(ne, t_chars, s_chars))
         else:
-            cells = zip(t_chars, s_chars, t_styles, s_styles, strict=True)
-            changed = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
-        for x in changed:
-            if runs and x - runs[-1][1] < GAP:
-                runs[-1][1] = x + 1
-            else:
-                runs.append([x, x + 1])
+            mask = bytes(map(or_, map(ne, t_chars, s_chars), map(ne, t_styles, s_styles)))
         merged: list[list[int]] = []
-        for start, end in runs:
+        for match in _RUNS.finditer(mask):
+            start, end = match.span()
             # A wide character is drawn whole, and one that is overwritten in part is redrawn.
             while start > 0 and (t_chars[start] == "" or s_chars[start] == ""):
                 start -= 1
@@ -115,8 +115,14 @@ class Painter:
             while run < end:
                 if styles[run] != style and not (chars[run] == " " and styles[run] == blank[style]):
                     break
+                # Blanks that may be worth an erase: more than one, or the row's last cell (a
+                # space between words never is, and there are many).
                 starts_blanks = chars[run] == " " and chars[run - 1] != " "
-                if starts_blanks and self._erase(chars, styles, run, end):
+                if (
+                    starts_blanks
+                    and (run + 1 == columns or chars[run + 1] == " ")
+                    and self._erase(chars, styles, run, end)
+                ):
                     break
                 run += 1
             text = "".join(chars[x:run])

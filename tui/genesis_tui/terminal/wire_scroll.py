@@ -9,6 +9,9 @@ the longest run of rows it brings into place.
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import ne, or_
+
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid
 from genesis_tui.terminal.wire_moves import counted
 from genesis_tui.terminal.wire_paint import Painter, common_blank
@@ -26,27 +29,30 @@ def find_scroll(target: Grid, shown: Grid, dirty: list[int]) -> tuple[int, int, 
         return None
     # The columns that changed in most rows: where to look for lines that moved (a page
     # beside a section list, say).
+    columns = target.columns
+    forward, backward = range(columns), range(columns - 1, -1, -1)
     lefts, rights = [], []
     for y in changed[:: max(1, len(changed) // 8)]:  # a sample of the rows is enough
         tc, sc, ts, ss = t_chars[y], s_chars[y], t_styles[y], s_styles[y]
-        cells = zip(tc, sc, ts, ss, strict=True)
-        diff = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
-        lefts.append(diff[0])
-        rights.append(diff[-1] + 1)
+        lefts.append(next(compress(forward, map(or_, map(ne, tc, sc), map(ne, ts, ss)))))
+        ends = map(or_, map(ne, reversed(tc), reversed(sc)), map(ne, reversed(ts), reversed(ss)))
+        rights.append(next(compress(backward, ends)) + 1)
     lefts.sort()
     rights.sort()
     left, right = lefts[len(lefts) // 2], rights[len(rights) // 2]
     if right - left < 4:
         return None
-    t_keys = [
-        hash((tuple(t_chars[y][left:right]), tuple(t_styles[y][left:right])))
-        for y in range(target.rows)
-    ]
-    s_keys = [
-        hash((tuple(s_chars[y][left:right]), tuple(s_styles[y][left:right])))
-        for y in range(target.rows)
-    ]
-    where: dict[int, int] = {}
+    # Rows are told apart by their text there (a join is cheaper than a tuple of cells); the
+    # styles are compared where the text matches.
+    t_keys = ["".join(t_chars[y][left:right]) for y in range(target.rows)]
+    s_keys = ["".join(s_chars[y][left:right]) for y in range(target.rows)]
+
+    def same(y: int, source: int) -> bool:
+        return t_keys[y] == s_keys[source] and (
+            t_styles[y][left:right] == s_styles[source][left:right]
+        )
+
+    where: dict[str, int] = {}
     for y, key in enumerate(s_keys):
         where[key] = -1 if key in where else y  # -1: not unique
     votes: dict[int, int] = {}
@@ -62,11 +68,11 @@ def find_scroll(target: Grid, shown: Grid, dirty: list[int]) -> tuple[int, int, 
     # The longest run of rows that the shift brings into place.
     best, run_start = (0, -1), -1
     for y in range(target.rows + 1):
-        matches = y < target.rows and 0 <= y + shift < target.rows
-        if matches and t_keys[y] == s_keys[y + shift] and t_keys[y] != s_keys[y]:
+        moved = y < target.rows and 0 <= y + shift < target.rows and same(y, y + shift)
+        if moved and not same(y, y):
             if run_start < 0:
                 run_start = y
-        elif matches and t_keys[y] == s_keys[y + shift] and run_start >= 0:
+        elif moved and run_start >= 0:
             pass  # a row the shift leaves as it is (a blank among blanks) keeps the run
         else:
             if run_start >= 0 and y - run_start > best[1] - best[0] + 1:
