@@ -8,6 +8,7 @@ would pass over, where the pen the terminal has draws them as they are (ncurses 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
@@ -127,10 +128,12 @@ def next_pen(
     pointers: dict[int, int],
     done: bytearray,
     first: int,
+    ready: Callable[[int], bool],
 ) -> int:
     """Of the pieces left to draw (their indexes by style, each bucket's first not done at its
     pointer), the first of the style the terminal's rendition changes to in fewest bytes; the
-    first piece left where the rendition is not known."""
+    first piece left where the rendition is not known. Pieces not ``ready`` (blanks that wait
+    for the text before them) are passed over."""
     current = painter.rendition
     if not isinstance(current, Attributes):
         return first
@@ -140,6 +143,8 @@ def next_pen(
         while at < len(bucket) and done[bucket[at]]:
             at += 1
         pointers[key] = at
+        while at < len(bucket) and not ready(bucket[at]):
+            at += 1
         if at < len(bucket):
             rendition = painter.styles.pens[key].rendition
             cost = len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99

@@ -161,12 +161,25 @@ class Painter:
 
     def flush(self, out: list[str], target: Grid) -> None:
         """Send the drawing queued, in an order that changes the rendition seldom: next, a piece
-        in the pen the terminal has (its blanks too), else one of the pen cheapest to change to."""
+        in the pen the terminal has (its blanks too; the one where the cursor is first), else
+        one of the pen cheapest to change to."""
         ops, self.ops, self.sent = self.ops, [], 0
         buckets: dict[int, list[int]] = {}
         for index, op in enumerate(ops):
             buckets.setdefault(op[2], []).append(index)
         pointers = dict.fromkeys(buckets, 0)
+        starts = {(op[0], op[1]): index for index, op in enumerate(ops)}
+        ends = {(op[0], op[4]): index for index, op in enumerate(ops) if not op[5]}
+        after = {
+            index: ends[op[0], op[1]]
+            for index, op in enumerate(ops)
+            if op[5] and (op[0], op[1]) in ends
+        }
+        """Blanks (by index) that start where a piece of text ends: that piece."""
+
+        def ready(index: int) -> bool:
+            return not done[index] and (index not in after or bool(done[after[index]]))
+
         done = bytearray(len(ops))
         first = 0
         styles = self.styles
@@ -177,13 +190,21 @@ class Painter:
                 keys = [pen]
                 if styles.pens[pen].link is None and styles.erasable(styles.blank[pen]):
                     keys.append(styles.blank[pen])
-                for key in keys:
+                # First the piece where the cursor stands (the blanks after a word, say).
+                here = -1 if self.x is None else starts.get((self.y, self.x), -1)
+                if here >= 0 and not done[here] and ops[here][2] in keys:
+                    pick = here
+                for key in keys if pick < 0 else ():
                     bucket = buckets.get(key)
                     if bucket:
                         at = pointers[key]
                         while at < len(bucket) and done[bucket[at]]:
                             at += 1
                         pointers[key] = at
+                        # Blanks just after a piece still to draw wait for it (then the
+                        # cursor is there).
+                        while at < len(bucket) and not ready(bucket[at]):
+                            at += 1
                         if at < len(bucket):
                             pick = bucket[at]
                             break
@@ -192,7 +213,7 @@ class Painter:
                     first += 1
                 if first == len(ops):
                     return
-                pick = next_pen(self, buckets, pointers, done, first)
+                pick = next_pen(self, buckets, pointers, done, first, ready)
             done[pick] = 1
             y, x, style, text, end, blank = ops[pick]
             self.edge = self.edge and text[0] != "\x1b"  # erases only from a known column
