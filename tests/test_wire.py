@@ -9,7 +9,7 @@ are and once through the stage, into two pyte screens; every cell is compared af
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyte
 from hypothesis import given, settings
@@ -290,7 +290,8 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
             stage.feed(part) for part in ("\x1b[?2026h", whole[:cut], whole[cut:], "\x1b[?2026l")
         )
 
-        staged_stream.feed(sent)
+        # Through a tty that turns a line feed into CR LF, as the reader's does (termios ONLCR).
+        staged_stream.feed(sent.replace("\n", "\r\n") if caps.onlcr else sent)
         expected, got = cells(plain), cells(staged)
         assert got == expected, (
             f"frame {number}: {frame!r}\nsent {sent!r}\nplain:\n"
@@ -304,6 +305,12 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_xterm(story: Story) -> None:
     run(story, XTERM, bce=True)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(stories())
+def test_a_line_feed_goes_alone_where_the_tty_adds_the_return(story: Story) -> None:
+    run(story, replace(XTERM, onlcr=True), bce=True)
 
 
 @settings(max_examples=examples(100), deadline=None)

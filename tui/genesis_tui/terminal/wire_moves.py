@@ -55,13 +55,13 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
                 vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
                 best = min(best, vertical, key=len)
             elif x == 0 and y == cy + 1:
-                best = "\r\n"
+                best = caps.newline
         return best
     # The row first (the cursor then in column 0 or where it was), then the column.
     if y == cy:
         starts = [("", cx)]
     elif y == cy + 1:
-        starts = [("\r\n", 0)]
+        starts = [(caps.newline, 0)]
         if caps.cuf:
             starts.append(("\x1b[B", cx))
     else:
