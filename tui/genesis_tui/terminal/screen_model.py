@@ -48,9 +48,10 @@ class ScreenModel:
         self._places: dict[str, tuple[int, int]] = {}
         self._after_sgr: dict[tuple[int, str], int] = {}
         """Per style and SGR parameters, the style after them (where the model follows them)."""
-        self._runs: dict[tuple[int, str], tuple[tuple[str, ...], tuple[int, ...], int]] = {}
+        self._runs: dict[tuple[int, str], tuple[tuple[str, ...], tuple[int, ...], int, int]] = {}
         """Per style and run of SGR and text: the cells it writes, their styles, the style
-        after it (a frame writes the runs of the last one again, a line higher or lower)."""
+        after it and the count of cells (a frame writes the runs of the last one again, a line
+        higher or lower)."""
         self._plain, self._written = True, 0
         """Whether a run's text went in cell for cell (no combining mark, nothing cut at the
         margin: then it can be kept in ``_runs``), and how many cells."""
@@ -82,12 +83,13 @@ class ScreenModel:
         key = (self.style, run)
         x, y, grid = self.x, self.y, self.grid
         known = self._runs.get(key)
-        if known is not None and x + len(known[0]) <= grid.columns:
-            cells, styles, after = known
-            if cells:
-                end = x + len(cells)
+        if known is not None and x + known[3] <= grid.columns:
+            cells, styles, after, count = known
+            if count:
+                end = x + count
                 chars, row = grid.chars[y], grid.styles[y]
-                unsplit(chars, row, x, end, self.styles.blank)
+                if chars[x] == "" or (end < grid.columns and chars[end] == ""):
+                    unsplit(chars, row, x, end, self.styles.blank)
                 chars[x:end] = cells
                 row[x:end] = styles
                 self.dirty.add(y)
@@ -108,7 +110,7 @@ class ScreenModel:
             if len(self._runs) > 4096:
                 self._runs.clear()
             chars, row = grid.chars[y], grid.styles[y]
-            self._runs[key] = (tuple(chars[x:end]), tuple(row[x:end]), self.style)
+            self._runs[key] = (tuple(chars[x:end]), tuple(row[x:end]), self.style, end - x)
 
     def _tokens(self, data: str) -> Iterator[str]:
         """Apply ``data`` token by token (see ``feed``)."""
