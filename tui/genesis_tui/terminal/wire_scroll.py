@@ -97,7 +97,14 @@ def move_lines(paint: Painter, out: list[str], found: tuple[int, int, int], targ
     fresh = range(bottom - count + 1, bottom + 1) if shift > 0 else range(top, top + count)
     blank = common_blank(target, fresh, paint.styles) if caps.bce else DEFAULT
     paint.erase_pen(out, blank)
-    if caps.csr and caps.ind and caps.ri:
+    if caps.csr and (caps.indn if shift > 0 else caps.rin):
+        # Scroll up or down (SU, SD) scroll the region wherever the cursor is; setting the
+        # region took it home, and there it stays (resetting the region takes it home too).
+        out.append(f"\x1b[{top + 1};{bottom + 1}r")
+        out.append(counted(count, "S" if shift > 0 else "T"))
+        out.append("\x1b[r")
+        paint.x, paint.y, paint.edge = 0, 0, False
+    elif caps.csr and caps.ind and caps.ri:
         out.append(f"\x1b[{top + 1};{bottom + 1}r")
         if shift > 0:
             out.append(f"\x1b[{bottom + 1}H" + "\n" * count)
