@@ -22,6 +22,45 @@ from pathlib import Path
 import pyte
 
 
+class Screen(pyte.Screen):
+    """pyte's screen with scroll up and scroll down (SU ``ESC[nS``, SD ``ESC[nT``), which
+    xterm, tmux, VTE and kitty have (terminfo's ``indn`` and ``rin``) and pyte has not: they
+    scroll the region and leave the cursor where it is."""
+
+    def _region(self) -> tuple[int, int]:
+        top, bottom = self.margins or (0, self.lines - 1)
+        return top, bottom
+
+    def scroll_up(self, count: int | None = None, *_: object, **__: object) -> None:
+        x, y = self.cursor.x, self.cursor.y
+        self.cursor.y = self._region()[1]
+        for _line in range(count or 1):
+            self.index()
+        self.cursor.x, self.cursor.y = x, y
+
+    def scroll_down(self, count: int | None = None, *_: object, **__: object) -> None:
+        x, y = self.cursor.x, self.cursor.y
+        self.cursor.y = self._region()[0]
+        for _line in range(count or 1):
+            self.reverse_index()
+        self.cursor.x, self.cursor.y = x, y
+
+
+SCROLLS = {"S": "scroll_up", "T": "scroll_down"}
+
+
+class Stream(pyte.Stream):
+    """A stream for ``Screen``: SU and SD too."""
+
+    csi = {**pyte.Stream.csi, **SCROLLS}
+
+
+class ByteStream(pyte.ByteStream):
+    """A byte stream for ``Screen``: SU and SD too."""
+
+    csi = {**pyte.ByteStream.csi, **SCROLLS}
+
+
 def _take_controlling_terminal() -> None:
     """In the child, after setsid: make standard input the controlling terminal."""
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
@@ -43,8 +82,8 @@ class Terminal:
         controlling: bool = False,
     ) -> None:
         self.columns, self.lines = size
-        self.screen = pyte.Screen(self.columns, self.lines)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen: pyte.Screen = Screen(self.columns, self.lines)
+        self.stream: pyte.ByteStream = ByteStream(self.screen)
         self.output = bytearray()
         master, slave = pty.openpty()
         self._set_size(slave)

@@ -6,6 +6,8 @@ since-publication note), and its three sections are ``overview``, ``japan-role``
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -514,6 +516,31 @@ async def test_s_hides_and_shows_the_section_list(small_content: Edition) -> Non
         await pilot.press("s")
         await pilot.pause()
         assert sections.display
+
+
+async def test_the_section_list_hidden_stays_hidden_after_a_restart(
+    small_content: Edition, tmp_path: Path
+) -> None:
+    """On a slow link a reader hides the list once (a line scrolled then costs fewer bytes):
+    the choice is saved with the state and the next start keeps it; ``s`` shows it again."""
+    from genesis_tui.storage.state import load_state, save_state
+    from genesis_tui.ui.widgets.section_list import SectionList
+
+    path = tmp_path / "state.json"
+    app = GenesisApp(small_content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert not reader(app).query_one(SectionList).display
+        save_state(app.remember(), path)
+    again = GenesisApp(small_content, state=load_state(path))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not reader(again).query_one(SectionList).display
+        await pilot.press("s")
+        await pilot.pause()
+        assert reader(again).query_one(SectionList).display
+        assert again.remember().sections_shown is True
 
 
 async def test_below_52_columns_the_list_hides_by_itself(small_content: Edition) -> None:

@@ -134,8 +134,19 @@ def test_junk_keys_are_dropped_and_not_saved_again(path: Path) -> None:
         "readings_above",
         "mark_new",
         "english_hidden",
+        "sections_shown",
     }
     assert path.stat().st_size < 64 * 1024
+
+
+@pytest.mark.parametrize(
+    ("value", "read"), [(False, False), (True, True), (None, None), (0, None), ("no", None)]
+)
+def test_the_section_list_choice_reads_back_only_as_a_boolean(
+    path: Path, value: object, read: bool | None
+) -> None:
+    write(path, json.dumps({"sections_shown": value}).encode())
+    assert read_state(path) == (SavedState(sections_shown=read), None)
 
 
 def test_wrong_types_are_dropped(path: Path) -> None:

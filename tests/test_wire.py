@@ -9,7 +9,7 @@ are and once through the stage, into two pyte screens; every cell is compared af
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyte
 from hypothesis import given, settings
@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from genesis_tui.terminal.caps import TMUX, XTERM, Capabilities
 from genesis_tui.terminal.wire import WireStage
 from tests.conftest import examples
+from tests.terminal import Screen, Stream
 
 PLAIN_TERMINAL = Capabilities()
 """A terminal that addresses the cursor and erases to the end of a line, nothing else."""
@@ -163,7 +164,7 @@ def _fix(row: list[Cell]) -> list[Cell]:
     return fixed
 
 
-class NoBceScreen(pyte.Screen):
+class NoBceScreen(Screen):
     """A terminal without ``bce``: an erase fills with the default background."""
 
     def _default(self, erase: object, *args: object) -> None:
@@ -184,7 +185,7 @@ class NoBceScreen(pyte.Screen):
         self._default(super().erase_characters, count)
 
 
-class BceScreen(pyte.Screen):
+class BceScreen(Screen):
     """A terminal with ``bce`` (xterm, VTE, kitty, the Linux console): a line scrolled in is
     filled with the current background, as an erase is (pyte fills it with the default)."""
 
@@ -273,7 +274,7 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
     columns, rows = story.size
     kind = BceScreen if bce else NoBceScreen
     plain, staged = kind(columns, rows), kind(columns, rows)
-    plain_stream, staged_stream = pyte.Stream(plain), pyte.Stream(staged)
+    plain_stream, staged_stream = Stream(plain), Stream(staged)
     stage = WireStage(caps, columns, rows)
     start = "\x1b[?1049h\x1b[?25l\x1b[?7l"
     plain_stream.feed(start)
@@ -290,7 +291,8 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
             stage.feed(part) for part in ("\x1b[?2026h", whole[:cut], whole[cut:], "\x1b[?2026l")
         )
 
-        staged_stream.feed(sent)
+        # Through a tty that turns a line feed into CR LF, as the reader's does (termios ONLCR).
+        staged_stream.feed(sent.replace("\n", "\r\n") if caps.onlcr else sent)
         expected, got = cells(plain), cells(staged)
         assert got == expected, (
             f"frame {number}: {frame!r}\nsent {sent!r}\nplain:\n"
@@ -304,6 +306,12 @@ def run(story: Story, caps: Capabilities, bce: bool, split: int = 0) -> None:
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_xterm(story: Story) -> None:
     run(story, XTERM, bce=True)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(stories())
+def test_a_line_feed_goes_alone_where_the_tty_adds_the_return(story: Story) -> None:
+    run(story, replace(XTERM, onlcr=True), bce=True)
 
 
 @settings(max_examples=examples(100), deadline=None)
@@ -345,8 +353,8 @@ def _scrolled(caps: Capabilities, shift: int) -> tuple[str, str]:
     """A 40x12 page moved by ``shift`` lines: what the stage sent, and the frame."""
     lines = _lines(40)
     stage = WireStage(caps, 40, 12)
-    screen = pyte.Screen(40, 12)
-    stream = pyte.Stream(screen)
+    screen = Screen(40, 12)
+    stream = Stream(screen)
     stream.feed(stage.feed("\x1b[?25l" + _frame(lines, 10, 12)))
     frame = _frame(lines, 10 + shift, 12)
     sent = stage.feed(frame)

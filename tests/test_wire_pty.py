@@ -9,10 +9,9 @@ import signal
 import time
 from pathlib import Path
 
-import pyte
 import pytest
 
-from tests.terminal import Terminal
+from tests.terminal import ByteStream, Terminal
 from tests.test_wire import BceScreen, NoBceScreen, cells
 
 QUIET = 0.3
@@ -38,7 +37,7 @@ def _start(term: str, wire: bool, home: Path, bce: bool) -> Terminal:
     # has bce, else with the default one.
     kind = BceScreen if bce else NoBceScreen
     terminal.screen = kind(terminal.columns, terminal.lines)
-    terminal.stream = pyte.ByteStream(terminal.screen)
+    terminal.stream = ByteStream(terminal.screen)
     return terminal
 
 

@@ -1,5 +1,5 @@
 """What the reader remembers between runs: the section, the view, the place in each section,
-the readings, English on request and the theme.
+the readings, English on request, the section list shown or hidden, and the theme.
 
 Saved as JSON in the platformdirs user state directory (``$XDG_STATE_HOME/genesis-tui`` on
 Linux), written atomically (a temporary file in the same directory, then ``os.replace``) so a
@@ -69,6 +69,8 @@ class SavedState:
     """New words (no status yet) marked in the text."""
     english_hidden: bool = False
     """English on request: each sentence's English hidden until revealed."""
+    sections_shown: bool | None = None
+    """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
 
 def state_path() -> Path:
@@ -163,6 +165,9 @@ def _from_json(data: dict[object, object]) -> SavedState:
         state.readings_above = above
     state.mark_new = data.get("mark_new") is True
     state.english_hidden = data.get("english_hidden") is True
+    shown = data.get("sections_shown")
+    if isinstance(shown, bool):
+        state.sections_shown = shown
     scroll = data.get("scroll")
     if isinstance(scroll, dict):
         kept = (

@@ -41,6 +41,14 @@ class Capabilities:
     """Cursor forward / back n columns: ``ESC[nC``, ``ESC[nD``."""
     hpa: bool = False
     """Cursor to column n: ``ESC[nG``."""
+    onlcr: bool = False
+    """Not the terminal's but the tty's (termios OPOST and ONLCR, on by default): a line feed
+    goes out as CR LF, so a line feed alone takes the cursor to the next line's start."""
+
+    @property
+    def newline(self) -> str:
+        """What takes the cursor to the start of the next line (within the screen)."""
+        return "\n" if self.onlcr else "\r\n"
 
     @classmethod
     def from_terminfo(cls, term: str | None, fd: int) -> Capabilities | None:
@@ -70,7 +78,15 @@ class Capabilities:
 
         if not has("cup", b"\x1b[%i%p1%d;%p2%dH"):
             return None
+        try:
+            import termios
+
+            output = termios.tcgetattr(fd)[1]
+            onlcr = bool(output & termios.OPOST and output & termios.ONLCR)
+        except Exception:  # not a tty
+            onlcr = False
         return cls(
+            onlcr=onlcr,
             bce=curses.tigetflag("bce") == 1,
             el=has("el", b"\x1b[K"),
             ech=has("ech", b"\x1b[%p1%dX"),

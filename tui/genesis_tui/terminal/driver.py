@@ -102,6 +102,8 @@ class GenesisDriver(LinuxDriver):
         # Textual's start goes past the stage too: the stage would clear and repaint the screen
         # before the alternate screen is entered, on the shell's screen.
         super().start_application_mode()  # type: ignore[no-untyped-call]
+        if self._wire is not None:  # Textual's start hid the cursor: no need to place it
+            self._wire.model.cursor_visible = False
         self._staged = True
         if self._writer_thread is not None:  # started (not stopped again as a background job)
             signal.signal(signal.SIGWINCH, self._on_sigwinch)

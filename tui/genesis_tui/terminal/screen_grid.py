@@ -125,3 +125,70 @@ def cells_of(text: str) -> tuple[str, ...] | None:
         else:
             cells.append(char)
     return tuple(cells)
+
+
+def write(
+    chars: list[str], styles: list[int], x: int, text: str, style: int, pens: Styles
+) -> tuple[int, int, bool]:
+    """Write ``text`` in ``style`` into a row (its characters and styles) from column x, as a
+    terminal with autowrap off does. Returns the cursor's column after it (at most the last),
+    the cells written, and whether the text went in cell for cell (no combining mark, nothing
+    cut at the margin)."""
+    columns = len(chars)
+    blank = pens.blank[style]
+    cells = text if text.isascii() else cells_of(text)
+    if cells is not None:
+        end = min(x + len(cells), columns)
+        count = end - x
+        if count <= 0:
+            return x, count, count == len(cells)
+        unsplit(chars, styles, x, end, pens.blank)
+        part = list(cells[:count])
+        if count < len(cells) and cells[count] == "":  # a wide character cut at the margin
+            part[-1] = " "
+        chars[x:end] = part
+        if blank != style and " " in part:
+            styles[x:end] = _styles_of(tuple(part), style, blank)
+        else:
+            styles[x:end] = [style] * count
+        return min(end, columns - 1), count, count == len(cells)
+    for char in text:
+        size = width(char)
+        if size == 0:
+            if x > 0:  # a combining mark joins the character before it
+                before = x - 1 if chars[x - 1] else x - 2
+                if before >= 0:
+                    chars[before] += char
+            continue
+        if x + size > columns:
+            if size == 2 and x < columns:  # a wide character that does not fit: a blank
+                unsplit(chars, styles, x, x + 1, pens.blank)
+                chars[x], styles[x] = " ", blank
+            x = columns
+            continue
+        unsplit(chars, styles, x, x + size, pens.blank)
+        if size == 2:
+            chars[x], chars[x + 1] = char, ""
+            styles[x] = styles[x + 1] = style
+        else:
+            chars[x] = char
+            styles[x] = blank if char == " " else style
+        x += size
+    return min(x, columns - 1), 0, False
+
+
+def unsplit(chars: list[str], styles: list[int], start: int, end: int, blank: list[int]) -> None:
+    """Before cells start..end of a row are overwritten: a wide character cut in half by that
+    loses its other half too (it becomes a blank, ``blank`` of its style), as on a terminal."""
+    if start > 0 and chars[start] == "":
+        chars[start - 1] = " "
+        styles[start - 1] = blank[styles[start - 1]]
+    if end < len(chars) and chars[end] == "":
+        chars[end] = " "
+        styles[end] = blank[styles[end]]
+
+
+@lru_cache(maxsize=4096)
+def _styles_of(cells: tuple[str, ...], style: int, blank: int) -> list[int]:
+    """The styles of ``cells`` written with ``style``, its blanks ``blank``."""
+    return [blank if char == " " else style for char in cells]

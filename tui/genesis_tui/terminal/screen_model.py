@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles, cells_of, width
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles, unsplit, write
 from genesis_tui.terminal.sgr import PLAIN, Attributes, apply, transition
 
 _TOKEN = re.compile(
@@ -26,8 +25,12 @@ _TOKEN = re.compile(
     r"|[\x00-\x1f\x7f]"  # control characters
     r"|\x1b"  # an escape cut off
 )
-_SPLIT = re.compile(r"(?P<run>(?:\x1b\[[0-9;:]*m|[^\x00-\x1f\x7f\x1b])+)|" + _TOKEN.pattern)
-"""A run of SGR and text (what a frame is mostly made of), or one other token."""
+_SPLIT = re.compile(r"(?P<run>(?:[^\x00-\x1f\x7f\x1b]++|\x1b\[[0-9;:]*+m)++)|" + _TOKEN.pattern)
+"""A run of SGR and text (what a frame is mostly made of), or one other token. Possessive: text
+is taken a stretch at a time, never given back (half the time of a run matched character by
+character, which was most of the model's cost)."""
+_SGR = re.compile(r"\x1b\[([0-9;:]*)m")
+"""SGR in a run, to split it into text and parameters."""
 
 
 class ScreenModel:
@@ -45,9 +48,10 @@ class ScreenModel:
         self._places: dict[str, tuple[int, int]] = {}
         self._after_sgr: dict[tuple[int, str], int] = {}
         """Per style and SGR parameters, the style after them (where the model follows them)."""
-        self._runs: dict[tuple[int, str], tuple[tuple[str, ...], tuple[int, ...], int]] = {}
+        self._runs: dict[tuple[int, str], tuple[tuple[str, ...], tuple[int, ...], int, int]] = {}
         """Per style and run of SGR and text: the cells it writes, their styles, the style
-        after it (a frame writes the runs of the last one again, a line higher or lower)."""
+        after it and the count of cells (a frame writes the runs of the last one again, a line
+        higher or lower)."""
         self._plain, self._written = True, 0
         """Whether a run's text went in cell for cell (no combining mark, nothing cut at the
         margin: then it can be kept in ``_runs``), and how many cells."""
@@ -79,28 +83,34 @@ class ScreenModel:
         key = (self.style, run)
         x, y, grid = self.x, self.y, self.grid
         known = self._runs.get(key)
-        if known is not None and x + len(known[0]) < grid.columns:
-            cells, styles, after = known
-            if cells:
-                end = x + len(cells)
+        if known is not None and x + known[3] <= grid.columns:
+            cells, styles, after, count = known
+            if count:
+                end = x + count
                 chars, row = grid.chars[y], grid.styles[y]
-                self._unsplit(chars, row, x, end)
+                if chars[x] == "" or (end < grid.columns and chars[end] == ""):
+                    unsplit(chars, row, x, end, self.styles.blank)
                 chars[x:end] = cells
                 row[x:end] = styles
                 self.dirty.add(y)
-                self.x = end
+                self.x = min(end, grid.columns - 1)
             if after != self.style:
                 self.style, self.pen = after, self.styles.pens[after]
             return
         self._plain, self._written = True, 0
-        for _ in self._tokens(run):
-            pass  # SGR and text only: nothing is passed on
+        parts = _SGR.split(run)  # text, SGR parameters, text, ... (text may be empty)
+        for index in range(0, len(parts), 2):
+            if parts[index]:
+                self._text(parts[index])
+            if index + 1 < len(parts):
+                params = parts[index + 1]
+                self._sgr(params)
         end = x + self._written
-        if self._plain and end < grid.columns:
+        if self._plain and end <= grid.columns:
             if len(self._runs) > 4096:
                 self._runs.clear()
             chars, row = grid.chars[y], grid.styles[y]
-            self._runs[key] = (tuple(chars[x:end]), tuple(row[x:end]), self.style)
+            self._runs[key] = (tuple(chars[x:end]), tuple(row[x:end]), self.style, end - x)
 
     def _tokens(self, data: str) -> Iterator[str]:
         """Apply ``data`` token by token (see ``feed``)."""
@@ -113,7 +123,7 @@ class ScreenModel:
             position = match.end()
             kind = match.lastindex
             if kind == 1:
-                self._sgr(match[0], match[1])
+                self._sgr(match[1])
                 continue
             if kind == 3:
                 if match[3] == "H":
@@ -152,19 +162,20 @@ class ScreenModel:
         self.pen = pen
         self.style = self.styles.number(pen)
 
-    def _sgr(self, token: str, params: str) -> None:
+    def _sgr(self, params: str) -> None:
         known = self._after_sgr.get((self.style, params))
         if known is not None:  # a frame repeats a few changes of style many times
             self.style, self.pen = known, self.styles.pens[known]
             return
         before = self.style
-        self._follow_sgr(token, params)
+        self._follow_sgr(params)
         if isinstance(self.pen.rendition, Attributes):
             if len(self._after_sgr) > 10_000:
                 self._after_sgr.clear()
             self._after_sgr[(before, params)] = self.style
 
-    def _follow_sgr(self, token: str, params: str) -> None:
+    def _follow_sgr(self, params: str) -> None:
+        token = f"\x1b[{params}m"
         rendition = self.pen.rendition
         if isinstance(rendition, Attributes):
             known = apply(rendition, params)
@@ -229,70 +240,10 @@ class ScreenModel:
         self.dirty.update(range(grid.rows))
 
     def _text(self, text: str) -> None:
-        grid = self.grid
-        columns = grid.columns
-        x, y = self.x, self.y
-        chars, styles = grid.chars[y], grid.styles[y]
-        style = self.style
-        blank = self.styles.blank[style]
+        y = self.y
         self.dirty.add(y)
-        cells = text if text.isascii() else cells_of(text)
-        if cells is not None:
-            end = min(x + len(cells), columns)
-            count = end - x
-            self._written += count
-            if count < len(cells):
-                self._plain = False
-            if count <= 0:
-                return
-            self._unsplit(chars, styles, x, end)
-            part = list(cells[:count])
-            if count < len(cells) and cells[count] == "":  # a wide character cut at the margin
-                part[-1] = " "
-            chars[x:end] = part
-            if blank != style and " " in part:
-                styles[x:end] = _styles_of(tuple(part), style, blank)
-            else:
-                styles[x:end] = [style] * count
-            self.x = min(end, columns - 1)
-            return
-        self._plain = False
-        for char in text:
-            size = width(char)
-            if size == 0:
-                if x > 0:  # a combining mark joins the character before it
-                    before = x - 1 if chars[x - 1] else x - 2
-                    if before >= 0:
-                        chars[before] += char
-                continue
-            if x + size > columns:
-                if size == 2 and x < columns:  # a wide character that does not fit: a blank
-                    self._unsplit(chars, styles, x, x + 1)
-                    chars[x], styles[x] = " ", blank
-                x = columns
-                continue
-            self._unsplit(chars, styles, x, x + size)
-            if size == 2:
-                chars[x], chars[x + 1] = char, ""
-                styles[x] = styles[x + 1] = style
-            else:
-                chars[x] = char
-                styles[x] = blank if char == " " else style
-            x += size
-        self.x = min(x, columns - 1)
-
-    def _unsplit(self, chars: list[str], styles: list[int], start: int, end: int) -> None:
-        """Before cells start..end are overwritten: a wide character cut in half by that loses
-        its other half too (it becomes a blank), as on a terminal."""
-        if start > 0 and chars[start] == "":
-            chars[start - 1] = " "
-            styles[start - 1] = self.styles.blank[styles[start - 1]]
-        if end < len(chars) and chars[end] == "":
-            chars[end] = " "
-            styles[end] = self.styles.blank[styles[end]]
-
-
-@lru_cache(maxsize=4096)
-def _styles_of(cells: tuple[str, ...], style: int, blank: int) -> list[int]:
-    """The styles of ``cells`` written with ``style``, its blanks ``blank``."""
-    return [blank if char == " " else style for char in cells]
+        grid = self.grid
+        row_chars, row_styles = grid.chars[y], grid.styles[y]
+        self.x, written, plain = write(row_chars, row_styles, self.x, text, self.style, self.styles)
+        self._written += written
+        self._plain = self._plain and plain

@@ -34,7 +34,7 @@ from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import Grid, Styles
 from genesis_tui.terminal.screen_model import ScreenModel
 from genesis_tui.terminal.wire_paint import Painter
-from genesis_tui.terminal.wire_scroll import find_scroll
+from genesis_tui.terminal.wire_scroll import find_scroll, move_lines
 
 _ESCAPE_TAIL = re.compile(r"\x1b(?:\[[0-?]*[ -/]*|\][^\x07\x1b]*\x1b?)?\Z")
 """An escape sequence cut off at the end of a write: a CSI or an OSC without its end."""
@@ -173,7 +173,7 @@ class WireStage:
         )
         plain = paint.twin() if 2 * wrong > bottom - top + 1 else None
         scrolled: list[str] = []
-        paint.move_lines(scrolled, found, target)
+        move_lines(paint, scrolled, found, target)
         self._draw(paint, scrolled, sorted({*dirty, *range(top, bottom + 1)}), target)
         if plain is None:
             out += scrolled

@@ -8,6 +8,7 @@ would pass over, where the pen the terminal has draws them as they are (ncurses 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Protocol
 
@@ -33,7 +34,8 @@ REWRITE = 8
 
 
 @lru_cache(maxsize=4096)
-def _relative(n: int, final: str) -> str:
+def counted(n: int, final: str) -> str:
+    """A CSI sequence with a count, the count left out where it is 1 (its default)."""
     return f"\x1b[{final}" if n == 1 else f"\x1b[{n}{final}"
 
 
@@ -50,20 +52,20 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     if cx is None:
         if painter.edge and caps.cuf:  # in the last column: moves that keep or reset it
             if x == target.columns - 1 and y != cy:
-                vertical = _relative(y - cy, "B") if y > cy else _relative(cy - y, "A")
+                vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
                 best = min(best, vertical, key=len)
             elif x == 0 and y == cy + 1:
-                best = "\r\n"
+                best = caps.newline
         return best
     # The row first (the cursor then in column 0 or where it was), then the column.
     if y == cy:
         starts = [("", cx)]
     elif y == cy + 1:
-        starts = [("\r\n", 0)]
+        starts = [(caps.newline, 0)]
         if caps.cuf:
             starts.append(("\x1b[B", cx))
     else:
-        vertical = _relative(y - cy, "B") if y > cy else _relative(cy - y, "A")
+        vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
         starts = [(vertical, cx)] if caps.cuf else []
         if caps.hpa:  # VPA comes with HPA in the terminals that have either
             starts.append((f"\x1b[{y + 1}d", cx))
@@ -86,7 +88,7 @@ def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) 
     if x == 0:
         return "\r"
     if caps.cuf:
-        best = _relative(x - cx, "C") if x > cx else _relative(cx - x, "D")
+        best = counted(x - cx, "C") if x > cx else counted(cx - x, "D")
     if caps.hpa and (best is None or len(best) > len(str(x + 1)) + 3):
         best = f"\x1b[{x + 1}G"
     # Writing the cells again: from where the cursor is, or from column 0 after a return.
@@ -126,10 +128,12 @@ def next_pen(
     pointers: dict[int, int],
     done: bytearray,
     first: int,
+    ready: Callable[[int], bool],
 ) -> int:
     """Of the pieces left to draw (their indexes by style, each bucket's first not done at its
     pointer), the first of the style the terminal's rendition changes to in fewest bytes; the
-    first piece left where the rendition is not known."""
+    first piece left where the rendition is not known. Pieces not ``ready`` (blanks that wait
+    for the text before them) are passed over."""
     current = painter.rendition
     if not isinstance(current, Attributes):
         return first
@@ -139,6 +143,8 @@ def next_pen(
         while at < len(bucket) and done[bucket[at]]:
             at += 1
         pointers[key] = at
+        while at < len(bucket) and not ready(bucket[at]):
+            at += 1
         if at < len(bucket):
             rendition = painter.styles.pens[key].rendition
             cost = len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99

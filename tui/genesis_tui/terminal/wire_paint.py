@@ -2,32 +2,30 @@
 its cursor is, the pen it draws with, and the cheapest sequences that change them.
 
 ``Painter.row`` queues the cells of a row that differ, as runs of text and erases; ``flush``
-sends them pen by pen (a colour costs more than a cursor move); ``move_lines`` scrolls a region.
-A ``twin`` draws the same update another way, kept if it came out shorter.
+sends them pen by pen (a colour costs more than a cursor move). A ``twin`` draws the same update
+another way, kept if it came out shorter. (A region of rows is scrolled by
+``wire_scroll.move_lines``.)
 """
 
 from __future__ import annotations
 
 import copy
-from functools import lru_cache
+import re
+from operator import ne, or_
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
 from genesis_tui.terminal.sgr import Attributes, transition
-from genesis_tui.terminal.wire_moves import cheapest_move, next_pen
-from genesis_tui.terminal.wire_scroll import common_blank
+from genesis_tui.terminal.wire_moves import cheapest_move, counted, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
+_RUNS = re.compile(b"\x01(?:\x00{0,%d}\x01)*" % (GAP - 1))
+"""Runs of changed cells (1 in a row's mask of changes) with the short gaps between them."""
 
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
 it is an erase or blanks (which any pen of the right background draws)."""
-
-
-@lru_cache(maxsize=1024)
-def _count(prefix: str, n: int, final: str) -> str:
-    return f"{prefix}{final}" if n == 1 else f"{prefix}{n}{final}"
 
 
 class Painter:
@@ -67,19 +65,15 @@ class Painter:
         t_chars, t_styles = target.chars[y], target.styles[y]
         s_chars, s_styles = shown.chars[y], shown.styles[y]
         columns = target.columns
-        runs: list[list[int]] = []
         if t_chars == s_chars:
-            changed = [x for x in range(columns) if t_styles[x] != s_styles[x]]
+            mask = bytes(map(ne, t_styles, s_styles))
+        elif t_styles == s_styles:
+            mask = bytes(map(ne, t_chars, s_chars))
         else:
-            cells = zip(t_chars, s_chars, t_styles, s_styles, strict=True)
-            changed = [x for x, (a, b, c, d) in enumerate(cells) if a != b or c != d]
-        for x in changed:
-            if runs and x - runs[-1][1] < GAP:
-                runs[-1][1] = x + 1
-            else:
-                runs.append([x, x + 1])
+            mask = bytes(map(or_, map(ne, t_chars, s_chars), map(ne, t_styles, s_styles)))
         merged: list[list[int]] = []
-        for start, end in runs:
+        for match in _RUNS.finditer(mask):
+            start, end = match.span()
             # A wide character is drawn whole, and one that is overwritten in part is redrawn.
             while start > 0 and (t_chars[start] == "" or s_chars[start] == ""):
                 start -= 1
@@ -121,8 +115,14 @@ class Painter:
             while run < end:
                 if styles[run] != style and not (chars[run] == " " and styles[run] == blank[style]):
                     break
+                # Blanks that may be worth an erase: more than one, or the row's last cell (a
+                # space between words never is, and there are many).
                 starts_blanks = chars[run] == " " and chars[run - 1] != " "
-                if starts_blanks and self._erase(chars, styles, run, end):
+                if (
+                    starts_blanks
+                    and (run + 1 == columns or chars[run + 1] == " ")
+                    and self._erase(chars, styles, run, end)
+                ):
                     break
                 run += 1
             text = "".join(chars[x:run])
@@ -145,7 +145,7 @@ class Painter:
         count = min(run, end) - x
         cost = 4 + len(str(count)) + (5 if x + count < end else 0)
         if self.caps.ech and count > cost:
-            return _count("\x1b[", count, "X")
+            return counted(count, "X")
         return ""
 
     def can_erase(self, style: int) -> bool:
@@ -161,12 +161,25 @@ class Painter:
 
     def flush(self, out: list[str], target: Grid) -> None:
         """Send the drawing queued, in an order that changes the rendition seldom: next, a piece
-        in the pen the terminal has (its blanks too), else one of the pen cheapest to change to."""
+        in the pen the terminal has (its blanks too; the one where the cursor is first), else
+        one of the pen cheapest to change to."""
         ops, self.ops, self.sent = self.ops, [], 0
         buckets: dict[int, list[int]] = {}
         for index, op in enumerate(ops):
             buckets.setdefault(op[2], []).append(index)
         pointers = dict.fromkeys(buckets, 0)
+        starts = {(op[0], op[1]): index for index, op in enumerate(ops)}
+        ends = {(op[0], op[4]): index for index, op in enumerate(ops) if not op[5]}
+        after = {
+            index: ends[op[0], op[1]]
+            for index, op in enumerate(ops)
+            if op[5] and (op[0], op[1]) in ends
+        }
+        """Blanks (by index) that start where a piece of text ends: that piece."""
+
+        def ready(index: int) -> bool:
+            return not done[index] and (index not in after or bool(done[after[index]]))
+
         done = bytearray(len(ops))
         first = 0
         styles = self.styles
@@ -177,13 +190,21 @@ class Painter:
                 keys = [pen]
                 if styles.pens[pen].link is None and styles.erasable(styles.blank[pen]):
                     keys.append(styles.blank[pen])
-                for key in keys:
+                # First the piece where the cursor stands (the blanks after a word, say).
+                here = -1 if self.x is None else starts.get((self.y, self.x), -1)
+                if here >= 0 and not done[here] and ops[here][2] in keys:
+                    pick = here
+                for key in keys if pick < 0 else ():
                     bucket = buckets.get(key)
                     if bucket:
                         at = pointers[key]
                         while at < len(bucket) and done[bucket[at]]:
                             at += 1
                         pointers[key] = at
+                        # Blanks just after a piece still to draw wait for it (then the
+                        # cursor is there).
+                        while at < len(bucket) and not ready(bucket[at]):
+                            at += 1
                         if at < len(bucket):
                             pick = bucket[at]
                             break
@@ -192,7 +213,7 @@ class Painter:
                     first += 1
                 if first == len(ops):
                     return
-                pick = next_pen(self, buckets, pointers, done, first)
+                pick = next_pen(self, buckets, pointers, done, first, ready)
             done[pick] = 1
             y, x, style, text, end, blank = ops[pick]
             self.edge = self.edge and text[0] != "\x1b"  # erases only from a known column
@@ -259,42 +280,16 @@ class Painter:
         self.x, self.y = 0, 0
         self.shown = Grid(target.columns, target.rows, blank)
 
-    def move_lines(self, out: list[str], found: tuple[int, int, int], target: Grid) -> None:
-        """Scroll rows top..bottom by ``shift`` (up when positive) with the terminal. The lines
-        that come in are blank, in the background of the pen where the terminal has ``bce``
-        (set to the one most of the target's new lines have), else in the default one."""
-        top, bottom, shift = found
-        caps, shown = self.caps, self.shown
-        count = abs(shift)
-        fresh = range(bottom - count + 1, bottom + 1) if shift > 0 else range(top, top + count)
-        blank = common_blank(target, fresh, self.styles) if caps.bce else DEFAULT
-        self.erase_pen(out, blank)
-        if caps.csr and caps.ind and caps.ri:
-            out.append(f"\x1b[{top + 1};{bottom + 1}r")
-            if shift > 0:
-                out.append(f"\x1b[{bottom + 1}H" + "\n" * count)
-            else:
-                out.append(f"\x1b[{top + 1}H" + "\x1bM" * count)
-            out.append("\x1b[r")
-            self.x, self.edge = None, False  # the region set moved the cursor home (or not)
-        else:
-            # Without a scrolling region: delete lines at one end, insert them at the other.
-            delete_at, insert_at = (
-                (top, bottom - count + 1) if shift > 0 else (bottom - count + 1, top)
-            )
-            self.x = None
-            self.move(out, 0, delete_at, target)
-            out.append(_count("\x1b[", count, "M"))
-            self.x = None
-            self.move(out, 0, insert_at, target)
-            out.append(_count("\x1b[", count, "L"))
-            self.x = 0
-        new_chars = [[" "] * shown.columns for _ in range(count)]
-        new_styles = [[blank] * shown.columns for _ in range(count)]
-        chars, styles = shown.chars[top : bottom + 1], shown.styles[top : bottom + 1]
-        if shift > 0:
-            shown.chars[top : bottom + 1] = chars[count:] + new_chars
-            shown.styles[top : bottom + 1] = styles[count:] + new_styles
-        else:
-            shown.chars[top : bottom + 1] = new_chars + chars[:-count]
-            shown.styles[top : bottom + 1] = new_styles + styles[:-count]
+
+def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
+    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
+    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
+    with, on a terminal with ``bce``."""
+    counts: dict[int, int] = {}
+    for y in rows:
+        chars, row = target.chars[y], target.styles[y]
+        for x in range(0, target.columns, step):
+            if chars[x] == " ":
+                counts[row[x]] = counts.get(row[x], 0) + 1
+    erasable = [style for style in counts if styles.erasable(style)]
+    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT

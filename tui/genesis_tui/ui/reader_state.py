@@ -1,5 +1,6 @@
-"""The saved state and the reader, both ways: the reader made from where it was left, and
-where it is now noted in the state (``GenesisApp.remember``, at whatever ends the app)."""
+"""The saved state and the reader, both ways: the reader made from where it was left (and as
+it was shown: the view, readings, the section list), and where it is now noted in the state
+(``GenesisApp.remember``, at whatever ends the app)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def reader_from_state(content: Edition, state: SavedState, statuses: WordStatuse
         if (place := state.anchor(section.id)) is not None
     }
     study = Study(statuses, state.readings_mode, state.readings_above, state.mark_new)
-    return ReaderScreen(
+    reader = ReaderScreen(
         content,
         state.section,
         state.view,
@@ -28,6 +29,9 @@ def reader_from_state(content: Edition, state: SavedState, statuses: WordStatuse
         study=study,
         english_hidden=state.english_hidden,
     )
+    # The reader's own choice of the section list (``s``), laid out at the first fit.
+    reader.set_reactive(ReaderScreen.sections_shown, state.sections_shown)
+    return reader
 
 
 def note_reader(state: SavedState, reader: ReaderScreen) -> None:
@@ -39,5 +43,6 @@ def note_reader(state: SavedState, reader: ReaderScreen) -> None:
     state.readings_above = reader.learner.study.readings_above
     state.mark_new = reader.learner.study.mark_new
     state.english_hidden = reader.sentences.english_hidden
+    state.sections_shown = reader.sections_shown
     state.anchors.update(reader.places.remember())
     state.scroll[reader.section_id] = round(reader.article.scroll_y)

@@ -1,7 +1,10 @@
-"""Scrollbars drawn with spaces only, for ``--ascii``.
+"""Scrollbars drawn with spaces only: every scrollbar with ``--ascii``, and always the reader's
+page (``page_kinds.ArticleView``).
 
 Textual draws the thumb's ends with block elements (▁▂▃ and ▉▊▋), which are East Asian
-Ambiguous: a terminal that draws them two cells wide pushes the line out of shape.
+Ambiguous: a terminal that draws them two cells wide pushes the line out of shape. And a thumb
+with eighth-block ends changes at both ends whenever the page moves a line: on the wire, the
+reader's ``j`` sent about 40 bytes more (of 400) for it.
 """
 
 from __future__ import annotations
