@@ -138,11 +138,13 @@ class PageScreen(GenesisScreen):
 
     @when_ready
     def action_edge(self, end: int) -> None:
-        """Scroll to the top (0) or the bottom (1)."""
+        """Scroll to the top (0) or the bottom (1), at once: Textual would wait for a refresh,
+        and a key pressed meanwhile (shift+tab: the last link on screen) would see the page
+        where it was."""
         if end:
-            self.page_view.scroll_end(animate=False)
+            self.page_view.scroll_end(animate=False, immediate=True)
         else:
-            self.page_view.scroll_home(animate=False)
+            self.page_view.scroll_home(animate=False, immediate=True)
 
     @when_ready
     def action_link(self, step: int) -> None:
