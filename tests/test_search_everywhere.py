@@ -180,6 +180,25 @@ async def test_romaji_finds_the_kanji_in_the_article(content: Edition) -> None:
         assert "意向表明書" in marked_on_screen(app.screen.article)
 
 
+async def test_back_after_a_search_restores_the_view_it_changed(content: Edition) -> None:
+    """In the English view a match in the Japanese is shown in both languages; escape goes
+    back to the place and to the English view it was read in."""
+    from genesis_tui.storage.state import SavedState
+
+    app = GenesisApp(content, state=SavedState(section="japan-role", view="en"))
+    async with app.run_test(size=NARROW) as pilot:
+        reader = app.reader
+        await pilot.press("j", "j")
+        top = reader.article.place
+        await pilot.press("slash", *"外国の政府", "enter")
+        await pilot.pause()
+        assert reader.view == "both" and reader.section_id == "overview"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reader.view == "en" and reader.section_id == "japan-role"
+        assert reader.article.place == top
+
+
 async def test_the_place_is_named_in_the_interfaces_language(content: Edition) -> None:
     app = GenesisApp(content, ui_lang="ja")
     async with app.run_test(size=NARROW) as pilot:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from genesis_tui.content.model import Lang
+from genesis_tui.content.model import Lang, View
 
 Marks = dict[tuple[str | None, str, str], tuple[tuple[int, int], ...]]
 """Places to mark, such as search matches: (start, end) offsets per text shown, keyed as a
@@ -43,10 +43,12 @@ class Place(NamedTuple):
 
 
 class Location(NamedTuple):
-    """A place in the article: a section and the anchor of its top line."""
+    """A place in the article: a section, the anchor of its top line, and the view it was read
+    in (a search may change the view to show a match; going back restores it)."""
 
     section_id: str
     anchor: Place
+    view: View | None = None
 
 
 class History:

@@ -139,7 +139,8 @@ class Places:
 
     def location(self) -> Location:
         """Where the reader is now."""
-        return Location(self._host.section_id, self._host.article.place or Place())
+        host = self._host
+        return Location(host.section_id, host.article.place or Place(), host.view)
 
     # ------------------------------------------------------------------ jumps and history
     def jump_to_block(self, section_id: str, block_id: str, *, remember: bool = True) -> None:
@@ -165,6 +166,8 @@ class Places:
             host.article.set_marks({})
             host.refresh_bindings()
             return
+        if location.view is not None:
+            host.view = location.view  # a search showing a match in the other language
         host.section_id = location.section_id
         host.article.highlighted_block = None
         host.article.go_to(location.anchor)
