@@ -377,3 +377,27 @@ def test_english_on_request_is_read_back_only_when_true(
     path = tmp_path / "state.json"
     path.write_text(json.dumps({"english_hidden": value}), encoding="utf-8")
     assert read_state(path) == (SavedState(english_hidden=read), None)
+
+
+@pytest.mark.parametrize("no_color", [False, True], ids=["colour", "NO_COLOR"])
+async def test_hidden_english_shows_its_place_without_colour(
+    no_color: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under NO_COLOR the tint over hidden English is a grey next to the background's: the place
+    is underlined instead (blank cells, so nothing of the English shows)."""
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    app = _app("both", english_hidden=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        article = _article(app)
+        assert article.hidden
+        underlined_blanks = [
+            segment
+            for y in range(article.scrollable_content_region.height)
+            for segment in article.render_line(y)
+            if segment.style is not None and segment.style.underline and not segment.text.strip()
+        ]
+        assert bool(underlined_blanks) == no_color
