@@ -86,8 +86,6 @@ class GenesisApp(TerminalApp):
             self.add_class("-ascii")
             # Its rules are read only when they apply: parsing CSS is part of every start.
             self.css_path.append(Path(__file__).with_name("ascii.tcss"))
-        # NO_COLOR (Textual's no_color) draws every colour as a grey: a tint alone is lost.
-        self.set_class(self.no_color, "-no-color")
         if screen_reader:
             self.add_class("-screen-reader")
             self.css_path.append(Path(__file__).with_name("screen_reader.tcss"))
