@@ -13,6 +13,7 @@ from genesis_tui.text.typesetting import cells, line_spans
 from genesis_tui.ui import keymap
 from genesis_tui.ui.host import host_of
 from genesis_tui.ui.keymap import localize_bindings
+from genesis_tui.ui.widgets.key_bar import KeyBar
 
 
 def help_lines(rows: list[tuple[str, str]], width: int) -> list[str]:
@@ -67,6 +68,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Content(self.ui("help.title")), id="help-title")
             yield Static(id="help-keys")
             yield Static(Content(self.ui("help.hint")), id="help-hint")
+        yield KeyBar()  # how to close help, on screen however far the table runs
 
     def on_mount(self) -> None:
         self._lay_out(self.app.size.width)
