@@ -9,11 +9,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from textual.notifications import SeverityLevel
+
 from genesis_tui.i18n.catalogue import Catalogue
 
 if TYPE_CHECKING:
     from genesis_tui.content.edition import Edition
     from genesis_tui.content.model import View
+
+
+class Notifying(Protocol):
+    """What tells the reader something: Textual's ``notify``, as a screen's parts ask it of
+    the screen they belong to."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
 
 
 @runtime_checkable

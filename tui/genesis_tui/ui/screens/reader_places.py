@@ -13,13 +13,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
 from textual.message import Message
-from textual.notifications import SeverityLevel
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View
 from genesis_tui.content.places import History, Location, Place
 from genesis_tui.i18n.catalogue import Catalogue
-from genesis_tui.ui.host import host_of
+from genesis_tui.ui.host import Notifying, host_of
 from genesis_tui.ui.messages import OpenTerm
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 from genesis_tui.ui.widgets.search_bar import SearchBar
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
     from genesis_tui.content.search import Hit
 
 
-class PlacesHost(Protocol):
+class PlacesHost(Notifying, Protocol):
     """What the places use of the reader screen."""
 
     content: Edition
@@ -48,16 +47,6 @@ class PlacesHost(Protocol):
     def refresh_bindings(self) -> None: ...
 
     def post_message(self, message: Message) -> bool: ...
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
 
 class Places:

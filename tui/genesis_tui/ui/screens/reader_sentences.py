@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from textual.app import App
-from textual.notifications import SeverityLevel
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.i18n.catalogue import Catalogue
@@ -29,11 +28,12 @@ from genesis_tui.pages.sentence_marks import (
     step,
 )
 from genesis_tui.pages.word_places import Source
+from genesis_tui.ui.host import Notifying
 from genesis_tui.ui.screens.reader_places import Places
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 
 
-class SentencesHost(Protocol):
+class SentencesHost(Notifying, Protocol):
     """What the sentences use of the reader screen."""
 
     content: Edition
@@ -50,16 +50,6 @@ class SentencesHost(Protocol):
     def places(self) -> Places: ...
 
     def refresh_bindings(self) -> None: ...
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
 
 class Sentences:

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from textual.message import Message
-from textual.notifications import SeverityLevel
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Section
@@ -29,6 +28,7 @@ from genesis_tui.pages.study import (
     section_progress,
 )
 from genesis_tui.storage.statuses import Status, WordStatuses
+from genesis_tui.ui.host import Notifying
 from genesis_tui.ui.messages import StatusesChanged
 from genesis_tui.ui.widgets.page_kinds import ArticleView
 
@@ -86,7 +86,7 @@ class Study:
         return self._progress[key]
 
 
-class LearnerHost(Protocol):
+class LearnerHost(Notifying, Protocol):
     """What the learner's part uses of the reader screen."""
 
     content: Edition
@@ -96,16 +96,6 @@ class LearnerHost(Protocol):
 
     @property
     def article(self) -> ArticleView: ...
-
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None: ...
 
     def post_message(self, message: Message) -> bool: ...
 
