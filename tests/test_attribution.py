@@ -12,6 +12,8 @@ import pytest
 
 from genesis_tui.cli.main import main
 from genesis_tui.content.edition import Edition
+from genesis_tui.pages.about import about_page
+from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.explainer import AboutScreen
 from tests.conftest import SMALL_CONTENT
@@ -116,3 +118,19 @@ def test_the_piped_text_starts_with_the_source(small_content: Edition) -> None:
     assert result.returncode == 0
     head = result.stdout[: result.stdout.index("\n## ")]
     assert source.publisher in head and source.url_ja in head and source.url_en in head
+
+
+@pytest.mark.parametrize("width", [20, 40, 60, 76, 80, 100, 116, 117, 118, 140])
+def test_an_address_is_never_broken_across_lines(content: Edition, width: int) -> None:
+    """Each address stands on a line of its own, whole where it fits, else cut at the width
+    with "..." and its OSC 8 link the whole address (at 80 columns the Japanese page's address,
+    117 cells with its indent, was broken after "japan-becomes-the-")."""
+    source = content.article.source
+    page = about_page(content, width)
+    for url in (source.url_ja, source.url_en):
+        rows = [line for line in page.lines if any(piece.url == url for piece in line.pieces)]
+        assert len(rows) == 1, [line.text for line in rows]
+        shown = rows[0].text.strip()
+        assert cells(rows[0].text) <= width
+        assert shown == url or (shown.endswith("...") and url.startswith(shown[:-3])), shown
+        assert all(piece.url == url for piece in rows[0].pieces if piece.text.strip())

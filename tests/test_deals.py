@@ -16,6 +16,7 @@ from genesis_tui.content.load import load_content
 from genesis_tui.pages.whos_who import whos_who_page
 from genesis_tui.storage.paths import content_dir
 from genesis_tui.storage.state import SavedState
+from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.explainer import ExplainerScreen
 from tests.apps import SnapCompare
@@ -67,3 +68,32 @@ def test_snapshot_who_signed_what_in_2024(snap_compare: SnapCompare, ui_lang: st
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=to_the_deals)
+
+
+def deal_lines(content: Edition, width: int, ui_lang: str, view: str) -> list[str]:
+    """The lines of each drawn agreement (from its first ``[`` line to the blank after it)."""
+    page = whos_who_page(content, width, ui_lang, view)  # type: ignore[arg-type]
+    text = page.text()
+    lines: list[str] = []
+    for number, line in enumerate(text):
+        if line.startswith("  [") and ("<==" in line or "<==" in text[number + 1]):
+            for rest in text[number:]:
+                if not rest.strip():
+                    break
+                lines.append(rest)
+    return lines
+
+
+@pytest.mark.parametrize("width", [38, 40, 52, 60, 76, 78, 80, 100])
+@pytest.mark.parametrize(("ui_lang", "view"), [("en", "both"), ("ja", "both"), ("en", "ja")])
+def test_a_bracketed_name_is_never_broken_across_lines(
+    content: Edition, width: int, ui_lang: str, view: str
+) -> None:
+    """``[NVIDIA]`` stays whole: no line of an agreement ends with ``[`` or starts with ``]``
+    (at 76 cells, 80 columns' page, ``[NVIDIA`` ended a line and ``]`` started the next)."""
+    lines = deal_lines(content, width, ui_lang, view)
+    assert lines
+    for line in lines:
+        assert cells(line) <= width, line
+        assert line.count("[") == line.count("]"), lines
+        assert not line.rstrip().endswith("[") and not line.strip().startswith("]"), lines

@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
+from genesis_tui.pages.page import Line
 from genesis_tui.storage.state import SavedState, View
 from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
@@ -22,7 +23,7 @@ from genesis_tui.ui.screens.base import PageScreen
 from genesis_tui.ui.screens.hints import HintScreen
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.screens.term import TermScreen
-from genesis_tui.ui.widgets.link_hints import ALPHABET, hint_labels
+from genesis_tui.ui.widgets.link_hints import ALPHABET, covering, hint_labels
 from tests.apps import SnapCompare, drawn_lines
 from tests.test_snapshots import SMALL
 
@@ -40,6 +41,26 @@ def test_labels_are_whole_when_typed(count: int) -> None:
     assert {len(label) for label in labels} <= ({1} if count <= len(ALPHABET) else {2})
 
 
+@given(
+    st.text(alphabet=st.sampled_from("Gens ジェネシス・ミッション国1"), max_size=12),
+    st.sampled_from(["a", "s", "sd", "qw"]),
+)
+def test_a_label_never_covers_half_a_character(text: str, label: str) -> None:
+    """A label drawn over the start of a line's text ends where a character ends (a space
+    after it, in its style, where it would end inside a wide character): the line keeps its
+    width, and no wide character is cut in two (``a ェネシス``, ジ half gone, before)."""
+    drawn = covering(label, text)
+    assert drawn.rstrip(" ") == label or (
+        drawn.startswith(label) and not drawn[len(label) :].strip()
+    )
+    line = cells_of(text)
+    over = cells_of(drawn)
+    if len(over) <= len(line):
+        assert line[len(over) : len(over) + 1] != [""], (text, drawn)  # no half left behind
+        assert len(over + line[len(over) :]) == len(line)
+    assert cells(drawn) <= max(cells(label), cells(text)) + 1
+
+
 def app_on(view: View = "both", ui_lang: UiLang = "en", **options: Any) -> GenesisApp:
     return GenesisApp(
         SMALL, state=SavedState(section="overview", view=view), ui_lang=ui_lang, **options
@@ -49,6 +70,13 @@ def app_on(view: View = "both", ui_lang: UiLang = "en", **options: Any) -> Genes
 def cells_of(line: str) -> list[str]:
     """A drawn line cell by cell (a wide character, then an empty cell)."""
     return [part for char in line for part in ([char, ""] if cells(char) == 2 else [char])]
+
+
+def _from_link(line: Line, link: int) -> str:
+    """The line's text from the link's first character on."""
+    pieces = line.pieces
+    first = next(n for n, piece in enumerate(pieces) if piece.link == link)
+    return "".join(piece.text for piece in pieces[first:])
 
 
 def hints(app: GenesisApp) -> HintScreen:
@@ -166,6 +194,13 @@ async def test_every_page_and_view_labels_its_links(
         for spot, label in zip(screen.spots, screen.query(".hint"), strict=True):
             assert label.rich_style.reverse, spot
             assert cells_of(lines[spot.y])[spot.x : spot.x + len(spot.label)] == list(spot.label)
+            # The label takes whole characters: a 1-letter label over ジ is "a " (2 cells).
+            page = page_screen(app).page_view
+            line = page.page.lines[page.page.links[spot.link].line]
+            start = cells(line.text) - cells(_from_link(line, spot.link))
+            under = cells_of(line.text)[start:]
+            assert label.region.width >= cells(spot.label), spot
+            assert under[label.region.width : label.region.width + 1] != [""], (spot, under)
         prompt = screen.query_one("#hint-prompt", Static)
         assert Catalogue(ui_lang)("hints.prompt") in lines[-1]
         assert prompt.rich_style.reverse

@@ -9,8 +9,12 @@ from genesis_tui.content.attribution import source_lines
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Lang, View
 from genesis_tui.i18n.catalogue import Catalogue, UiLang
-from genesis_tui.pages.builder import Column, PageBuilder, with_url
-from genesis_tui.pages.page import Page
+from genesis_tui.pages.builder import PageBuilder, Row
+from genesis_tui.pages.page import Page, Piece
+from genesis_tui.text.typesetting import clipped
+
+INDENT = "  "
+"""Before an address, under its label."""
 
 
 @lru_cache(maxsize=16)
@@ -34,9 +38,7 @@ def about_page(
     for line in lines:
         if line.url is not None:
             page.text(line.text[: -len(line.url)].rstrip(), "note")
-            column = Column(page.width)
-            column.add_text(line.url, "text", bullet="  ", bullet_role="pad")
-            page.add(with_url(column.rows, 0, len(line.url), line.url))
+            page.add([_address(line.url, page.width)])
         elif line.lang is not None:
             lang = line.lang
             page.blank()
@@ -45,3 +47,11 @@ def about_page(
         else:
             page.text(line.text)
     return page.build()
+
+
+def _address(url: str, width: int) -> Row:
+    """``url`` indented on a line of its own: never broken (a broken address is not one a
+    reader can type or a terminal can find), but cut with "..." where it is wider than the
+    line, so that no line of the page runs past the width; the link (OSC 8) is the whole
+    address either way."""
+    return [Piece(INDENT, "pad"), Piece(clipped(url, width - len(INDENT)), "text", url=url)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import Event, Lang, Term, View
@@ -19,6 +20,7 @@ from genesis_tui.text.dates import shown_date
 from genesis_tui.text.kana import is_kanji
 from genesis_tui.text.ruby import RubySpan
 from genesis_tui.text.typesetting import cells, line_spans
+from genesis_tui.text.units import Unit
 
 COUNTRY_KEY = {"japan": "whos_who.japan", "united-states": "whos_who.united_states"}
 
@@ -212,44 +214,36 @@ def _deal_chain(
 
 
 def _fit(pieces: list[Piece], width: int) -> list[Row]:
-    """Pieces on lines no wider than ``width``, wrapping between words, continuation indented."""
+    """Pieces on lines no wider than ``width``, continuation indented, broken by the line
+    breaker: a bracketed name (``[NVIDIA]``) and a one-word agreement (``意向表明書``) are units,
+    kept whole where they fit."""
     indent = min(4, width // 4)
-    words: list[Piece] = []
-    for piece in pieces:  # a long name may wrap inside itself: split at spaces, keep the link
-        parts = piece.text.split(" ")
-        for index, part in enumerate(parts):
-            text = part + (" " if index < len(parts) - 1 else "")
-            if text:
-                words.append(Piece(text, piece.role, link=piece.link))
-    lines: list[Row] = [[]]
-    used = 0
-    for word in words:
-        if used + cells(word.text.rstrip()) > width and used > indent:
-            lines.append([Piece(" " * indent, "pad")])
-            used = indent
-            if not word.text.strip():
-                continue
-        if cells(word.text.rstrip()) <= width - indent:
-            chunks = [word.text]
-        else:  # longer than any line: break it as the line breaker would
-            chunks = [word.text[start:end] for start, end in line_spans(word.text, width - indent)]
-        for text in chunks:
-            if used + cells(text.rstrip()) > width:
-                lines.append([Piece(" " * indent, "pad")])
-                used = indent
-            lines[-1].append(Piece(text, word.role, link=word.link))
-            used += cells(text)
-    return [_trim(line, width) for line in lines]
-
-
-def _trim(line: Row, width: int) -> Row:
-    """Drop trailing spaces that would run past the width."""
-    while line and sum(cells(piece.text) for piece in line) > width:
-        last = line[-1]
-        stripped = last.text.rstrip()
-        if stripped == last.text:
-            break
-        line[-1] = Piece(stripped, last.role, link=last.link)
-        if not stripped:
-            line.pop()
-    return line
+    lead = next((n for n, piece in enumerate(pieces) if piece.role != "pad"), len(pieces))
+    first = sum(cells(piece.text) for piece in pieces[:lead])
+    body = pieces[lead:]
+    text = "".join(piece.text for piece in body)
+    starts = list(accumulate((len(piece.text) for piece in body), initial=0))
+    units: list[Unit] = []
+    for n, piece in enumerate(body):
+        if piece.link is None:
+            continue
+        start, end = starts[n], starts[n + 1]
+        if n and n + 1 < len(body) and (body[n - 1].text, body[n + 1].text) == ("[", "]"):
+            units.append(Unit(start - 1, end + 1))
+        elif " " not in piece.text:
+            units.append(Unit(start, end))
+    lines: list[Row] = []
+    offset, room, row = 0, width - first, list(pieces[:lead])
+    while offset < len(text):
+        shifted = [Unit(u.start - offset, u.end - offset) for u in units if u.start >= offset]
+        start, end = line_spans(text[offset:], max(1, room), shifted)[0]
+        for n, piece in enumerate(body):  # the pieces' parts on this line, roles and links kept
+            left, right = max(starts[n], offset + start), min(starts[n + 1], offset + end)
+            if left < right:
+                row.append(piece._replace(text=text[left:right]))
+        lines.append(row)
+        offset += end
+        while offset < len(text) and text[offset] == " ":
+            offset += 1
+        row, room = [Piece(" " * indent, "pad")], width - indent
+    return lines or [row]

@@ -8,6 +8,7 @@ than the width, and kinsoku and phrase rules still hold.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
@@ -17,6 +18,8 @@ from rich.cells import get_character_cell_size
 
 from genesis_tui.text.typesetting import cells, line_spans
 from genesis_tui.text.units import Spanned, Unit
+
+_DIGITS = re.compile("[0-9０-９]+")
 
 RubySpan = tuple[int, int, str]
 """A reading: ``(start, end, reading)`` says ``text[start:end]`` (the base) reads ``reading``."""
@@ -50,19 +53,72 @@ def _shares(length: int, reading: str) -> list[str]:
     return [reading[k * size // length : (k + 1) * size // length] for k in range(length)]
 
 
+def _groups(base: str) -> list[tuple[int, int]]:
+    """The parts of a base that a wider reading spaces apart: each character alone, but a run
+    of digits with the character after it (its counter: 24日, 2025年) is one part, as group
+    ruby: "2    4   日" reads as two numbers."""
+    groups: list[tuple[int, int]] = []
+    start = 0
+    while start < len(base):
+        digits = _DIGITS.match(base, start)
+        end = start + 1 if digits is None else min(len(base), digits.end() + 1)
+        groups.append((start, end))
+        start = end
+    return groups
+
+
+def _parts(base: str, reading: str) -> list[tuple[int, int, str]]:
+    """The base's groups, each with its share of the reading."""
+    groups = _groups(base)
+    shares = _shares(len(groups), reading)
+    return [(start, end, share) for (start, end), share in zip(groups, shares, strict=True)]
+
+
 def ruby_units(text: str, ruby: Iterable[RubySpan]) -> tuple[Unit, ...]:
     """The units that make room for readings: for each base, one unit as wide as the wider of
-    the base and its reading; inside it, for a line too narrow for that, one per character as
-    wide as the wider of the character and its share of the reading."""
+    the base and its reading; inside it, for a line too narrow for that, one per group (a
+    character, or a number with its counter) as wide as the wider of the group and its share
+    of the reading, and inside a group of several characters one per character likewise."""
     units: list[Unit] = []
     for start, end, reading in _clean_ruby(text, ruby):
         base = text[start:end]
         units.append(Unit(start, end, max(cells(base), cells(reading))))
-        if len(base) > 1:
-            for index, share in enumerate(_shares(len(base), reading)):
-                wider = max(cells(base[index]), cells(share))
-                units.append(Unit(start + index, start + index + 1, wider))
+        parts = _parts(base, reading)
+        for low, high, share in parts:
+            if len(parts) > 1:
+                units.append(
+                    Unit(start + low, start + high, max(cells(base[low:high]), cells(share)))
+                )
+            if high - low > 1:
+                for index, piece in enumerate(_shares(high - low, share)):
+                    wider = max(cells(base[low + index]), cells(piece))
+                    units.append(Unit(start + low + index, start + low + index + 1, wider))
     return tuple(units)
+
+
+def _line_parts(
+    text: str, base_start: int, base_end: int, reading: str, low: int, high: int
+) -> tuple[list[str], str]:
+    """What of a base stands on the line ``text[low:high]``: its groups there (of a group the
+    line cuts, the part on the line) and the reading over them (their shares)."""
+    base = text[base_start:base_end]
+    if (low, high) == (base_start, base_end):
+        return [base[start:end] for start, end in _groups(base)], reading
+    groups: list[str] = []
+    shown: list[str] = []
+    for start, end, share in _parts(base, reading):
+        start, end = base_start + start, base_start + end
+        if low <= start and end <= high:
+            groups.append(text[start:end])
+            shown.append(share)
+            continue
+        # Cut by the line: what stands on it is still one group, its characters' shares over it.
+        pieces = _shares(end - start, share)
+        first, last = max(start, low), min(end, high)
+        if first < last:
+            groups.append(text[first:last])
+            shown.append("".join(pieces[first - start : last - start]))
+    return groups, "".join(shown)
 
 
 def _spread(extra: int, count: int) -> list[int]:
@@ -97,20 +153,19 @@ def _draw(
         index += 1
         low, high = max(base_start, start), min(base_end, end)
         plain(low)
-        if (low, high) != (base_start, base_end):  # a base broken across lines
-            shares = _shares(base_end - base_start, reading)
-            reading = "".join(shares[low - base_start : high - base_start])
+        groups, reading = _line_parts(text, base_start, base_end, reading, low, high)
         base = text[low:high]
         wide = max(cells(base), cells(reading))
-        gaps = _spread(wide - cells(base), len(base))
+        gaps = _spread(wide - cells(base), len(groups))
         left = (wide - cells(reading)) // 2
         top.append(" " * left + reading + " " * (wide - cells(reading) - left))
         offset = column
-        for char, gap in zip(base, gaps, strict=False):
+        for group, gap in zip(groups, gaps, strict=False):
             offset += gap
-            bottom.append(" " * gap + char)
-            columns.append(offset)
-            offset += get_character_cell_size(char)
+            bottom.append(" " * gap + group)
+            for char in group:
+                columns.append(offset)
+                offset += get_character_cell_size(char)
         bottom.append(" " * gaps[-1])
         column += wide
         position = high

@@ -43,7 +43,7 @@ class HintScreen(ModalScreen[int | None]):
 
     def compose(self) -> ComposeResult:
         for spot in self.spots:
-            label = Static(Content(spot.label), classes="hint")
+            label = Static(Content(spot.drawn or spot.label), classes="hint")
             label.styles.offset = (spot.x, spot.y)
             yield label
         yield Static(Content(host_of(self.app).ui("hints.prompt")), id="hint-prompt")

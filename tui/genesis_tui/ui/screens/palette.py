@@ -15,10 +15,12 @@ from __future__ import annotations
 from rich.align import Align
 from rich.text import Text
 from textual.await_complete import AwaitComplete
-from textual.command import CommandList, CommandPalette, SearchIcon
+from textual.command import Command, CommandList, CommandPalette, SearchIcon
+from textual.content import Content
 from textual.widgets.option_list import Option
 
 from genesis_tui.ui.host import host_of
+from genesis_tui.ui.widgets.typeset import SetLines
 
 ASCII_ICON = ">"
 """The prompt drawn instead of Textual's magnifying glass (an emoji, two cells or garbage)."""
@@ -58,6 +60,16 @@ class GenesisPalette(CommandPalette):
             if not lists or not lists.first().scrollable_content_region:
                 return
         super()._action_command_list(action)
+
+    def _refresh_command_list(
+        self, command_list: CommandList, commands: list[Command], clear_current: bool
+    ) -> None:
+        """Textual's list of hits, each set by our line breaker rather than Textual's wrapping,
+        which broke a term's reading before its "）" (Textual 8.2)."""
+        for command in commands:
+            if isinstance(command.prompt, Content):
+                command._set_prompt(SetLines(command.prompt))
+        super()._refresh_command_list(command_list, commands, clear_current)
 
     def on_mount(self) -> None:
         if host_of(self.app).ascii:

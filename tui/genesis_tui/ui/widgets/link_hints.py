@@ -24,6 +24,8 @@ class Spot(NamedTuple):
     """The link's index in ``Page.links``."""
     x: int
     y: int
+    drawn: str = ""
+    """The label as drawn: followed by a space where it would end inside a wide character."""
 
 
 def hint_labels(count: int, alphabet: str = ALPHABET) -> list[str]:
@@ -34,6 +36,18 @@ def hint_labels(count: int, alphabet: str = ALPHABET) -> list[str]:
         return list(alphabet[:count])
     pairs = [first + second for first in alphabet for second in alphabet]
     return pairs[:count]
+
+
+def covering(label: str, text: str) -> str:
+    """``label`` as drawn over the start of ``text``: followed by spaces up to the end of the
+    character its last cell falls on, so that it never covers half of a wide character (a
+    one-letter label over ジ is "a ", both cells in the label's style)."""
+    width, used = cells(label), 0
+    for char in text:
+        if used >= width:
+            break
+        used += cells(char)
+    return label + " " * max(0, used - width)
 
 
 def link_spots(view: PageView) -> list[Spot]:
@@ -47,12 +61,10 @@ def link_spots(view: PageView) -> list[Spot]:
     spots: list[Spot] = []
     for label, index in zip(hint_labels(len(shown)), shown, strict=True):
         line = page.links[index].line
-        column = 0
-        for piece in page.lines[line].pieces:
-            if piece.link == index:
-                break
-            column += cells(piece.text)
-        spots.append(
-            Spot(label, index, region.x + view.left_margin + column, region.y + line - top)
-        )
+        pieces = page.lines[line].pieces
+        first = next(n for n, piece in enumerate(pieces) if piece.link == index)
+        column = sum(cells(piece.text) for piece in pieces[:first])
+        drawn = covering(label, "".join(piece.text for piece in pieces[first:]))
+        x, y = region.x + view.left_margin + column, region.y + line - top
+        spots.append(Spot(label, index, x, y, drawn))
     return spots
