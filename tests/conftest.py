@@ -14,6 +14,7 @@ from hypothesis import settings
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.paths import content_dir
+from tests.parsed_css import share_parsed_css
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -31,6 +32,8 @@ editing the bundled article breaks only the tests of that article."""
 # at each wait: docs/private-apis.md.)
 textual._wait.SLEEP_GRANULARITY = 0.005
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+
+share_parsed_css()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
