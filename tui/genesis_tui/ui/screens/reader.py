@@ -71,6 +71,9 @@ class ReaderScreen(StudyScreen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         section_id, view = self._initial
+        # The classes for the width, before the widgets below are styled: set in on_mount (by
+        # ``_fit``), they would restyle the whole screen again before its first paint.
+        self._fit_classes(self.app.size.width)
         yield TitleBar(icon=HEADER_ICON)
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections, self.ui.lang)
@@ -157,13 +160,19 @@ class ReaderScreen(StudyScreen):
     sections_shown: var[bool | None] = var(None, init=False)
     """The reader's choice (``s``) to show or hide the section list; None: by the width."""
 
-    def _fit(self, width: int) -> None:
+    def _fit_classes(self, width: int) -> bool:
+        """``-narrow`` and ``-numbers`` for this width; whether it is narrow."""
         one_column = host_of(self.app).screen_reader  # one column, one language
         narrow = width < WIDE or one_column
         self.set_class(narrow, "-narrow")
+        self.set_class(narrow and width < TITLES, "-numbers")
+        return narrow
+
+    def _fit(self, width: int) -> None:
+        one_column = host_of(self.app).screen_reader
+        narrow = self._fit_classes(width)
         sections = self.query_one(SectionList)
         sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
-        self.set_class(sections.mode == "numbers", "-numbers")
         shown = width >= NUMBERS and not one_column
         shown = shown if self.sections_shown is None else self.sections_shown
         sections.display = shown
