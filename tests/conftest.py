@@ -15,6 +15,7 @@ from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.paths import content_dir
 from tests.parsed_css import share_parsed_css
+from tests.parsed_toml import keep_parsed_toml
 
 ROOT = Path(__file__).resolve().parent.parent
 SMALL_CONTENT = Path(__file__).resolve().parent / "fixtures" / "content"
@@ -34,6 +35,7 @@ textual._wait.SLEEP_GRANULARITY = 0.005
 textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 
 share_parsed_css()
+keep_parsed_toml()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
