@@ -73,6 +73,7 @@ class ReaderScreen(PageScreen):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         section_id, view = self._initial
+        self.widths.classes(self.app.size.width)  # before the widgets below are styled
         yield TitleBar(icon=HEADER_ICON)
         with Horizontal(id="main"):
             yield SectionList(self.content.article.sections, self.ui.lang)

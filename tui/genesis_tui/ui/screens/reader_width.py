@@ -50,15 +50,24 @@ class Widths:
     def __init__(self, host: WidthsHost) -> None:
         self._host = host
 
-    def fit(self, width: int) -> None:
-        """Lay the reader out for ``width`` cells (one column for a screen reader)."""
+    def classes(self, width: int) -> bool:
+        """Set ``-narrow`` and ``-numbers`` for ``width``; whether it is narrow. Called from
+        the screen's compose too, before its widgets are styled: set later, each class would
+        restyle the whole screen again before the first paint."""
         host = self._host
         one_column = host_of(host.app).screen_reader  # one column, one language
         narrow = width < WIDE or one_column
         host.set_class(narrow, "-narrow")
+        host.set_class(narrow and width < TITLES, "-numbers")
+        return narrow
+
+    def fit(self, width: int) -> None:
+        """Lay the reader out for ``width`` cells (one column for a screen reader)."""
+        host = self._host
+        one_column = host_of(host.app).screen_reader
+        narrow = self.classes(width)
         sections = host.query_one(SectionList)
         sections.set_mode("full" if not narrow else "titles" if width >= TITLES else "numbers")
-        host.set_class(sections.mode == "numbers", "-numbers")
         shown = width >= NUMBERS and not one_column
         shown = shown if host.sections_shown is None else host.sections_shown
         sections.display = shown
