@@ -106,7 +106,10 @@ class Signposts:
         if progress is None:
             return text
         known = ui(
-            "reader.known", known=progress.known, total=progress.total, percent=progress.percent
+            "reader.known",
+            known=progress.known,
+            total=progress.total,
+            percent=progress.shown_percent,
         )
         return f"{text} | {known}"
 
