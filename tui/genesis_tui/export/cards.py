@@ -88,16 +88,17 @@ def _other_places(content: Edition, section: Section) -> Iterator[tuple[str, str
     """Each word of the section's key points and notes, with no sentence: they are this
     project's summary and notes, not the article the card's source line names."""
     lexicon = content.lexicon
-    keys = [f"sections.{section.id}.key_points.{n}" for n in range(len(section.key_points))]
-    pairs = list(section.key_points)
+    texts = [
+        (f"sections.{section.id}.key_points.{number}", point.ja)
+        for number, point in enumerate(section.key_points)
+    ]
     for block in section.blocks:
         for part, pair in (("note", block.note), ("since", block.since)):
             if pair is not None:
-                keys.append(f"blocks.{block.id}.{part}")
-                pairs.append(pair)
-    for key, pair in zip(keys, pairs, strict=True):
+                texts.append((f"blocks.{block.id}.{part}", pair.ja))
+    for key, ja in texts:
         for start, end, entry in lexicon.words(key):
-            yield entry, pair.ja[start:end], "", ""
+            yield entry, ja[start:end], "", ""
 
 
 def cards(
