@@ -3,6 +3,7 @@
 EN: dict[str, str] = {
     # The reader
     "reader.subtitle": "{number}/{total} {title} | {percent}% | view: {view}",
+    "reader.subtitle_short": "{number}/{total} {title} | {percent}%",
     "view.both": "both",
     "view.ja": "Japanese",
     "view.en": "English",

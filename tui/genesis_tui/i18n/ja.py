@@ -2,6 +2,7 @@
 
 JA: dict[str, str] = {
     "reader.subtitle": "{number}/{total} {title}・{percent}%・表示: {view}",
+    "reader.subtitle_short": "{number}/{total} {title}・{percent}%",
     "view.both": "日英",
     "view.ja": "日本語",
     "view.en": "英語",
