@@ -68,3 +68,16 @@ async def test_a_header_part_is_shown_whole_or_not_at_all(
 
 def _number(content: Edition, section_id: str) -> int:
     return [s.id for s in content.article.sections].index(section_id) + 1
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+async def test_a_long_term_name_is_shortened_with_dots(content: Edition, ascii_only: bool) -> None:
+    """Another screen's header: a term's name longer than the header ends in "...", not in
+    Textual's "…" (ambiguous width), nor, under --ascii, cut with no mark."""
+    term = max(content.glossary.terms, key=lambda term: len(term.term.en))
+    app = GenesisApp(content, ascii=ascii_only)
+    async with app.run_test(size=(50, 20)) as pilot:
+        app.open_term(term.id)
+        await pilot.pause()
+        shown = app.screen.query_one(HeaderTitle).render_line(0).text.strip()
+        assert shown.endswith("...") and "…" not in shown, shown

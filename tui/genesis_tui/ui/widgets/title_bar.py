@@ -46,12 +46,17 @@ class TitleBar(Header):
 
     def format_title(self) -> Content:
         """The sub-title and the title, the title shortened (with "...") to the room the
-        sub-title leaves it, or left out: Textual would cut it anywhere, and under ``--ascii``
-        with no mark."""
-        title, sub_title = self.screen_title, self.screen_sub_title
+        sub-title leaves it, or left out: Textual would cut it anywhere, with the ambiguous-width
+        "…", and under ``--ascii`` with no mark. A sub-title too long alone is shortened too."""
+        title, sub_title, room = self.screen_title, self.screen_sub_title, self.room()
+        if room < SHORTEST_TITLE:  # Textual cuts it
+            return self.app.format_title(title, sub_title)
         if sub_title:
-            left = self.room() - cells(sub_title) - 3  # " | " between them
+            sub_title = clipped(sub_title, room)  # a term's name (the reader's fits already)
+            left = room - cells(sub_title) - 3  # " | " between them
             title = clipped(title, left) if left >= SHORTEST_TITLE else ""
+        else:
+            title = clipped(title, room)
         return self.app.format_title(title, sub_title)
 
     def on_resize(self) -> None:
