@@ -103,6 +103,24 @@ def test_each_card_has_its_own_sentence_and_that_sentence_s_english(state_home: 
     assert by_block > 50
 
 
+def test_a_card_s_sentence_is_the_article_s_never_a_key_point_or_a_note() -> None:
+    """The card's source line names the article, so its sentence is the article's: the first
+    sentence of the blocks the word stands in (日本's is not the key point 「日本は、AIを…」);
+    a word found only in key points or notes has no sentence."""
+    article = BUNDLED.article
+    points = {p.ja for s in article.sections for p in s.key_points}
+    notes = {pair.ja for _, b in article.blocks() for pair in (b.note, b.since) if pair}
+    chosen = cards(BUNDLED, WordStatuses(), "all")
+    japan = next(card for card in chosen if card.entry.lemma == "日本")
+    assert japan.sentence_ja and any(japan.sentence_ja in b.ja for _, b in article.blocks())
+    assert not any(card.sentence_ja in points | notes for card in chosen if card.sentence_ja)
+    for card in chosen:
+        if card.sentence_ja:
+            assert any(card.sentence_ja in b.ja for _, b in article.blocks()), card.entry.lemma
+        else:
+            assert not card.sentence_en
+
+
 def test_two_exports_give_the_same_note_ids(state_home: Path) -> None:
     """Anki matches an imported note by its guid: the same word has the same guid on every
     export (from its lemma and reading), so importing again updates the note."""

@@ -21,6 +21,16 @@ def _readme_keys() -> list[str]:
     return [row.replace("`", "") for row in rows]
 
 
+def test_help_and_the_readme_say_the_section_keys_go_round() -> None:
+    """] on the last section shows the first, [ on the first the last: help says so, and the
+    README's row says what help says."""
+    row = next(what for keys, what in keymap.help_rows() if keys == "] / [")
+    assert "the first again" in Catalogue("en")(row)
+    assert "最後の次は最初" in Catalogue("ja")(row)
+    section = README.read_text(encoding="utf-8").split("## Keys", 1)[1]
+    assert f"| `]` / `[` | {Catalogue('en')(row)} " in section
+
+
 def test_every_binding_has_an_id_of_its_own() -> None:
     ids = [key.id for key in keymap.KEYS]
     assert len(ids) == len(set(ids))

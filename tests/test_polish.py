@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import OptionList, Static
 
 from genesis_tui.content.edition import Edition
 from genesis_tui.text.kana import reading_order, to_hiragana
@@ -50,6 +50,22 @@ async def test_glossary_rows_speak_the_interface_language(content: Edition, ui_l
         else:
             names = [term.term.en.casefold() for term in terms]
             assert names == sorted(names)
+
+
+@pytest.mark.parametrize("ui_lang", ["en", "ja"])
+async def test_the_glossary_says_its_order_once(content: Edition, ui_lang: str) -> None:
+    app = GenesisApp(content, ui_lang=ui_lang)  # type: ignore[arg-type]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        screen = app.screen
+        assert isinstance(screen, GlossaryScreen)
+        for _ in range(2):  # each order in turn (ctrl+s)
+            order = screen.ui(f"glossary.sorted_by_{screen.sort_key}")
+            count = str(screen.query_one("#glossary-count", Static).render())
+            header = f"{screen.title} {screen.sub_title}"
+            assert (count + header).count(order) == 1, (count, header)
+            assert order in count
+            await pilot.press("ctrl+s")
 
 
 async def test_a_katakana_name_is_not_followed_by_itself(content: Edition) -> None:

@@ -15,6 +15,7 @@ from genesis_tui.content.load import load_content
 from genesis_tui.pages.page import Page
 from genesis_tui.pages.study import (
     HiddenReadings,
+    Progress,
     hidden_readings,
     kept_readings,
     section_entries,
@@ -155,6 +156,24 @@ def test_a_section_counts_its_known_words_and_leaves_out_the_ignored() -> None:
     assert progress.percent == 300 // (len(entries) - 1)
 
 
+@pytest.mark.parametrize(
+    ("known", "total", "shown"), [(0, 143, "0"), (1, 143, "<1"), (2, 143, "1"), (143, 143, "100")]
+)
+def test_a_count_above_zero_never_reads_zero_percent(known: int, total: int, shown: str) -> None:
+    assert Progress(known, total).shown_percent == shown
+
+
+def test_the_readme_quotes_the_status_as_the_panel_shows_it() -> None:
+    from genesis_tui.i18n.catalogue import Catalogue
+    from genesis_tui.ui.widgets.word_lookup import lookup_text
+
+    entry = section_entries(SMALL, SMALL.section("overview"))[0]
+    panel = lookup_text(Catalogue("en"), SMALL, entry, entry.lemma, status="3").plain
+    shown = panel.splitlines()[0].rsplit("  ", 1)[1]
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert f"(`{shown}`)" in readme
+
+
 def test_a_reading_goes_when_every_word_under_it_is_hidden_or_its_base_is_known() -> None:
     text = "日本政府の機会"
     ruby = [(0, 2, "にほん"), (2, 4, "せいふ"), (5, 6, "き")]
@@ -206,7 +225,7 @@ async def test_statuses_are_set_shown_counted_and_saved_at_once(tmp_path: Path) 
             assert saved.get(entry.lemma, entry.reading) == status, key
         assert reader.section_id == "overview"  # 3 set a status: it went to no section
         total = section_progress(SMALL, SMALL.section("overview"), app.statuses).total
-        assert f"known 1/{total} ({100 // total}%)" in reader.sub_title
+        assert f"known 1/{total} (<1%)" in reader.sub_title  # not 0%
 
 
 async def test_statuses_survive_a_restart(tmp_path: Path) -> None:

@@ -40,20 +40,36 @@ def speaking(lang: UiLang) -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
-class CellWidthFormatter(argparse.HelpFormatter):
+def unrecognized(extras: list[str]) -> str:
+    """argparse's own words for arguments that no parser took, in the language it speaks."""
+    return str(argparse._("unrecognized arguments: %s")) % " ".join(extras)  # type: ignore[attr-defined]
+
+
+class LinesFormatter(argparse.HelpFormatter):
+    """argparse's help, where a line break in a help text starts a new line (one a format,
+    in ``export --format``'s)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return [line for part in text.split("\n") for line in self._wrap(part, width)]
+
+    def _wrap(self, text: str, width: int) -> list[str]:
+        return super()._split_lines(text, width)
+
+
+class CellWidthFormatter(LinesFormatter):
     """argparse's help, wrapped by terminal cells (a kanji is two) and where Japanese may
     break, rather than by characters and at spaces alone."""
 
-    def _split_lines(self, text: str, width: int) -> list[str]:
+    def _wrap(self, text: str, width: int) -> list[str]:
         from genesis_tui.text.typesetting import break_lines
 
         return break_lines(" ".join(text.split()), max(10, width))
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        lines = self._split_lines(text, width - len(indent))
+        lines = self._wrap(text, width - len(indent))
         return "\n".join(indent + line for line in lines)
 
 
 def formatter_for(lang: UiLang) -> Callable[..., argparse.HelpFormatter]:
     """The help formatter for ``lang``: argparse's own for English, by cells for Japanese."""
-    return CellWidthFormatter if lang == "ja" else argparse.HelpFormatter
+    return CellWidthFormatter if lang == "ja" else LinesFormatter

@@ -35,11 +35,19 @@ Command = Callable[[argparse.Namespace, Catalogue], int]
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, with its error messages (which can quote the arguments raw) escaped."""
+    """argparse, its errors said as the program's own are: one line naming the command and
+    the problem (control characters escaped: it can quote the arguments raw), and one line
+    saying where the help is; not the usage."""
+
+    def __init__(self, *args: Any, help_hint: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help_hint = help_hint
+        """Where the help is, with ``{command}`` for the command (the catalogue's words)."""
 
     def error(self, message: str) -> NoReturn:
-        """Print the usage and the message, control characters escaped; exit 2."""
-        super().error(escaped(message))
+        """Say what is wrong and where the help is, on two lines; exit 2."""
+        hint = self.help_hint.format(command=self.prog)
+        self.exit(2, f"{self.prog}: {escaped(message)}\n{hint}\n" if hint else None)
 
 
 def whole_number(low: int, high: int, ui: Catalogue) -> Callable[[str], int]:
@@ -102,6 +110,7 @@ class Grammar:
         ui = self.ui
         top = Parser(
             prog=PROG,
+            help_hint=ui("cli.error.help_hint"),
             parents=self.reader,
             description=ui("cli.description"),
             formatter_class=self.formatter,
@@ -141,6 +150,7 @@ class Grammar:
             parents=list(parents),
             help=self.ui(f"cli.help.{name}"),
             formatter_class=self.formatter,
+            help_hint=self.ui("cli.error.help_hint"),
         )
         command.set_defaults(func=func, command=name)
         return command

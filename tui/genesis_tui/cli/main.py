@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from genesis_tui.cli import encoding, output
-from genesis_tui.cli.argparse_lang import speaking
+from genesis_tui.cli.argparse_lang import speaking, unrecognized
 from genesis_tui.cli.arguments import Grammar, not_for_command
 from genesis_tui.cli.commands import PROG, no_state
 from genesis_tui.cli.errors import UsageError
@@ -45,8 +45,8 @@ def _main(argv: Sequence[str] | None) -> int:
             top, commands = Grammar(ui).parser()
             args, extras = top.parse_known_args(argv)
             options = not_for_command(args, extras, top, commands.get(args.command or ""))
-            if options is None:
-                top.parse_args(argv)  # argparse refuses what is left, in its own words
+            if options is None:  # refused in argparse's words, by the command given
+                (commands.get(args.command or "") or top).error(unrecognized(extras))
         if options:
             raise UsageError(
                 "cli.error.not_for_command", command=args.command, options=", ".join(options)

@@ -6,7 +6,8 @@ text file in Anki's import format (``--format tsv``). Each note is one word of t
 (``--words``: ``new``, those without a status; ``learning``, at a step from 1 to 5; ``all``,
 every word but the ignored ones), where it first appears (``--section`` keeps to one section):
 the word, its reading and pitch accent, glosses, part of speech and JLPT level, the sentence
-it stands in with that sentence's English (``Edition.sentences``), and the article's source.
+of the article's text it first stands in with that sentence's English (``Edition.sentences``;
+none for a word found only in the project's key points or notes), and the article's source.
 
 The same word has the same note id on every export (``note_guid``: a digest of the lemma and
 the reading, not of the content's entry ids or the time), so importing again updates the notes
@@ -75,40 +76,50 @@ def wanted(status: str | None, which: Which) -> bool:
 
 
 def _places(content: Edition, section: Section) -> Iterator[tuple[str, str, str, str]]:
-    """Each word of a section's Japanese with the sentence pair it stands in: (entry id, the
-    word as written there, Japanese, English), in reading order. A block's word has its own
-    sentence (the block's sentences aligned); a key point or a note is one pair of its own."""
-    lexicon = content.lexicon
-    for number, point in enumerate(section.key_points):
-        for start, end, entry in lexicon.words(f"sections.{section.id}.key_points.{number}"):
-            yield entry, point.ja[start:end], point.ja, point.en
+    """Each word of the article's own text (the section's blocks) with the sentence pair it
+    stands in: (entry id, the word as written there, Japanese, English), in reading order."""
     for block in section.blocks:
-        for start, end, entry in lexicon.words(f"blocks.{block.id}.ja"):
+        for start, end, entry in content.lexicon.words(f"blocks.{block.id}.ja"):
             ja, en = content.sentences.sentence_at(block.id, start)
             yield entry, block.ja[start:end], ja, en
+
+
+def _other_places(content: Edition, section: Section) -> Iterator[tuple[str, str, str, str]]:
+    """Each word of the section's key points and notes, with no sentence: they are this
+    project's summary and notes, not the article the card's source line names."""
+    lexicon = content.lexicon
+    texts = [
+        (f"sections.{section.id}.key_points.{number}", point.ja)
+        for number, point in enumerate(section.key_points)
+    ]
+    for block in section.blocks:
         for part, pair in (("note", block.note), ("since", block.since)):
-            if pair is None:
-                continue
-            for start, end, entry in lexicon.words(f"blocks.{block.id}.{part}"):
-                yield entry, pair.ja[start:end], pair.ja, pair.en
+            if pair is not None:
+                texts.append((f"blocks.{block.id}.{part}", pair.ja))
+    for key, ja in texts:
+        for start, end, entry in lexicon.words(key):
+            yield entry, ja[start:end], "", ""
 
 
 def cards(
     content: Edition, statuses: Statuses, which: Which, section_id: str | None = None
 ) -> list[Card]:
     """The words ``which`` asks for (particles and auxiliaries left out), each once, where it
-    first appears in the sections exported."""
+    first appears in the article's text of the sections exported, with that sentence; then the
+    words found only in key points or notes, with no sentence."""
     lexicon = content.lexicon
     found: dict[tuple[str, str], Card] = {}
-    for section in _sections(content, section_id):
-        for entry_id, surface, ja, en in _places(content, section):
-            entry = lexicon.entry(entry_id)
-            if entry is None or entry.pos in FUNCTION_WORDS:
-                continue
-            key = (entry.lemma, entry.reading)
-            if key in found or not wanted(statuses.get(*key), which):
-                continue
-            found[key] = Card(entry, surface, ja, en, section.id)
+    sections = _sections(content, section_id)
+    for where in (_places, _other_places):
+        for section in sections:
+            for entry_id, surface, ja, en in where(content, section):
+                entry = lexicon.entry(entry_id)
+                if entry is None or entry.pos in FUNCTION_WORDS:
+                    continue
+                key = (entry.lemma, entry.reading)
+                if key in found or not wanted(statuses.get(*key), which):
+                    continue
+                found[key] = Card(entry, surface, ja, en, section.id)
     return list(found.values())
 
 
@@ -184,7 +195,9 @@ def to_tsv(content: Edition, chosen: list[Card]) -> str:
     ]
     for card in chosen:
         word, _, accent, meaning, pos, jlpt, sentence, english, _ = fields(card, source)
-        front = f'<div lang="ja">{word}</div><div lang="ja">{sentence}</div>'
+        front = f'<div lang="ja">{word}</div>'
+        if sentence:  # none for a word found only in key points or notes
+            front += f'<div lang="ja">{sentence}</div>'
         level = f" | JLPT {jlpt}" if jlpt else ""
         back = (
             f'<div lang="ja">{accent}</div><div>{pos}{level}</div>{meaning}'

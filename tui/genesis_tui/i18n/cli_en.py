@@ -56,9 +56,13 @@ CLI_EN: dict[str, str] = {
         "command lists them all)"
     ),
     "cli.help.format": (
-        "txt (the default): plain text wrapped at --width; md: Markdown; json: the article, "
-        "glossary and timeline as data (schema 3); html: one page for browsers and screen "
-        "readers, with ruby"
+        "one of:\n"
+        "txt (the default): plain text wrapped at --width\n"
+        "md: Markdown\n"
+        "json: the article, glossary and timeline as data (schema 3)\n"
+        "html: one page for browsers and screen readers, with ruby\n"
+        "apkg: the words as Anki cards, a package Anki opens (--words, --output)\n"
+        "tsv: the same cards as text, for Anki's import (--words)"
     ),
     "cli.help.ruby": (
         "readings over the Japanese: Aozora Bunko notation in txt (｜基《き》), HTML ruby in md "
@@ -87,6 +91,7 @@ CLI_EN: dict[str, str] = {
     # Usage errors: one line each, after "genesis-tui: "
     "cli.error.not_a_number": "not a number: {value!r}",
     "cli.error.out_of_range": "must be between {low} and {high}, not {number}",
+    "cli.error.help_hint": "Help: {command} --help",
     "cli.error.not_for_command": "for the reader, not for {command}: {options}",
     "cli.error.no_section": "no section {section!r} (sections: {ids}, or 1-{count})",
     "cli.error.no_theme": "no theme {name!r} (themes: {names})",

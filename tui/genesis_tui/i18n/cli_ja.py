@@ -51,8 +51,13 @@ CLI_JA: dict[str, str] = {
         "配色のテーマ。textual-light や nord など（次回も使われます。一覧はパレットの「テーマ」で）"
     ),
     "cli.help.format": (
-        "txt（既定）: --width で折り返すテキスト、md: Markdown、json: 記事・用語集・年表のデータ"
-        "（スキーマ 3）、html: ブラウザとスクリーンリーダーのための、ルビつきの 1 ページ"
+        "次のいずれか:\n"
+        "txt（既定）: --width で折り返すテキスト\n"
+        "md: Markdown\n"
+        "json: 記事・用語集・年表のデータ（スキーマ 3）\n"
+        "html: ブラウザとスクリーンリーダーのための、ルビつきの 1 ページ\n"
+        "apkg: 語の Anki カード、Anki で開くパッケージ（--words、--output）\n"
+        "tsv: 同じカードを Anki の読み込み用テキストで（--words）"
     ),
     "cli.help.ruby": (
         "日本語に読みをつける: txt では青空文庫の記法（｜基《き》）、md では HTML の ruby"
@@ -83,6 +88,7 @@ CLI_JA: dict[str, str] = {
     # Usage errors
     "cli.error.not_a_number": "数ではありません: {value!r}",
     "cli.error.out_of_range": "{low} から {high} までの数にしてください（{number} は範囲外です）",
+    "cli.error.help_hint": "ヘルプ: {command} --help",
     "cli.error.not_for_command": "リーダーのオプションで、{command} には使えません: {options}",
     "cli.error.no_section": "{section!r} という節はありません（節: {ids}、または 1-{count}）",
     "cli.error.no_theme": "{name!r} というテーマはありません（テーマ: {names}）",

@@ -3,6 +3,7 @@
 EN: dict[str, str] = {
     # The reader
     "reader.subtitle": "{number}/{total} {title} | {percent}% | view: {view}",
+    "reader.subtitle_short": "{number}/{total} {title} | {percent}%",
     "view.both": "both",
     "view.ja": "Japanese",
     "view.en": "English",
@@ -148,7 +149,7 @@ EN: dict[str, str] = {
     "palette.no_matches": "No matches found",
     # Rows of the help table (the keys themselves are in help.KEYS)
     "help.section": "go to section N",
-    "help.next_previous_section": "next / previous section",
+    "help.next_previous_section": "next / previous section; after the last, the first again",
     "help.view": "view: both, ja, en",
     "help.toggle_sections": "hide or show the section list",
     "help.links": "next / previous glossary link",

@@ -2,6 +2,7 @@
 
 JA: dict[str, str] = {
     "reader.subtitle": "{number}/{total} {title}・{percent}%・表示: {view}",
+    "reader.subtitle_short": "{number}/{total} {title}・{percent}%",
     "view.both": "日英",
     "view.ja": "日本語",
     "view.en": "英語",
@@ -143,7 +144,7 @@ JA: dict[str, str] = {
     "palette.theme_placeholder": "テーマを検索",
     "palette.no_matches": "一致するものがありません",
     "help.section": "N番目の節へ",
-    "help.next_previous_section": "次・前の節",
+    "help.next_previous_section": "次・前の節（最後の次は最初、最初の前は最後）",
     "help.view": "表示: 日英・日本語・英語",
     "help.toggle_sections": "節の一覧を隠す・出す",
     "help.links": "次・前の用語リンク",

@@ -80,6 +80,12 @@ class Progress(NamedTuple):
         """Known words in percent, rounded down (100 only when every word is known)."""
         return self.known * 100 // self.total if self.total else 0
 
+    @property
+    def shown_percent(self) -> str:
+        """The percentage as the header shows it: ``<1`` for a count above zero that rounds
+        down to 0 (1 of 143 known is not 0%)."""
+        return "<1" if self.known and not self.percent else str(self.percent)
+
 
 def section_progress(content: Edition, section: Section, statuses: WordStatuses) -> Progress:
     """The section's known words, of its content words less the ignored ones."""

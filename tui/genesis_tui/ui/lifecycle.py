@@ -88,6 +88,8 @@ class TerminalApp(PaletteApp):
         ambiguous-width). Nothing dim: dimmed text falls under a legible contrast."""
         if not sub_title:
             return TextContent(title)
+        if not title:  # no room left for it (``TitleBar``)
+            return TextContent(sub_title).stylize("bold")
         return TextContent.assemble(
             TextContent(sub_title).stylize("bold"), " | ", TextContent(title)
         )

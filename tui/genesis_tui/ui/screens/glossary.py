@@ -76,8 +76,7 @@ class GlossaryScreen(GenesisScreen):
         if not terms:
             count = self.ui("glossary.no_match", text=clipped(text.strip(), ECHO_WIDTH))
         self._count = count
-        self._show_count()
-        self.sub_title = order
+        self._show_count()  # the order is said there, by the list, and not again in the header
 
     def _show_count(self) -> None:
         """The count, or why nothing matches, broken into lines by the typesetter: Textual's

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View, one_lang
 from genesis_tui.i18n.catalogue import Catalogue
+from genesis_tui.text.typesetting import cells, clipped
 from genesis_tui.ui.screens.base import shown_langs
 from genesis_tui.ui.screens.study import Study
 from genesis_tui.ui.widgets.key_bar import Hint
@@ -86,29 +87,39 @@ class Signposts:
         self._host.query_one(TitleBar).show_sub_title(self.sub_title())
 
     def sub_title(self) -> str:
-        """The section (number and title), the view, the percentage read, and the learner's
-        count once they have marked a word."""
+        """The section (number and title), the percentage read, the view, and the learner's
+        count once they have marked a word: as many of them as fit the header whole, the least
+        needed left out first (the count, then the view; then the section's title is
+        shortened), so that no number is ever cut."""
         host = self._host
         content, ui = host.content, host.ui
         section = content.section(host.section_id)
         ids = [s.id for s in content.article.sections]
-        number = ids.index(host.section_id) + 1
         title = " / ".join(section.title.get(lang) for lang in shown_langs(host.view, "en"))
-        text = ui(
-            "reader.subtitle",
-            number=number,
-            total=len(ids),
-            title=title,
-            view=ui(f"view.{host.view}"),
-            percent=host.article.percent_shown,
-        )
+        fields = {
+            "number": ids.index(host.section_id) + 1,
+            "total": len(ids),
+            "view": ui(f"view.{host.view}"),
+            "percent": host.article.percent_shown,
+        }
+        text = ui("reader.subtitle", title=title, **fields)
+        shorter = [text]
         progress = self._study.progress(content, section)
-        if progress is None:
-            return text
-        known = ui(
-            "reader.known", known=progress.known, total=progress.total, percent=progress.percent
-        )
-        return f"{text} | {known}"
+        if progress is not None:
+            known = ui(
+                "reader.known",
+                known=progress.known,
+                total=progress.total,
+                percent=progress.shown_percent,
+            )
+            shorter.insert(0, f"{text} | {known}")
+        shorter.append(ui("reader.subtitle_short", title=title, **fields))
+        room = host.query_one(TitleBar).room()
+        for candidate in shorter:
+            if cells(candidate) <= room:
+                return candidate
+        fixed = cells(ui("reader.subtitle_short", title="", **fields))
+        return ui("reader.subtitle_short", title=clipped(title, max(4, room - fixed)), **fields)
 
     def hints(self) -> list[Hint]:
         """Links, sections, matches and back, for wide footers (none while a search is typed: the

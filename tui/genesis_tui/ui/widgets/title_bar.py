@@ -12,12 +12,21 @@ The reader's sub-title changes with every scroll (how far the section is read):
 
 from __future__ import annotations
 
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
+from genesis_tui.text.typesetting import cells, clipped
+
 WATCHED = ("title", "sub_title")
 """The app's attributes a Header watches (Textual 8.2, ``Header._on_mount``)."""
+
+CHROME = 18
+"""The header's cells around the title: the icon (8) and the clock's space (10)."""
+
+SHORTEST_TITLE = 10
+"""The fewest cells the title is shortened to (with "..."); with less room it is left out."""
 
 
 class TitleBar(Header):
@@ -30,6 +39,28 @@ class TitleBar(Header):
         for name in WATCHED:
             if name in watchers:
                 watchers[name] = [entry for entry in watchers[name] if entry[0] is not self]
+
+    def room(self) -> int:
+        """The cells the title and sub-title have (before a layout: from the app's width)."""
+        return max(0, (self.size.width or self.app.size.width) - CHROME)
+
+    def format_title(self) -> Content:
+        """The sub-title and the title, the title shortened (with "...") to the room the
+        sub-title leaves it, or left out: Textual would cut it anywhere, with the ambiguous-width
+        "…", and under ``--ascii`` with no mark. A sub-title too long alone is shortened too."""
+        title, sub_title, room = self.screen_title, self.screen_sub_title, self.room()
+        if room < SHORTEST_TITLE:  # Textual cuts it
+            return self.app.format_title(title, sub_title)
+        if sub_title:
+            sub_title = clipped(sub_title, room)  # a term's name (the reader's fits already)
+            left = room - cells(sub_title) - 3  # " | " between them
+            title = clipped(title, left) if left >= SHORTEST_TITLE else ""
+        else:
+            title = clipped(title, room)
+        return self.app.format_title(title, sub_title)
+
+    def on_resize(self) -> None:
+        self.query_one(HeaderTitle).update(self.format_title(), layout=False)
 
     def show_sub_title(self, text: str) -> None:
         """Make ``text`` the screen's sub-title. Setting ``sub_title`` has the header re-lay
