@@ -52,6 +52,11 @@ class KeysInOrder(App[None]):
     _screens_before: list[Screen[object]] = []
     """The screens when it came (a screen it opens focuses its field as it mounts)."""
 
+    @property
+    def keys_waiting(self) -> bool:
+        """True while keys typed ahead wait for the key before them to be dealt with."""
+        return self._held is not None
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
             if self._held is not None:
