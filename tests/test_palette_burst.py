@@ -49,6 +49,10 @@ async def test_a_burst_of_palette_keys_never_crashes(
                 for key in burst:
                     app.post_message(events.Key(key, CHARACTERS.get(key, key)))
                 await pilot.pause(gap)
+            # Every key acts, in order (ui.typeahead): the palette opening and closing
+            # twenty times takes more than one pause.
+            while app.keys_waiting:
+                await pilot.pause()
             await pilot.pause()
             await app.workers.wait_for_complete()
             # Still answering: the palette can be opened and closed once more.

@@ -32,6 +32,7 @@ from genesis_tui.ui.messages import (
 from genesis_tui.ui.reader_state import note_reader, reader_from_state
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
+from genesis_tui.ui.typeahead import KeysInOrder
 from genesis_tui.ui.widgets.plain_scrollbar import use_plain_scrollbars
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def _genesis_commands() -> type[Provider]:
     return GenesisCommands
 
 
-class GenesisApp(TerminalApp):
+class GenesisApp(KeysInOrder, TerminalApp):
     """Japan and the Genesis Mission, explained: the reader and its screens."""
 
     CSS_PATH = "genesis.tcss"

@@ -177,6 +177,18 @@ KEYS: tuple[Key, ...] = (
     _key("suspend", "ctrl+z", {"app": "suspend_process"}, "suspend"),
 )
 
+OPENS_A_FIELD = ("search", "glossary", "command-palette")
+"""The keys that open a text field (the search line, the glossary's filter, the palette's
+input): the keys typed after them in a burst are the field's (``ui.typeahead``)."""
+
+
+def field_openers() -> frozenset[str]:
+    """The actions, in every scope, of the keys that open a text field."""
+    return frozenset(
+        action for key in KEYS if key.id in OPENS_A_FIELD for action in key.actions.values()
+    )
+
+
 _NAMES = {
     "question_mark": "?",
     "slash": "/",
