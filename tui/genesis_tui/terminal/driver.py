@@ -128,6 +128,17 @@ class GenesisDriver(LinuxDriver):
         width, height = super()._get_terminal_size()
         return min(width, MAX_SIZE.width), min(height, MAX_SIZE.height)
 
+    def _sigtstp_application(self, *_: object) -> None:
+        """Stop (SIGTSTP, as a shell's job control sends it) from the app's loop, not inside
+        the signal handler: Python runs a handler in the main thread between any two bytecodes,
+        so Textual's stop could start while that thread held the writer queue's lock (a frame
+        half put) and wait for it for ever. The loop's ``call_soon_threadsafe`` is safe in a
+        handler; the stop then runs between the loop's callbacks, holding nothing."""
+        if self._loop.is_closed():  # the app has ended: nothing is running to wait for
+            super()._sigtstp_application()
+        else:
+            self._loop.call_soon_threadsafe(super()._sigtstp_application)
+
     def _sigcont_application(self, *_: object) -> None:
         """Come back into application mode after a stop of our own (ctrl+z) only. A stray
         SIGCONT (kill -CONT, or the one sent with SIGHUP to a session leader) made Textual start
