@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.places import Place
 from genesis_tui.storage.state import SavedState
+from genesis_tui.text.typesetting import cells
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
 from genesis_tui.ui.widgets.key_bar import KeyBar
@@ -483,39 +484,126 @@ async def test_the_palette_shows_each_commands_key(small_content: Edition) -> No
 
 
 # ---------------------------------------------------------------------- small terminals
-@pytest.mark.parametrize(
-    ("width", "mode"), [(60, "numbers"), (80, "numbers"), (95, "titles"), (120, "full")]
-)
-async def test_the_section_list_gives_the_text_room(
-    small_content: Edition, width: int, mode: str
-) -> None:
+@pytest.mark.parametrize("width", [60, 80, 95, 120])
+async def test_the_section_list_gives_the_text_room(small_content: Edition, width: int) -> None:
+    """The section tabs are one row under the header: the page has the terminal's width (less
+    its scrollbar) and every row but the header's, the tabs' and the footer's."""
     from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(small_content)
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         sections = reader(app).query_one(SectionList)
-        assert sections.mode == mode and sections.display
-        assert reader(app).article.page_width >= 45
-        rows = [text for _, text in sections._rows()]
-        if mode != "numbers":  # English titles first in the English interface
-            assert rows[0] == ">1 Overview"
-        assert all(len(row) <= sections.content_region.width for row in rows), rows
+        article = reader(app).article
+        assert sections.display and sections.region.height == 1
+        assert sections.region.width == width and sections.region.y == 1  # under the header
+        assert article.region.width == width and article.region.y == 2
+        assert article.scrollable_content_region.width == width - 1  # the scrollbar's cell
+        assert cells(sections.text()) <= width, sections.text()
+
+
+# What the row shows at each width: the first form that fits, whole (the bundled article).
+EN_ALL = ">1 Overview  2 Japan's role  3 Strategic significance  4 Open challenges  5 Outlook"
+EN_ONE = ">1 Overview  2  3  4  5"
+JA_ALL = ">1 概要  2 日本の役割  3 戦略的意義  4 残された課題  5 展望"
+BOTH_EN = (
+    ">1 Overview 概要  2 Japan's role 日本の役割  3 Strategic significance 戦略的意義"
+    "  4 Open challenges 残された課題  5 Outlook 展望"
+)
+BOTH_JA = (
+    ">1 概要 Overview  2 日本の役割 Japan's role  3 戦略的意義 Strategic significance"
+    "  4 残された課題 Open challenges  5 展望 Outlook"
+)
+JA_ONE = ">1 概要  2  3  4  5"
+
+
+@pytest.mark.parametrize(
+    ("ui_lang", "view", "rows"),
+    [
+        ("en", "en", {200: EN_ALL, 100: EN_ALL, 80: EN_ONE, 60: EN_ONE, 52: EN_ONE}),
+        ("en", "both", {200: BOTH_EN, 100: EN_ALL, 80: EN_ONE, 60: EN_ONE, 52: EN_ONE}),
+        ("ja", "both", {200: BOTH_JA, 100: JA_ALL, 80: JA_ALL, 60: JA_ALL, 52: JA_ONE}),
+        ("ja", "ja", {200: JA_ALL, 100: JA_ALL, 80: JA_ALL, 60: JA_ALL, 52: JA_ONE}),
+    ],
+)
+async def test_the_section_tabs_show_what_fits(
+    content: Edition, ui_lang: str, view: str, rows: dict[int, str]
+) -> None:
+    """Titles in the view's languages (the interface's first), else in one, else the numbers
+    with the current section's title: chosen by what fits the row, never cut."""
+    from genesis_tui.ui.widgets.section_list import SectionList
+
+    state = SavedState(section="overview", view=view)  # type: ignore[arg-type]
+    app = GenesisApp(content, ui_lang=ui_lang, state=state)  # type: ignore[arg-type]
+    async with app.run_test(size=(200, 30)) as pilot:
+        sections = reader(app).query_one(SectionList)
+        for width, row in rows.items():
+            await pilot.resize_terminal(width, 30)
+            await pilot.pause()
+            assert sections.display and sections.text() == row, width
+            assert cells(sections.text()) <= width
+        await pilot.press("2")
+        await pilot.pause()
+        assert ">2 " in sections.text() and ">1" not in sections.text()
+
+
+async def test_a_narrow_row_names_the_current_section(content: Edition) -> None:
+    """With numbers alone for the others, the section shown keeps its title as it changes."""
+    from genesis_tui.ui.widgets.section_list import SectionList
+
+    app = GenesisApp(content, state=SavedState(section="overview", view="en"))
+    async with app.run_test(size=(60, 20)) as pilot:
+        sections = reader(app).query_one(SectionList)
+        await pilot.press("3")
+        await pilot.pause()
+        assert sections.text() == " 1  2 >3 Strategic significance  4  5"
+
+
+async def test_a_click_on_a_tab_shows_its_section(small_content: Edition) -> None:
+    """A click on an item (its number or its title) shows that section; between items, none;
+    the tabs never take the focus from the page."""
+    from genesis_tui.ui.widgets.section_list import SectionList
+
+    app = GenesisApp(small_content, state=SavedState(section="overview", view="en"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        sections = reader(app).query_one(SectionList)
+        focused = app.focused
+        text = sections.text()
+        x = cells(text[: text.index("Outlook")]) + 2
+        await pilot.click(SectionList, offset=(x, 0))
+        await pilot.pause()
+        assert reader(app).section_id == "outlook"
+        text = sections.text()
+        gap = cells(text[: text.index(" 2 ")])  # the space before item 2's mark
+        await pilot.click(SectionList, offset=(gap - 1, 0))
+        await pilot.pause()
+        assert reader(app).section_id == "outlook"
+        await pilot.click(SectionList, offset=(gap + 1, 0))  # the number 2
+        await pilot.pause()
+        assert reader(app).section_id == "japan-role"
+        assert app.focused is focused
 
 
 async def test_s_hides_and_shows_the_section_list(small_content: Edition) -> None:
+    """``s`` takes the row away and gives the page a row more, the line read staying on top."""
     from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(small_content)
     async with app.run_test(size=(60, 20)) as pilot:
         sections = reader(app).query_one(SectionList)
-        width = reader(app).article.page_width
+        article = reader(app).article
+        article.scroll_to(y=13, animate=False)
+        await pilot.pause()
+        anchor, height, width = article.place, article.size.height, article.page_width
+        assert anchor is not None
         await pilot.press("s")
         await pilot.pause()
-        assert not sections.display and reader(app).article.page_width > width
+        assert not sections.display and article.size.height == height + 1
+        assert article.page_width == width and top_holds(article, anchor)
         await pilot.press("s")
         await pilot.pause()
-        assert sections.display
+        assert sections.display and article.size.height == height
+        assert top_holds(article, anchor) and round(article.scroll_y) == 13
 
 
 async def test_the_section_list_hidden_stays_hidden_after_a_restart(
@@ -647,13 +735,11 @@ async def test_the_section_shown_is_marked_without_colour(small_content: Edition
         await pilot.press("2")
         await pilot.pause()
         sections = reader(app).query_one(SectionList)
-        rows = sections._rows()
-        current = next(y for y, (index, _) in enumerate(rows) if index == 1)
-        other = next(y for y, (index, _) in enumerate(rows) if index == 2)
-        assert rows[current][1].startswith(">") and not rows[other][1].startswith(">")
-        assert row_look(sections.render_line(current)).isdisjoint(
-            row_look(sections.render_line(other))
-        )
+        looks = {text: look for text, look in attributes(sections.render_line(0))}
+        current = next(text for text in looks if "2" in text)
+        other = next(text for text in looks if "3" in text)
+        assert current.startswith(">2") and not other.startswith(">"), looks
+        assert looks[current] != looks[other], looks
 
 
 @pytest.mark.usefixtures("no_color")

@@ -388,11 +388,14 @@ async def test_y_copies_the_block_at_the_top_through_osc52(
         toasts = [n.message for n in app._notifications]
         assert any(str(len(copied[0])) in message for message in toasts), toasts
 
-        await pilot.press("v")  # the Japanese view copies the Japanese alone
+        # The Japanese view copies the Japanese alone. (At 120x40 the fixture's overview fits
+        # the screen in Japanese alone, under the header and the section tabs: its key points
+        # are on top.)
+        await pilot.resize_terminal(120, 40)
+        await pilot.press("v")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        # (The fixture's overview fits this screen in Japanese alone: its key points are on top.)
         assert _osc52(written)[-1] == "\n".join(point.ja for point in section.key_points)
 
 
@@ -437,12 +440,12 @@ async def test_mouse_selection_copies_the_text_not_a_widget_name(small_content: 
         selected = app.screen.get_selected_text()
         assert selected and text.startswith(selected.strip()), (selected, text)
         assert "SectionList" not in (selected or "")
-        # Over the section list, nothing is selected at all.
+        # Over the section tabs, nothing is selected at all.
         sections = app.screen.query_one("#sections")
         app.screen.clear_selection()
         await pilot.mouse_down(offset=(sections.region.x + 1, sections.region.y))
-        await pilot.hover(offset=(sections.region.x + 8, sections.region.y + 2))
-        await pilot.mouse_up(offset=(sections.region.x + 8, sections.region.y + 2))
+        await pilot.hover(offset=(sections.region.x + 30, sections.region.y))
+        await pilot.mouse_up(offset=(sections.region.x + 30, sections.region.y))
         assert "SectionList" not in (app.screen.get_selected_text() or "")
 
 

@@ -75,8 +75,8 @@ class ReaderScreen(PageScreen):
         section_id, view = self._initial
         self.widths.classes(self.app.size.width)  # before the widgets below are styled
         yield TitleBar(icon=HEADER_ICON)
+        yield SectionList(self.content.article.sections, self.ui.lang)
         with Horizontal(id="main"):
-            yield SectionList(self.content.article.sections, self.ui.lang)
             summary_lang = self.ui.lang
             article = ArticleView(
                 self.content, section_id, view, summary_lang=summary_lang, id="article"

@@ -1,29 +1,60 @@
-"""The list of sections, numbered for the 1-9 keys.
+"""The article's sections as one row of tabs under the header, numbered for the 1-9 keys.
 
-A small widget of its own rather than an OptionList: moving the highlight repaints the two
-rows that changed, not the whole list, which matters on a slow link (every section switch moves
-it). The section shown is marked by ``>`` as well as by its style, so it stands out without
-colour. As the terminal narrows the list gives the text room: titles in both languages, then in
-the interface's language only, then numbers alone.
+One row, full width, above the page rather than beside it: a terminal scrolls whole rows, so a
+list beside the page scrolled with it and was drawn again for every line moved (most of what a
+``j`` cost on the wire); the row above stays where it is. The section shown is marked by ``>``
+as well as by its style, so it stands out without colour.
+
+What the row shows is what fits in it, whole: the titles in the view's languages (the
+interface's first), else in one language, else the numbers with the current section's title,
+else the numbers alone. A title is never cut; wide (East Asian) characters count two cells.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Sequence
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
 from genesis_tui.content.model import Lang, Section
-from genesis_tui.text.typesetting import line_spans
+from genesis_tui.text.typesetting import cells
 
-Mode = Literal["full", "titles", "numbers"]
+GAP = " "
+"""Between two items; each item starts with its mark (``>`` or a space), so two cells apart."""
+
+Tab = tuple[int, str]
+"""A section's index and the text of its item (the mark, the number, any titles)."""
+
+
+def tab_row(
+    sections: Sequence[Section], current: int, langs: Sequence[Lang], width: int
+) -> list[Tab]:
+    """The items of the row for ``width`` cells: the first form that fits (see the module's
+    docstring). ``langs``: the view's languages, the interface's first."""
+
+    def item(index: int, shown: Sequence[Lang]) -> Tab:
+        mark = ">" if index == current else " "
+        titles = "".join(f" {sections[index].title.get(lang)}" for lang in shown)
+        return index, f"{mark}{index + 1}{titles}"
+
+    everywhere = range(len(sections))
+    forms = [[item(i, langs) for i in everywhere]]
+    if len(langs) > 1:
+        forms.append([item(i, langs[:1]) for i in everywhere])
+    forms.append([item(i, langs[:1] if i == current else ()) for i in everywhere])
+    numbers = [item(i, ()) for i in everywhere]
+    return next((form for form in forms if row_cells(form) <= width), numbers)
+
+
+def row_cells(row: Sequence[Tab]) -> int:
+    """The cells ``row`` takes, its gaps included."""
+    return sum(cells(text) for _, text in row) + cells(GAP) * max(0, len(row) - 1)
 
 
 class SectionList(Widget):
@@ -32,7 +63,7 @@ class SectionList(Widget):
     COMPONENT_CLASSES = {"section-list--current"}
     can_focus = False
     ALLOW_SELECT = False
-    """A mouse drag over the list selects nothing (Textual would copy the widget's name)."""
+    """A mouse drag over the row selects nothing (Textual would copy the widget's name)."""
 
     highlighted: reactive[int] = reactive(0, init=False, repaint=False)
     """The index of the section shown."""
@@ -48,49 +79,28 @@ class SectionList(Widget):
         super().__init__(id="sections")
         self._sections = sections
         self._lang = lang
-        """The interface's language: its titles come first, and alone when narrow."""
-        self._mode: Mode = "full"
+        """The interface's language: its titles come first, and alone when the row is short."""
         self._view_langs: tuple[Lang, ...] = ("ja", "en")
         """The languages of the view: a one-language view names the sections in it alone."""
-        self._laid_out: tuple[tuple[object, ...], list[tuple[int, str]]] | None = None
-        """The rows last laid out, with what they were laid out for (every line drawn asks)."""
+        self._laid_out: tuple[tuple[object, ...], list[Tab]] | None = None
+        """The items last laid out, with what they were laid out for (every paint asks)."""
         self._looked_up: tuple[Style, Style] | None = None
 
-    @property
-    def mode(self) -> Mode:
-        """Titles in both languages, in the interface's only, or numbers alone."""
-        return self._mode
-
-    def _rows(self) -> list[tuple[int, str]]:
-        """(section index, text) for every row: a title too long for the list goes on over
-        more rows (never cut); in full, the other language's title follows."""
-        room = max(4, self.content_region.width - 3)
-        key = (room, self._mode, self.highlighted, self._view_langs)
+    def tabs(self) -> list[Tab]:
+        """(section index, text) for every item of the row, as it is drawn now."""
+        width = self.content_region.width or self.app.size.width
+        key = (width, self.highlighted, self._view_langs)
         if self._laid_out is not None and self._laid_out[0] == key:
             return self._laid_out[1]
-        rows: list[tuple[int, str]] = []
         other: Lang = "ja" if self._lang == "en" else "en"
-        for index, section in enumerate(self._sections):
-            mark = ">" if index == self.highlighted else " "
-            if self._mode == "numbers":
-                rows.append((index, f"{mark}{index + 1}"))
-                continue
-            langs = tuple(lang for lang in (self._lang, other) if lang in self._view_langs)
-            if self._mode != "full":
-                langs = langs[:1]
-            for number, lang in enumerate(langs):
-                title = section.title.get(lang)
-                for part, (start, end) in enumerate(line_spans(title, room)):
-                    lead = f"{mark}{index + 1} " if number == part == 0 else "   "
-                    rows.append((index, lead + title[start:end]))
-        self._laid_out = (key, rows)
-        return rows
+        langs = tuple(lang for lang in (self._lang, other) if lang in self._view_langs)
+        row = tab_row(self._sections, self.highlighted, langs, width)
+        self._laid_out = (key, row)
+        return row
 
-    def set_mode(self, mode: Mode) -> None:
-        """Show titles in both languages, in the interface's language, or numbers alone."""
-        if mode != self._mode:
-            self._mode = mode
-            self.refresh()
+    def text(self) -> str:
+        """The row as it reads (for tests, and for anyone asking what it shows)."""
+        return GAP.join(text for _, text in self.tabs())
 
     def set_view_langs(self, langs: tuple[Lang, ...]) -> None:
         """Name the sections in the languages of the view only."""
@@ -99,7 +109,7 @@ class SectionList(Widget):
             self.refresh()
 
     def _styles(self) -> tuple[Style, Style]:
-        """The list's style and the current section's, kept until the styles change (Textual
+        """The row's style and the current section's, kept until the styles change (Textual
         works them out anew at every call, by walking up the whole tree)."""
         if self._looked_up is None:
             base = self.rich_style
@@ -113,22 +123,27 @@ class SectionList(Widget):
 
     def render_line(self, y: int) -> Strip:
         width = self.content_region.width
-        rows = self._rows()
         base, current = self._styles()
-        if y >= len(rows):
+        if y > 0:
             return Strip.blank(width, base)
-        index, text = rows[y]
-        style = current if index == self.highlighted else base
-        return Strip([Segment(text, style)]).extend_cell_length(width, style).crop(0, width)
+        segments: list[Segment] = []
+        for index, text in self.tabs():
+            if segments:
+                segments.append(Segment(GAP, base))
+            segments.append(Segment(text, current if index == self.highlighted else base))
+        return Strip(segments).extend_cell_length(width, base).crop(0, width)
 
-    def watch_highlighted(self, old: int, new: int) -> None:
-        width = self.size.width
-        for y, (index, _) in enumerate(self._rows()):
-            if index in (old, new):  # the style and the > mark
-                self.refresh(Region(0, y, width, 1))
+    def watch_highlighted(self) -> None:
+        self.refresh()  # one row: the marks, the styles and perhaps the form change
 
     def on_click(self, event: events.Click) -> None:
-        rows = self._rows()
-        if 0 <= event.y < len(rows):
-            event.stop()
-            self.post_message(self.Chosen(self._sections[rows[event.y][0]].id))
+        if event.y != 0:
+            return
+        x = 0
+        for index, text in self.tabs():
+            size = cells(text)
+            if x <= event.x < x + size:
+                event.stop()
+                self.post_message(self.Chosen(self._sections[index].id))
+                return
+            x += size + cells(GAP)
