@@ -547,6 +547,24 @@ async def test_the_section_tabs_show_what_fits(
         assert ">2 " in sections.text() and ">1" not in sections.text()
 
 
+@pytest.mark.parametrize("size", [(100, 30), (60, 20)])
+async def test_the_page_is_laid_out_once_at_start_under_the_tabs(
+    small_content: Edition, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """The page's width is known before the first paint (the screen's, less the scrollbar: the
+    tabs stand above it), so the section is typeset once, not again at the first resize."""
+    from genesis_tui.ui.widgets.page_kinds import ArticleView
+
+    built: list[object] = []
+    build = ArticleView.build_page
+    monkeypatch.setattr(ArticleView, "build_page", lambda self: built.append(1) or build(self))
+    app = GenesisApp(small_content, state=SavedState(section="overview", view="both"))
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        assert reader(app).article.scrollable_content_region.width == size[0] - 1
+        assert len(built) == 1
+
+
 async def test_a_narrow_row_names_the_current_section(content: Edition) -> None:
     """With numbers alone for the others, the section shown keeps its title as it changes."""
     from genesis_tui.ui.widgets.section_list import SectionList
