@@ -216,10 +216,12 @@ def test_who_signed_what_is_said_in_one_language(
     assert all(japanese) if ui_lang == "ja" else not any(japanese), chains
 
 
-@pytest.mark.parametrize(("width", "two"), [(100, False), (120, True)])
+@pytest.mark.parametrize(("width", "two"), [(99, False), (100, True), (120, True)])
 async def test_side_by_side_only_with_room_for_two_columns_of_japanese(
     small_content: Edition, width: int, two: bool
 ) -> None:
+    # With the section tabs above the page (not beside it), 100 columns leave two columns
+    # of about 48 cells; below 100 the reader is one column.
     app = GenesisApp(small_content)
     async with app.run_test(size=(width, 30)) as pilot:
         await pilot.pause()
