@@ -15,6 +15,7 @@ from hypothesis import settings
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.paths import content_dir
+from tests.frames import Frames, skip_undrawn_frames
 from tests.parsed_css import share_parsed_css
 from tests.parsed_toml import keep_parsed_toml
 
@@ -42,6 +43,7 @@ textual.screen.UPDATE_PERIOD = 1 / 240
 
 share_parsed_css()
 keep_parsed_toml()
+skip_undrawn_frames()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
@@ -196,3 +198,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             if key in seen:
                 item.add_marker(pytest.mark.slow)
             seen.add(key)
+
+
+DRAWN = {
+    # Files whose Pilot tests draw every frame by hand too (tests/frames.py): those whose point
+    # is that nothing fails whatever arrives, and those that count what is drawn.
+    "test_random_input.py",
+    "test_key_bursts.py",
+    "test_palette_burst.py",
+    "test_repaints.py",
+}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Every frame drawn in CI and in the ``DRAWN`` files; by hand, only those looked at."""
+    Frames.drawn = HEAVY or item.path.name in DRAWN
