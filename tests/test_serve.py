@@ -379,6 +379,7 @@ def _environment(pid: int) -> dict[str, str]:
     return dict(item.decode(errors="replace").partition("=")[::2] for item in raw if item)
 
 
+@pytest.mark.slow  # a real reader behind the server, 2.5 s (clamps and reaping: in process, fast)
 async def test_serve_real_reader_is_clamped_and_reaped(tmp_path: Path) -> None:
     # The real command: `genesis-tui serve` with the reader, not the stand-in.
     port = _free_port()
