@@ -15,6 +15,7 @@ from hypothesis import settings
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.load import load_content
 from genesis_tui.storage.paths import content_dir
+from tests.frames import Frames, skip_undrawn_frames
 from tests.parsed_css import share_parsed_css
 from tests.parsed_toml import keep_parsed_toml
 
@@ -42,6 +43,7 @@ textual.screen.UPDATE_PERIOD = 1 / 240
 
 share_parsed_css()
 keep_parsed_toml()
+skip_undrawn_frames()
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
@@ -133,11 +135,56 @@ BROAD = {
     "test_footer_labels_match_the_titles_of_the_screens_they_open",
     "test_the_too_small_cover_fits_20x6",
     "test_glossary_rows_speak_the_interface_language",
+    # The same walk at another size, view, interface language, terminal, locale or command:
+    "test_a_burst_of_keys_never_crashes",
+    "test_page_keys_as_a_list_opens",
+    "test_a_sequence_is_not_typed_out",
+    "test_text_goes_out_in_utf8_under_a_legacy_locale",
+    "test_the_reader_refuses_a_legacy_locale_in_one_line",
+    "test_stdout_that_cannot_be_written_is_one_line_and_exit_1",
+    "test_nothing_is_drawn_after_quitting",
+    "test_moves_by_word_line_and_section_and_the_page_follows",
+    "test_the_panel_never_covers_the_word",
+    "test_keys_that_work_everywhere_open_and_come_back_to_the_word",
+    "test_a_resize_keeps_the_word",
+    "test_cursor_and_panel",
+    "test_every_page_and_view_labels_its_links",
+    "test_snapshot_hints_over_the_reader",
+    "test_footer_fits_80_columns",
+    "test_the_contrast_holds_in_256_and_16_colours",
+    "test_why_nothing_matches_breaks_where_a_typesetter_would",
+    "test_the_glossary_filter_takes_romaji",
+    "test_an_empty_filter_result_says_so",
+    "test_each_sentence_moved_to_is_brought_whole_into_view",
+    "test_sentences_are_marked_and_moved_in_every_view",
+    "test_english_on_request_reveals_one_sentence_at_a_time",
+    "test_hidden_english",
+    "test_marked_sentence",
+    "test_reader_in_japanese",
+    "test_nothing_drawn_is_box_drawing",
+    "test_screens_over_the_reader_are_opaque",
+    "test_key_opens_the_page_and_escape_returns",
+    "test_lines_drawn_again_look_as_drawn_afresh",
+    "test_a_section_change_repaints_only_what_changes",
+    "test_the_palette_finds_the_source",
+    "test_a_shows_the_source_with_both_addresses_as_links",
+    "test_a_header_part_is_shown_whole_or_not_at_all",
+    "test_a_long_term_name_is_shortened_with_dots",
+    "test_r_shows_readings_on_every_page",
+    "test_the_percentage_follows_a_new_page_length",
+    "test_the_glossary_says_its_order_once",
+    "test_snapshot_who_signed_what_in_2024",
+    "test_readings_over_unknown_words",
+    "test_number_keys_choose_a_section",
+    "test_a_key_of_20000_dotted_parts_is_refused_in_little_memory",
+    # Widths, one by one (test_reader_lines_at_every_width walks them all in the fast tier):
+    "test_txt_export_keeps_terms_whole",
+    "test_txt_export_at_every_width",
 }
 
 
-BROAD_FILES = {"test_snapshots.py"}
-"""Files whose parametrized tests are all ``BROAD``: the snapshots at their first size."""
+BROAD_FILES = {"test_snapshots.py", "test_snapshot_themes.py"}
+"""Files whose parametrized tests are all ``BROAD``: the snapshots at their first size or theme."""
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -151,3 +198,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             if key in seen:
                 item.add_marker(pytest.mark.slow)
             seen.add(key)
+
+
+DRAWN = {
+    # Files whose Pilot tests draw every frame by hand too (tests/frames.py): those whose point
+    # is that nothing fails whatever arrives, and those that count what is drawn.
+    "test_random_input.py",
+    "test_key_bursts.py",
+    "test_palette_burst.py",
+    "test_repaints.py",
+}
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Every frame drawn in CI and in the ``DRAWN`` files; by hand, only those looked at."""
+    Frames.drawn = HEAVY or item.path.name in DRAWN

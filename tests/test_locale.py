@@ -75,10 +75,10 @@ def test_the_reader_refuses_a_legacy_locale_in_one_line(name: str, variable: str
 @pytest.mark.parametrize("name", sorted(LEGACY))
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["check"], [], ["export", "--format", "md"], ["export", "--format", "json"]],
-    ids=["help", "check", "piped text", "markdown", "json"],
+    [["check"], ["--help"], [], ["export", "--format", "md"], ["export", "--format", "json"]],
+    ids=["check", "help", "piped text", "markdown", "json"],
 )
-@pytest.mark.parametrize("installed", [False, True], ids=["missing", "installed"])
+@pytest.mark.parametrize("installed", [True, False], ids=["installed", "missing"])
 def test_text_goes_out_in_utf8_under_a_legacy_locale(
     name: str, args: list[str], installed: bool
 ) -> None:

@@ -36,6 +36,7 @@ BURSTS = [
 ]
 
 
+@pytest.mark.slow  # 30 bursts a case, 4 s (test_key_bursts is the fast burst)
 @pytest.mark.parametrize("burst", BURSTS, ids=" ".join)
 async def test_a_burst_of_palette_keys_never_crashes(
     small_content: Edition, burst: list[str]

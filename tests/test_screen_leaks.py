@@ -33,6 +33,7 @@ def _widgets() -> Counter[str]:
     return Counter(type(o).__name__ for o in gc.get_objects() if isinstance(o, kept))
 
 
+@pytest.mark.slow  # 20 round trips before the count, 0.3 s each: a session, even at 10 trips
 @pytest.mark.parametrize(
     "rounds", [2, pytest.param(40, marks=pytest.mark.slow)], ids=["10 trips", "200 trips"]
 )

@@ -379,6 +379,7 @@ def _environment(pid: int) -> dict[str, str]:
     return dict(item.decode(errors="replace").partition("=")[::2] for item in raw if item)
 
 
+@pytest.mark.slow  # a real reader behind the server, 2.5 s (clamps and reaping: in process, fast)
 async def test_serve_real_reader_is_clamped_and_reaped(tmp_path: Path) -> None:
     # The real command: `genesis-tui serve` with the reader, not the stand-in.
     port = _free_port()
@@ -490,6 +491,7 @@ def test_serve_logs_one_line_per_malformed_request(tmp_path: Path) -> None:
     assert len(records) <= 4, text[-2000:]  # an error and an access line at most, per request
 
 
+@pytest.mark.slow  # a real reader behind the server, 2 s (the other serve tests stay fast)
 async def test_serve_reader_survives_junk_typed_in_the_browser(tmp_path: Path) -> None:
     """What a browser sends as typing goes through the terminal driver's decoding: a key code
     out of range (it ended the web driver's input thread) and a forged size, then 3 still

@@ -175,6 +175,11 @@ def _check_lines(text: str, spans: tuple[tuple[int, int], ...], width: int) -> l
     return problems
 
 
+WIDTHS = [80, *range(20, 80), *range(81, 121)]
+"""Every width from 20 to 120, 80 first: the one case of each width-by-width test that the
+README's command runs (conftest's ``BROAD``; test_reader_lines_at_every_width walks them all)."""
+
+
 def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(content: Edition) -> None:
     problems: list[str] = []
     for text in _article_texts(content):
@@ -183,7 +188,7 @@ def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(conten
     assert not problems, "\n".join(problems[:20])
 
 
-@pytest.mark.parametrize("width", range(20, 121))
+@pytest.mark.parametrize("width", WIDTHS)
 def test_txt_export_at_every_width(content: Edition, width: int) -> None:
     lines = list(text_lines(content, "ja", width))
     # URLs stand whole on lines of their own, past the width if need be.
@@ -271,7 +276,7 @@ PREFIX = re.compile(r"^(?:[*|+o-] (?:\S+  )?| +)")
 """What the text export puts before a line's text: a mark, a date, or their indent."""
 
 
-@pytest.mark.parametrize("width", range(20, 121))
+@pytest.mark.parametrize("width", WIDTHS)
 def test_txt_export_keeps_terms_whole(content: Edition, width: int) -> None:
     """No glossary term's Japanese name is broken across two lines of the text export where it
     fits on one (the names found again in the two lines put together)."""
