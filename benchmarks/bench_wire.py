@@ -134,7 +134,9 @@ def less(size: tuple[int, int], view: str) -> dict[str, int]:
     return figures
 
 
-def record(size: tuple[int, int], cache: str | None = None) -> list[tuple[str, str, int]]:
+def record(
+    size: tuple[int, int], cache: str | None = None, view: str = "en"
+) -> list[tuple[str, str, int]]:
     """What Textual wrote for each move (all its writes joined, as ``record_frames.py`` kept
     them), and how many writes that was: per move pressed, in order, the first paint first.
     Kept in (and taken from) ``cache`` when one is given, so that two versions of the stage can
@@ -147,7 +149,7 @@ def record(size: tuple[int, int], cache: str | None = None) -> list[tuple[str, s
     frames = os.path.join(state, "frames.pickle")
     env = {**ENV, "XDG_STATE_HOME": state}
     recorder = [sys.executable, str(HERE / "record_frames.py"), frames]
-    args = ["--section", "overview", "--lang", "en"]
+    args = ["--section", "overview", "--lang", view]
     terminal = Terminal([*recorder, *args], size=size, env=env)
     presses: list[tuple[float, str]] = []
     try:
