@@ -27,6 +27,8 @@ class Cursor(Protocol):
     style: int | None
     edge: bool
     rendition: Attributes | str | None
+    moves: dict[tuple[int, int, int, int], str]
+    """Moves worked out (from x, y to x, y) where no cells could be written again instead."""
 
 
 REWRITE = 8
@@ -46,10 +48,10 @@ def _absolute(x: int, y: int) -> str:
 
 def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     """The shortest sequence that takes the cursor from where ``painter`` has it to x, y."""
-    best = _absolute(x, y)
     cx, cy = painter.x, painter.y
     caps = painter.caps
     if cx is None:
+        best = _absolute(x, y)
         if painter.edge and caps.cuf:  # in the last column: moves that keep or reset it
             if x == target.columns - 1 and y != cy:
                 vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
@@ -57,6 +59,23 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
             elif x == 0 and y == cy + 1:
                 best = caps.newline
         return best
+    if painter.style is not None and (cx < x <= cx + REWRITE or 0 < x <= REWRITE):
+        return _search(painter, cx, cy, x, y, target)
+    # No cells to write again: the move depends on the places alone (a frame makes the same
+    # moves again and again, a row down and to the page's left edge, say).
+    key = (cx, cy, x, y)
+    known = painter.moves.get(key)
+    if known is None:
+        if len(painter.moves) > 50_000:
+            painter.moves.clear()
+        known = painter.moves[key] = _search(painter, cx, cy, x, y, None)
+    return known
+
+
+def _search(painter: Cursor, cx: int, cy: int, x: int, y: int, target: Grid | None) -> str:
+    """The shortest move from cx, cy to x, y (writing cells of ``target`` again, if given)."""
+    best = _absolute(x, y)
+    caps = painter.caps
     # The row first (the cursor then in column 0 or where it was), then the column.
     if y == cy:
         starts = [("", cx)]
@@ -78,9 +97,11 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     return best
 
 
-def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) -> str | None:
-    """The shortest way along row ``y`` from column cx to x, shorter than ``limit``; None if
-    there is none."""
+def _column(
+    painter: Cursor, cx: int, x: int, y: int, target: Grid | None, limit: int
+) -> str | None:
+    """The shortest way along row ``y`` from column cx to x, shorter than ``limit`` (writing
+    cells of ``target`` again, if given); None if there is none."""
     if cx == x:
         return ""
     caps = painter.caps
@@ -93,7 +114,7 @@ def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) 
         best = f"\x1b[{x + 1}G"
     # Writing the cells again: from where the cursor is, or from column 0 after a return.
     for start, prefix in ((cx, ""), (0, "\r")):
-        if start < x and x - start <= REWRITE:
+        if target is not None and start < x and x - start <= REWRITE:
             text = _rewrite(painter, start, x, y, target)
             if text is not None and (best is None or len(prefix) + len(text) < len(best)):
                 best = prefix + text

@@ -43,6 +43,7 @@ class Painter:
         """The style number of the terminal's pen, where it is known."""
         self.no_wrap = False  # autowrap off (Textual's ESC[?7l): the last column keeps the cursor
         self.edge = False  # x not known, but the cursor in the last column (autowrap off)
+        self.moves: dict[tuple[int, int, int, int], str] = {}
         self.ops: list[Op] = []
         self.sent = 0
         """Characters of text and erases queued in ``ops`` (to stop a trial that is too long)."""
