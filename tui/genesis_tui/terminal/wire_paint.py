@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 import re
-from operator import ne, or_
+from operator import ne
 
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
@@ -71,7 +71,10 @@ class Painter:
         elif t_styles == s_styles:
             mask = bytes(map(ne, t_chars, s_chars))
         else:
-            mask = bytes(map(or_, map(ne, t_chars, s_chars), map(ne, t_styles, s_styles)))
+            # Cells compared as pairs: a third cheaper than two masks joined.
+            mask = bytes(
+                map(ne, zip(t_chars, t_styles, strict=True), zip(s_chars, s_styles, strict=True))
+            )
         merged: list[list[int]] = []
         for match in _RUNS.finditer(mask):
             start, end = match.span()
@@ -113,14 +116,16 @@ class Painter:
                 if ahead < end and blank[styles[ahead]] == style:
                     style = styles[ahead]
             run = x + 1
+            spaced = blank[style]
             while run < end:
-                if styles[run] != style and not (chars[run] == " " and styles[run] == blank[style]):
-                    break
-                # Blanks that may be worth an erase: more than one, or the row's last cell (a
-                # space between words never is, and there are many).
-                starts_blanks = chars[run] == " " and chars[run - 1] != " "
-                if (
-                    starts_blanks
+                if chars[run] != " ":
+                    if styles[run] != style:
+                        break
+                # A blank: of another background, or the first of blanks that may be worth an
+                # erase (more than one, or the row's last cell: a space between words never
+                # is, and there are many).
+                elif (styles[run] != style and styles[run] != spaced) or (
+                    chars[run - 1] != " "
                     and (run + 1 == columns or chars[run + 1] == " ")
                     and self._erase(chars, styles, run, end)
                 ):
