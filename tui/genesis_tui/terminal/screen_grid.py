@@ -52,6 +52,8 @@ class Styles:
         self._numbers: dict[Pen, int] = {Pen(): DEFAULT}
         self.blank: list[int] = [DEFAULT]
         """Per style number, the number of the style a space drawn with it has."""
+        self.erasables: list[bool] = [True]
+        """Per style number, whether an erase can make a blank of it (``erasable``)."""
 
     def number(self, pen: Pen) -> int:
         """The style number of ``pen`` (a new one the first time)."""
@@ -59,6 +61,10 @@ class Styles:
         if number is None:
             number = len(self.pens)
             self.pens.append(pen)
+            rendition = pen.rendition
+            self.erasables.append(
+                isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
+            )
             self._numbers[pen] = number
             visible = _visible(pen)
             self.blank.append(number if visible == pen else self.number(visible))
@@ -66,13 +72,7 @@ class Styles:
 
     def erasable(self, number: int) -> bool:
         """Whether an erase can make a blank of this style: a background and nothing else."""
-        return self._erasable(self.pens[number])
-
-    @staticmethod
-    @lru_cache(maxsize=1024)
-    def _erasable(pen: Pen) -> bool:
-        rendition = pen.rendition
-        return isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
+        return self.erasables[number]
 
 
 @lru_cache(maxsize=8192)
@@ -148,7 +148,9 @@ def write(
             part[-1] = " "
         chars[x:end] = part
         if blank != style and " " in part:
-            styles[x:end] = _styles_of(tuple(part), style, blank)
+            styles[x:end] = _styles_of(
+                cells if count == len(cells) else cells[:count], style, blank
+            )
         else:
             styles[x:end] = [style] * count
         return min(end, columns - 1), count, count == len(cells)
@@ -189,6 +191,6 @@ def unsplit(chars: list[str], styles: list[int], start: int, end: int, blank: li
 
 
 @lru_cache(maxsize=4096)
-def _styles_of(cells: tuple[str, ...], style: int, blank: int) -> list[int]:
+def _styles_of(cells: str | tuple[str, ...], style: int, blank: int) -> list[int]:
     """The styles of ``cells`` written with ``style``, its blanks ``blank``."""
     return [blank if char == " " else style for char in cells]

@@ -10,7 +10,7 @@ another way, kept if it came out shorter. (A region of rows is scrolled by
 from __future__ import annotations
 
 import copy
-import re
+from collections.abc import Iterator
 from operator import ne
 
 from genesis_tui.terminal.caps import Capabilities
@@ -20,8 +20,8 @@ from genesis_tui.terminal.wire_moves import cheapest_move, counted, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
-_RUNS = re.compile(b"\x01(?:\x00{0,%d}\x01)*" % (GAP - 1))
-"""Runs of changed cells (1 in a row's mask of changes) with the short gaps between them."""
+_GAP = bytes(GAP)
+"""A gap worth jumping: as many unchanged cells (0 in a row's mask of changes) in a row."""
 
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
@@ -76,8 +76,7 @@ class Painter:
                 map(ne, zip(t_chars, t_styles, strict=True), zip(s_chars, s_styles, strict=True))
             )
         merged: list[list[int]] = []
-        for match in _RUNS.finditer(mask):
-            start, end = match.span()
+        for start, end in _runs(mask):
             # A wide character is drawn whole, and one that is overwritten in part is redrawn.
             while start > 0 and (t_chars[start] == "" or s_chars[start] == ""):
                 start -= 1
@@ -132,7 +131,7 @@ class Painter:
                     break
                 run += 1
             text = "".join(chars[x:run])
-            ops.append((y, x, style, text, run, text.isspace() and self.styles.erasable(style)))
+            ops.append((y, x, style, text, run, text.isspace() and self.styles.erasables[style]))
             self.sent += run - x + 3
             x = run
 
@@ -156,7 +155,7 @@ class Painter:
 
     def can_erase(self, style: int) -> bool:
         """Whether an erase (or a line scrolled in) can make a blank of ``style``."""
-        if not self.styles.erasable(style):
+        if not self.styles.erasables[style]:
             return False
         if self.caps.bce:
             return True
@@ -194,7 +193,7 @@ class Painter:
             pen = self.style
             if pen is not None:
                 keys = [pen]
-                if styles.pens[pen].link is None and styles.erasable(styles.blank[pen]):
+                if styles.pens[pen].link is None and styles.erasables[styles.blank[pen]]:
                     keys.append(styles.blank[pen])
                 # First the piece where the cursor stands (the blanks after a word, say).
                 here = -1 if self.x is None else starts.get((self.y, self.x), -1)
@@ -285,6 +284,19 @@ class Painter:
         out.append("\x1b[H\x1b[2J")
         self.x, self.y = 0, 0
         self.shown = Grid(target.columns, target.rows, blank)
+
+
+def _runs(mask: bytes) -> Iterator[tuple[int, int]]:
+    """The runs of changed cells (1 in a row's mask of changes) with the short gaps between
+    them (found with the bytes' own searches: a regular expression over the mask cost more)."""
+    start = mask.find(1)
+    while start >= 0:
+        gap = mask.find(_GAP, start)
+        if gap < 0:
+            yield start, mask.rfind(1) + 1
+            return
+        yield start, mask.rfind(1, start, gap) + 1
+        start = mask.find(1, gap)
 
 
 def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
