@@ -31,6 +31,16 @@ class Cursor(Protocol):
     """Moves worked out (from x, y to x, y) where no cells could be written again instead."""
 
 
+_KNOWN_MOVES: dict[Capabilities, dict[tuple[int, int, int, int], str]] = {}
+"""Per terminal's capabilities, the moves worked out (``moves_for``)."""
+
+
+def moves_for(caps: Capabilities) -> dict[tuple[int, int, int, int], str]:
+    """Where the moves worked out for a terminal with ``caps`` are kept: one place for the
+    process, as the moves a reader makes are few and the same from frame to frame."""
+    return _KNOWN_MOVES.setdefault(caps, {})
+
+
 REWRITE = 8
 """Cells at most written again in place of a cursor move."""
 

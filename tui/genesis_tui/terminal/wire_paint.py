@@ -16,7 +16,7 @@ from operator import ne
 from genesis_tui.terminal.caps import Capabilities
 from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
 from genesis_tui.terminal.sgr import Attributes, transition
-from genesis_tui.terminal.wire_moves import cheapest_move, counted, next_pen
+from genesis_tui.terminal.wire_moves import cheapest_move, counted, moves_for, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
@@ -43,7 +43,7 @@ class Painter:
         """The style number of the terminal's pen, where it is known."""
         self.no_wrap = False  # autowrap off (Textual's ESC[?7l): the last column keeps the cursor
         self.edge = False  # x not known, but the cursor in the last column (autowrap off)
-        self.moves: dict[tuple[int, int, int, int], str] = {}
+        self.moves = moves_for(caps)
         self.ops: list[Op] = []
         self.sent = 0
         """Characters of text and erases queued in ``ops`` (to stop a trial that is too long)."""
