@@ -25,10 +25,17 @@ _TOKEN = re.compile(
     r"|[\x00-\x1f\x7f]"  # control characters
     r"|\x1b"  # an escape cut off
 )
-_SPLIT = re.compile(r"(?P<run>(?:[^\x00-\x1f\x7f\x1b]++|\x1b\[[0-9;:]*+m)++)|" + _TOKEN.pattern)
-"""A run of SGR and text (what a frame is mostly made of), or one other token. Possessive: text
-is taken a stretch at a time, never given back (half the time of a run matched character by
-character, which was most of the model's cost)."""
+_RUN = r"(?:[^\x00-\x1f\x7f\x1b]++|\x1b\[[0-9;:]*+m)"
+"""A stretch of text or one SGR: a run (what a frame is mostly made of) is a string of them.
+Possessive: text is taken a stretch at a time, never given back (half the time of a run matched
+character by character, which was most of the model's cost)."""
+_SPLIT = re.compile(
+    r"\x1b\[([0-9;]*)H(" + _RUN + r"*+)(\n?)"  # 1, 2, 3: a move, the run after it, a new line
+    r"|(" + _RUN + r"++)"  # 4: a run
+    r"|" + _TOKEN.pattern  # any other token (_TOKEN's groups from 5 on)
+)
+"""What Textual writes for each line (a move, a run, a new line) in one match, else a run or
+one other token: a match less to loop over is much of the model's cost."""
 _SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 """SGR in a run, to split it into text and parameters."""
 
@@ -69,10 +76,14 @@ class ScreenModel:
         caller sends what the model holds so far before it)."""
         for match in _SPLIT.finditer(data):
             kind = match.lastindex
-            if kind == 1:
-                self._run(match[1])
-            elif kind == 4 and match[4] == "H":  # _TOKEN's groups, one on: a move
-                self._place(match[3])
+            if kind == 3:  # a move, the run after it (maybe none) and a new line (maybe none)
+                self._place(match[1])
+                if match[2]:
+                    self._run(match[2])
+                if match[3]:
+                    self._line_feed()
+            elif kind == 4:
+                self._run(match[4])
             elif match[0] == "\n":
                 self._line_feed()
             else:

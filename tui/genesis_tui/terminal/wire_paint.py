@@ -10,7 +10,9 @@ another way, kept if it came out shorter. (A region of rows is scrolled by
 from __future__ import annotations
 
 import copy
+from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
 from operator import ne
 
 from genesis_tui.terminal.caps import Capabilities
@@ -20,6 +22,7 @@ from genesis_tui.terminal.wire_moves import cheapest_move, counted, moves_for, n
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
+_BLANK = " ".__eq__
 _GAP = bytes(GAP)
 """A gap worth jumping: as many unchanged cells (0 in a row's mask of changes) in a row."""
 
@@ -303,11 +306,11 @@ def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> in
     """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
     erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
     with, on a terminal with ``bce``."""
-    counts: dict[int, int] = {}
+    counts: Counter[int] = Counter()
     for y in rows:
         chars, row = target.chars[y], target.styles[y]
-        for x in range(0, target.columns, step):
-            if chars[x] == " ":
-                counts[row[x]] = counts.get(row[x], 0) + 1
+        if step > 1:
+            chars, row = chars[::step], row[::step]
+        counts.update(compress(row, map(_BLANK, chars)))
     erasable = [style for style in counts if styles.erasable(style)]
     return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT
