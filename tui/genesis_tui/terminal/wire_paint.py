@@ -10,21 +10,14 @@ another way, kept if it came out shorter. (A region of rows is scrolled by
 from __future__ import annotations
 
 import copy
-from collections import Counter
-from collections.abc import Iterator
-from itertools import compress
-from operator import ne
 
 from genesis_tui.terminal.caps import Capabilities
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
+from genesis_tui.terminal.screen_grid import Grid, Pen, Styles, changes, common_blank
 from genesis_tui.terminal.sgr import Attributes, transition
 from genesis_tui.terminal.wire_moves import cheapest_move, counted, moves_for, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
-_BLANK = " ".__eq__
-_GAP = bytes(GAP)
-"""A gap worth jumping: as many unchanged cells (0 in a row's mask of changes) in a row."""
 
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
@@ -69,17 +62,8 @@ class Painter:
         t_chars, t_styles = target.chars[y], target.styles[y]
         s_chars, s_styles = shown.chars[y], shown.styles[y]
         columns = target.columns
-        if t_chars == s_chars:
-            mask = bytes(map(ne, t_styles, s_styles))
-        elif t_styles == s_styles:
-            mask = bytes(map(ne, t_chars, s_chars))
-        else:
-            # Cells compared as pairs: a third cheaper than two masks joined.
-            mask = bytes(
-                map(ne, zip(t_chars, t_styles, strict=True), zip(s_chars, s_styles, strict=True))
-            )
         merged: list[list[int]] = []
-        for start, end in _runs(mask):
+        for start, end in changes(t_chars, t_styles, s_chars, s_styles, GAP):
             # A wide character is drawn whole, and one that is overwritten in part is redrawn.
             while start > 0 and (t_chars[start] == "" or s_chars[start] == ""):
                 start -= 1
@@ -287,30 +271,3 @@ class Painter:
         out.append("\x1b[H\x1b[2J")
         self.x, self.y = 0, 0
         self.shown = Grid(target.columns, target.rows, blank)
-
-
-def _runs(mask: bytes) -> Iterator[tuple[int, int]]:
-    """The runs of changed cells (1 in a row's mask of changes) with the short gaps between
-    them (found with the bytes' own searches: a regular expression over the mask cost more)."""
-    start = mask.find(1)
-    while start >= 0:
-        gap = mask.find(_GAP, start)
-        if gap < 0:
-            yield start, mask.rfind(1) + 1
-            return
-        yield start, mask.rfind(1, start, gap) + 1
-        start = mask.find(1, gap)
-
-
-def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
-    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
-    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
-    with, on a terminal with ``bce``."""
-    counts: Counter[int] = Counter()
-    for y in rows:
-        chars, row = target.chars[y], target.styles[y]
-        if step > 1:
-            chars, row = chars[::step], row[::step]
-        counts.update(compress(row, map(_BLANK, chars)))
-    erasable = [style for style in counts if styles.erasable(style)]
-    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT

@@ -12,9 +12,9 @@ from __future__ import annotations
 from itertools import compress
 from operator import ne
 
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, common_blank
 from genesis_tui.terminal.wire_moves import counted
-from genesis_tui.terminal.wire_paint import Painter, common_blank
+from genesis_tui.terminal.wire_paint import Painter
 
 MIN_CELLS = 40
 """Fewer cells than this brought into place are not worth a scroll."""
