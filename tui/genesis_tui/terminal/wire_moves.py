@@ -27,6 +27,9 @@ class Cursor(Protocol):
     style: int | None
     edge: bool
     rendition: Attributes | str | None
+    costs: dict[tuple[int, int], int]
+    """Per pair of style numbers, the bytes of SGR that change the one's rendition to the
+    other's (worked out once)."""
     moves: dict[tuple[int, int, int, int], str]
     """Moves worked out (from x, y to x, y) where no cells could be written again instead."""
 
@@ -168,17 +171,31 @@ def next_pen(
     current = painter.rendition
     if not isinstance(current, Attributes):
         return first
+    # The rendition is the pen's where the pen is known: its costs are kept by its number.
+    now, costs, pens = painter.style, painter.costs, painter.styles.pens
     best, best_cost = first, 1 << 30
+    spent = []
     for key, bucket in buckets.items():
         at = pointers[key]
         while at < len(bucket) and done[bucket[at]]:
             at += 1
         pointers[key] = at
+        if at == len(bucket):
+            spent.append(key)
+            continue
         while at < len(bucket) and not ready(bucket[at]):
             at += 1
         if at < len(bucket):
-            rendition = painter.styles.pens[key].rendition
-            cost = len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99
+            cost = -1 if now is None else costs.get((now, key), -1)
+            if cost < 0:
+                rendition = pens[key].rendition
+                cost = (
+                    len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99
+                )
+                if now is not None:
+                    costs[now, key] = cost
             if cost < best_cost or (cost == best_cost and bucket[at] < best):
                 best, best_cost = bucket[at], cost
+    for key in spent:  # every piece of the style drawn: not looked at again
+        del buckets[key]
     return best

@@ -40,6 +40,9 @@ class Painter:
         self.no_wrap = False  # autowrap off (Textual's ESC[?7l): the last column keeps the cursor
         self.edge = False  # x not known, but the cursor in the last column (autowrap off)
         self.moves = moves_for(caps)
+        self.costs: dict[tuple[int, int], int] = {}
+        self.erasing: dict[tuple[int, int], int] = {}
+        """Per pen and blank style (numbers), the pen ``erase_pen`` changes to."""
         self.ops: list[Op] = []
         self.sent = 0
         """Characters of text and erases queued in ``ops`` (to stop a trial that is too long)."""
@@ -234,8 +237,14 @@ class Painter:
         blank = self.styles.pens[style].rendition
         if isinstance(rendition, Attributes) and isinstance(blank, Attributes):
             # The change of fewest codes: what shows on a blank off, the background set.
-            plain = rendition._replace(reverse=False, underline=False, strike=False)
-            style = self.styles.number(Pen(plain._replace(overline=False, bg=blank.bg)))
+            key = (-1 if self.style is None else self.style, style)
+            known = self.erasing.get(key)
+            if known is None:
+                plain = rendition._replace(reverse=False, underline=False, strike=False)
+                known = self.styles.number(Pen(plain._replace(overline=False, bg=blank.bg)))
+                if self.style is not None:  # the rendition is the pen's
+                    self.erasing[key] = known
+            style = known
         self.pen(out, style)
 
     def pen(self, out: list[str], style: int) -> None:
