@@ -41,6 +41,8 @@ class Painter:
         self.edge = False  # x not known, but the cursor in the last column (autowrap off)
         self.moves = moves_for(caps)
         self.costs: dict[tuple[int, int], int] = {}
+        self.changes: dict[tuple[int, int], str] = {}
+        """Per pair of pens (numbers), the SGR that changes the one's rendition to the other's."""
         self.erasing: dict[tuple[int, int], int] = {}
         """Per pen and blank style (numbers), the pen ``erase_pen`` changes to."""
         self.ops: list[Op] = []
@@ -178,13 +180,17 @@ class Painter:
         done = bytearray(len(ops))
         first = 0
         styles = self.styles
+        keys_of: dict[int, tuple[int, ...]] = {}
+        """Per pen, the styles of the pieces it draws as they are: its own and its blanks'."""
         while True:
             pick = -1
             pen = self.style
             if pen is not None:
-                keys = [pen]
-                if styles.pens[pen].link is None and styles.erasables[styles.blank[pen]]:
-                    keys.append(styles.blank[pen])
+                keys = keys_of.get(pen)
+                if keys is None:
+                    blank = styles.blank[pen]
+                    erases = styles.pens[pen].link is None and styles.erasables[blank]
+                    keys = keys_of[pen] = (pen, blank) if erases else (pen,)
                 # First the piece where the cursor stands (the blanks after a word, say).
                 here = -1 if self.x is None else starts.get((self.y, self.x), -1)
                 if here >= 0 and not done[here] and ops[here][2] in keys:
@@ -249,6 +255,8 @@ class Painter:
 
     def pen(self, out: list[str], style: int) -> None:
         """Set the terminal's rendition and link to those of ``style``."""
+        if style == self.style:  # the same pen: the same rendition and link
+            return
         pen: Pen = self.styles.pens[style]
         rendition = pen.rendition
         if rendition != self.rendition:
@@ -256,8 +264,13 @@ class Painter:
                 out.append("\x1b[0m" + rendition)
             elif isinstance(self.rendition, str):
                 out.append(transition(None, rendition))
-            else:
+            elif self.style is None:
                 out.append(transition(self.rendition, rendition))
+            else:  # the rendition is the pen's: the change is kept by the pens' numbers
+                change = self.changes.get((self.style, style))
+                if change is None:
+                    change = self.changes[self.style, style] = transition(self.rendition, rendition)
+                out.append(change)
             self.rendition = rendition
         if pen.link != self.link:
             out.append(f"\x1b]8;{pen.link or ';'}\x1b\\")
