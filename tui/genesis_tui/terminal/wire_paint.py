@@ -161,6 +161,8 @@ class Painter:
         in the pen the terminal has (its blanks too; the one where the cursor is first), else
         one of the pen cheapest to change to."""
         ops, self.ops, self.sent = self.ops, [], 0
+        if len(self.costs) + len(self.changes) + len(self.erasing) > 100_000:  # pens galore
+            self.costs, self.changes, self.erasing = {}, {}, {}
         buckets: dict[int, list[int]] = {}
         for index, op in enumerate(ops):
             buckets.setdefault(op[2], []).append(index)
