@@ -41,7 +41,7 @@ class Painter:
         self.edge = False  # x not known, but the cursor in the last column (autowrap off)
         self.moves = moves_for(caps)
         self.costs: dict[tuple[int, int], int] = {}
-        self.changes: dict[tuple[int, int], str] = {}
+        self.transitions: dict[tuple[int, int], str] = {}
         """Per pair of pens (numbers), the SGR that changes the one's rendition to the other's."""
         self.erasing: dict[tuple[int, int], int] = {}
         """Per pen and blank style (numbers), the pen ``erase_pen`` changes to."""
@@ -161,8 +161,8 @@ class Painter:
         in the pen the terminal has (its blanks too; the one where the cursor is first), else
         one of the pen cheapest to change to."""
         ops, self.ops, self.sent = self.ops, [], 0
-        if len(self.costs) + len(self.changes) + len(self.erasing) > 100_000:  # pens galore
-            self.costs, self.changes, self.erasing = {}, {}, {}
+        if len(self.costs) + len(self.transitions) + len(self.erasing) > 100_000:  # pens galore
+            self.costs, self.transitions, self.erasing = {}, {}, {}
         buckets: dict[int, list[int]] = {}
         for index, op in enumerate(ops):
             buckets.setdefault(op[2], []).append(index)
@@ -269,9 +269,11 @@ class Painter:
             elif self.style is None:
                 out.append(transition(self.rendition, rendition))
             else:  # the rendition is the pen's: the change is kept by the pens' numbers
-                change = self.changes.get((self.style, style))
+                change = self.transitions.get((self.style, style))
                 if change is None:
-                    change = self.changes[self.style, style] = transition(self.rendition, rendition)
+                    change = self.transitions[self.style, style] = transition(
+                        self.rendition, rendition
+                    )
                 out.append(change)
             self.rendition = rendition
         if pen.link != self.link:
