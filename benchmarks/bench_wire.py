@@ -134,18 +134,22 @@ def less(size: tuple[int, int], view: str) -> dict[str, int]:
     return figures
 
 
-def frame_cost(size: tuple[int, int]) -> dict[str, tuple[float, float]]:
-    """Milliseconds of CPU the stage takes per move (all the frames Textual wrote for it, as
-    ``record_frames.py`` kept them), the least of five runs: the machine's load left out as far
-    as it can be; and the frames (writes) per move."""
-    from genesis_tui.terminal.caps import XTERM
-    from genesis_tui.terminal.wire import WireStage
-
+def record(
+    size: tuple[int, int], cache: str | None = None, view: str = "en"
+) -> list[tuple[str, str, int]]:
+    """What Textual wrote for each move (all its writes joined, as ``record_frames.py`` kept
+    them), and how many writes that was: per move pressed, in order, the first paint first.
+    Kept in (and taken from) ``cache`` when one is given, so that two versions of the stage can
+    be fed the very same frames."""
+    if cache and os.path.exists(cache):
+        with open(cache, "rb") as file:
+            kept: list[tuple[str, str, int]] = pickle.load(file)
+        return kept
     state = tempfile.mkdtemp(prefix="genesis-wire-")
     frames = os.path.join(state, "frames.pickle")
     env = {**ENV, "XDG_STATE_HOME": state}
     recorder = [sys.executable, str(HERE / "record_frames.py"), frames]
-    args = ["--section", "overview", "--lang", "en"]
+    args = ["--section", "overview", "--lang", view]
     terminal = Terminal([*recorder, *args], size=size, env=env)
     presses: list[tuple[float, str]] = []
     try:
@@ -163,28 +167,55 @@ def frame_cost(size: tuple[int, int]) -> dict[str, tuple[float, float]]:
         terminal.close()
     with open(frames, "rb") as file:
         writes: list[tuple[float, str]] = pickle.load(file)
-    chunks: list[tuple[str, str]] = [("first paint", "")]
-    writes_per: dict[str, int] = {}
+    chunks: list[tuple[str, str, int]] = [("first paint", "", 0)]
     for stamp, data in writes:
         while presses and presses[0][0] <= stamp:
-            chunks.append((presses.pop(0)[1], ""))
-        chunks[-1] = (chunks[-1][0], chunks[-1][1] + data)
-        writes_per[chunks[-1][0]] = writes_per.get(chunks[-1][0], 0) + 1
+            chunks.append((presses.pop(0)[1], "", 0))
+        name, text, count = chunks[-1]
+        chunks[-1] = (name, text + data, count + 1)
     chunks = [chunk for chunk in chunks if chunk[0] != "quit"]
+    if cache:
+        with open(cache, "wb") as file:
+            pickle.dump(chunks, file)
+    return chunks
+
+
+def frame_cost(
+    size: tuple[int, int], cache: str | None = None, runs: int = 5
+) -> dict[str, tuple[float, float]]:
+    """Milliseconds of CPU the stage takes per move (all the frames Textual wrote for it), the
+    least of ``runs`` runs: the machine's load left out as far as it can be; and the frames
+    (writes) per move."""
+    from genesis_tui.terminal.caps import XTERM
+    from genesis_tui.terminal.wire import WireStage
+
+    chunks = record(size, cache)
     best: dict[str, list[float]] = {}
-    for _ in range(5):
+    writes_per: dict[str, list[int]] = {}
+    for name, _text, count in chunks:
+        writes_per.setdefault(name, []).append(count)
+    for _ in range(runs):
         stage = WireStage(XTERM, *size)
         seconds: dict[str, list[float]] = {}
-        for name, text in chunks:
+        for name, text, _count in chunks:
             start = time.thread_time()
             stage.feed(text)
             seconds.setdefault(name, []).append(time.thread_time() - start)
         for name, spent in seconds.items():
             best[name] = [min(a, b) for a, b in zip(best.get(name, spent), spent, strict=True)]
     return {
-        name: (1000 * sum(spent) / len(spent), writes_per.get(name, 0) / len(spent))
+        name: (1000 * sum(spent) / len(spent), sum(writes_per[name]) / len(spent))
         for name, spent in best.items()
     }
+
+
+def _print_cost(size: tuple[int, int], cache: str | None, runs: int) -> None:
+    costs = frame_cost(size, cache, runs)
+    where = f"{size[0]}x{size[1]}, en (least of {runs}, mean of the presses)"
+    print(f"\nstage CPU time per move at {where}:")
+    for name, (milli, count) in costs.items():
+        per_frame = f", {milli / count:.2f} ms a frame" if count else ""
+        print(f"  {name:12} {milli:6.2f} ms in {count:.1f} frames{per_frame}")
 
 
 def _kb(count: float) -> str:
@@ -202,20 +233,35 @@ def main() -> None:
         help="COLORTERM=truecolor (as bench_terminal.py), or unset: 256 colours, as over SSH, "
         "which does not pass COLORTERM on by default",
     )
+    parser.add_argument(
+        "--cost-only",
+        action="store_true",
+        help="only the stage's CPU time (no bytes, no less)",
+    )
+    parser.add_argument("--cost-sizes", default="100x30", help="sizes to measure the CPU time at")
+    parser.add_argument("--runs", type=int, default=5, help="runs the CPU time is the least of")
+    parser.add_argument(
+        "--frames",
+        metavar="DIR",
+        help="keep the recorded frames in DIR (and feed those, if there): to compare two "
+        "versions of the stage on the same frames",
+    )
     options = parser.parse_args()
     if options.colours == "256":
         del ENV["COLORTERM"]
         os.environ.pop("COLORTERM", None)
     sizes = [tuple(int(n) for n in size.split("x")) for size in options.sizes.split(",")]
     try:
-        for size in sizes:
+        for size in [] if options.cost_only else sizes:
             for view in options.views.split(","):
                 _report((size[0], size[1]), view)
-        costs = frame_cost((100, 30))
-        print("\nstage CPU time per move at 100x30, en (least of five, mean of the presses):")
-        for name, (milli, count) in costs.items():
-            per_frame = f", {milli / count:.2f} ms a frame" if count else ""
-            print(f"  {name:12} {milli:6.2f} ms in {count:.1f} frames{per_frame}")
+        for text in options.cost_sizes.split(","):
+            columns, rows = (int(n) for n in text.split("x"))
+            cache = None
+            if options.frames:
+                os.makedirs(options.frames, exist_ok=True)
+                cache = os.path.join(options.frames, f"{columns}x{rows}.pickle")
+            _print_cost((columns, rows), cache, options.runs)
     finally:
         for terminal in Terminal.started:
             terminal.close()

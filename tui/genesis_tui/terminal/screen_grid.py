@@ -6,12 +6,19 @@ A style number stands for a ``Pen``: the SGR rendition and the OSC 8 hyperlink a
 drawn with. ``Styles`` hands the numbers out; a blank cell's style is kept only as far as it can
 be seen (a space shows its background, not its foreground or boldness), so two blanks that look
 the same are the same cell.
+
+``changes`` finds where a row differs from what it was, ``common_blank`` the blank most of some
+rows have: what the wire stage draws and erases with.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
+from operator import ne
 from typing import NamedTuple
 
 from genesis_tui.terminal.sgr import PLAIN, Attributes
@@ -52,6 +59,8 @@ class Styles:
         self._numbers: dict[Pen, int] = {Pen(): DEFAULT}
         self.blank: list[int] = [DEFAULT]
         """Per style number, the number of the style a space drawn with it has."""
+        self.erasables: list[bool] = [True]
+        """Per style number, whether an erase can make a blank of it (``erasable``)."""
 
     def number(self, pen: Pen) -> int:
         """The style number of ``pen`` (a new one the first time)."""
@@ -59,6 +68,10 @@ class Styles:
         if number is None:
             number = len(self.pens)
             self.pens.append(pen)
+            rendition = pen.rendition
+            self.erasables.append(
+                isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
+            )
             self._numbers[pen] = number
             visible = _visible(pen)
             self.blank.append(number if visible == pen else self.number(visible))
@@ -66,13 +79,7 @@ class Styles:
 
     def erasable(self, number: int) -> bool:
         """Whether an erase can make a blank of this style: a background and nothing else."""
-        return self._erasable(self.pens[number])
-
-    @staticmethod
-    @lru_cache(maxsize=1024)
-    def _erasable(pen: Pen) -> bool:
-        rendition = pen.rendition
-        return isinstance(rendition, Attributes) and pen == Pen(Attributes(bg=rendition.bg))
+        return self.erasables[number]
 
 
 @lru_cache(maxsize=8192)
@@ -148,7 +155,9 @@ def write(
             part[-1] = " "
         chars[x:end] = part
         if blank != style and " " in part:
-            styles[x:end] = _styles_of(tuple(part), style, blank)
+            styles[x:end] = _styles_of(
+                cells if count == len(cells) else cells[:count], style, blank
+            )
         else:
             styles[x:end] = [style] * count
         return min(end, columns - 1), count, count == len(cells)
@@ -189,6 +198,45 @@ def unsplit(chars: list[str], styles: list[int], start: int, end: int, blank: li
 
 
 @lru_cache(maxsize=4096)
-def _styles_of(cells: tuple[str, ...], style: int, blank: int) -> list[int]:
+def _styles_of(cells: str | tuple[str, ...], style: int, blank: int) -> list[int]:
     """The styles of ``cells`` written with ``style``, its blanks ``blank``."""
     return [blank if char == " " else style for char in cells]
+
+
+def changes(
+    chars: list[str], styles: list[int], before: list[str], styles_before: list[int], gap: int
+) -> Iterator[tuple[int, int]]:
+    """Where a row (its characters and styles) differs from what it was: runs of changed
+    cells, start and end, with the gaps shorter than ``gap`` between them taken in."""
+    if chars == before:
+        mask = bytes(map(ne, styles, styles_before))
+    elif styles == styles_before:
+        mask = bytes(map(ne, chars, before))
+    else:  # cells compared as pairs: a third cheaper than two masks joined
+        mask = bytes(
+            map(ne, zip(chars, styles, strict=True), zip(before, styles_before, strict=True))
+        )
+    # Found with the bytes' own searches (a regular expression over the mask cost more).
+    unchanged = bytes(gap)
+    start = mask.find(1)
+    while start >= 0:
+        end = mask.find(unchanged, start)
+        if end < 0:
+            yield start, mask.rfind(1) + 1
+            return
+        yield start, mask.rfind(1, start, end) + 1
+        start = mask.find(1, end)
+
+
+def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
+    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
+    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
+    with, on a terminal with ``bce``."""
+    counts: Counter[int] = Counter()
+    for y in rows:
+        chars, row = target.chars[y], target.styles[y]
+        if step > 1:
+            chars, row = chars[::step], row[::step]
+        counts.update(compress(row, map(" ".__eq__, chars)))
+    erasable = [style for style in counts if styles.erasables[style]]
+    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT

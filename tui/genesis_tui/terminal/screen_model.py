@@ -25,10 +25,17 @@ _TOKEN = re.compile(
     r"|[\x00-\x1f\x7f]"  # control characters
     r"|\x1b"  # an escape cut off
 )
-_SPLIT = re.compile(r"(?P<run>(?:[^\x00-\x1f\x7f\x1b]++|\x1b\[[0-9;:]*+m)++)|" + _TOKEN.pattern)
-"""A run of SGR and text (what a frame is mostly made of), or one other token. Possessive: text
-is taken a stretch at a time, never given back (half the time of a run matched character by
-character, which was most of the model's cost)."""
+_RUN = r"(?:[^\x00-\x1f\x7f\x1b]++|\x1b\[[0-9;:]*+m)"
+"""A stretch of text or one SGR: a run (what a frame is mostly made of) is a string of them.
+Possessive: text is taken a stretch at a time, never given back (half the time of a run matched
+character by character, which was most of the model's cost)."""
+_SPLIT = re.compile(
+    r"\x1b\[([0-9;]*)H(" + _RUN + r"*+)(\n?)"  # 1, 2, 3: a move, the run after it, a new line
+    r"|(" + _RUN + r"++)"  # 4: a run
+    r"|" + _TOKEN.pattern  # any other token (_TOKEN's groups from 5 on)
+)
+"""What Textual writes for each line (a move, a run, a new line) in one match, else a run or
+one other token: a match less to loop over is much of the model's cost."""
 _SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 """SGR in a run, to split it into text and parameters."""
 
@@ -52,9 +59,6 @@ class ScreenModel:
         """Per style and run of SGR and text: the cells it writes, their styles, the style
         after it and the count of cells (a frame writes the runs of the last one again, a line
         higher or lower)."""
-        self._plain, self._written = True, 0
-        """Whether a run's text went in cell for cell (no combining mark, nothing cut at the
-        margin: then it can be kept in ``_runs``), and how many cells."""
 
     def resize(self, columns: int, rows: int) -> None:
         """A new, blank screen of this size (what is on it is laid out again by the app)."""
@@ -69,10 +73,14 @@ class ScreenModel:
         caller sends what the model holds so far before it)."""
         for match in _SPLIT.finditer(data):
             kind = match.lastindex
-            if kind == 1:
-                self._run(match[1])
-            elif kind == 4 and match[4] == "H":  # _TOKEN's groups, one on: a move
-                self._place(match[3])
+            if kind == 3:  # a move, the run after it (maybe none) and a new line (maybe none)
+                self._place(match[1])
+                if match[2]:
+                    self._run(match[2])
+                if match[3]:
+                    self._line_feed()
+            elif kind == 4:
+                self._run(match[4])
             elif match[0] == "\n":
                 self._line_feed()
             else:
@@ -97,16 +105,29 @@ class ScreenModel:
             if after != self.style:
                 self.style, self.pen = after, self.styles.pens[after]
             return
-        self._plain, self._written = True, 0
-        parts = _SGR.split(run)  # text, SGR parameters, text, ... (text may be empty)
-        for index in range(0, len(parts), 2):
-            if parts[index]:
-                self._text(parts[index])
-            if index + 1 < len(parts):
-                params = parts[index + 1]
-                self._sgr(params)
-        end = x + self._written
-        if self._plain and end <= grid.columns:
+        # Text and SGR parameters by turns (text may be empty), applied here rather than by
+        # _text and _sgr: a frame's new lines are many short pieces.
+        chars, row = grid.chars[y], grid.styles[y]
+        numbers, after_sgr = self.styles, self._after_sgr
+        written, plain, text, drawn = 0, True, True, False
+        for part in _SGR.split(run):
+            if text:
+                if part:
+                    drawn = True
+                    self.x, count, whole = write(chars, row, self.x, part, self.style, numbers)
+                    written += count
+                    plain = plain and whole
+            else:
+                then = after_sgr.get((self.style, part))
+                if then is None:
+                    self._sgr(part)
+                else:
+                    self.style, self.pen = then, numbers.pens[then]
+            text = not text
+        if drawn:
+            self.dirty.add(y)
+        end = x + written
+        if plain and end <= grid.columns:
             if len(self._runs) > 4096:
                 self._runs.clear()
             chars, row = grid.chars[y], grid.styles[y]
@@ -244,6 +265,4 @@ class ScreenModel:
         self.dirty.add(y)
         grid = self.grid
         row_chars, row_styles = grid.chars[y], grid.styles[y]
-        self.x, written, plain = write(row_chars, row_styles, self.x, text, self.style, self.styles)
-        self._written += written
-        self._plain = self._plain and plain
+        self.x = write(row_chars, row_styles, self.x, text, self.style, self.styles)[0]

@@ -27,6 +27,21 @@ class Cursor(Protocol):
     style: int | None
     edge: bool
     rendition: Attributes | str | None
+    costs: dict[tuple[int, int], int]
+    """Per pair of style numbers, the bytes of SGR that change the one's rendition to the
+    other's (worked out once)."""
+    moves: dict[tuple[int, int, int, int], str]
+    """Moves worked out (from x, y to x, y) where no cells could be written again instead."""
+
+
+_KNOWN_MOVES: dict[Capabilities, dict[tuple[int, int, int, int], str]] = {}
+"""Per terminal's capabilities, the moves worked out (``moves_for``)."""
+
+
+def moves_for(caps: Capabilities) -> dict[tuple[int, int, int, int], str]:
+    """Where the moves worked out for a terminal with ``caps`` are kept: one place for the
+    process, as the moves a reader makes are few and the same from frame to frame."""
+    return _KNOWN_MOVES.setdefault(caps, {})
 
 
 REWRITE = 8
@@ -46,10 +61,10 @@ def _absolute(x: int, y: int) -> str:
 
 def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     """The shortest sequence that takes the cursor from where ``painter`` has it to x, y."""
-    best = _absolute(x, y)
     cx, cy = painter.x, painter.y
     caps = painter.caps
     if cx is None:
+        best = _absolute(x, y)
         if painter.edge and caps.cuf:  # in the last column: moves that keep or reset it
             if x == target.columns - 1 and y != cy:
                 vertical = counted(y - cy, "B") if y > cy else counted(cy - y, "A")
@@ -57,6 +72,23 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
             elif x == 0 and y == cy + 1:
                 best = caps.newline
         return best
+    if painter.style is not None and (cx < x <= cx + REWRITE or 0 < x <= REWRITE):
+        return _search(painter, cx, cy, x, y, target)
+    # No cells to write again: the move depends on the places alone (a frame makes the same
+    # moves again and again, a row down and to the page's left edge, say).
+    key = (cx, cy, x, y)
+    known = painter.moves.get(key)
+    if known is None:
+        if len(painter.moves) > 50_000:
+            painter.moves.clear()
+        known = painter.moves[key] = _search(painter, cx, cy, x, y, None)
+    return known
+
+
+def _search(painter: Cursor, cx: int, cy: int, x: int, y: int, target: Grid | None) -> str:
+    """The shortest move from cx, cy to x, y (writing cells of ``target`` again, if given)."""
+    best = _absolute(x, y)
+    caps = painter.caps
     # The row first (the cursor then in column 0 or where it was), then the column.
     if y == cy:
         starts = [("", cx)]
@@ -78,9 +110,11 @@ def cheapest_move(painter: Cursor, x: int, y: int, target: Grid) -> str:
     return best
 
 
-def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) -> str | None:
-    """The shortest way along row ``y`` from column cx to x, shorter than ``limit``; None if
-    there is none."""
+def _column(
+    painter: Cursor, cx: int, x: int, y: int, target: Grid | None, limit: int
+) -> str | None:
+    """The shortest way along row ``y`` from column cx to x, shorter than ``limit`` (writing
+    cells of ``target`` again, if given); None if there is none."""
     if cx == x:
         return ""
     caps = painter.caps
@@ -93,7 +127,7 @@ def _column(painter: Cursor, cx: int, x: int, y: int, target: Grid, limit: int) 
         best = f"\x1b[{x + 1}G"
     # Writing the cells again: from where the cursor is, or from column 0 after a return.
     for start, prefix in ((cx, ""), (0, "\r")):
-        if start < x and x - start <= REWRITE:
+        if target is not None and start < x and x - start <= REWRITE:
             text = _rewrite(painter, start, x, y, target)
             if text is not None and (best is None or len(prefix) + len(text) < len(best)):
                 best = prefix + text
@@ -137,17 +171,31 @@ def next_pen(
     current = painter.rendition
     if not isinstance(current, Attributes):
         return first
+    # The rendition is the pen's where the pen is known: its costs are kept by its number.
+    now, costs, pens = painter.style, painter.costs, painter.styles.pens
     best, best_cost = first, 1 << 30
+    spent = []
     for key, bucket in buckets.items():
         at = pointers[key]
         while at < len(bucket) and done[bucket[at]]:
             at += 1
         pointers[key] = at
+        if at == len(bucket):
+            spent.append(key)
+            continue
         while at < len(bucket) and not ready(bucket[at]):
             at += 1
         if at < len(bucket):
-            rendition = painter.styles.pens[key].rendition
-            cost = len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99
+            cost = -1 if now is None else costs.get((now, key), -1)
+            if cost < 0:
+                rendition = pens[key].rendition
+                cost = (
+                    len(transition(current, rendition)) if isinstance(rendition, Attributes) else 99
+                )
+                if now is not None:
+                    costs[now, key] = cost
             if cost < best_cost or (cost == best_cost and bucket[at] < best):
                 best, best_cost = bucket[at], cost
+    for key in spent:  # every piece of the style drawn: not looked at again
+        del buckets[key]
     return best

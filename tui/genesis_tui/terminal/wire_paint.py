@@ -10,18 +10,14 @@ another way, kept if it came out shorter. (A region of rows is scrolled by
 from __future__ import annotations
 
 import copy
-import re
-from operator import ne, or_
 
 from genesis_tui.terminal.caps import Capabilities
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid, Pen, Styles
+from genesis_tui.terminal.screen_grid import Grid, Pen, Styles, changes, common_blank
 from genesis_tui.terminal.sgr import Attributes, transition
-from genesis_tui.terminal.wire_moves import cheapest_move, counted, next_pen
+from genesis_tui.terminal.wire_moves import cheapest_move, counted, moves_for, next_pen
 
 GAP = 5
 """Fewer unchanged cells than this between two changes in a row are sent again (not jumped)."""
-_RUNS = re.compile(b"\x01(?:\x00{0,%d}\x01)*" % (GAP - 1))
-"""Runs of changed cells (1 in a row's mask of changes) with the short gaps between them."""
 
 Op = tuple[int, int, int, str, int, bool]
 """Drawing queued for an update: row, column, style, what to send, the column after, and whether
@@ -43,6 +39,12 @@ class Painter:
         """The style number of the terminal's pen, where it is known."""
         self.no_wrap = False  # autowrap off (Textual's ESC[?7l): the last column keeps the cursor
         self.edge = False  # x not known, but the cursor in the last column (autowrap off)
+        self.moves = moves_for(caps)
+        self.costs: dict[tuple[int, int], int] = {}
+        self.transitions: dict[tuple[int, int], str] = {}
+        """Per pair of pens (numbers), the SGR that changes the one's rendition to the other's."""
+        self.erasing: dict[tuple[int, int], int] = {}
+        """Per pen and blank style (numbers), the pen ``erase_pen`` changes to."""
         self.ops: list[Op] = []
         self.sent = 0
         """Characters of text and erases queued in ``ops`` (to stop a trial that is too long)."""
@@ -65,15 +67,8 @@ class Painter:
         t_chars, t_styles = target.chars[y], target.styles[y]
         s_chars, s_styles = shown.chars[y], shown.styles[y]
         columns = target.columns
-        if t_chars == s_chars:
-            mask = bytes(map(ne, t_styles, s_styles))
-        elif t_styles == s_styles:
-            mask = bytes(map(ne, t_chars, s_chars))
-        else:
-            mask = bytes(map(or_, map(ne, t_chars, s_chars), map(ne, t_styles, s_styles)))
         merged: list[list[int]] = []
-        for match in _RUNS.finditer(mask):
-            start, end = match.span()
+        for start, end in changes(t_chars, t_styles, s_chars, s_styles, GAP):
             # A wide character is drawn whole, and one that is overwritten in part is redrawn.
             while start > 0 and (t_chars[start] == "" or s_chars[start] == ""):
                 start -= 1
@@ -112,21 +107,23 @@ class Painter:
                 if ahead < end and blank[styles[ahead]] == style:
                     style = styles[ahead]
             run = x + 1
+            spaced = blank[style]
             while run < end:
-                if styles[run] != style and not (chars[run] == " " and styles[run] == blank[style]):
-                    break
-                # Blanks that may be worth an erase: more than one, or the row's last cell (a
-                # space between words never is, and there are many).
-                starts_blanks = chars[run] == " " and chars[run - 1] != " "
-                if (
-                    starts_blanks
+                if chars[run] != " ":
+                    if styles[run] != style:
+                        break
+                # A blank: of another background, or the first of blanks that may be worth an
+                # erase (more than one, or the row's last cell: a space between words never
+                # is, and there are many).
+                elif (styles[run] != style and styles[run] != spaced) or (
+                    chars[run - 1] != " "
                     and (run + 1 == columns or chars[run + 1] == " ")
                     and self._erase(chars, styles, run, end)
                 ):
                     break
                 run += 1
             text = "".join(chars[x:run])
-            ops.append((y, x, style, text, run, text.isspace() and self.styles.erasable(style)))
+            ops.append((y, x, style, text, run, text.isspace() and self.styles.erasables[style]))
             self.sent += run - x + 3
             x = run
 
@@ -150,7 +147,7 @@ class Painter:
 
     def can_erase(self, style: int) -> bool:
         """Whether an erase (or a line scrolled in) can make a blank of ``style``."""
-        if not self.styles.erasable(style):
+        if not self.styles.erasables[style]:
             return False
         if self.caps.bce:
             return True
@@ -164,6 +161,8 @@ class Painter:
         in the pen the terminal has (its blanks too; the one where the cursor is first), else
         one of the pen cheapest to change to."""
         ops, self.ops, self.sent = self.ops, [], 0
+        if len(self.costs) + len(self.transitions) + len(self.erasing) > 100_000:  # pens galore
+            self.costs, self.transitions, self.erasing = {}, {}, {}
         buckets: dict[int, list[int]] = {}
         for index, op in enumerate(ops):
             buckets.setdefault(op[2], []).append(index)
@@ -183,13 +182,17 @@ class Painter:
         done = bytearray(len(ops))
         first = 0
         styles = self.styles
+        keys_of: dict[int, tuple[int, ...]] = {}
+        """Per pen, the styles of the pieces it draws as they are: its own and its blanks'."""
         while True:
             pick = -1
             pen = self.style
             if pen is not None:
-                keys = [pen]
-                if styles.pens[pen].link is None and styles.erasable(styles.blank[pen]):
-                    keys.append(styles.blank[pen])
+                keys = keys_of.get(pen)
+                if keys is None:
+                    blank = styles.blank[pen]
+                    erases = styles.pens[pen].link is None and styles.erasables[blank]
+                    keys = keys_of[pen] = (pen, blank) if erases else (pen,)
                 # First the piece where the cursor stands (the blanks after a word, say).
                 here = -1 if self.x is None else starts.get((self.y, self.x), -1)
                 if here >= 0 and not done[here] and ops[here][2] in keys:
@@ -242,12 +245,20 @@ class Painter:
         blank = self.styles.pens[style].rendition
         if isinstance(rendition, Attributes) and isinstance(blank, Attributes):
             # The change of fewest codes: what shows on a blank off, the background set.
-            plain = rendition._replace(reverse=False, underline=False, strike=False)
-            style = self.styles.number(Pen(plain._replace(overline=False, bg=blank.bg)))
+            key = (-1 if self.style is None else self.style, style)
+            known = self.erasing.get(key)
+            if known is None:
+                plain = rendition._replace(reverse=False, underline=False, strike=False)
+                known = self.styles.number(Pen(plain._replace(overline=False, bg=blank.bg)))
+                if self.style is not None:  # the rendition is the pen's
+                    self.erasing[key] = known
+            style = known
         self.pen(out, style)
 
     def pen(self, out: list[str], style: int) -> None:
         """Set the terminal's rendition and link to those of ``style``."""
+        if style == self.style:  # the same pen: the same rendition and link
+            return
         pen: Pen = self.styles.pens[style]
         rendition = pen.rendition
         if rendition != self.rendition:
@@ -255,8 +266,15 @@ class Painter:
                 out.append("\x1b[0m" + rendition)
             elif isinstance(self.rendition, str):
                 out.append(transition(None, rendition))
-            else:
+            elif self.style is None:
                 out.append(transition(self.rendition, rendition))
+            else:  # the rendition is the pen's: the change is kept by the pens' numbers
+                change = self.transitions.get((self.style, style))
+                if change is None:
+                    change = self.transitions[self.style, style] = transition(
+                        self.rendition, rendition
+                    )
+                out.append(change)
             self.rendition = rendition
         if pen.link != self.link:
             out.append(f"\x1b]8;{pen.link or ';'}\x1b\\")
@@ -279,17 +297,3 @@ class Painter:
         out.append("\x1b[H\x1b[2J")
         self.x, self.y = 0, 0
         self.shown = Grid(target.columns, target.rows, blank)
-
-
-def common_blank(target: Grid, rows: range, styles: Styles, step: int = 1) -> int:
-    """The blank most cells of ``rows`` have (every ``step``-th cell counted) of those an
-    erase can make, or the default: what to clear a screen with, or fill the lines scrolled in
-    with, on a terminal with ``bce``."""
-    counts: dict[int, int] = {}
-    for y in rows:
-        chars, row = target.chars[y], target.styles[y]
-        for x in range(0, target.columns, step):
-            if chars[x] == " ":
-                counts[row[x]] = counts.get(row[x], 0) + 1
-    erasable = [style for style in counts if styles.erasable(style)]
-    return max(erasable, key=lambda style: counts[style]) if erasable else DEFAULT

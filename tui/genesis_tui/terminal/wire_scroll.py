@@ -10,11 +10,11 @@ the longest run of rows it brings into place.
 from __future__ import annotations
 
 from itertools import compress
-from operator import ne, or_
+from operator import ne
 
-from genesis_tui.terminal.screen_grid import DEFAULT, Grid
+from genesis_tui.terminal.screen_grid import DEFAULT, Grid, common_blank
 from genesis_tui.terminal.wire_moves import counted
-from genesis_tui.terminal.wire_paint import Painter, common_blank
+from genesis_tui.terminal.wire_paint import Painter
 
 MIN_CELLS = 40
 """Fewer cells than this brought into place are not worth a scroll."""
@@ -34,8 +34,14 @@ def find_scroll(target: Grid, shown: Grid, dirty: list[int]) -> tuple[int, int, 
     lefts, rights = [], []
     for y in changed[:: max(1, len(changed) // 8)]:  # a sample of the rows is enough
         tc, sc, ts, ss = t_chars[y], s_chars[y], t_styles[y], s_styles[y]
-        lefts.append(next(compress(forward, map(or_, map(ne, tc, sc), map(ne, ts, ss)))))
-        ends = map(or_, map(ne, reversed(tc), reversed(sc)), map(ne, reversed(ts), reversed(ss)))
+        lefts.append(
+            next(compress(forward, map(ne, zip(tc, ts, strict=True), zip(sc, ss, strict=True))))
+        )
+        ends = map(
+            ne,
+            zip(reversed(tc), reversed(ts), strict=True),
+            zip(reversed(sc), reversed(ss), strict=True),
+        )
         rights.append(next(compress(backward, ends)) + 1)
     lefts.sort()
     rights.sort()
