@@ -166,7 +166,9 @@ def test_the_terminal_size_is_clamped(monkeypatch: pytest.MonkeyPatch) -> None:
 
     from genesis_tui.terminal.driver import GenesisDriver
 
-    monkeypatch.setattr(shutil, "get_terminal_size", lambda: os.terminal_size((20000, 5000)))
+    # Any arguments: pytest asks for its own terminal's width (with a fallback) while it runs.
+    huge = os.terminal_size((20000, 5000))
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda *_, **__: huge)
     driver = object.__new__(GenesisDriver)  # the size needs nothing the driver starts
     assert driver._get_terminal_size() == (500, 200)
 
