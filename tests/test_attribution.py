@@ -104,6 +104,7 @@ def test_the_txt_export_starts_with_the_source(
     assert f"  {source.url_ja}" in head.splitlines()
 
 
+@pytest.mark.slow  # a real process (the text itself: test_about_... in process)
 def test_the_piped_text_starts_with_the_source(small_content: Edition) -> None:
     source = small_content.article.source
     result = subprocess.run(

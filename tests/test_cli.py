@@ -77,6 +77,7 @@ def test_check_bad_directory_exits_2_with_every_error(
     assert "glossary.toml" in err and "must be written in kana only" in err
 
 
+@pytest.mark.slow  # a real process (in process: the tests above it)
 def test_check_garbage_in_a_real_process_prints_no_traceback(small_content_copy: Path) -> None:
     (small_content_copy / "article.toml").write_bytes(os.urandom(256))
     result = run_cli("check", str(small_content_copy))
@@ -218,6 +219,7 @@ def test_pipe_prints_the_article_as_text() -> None:
     assert max(cells(line) for line in prose) <= 80  # URLs stand whole, past the width
 
 
+@pytest.mark.slow  # real processes (test_pipe_prints_the_article_as_text is the fast one)
 def test_pipe_honours_lang_section_and_width() -> None:
     result = run_cli(*SMALL, "--lang", "ja", "--section", "outlook", "--width", "40")
     assert result.returncode == 0
@@ -227,6 +229,7 @@ def test_pipe_honours_lang_section_and_width() -> None:
     assert max(cells(line) for line in result.stdout.splitlines()) <= 40
 
 
+@pytest.mark.slow  # a real process (test_pipe_prints_the_article_as_text is the fast one)
 def test_pipe_closed_early_is_quiet() -> None:
     process = subprocess.run(
         f"{sys.executable} -m genesis_tui export --format txt | head -n 2",
@@ -240,6 +243,7 @@ def test_pipe_closed_early_is_quiet() -> None:
     assert "Traceback" not in process.stderr
 
 
+@pytest.mark.slow  # a real reader started twice, 1.2 s of CPU
 def test_the_reader_starts_without_importing_pydantic_or_budoux(tmp_path: Path) -> None:
     # The bundled content passed its tests: reading and laying it out does without pydantic,
     # which would be most of the start-up time. The second start finds BudouX's analysis in
@@ -282,6 +286,7 @@ def run_with_stdout(args: list[str], redirect: str) -> subprocess.CompletedProce
     )
 
 
+@pytest.mark.slow  # real processes (test_pipe_prints_the_article_as_text is the fast one)
 @pytest.mark.parametrize("args", WRITING_COMMANDS, ids=" ".join)
 @pytest.mark.parametrize(
     ("redirect", "message"),
@@ -301,6 +306,7 @@ def test_stdout_that_cannot_be_written_is_one_line_and_exit_1(
     assert result.stderr == f"genesis-tui: {message}\n"
 
 
+@pytest.mark.slow  # real processes (test_pipe_prints_the_article_as_text is the fast one)
 @pytest.mark.parametrize("args", WRITING_COMMANDS[:2], ids=" ".join)
 def test_a_pipe_closed_at_once_is_quiet_and_exit_0(args: list[str]) -> None:
     result = run_with_stdout(args, "| true; exit ${PIPESTATUS[0]}")

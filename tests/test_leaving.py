@@ -36,6 +36,7 @@ def _drawn_on_the_shells_screen(output: bytes) -> list[bytes]:
     return [drawn for part in outside if (drawn := _MODES.sub(b"", part))]
 
 
+@pytest.mark.slow  # a real reader in a terminal for each terminal type
 @pytest.mark.parametrize("term", ["xterm-256color", "tmux-256color", "screen"])
 def test_nothing_is_drawn_after_quitting(tmp_path: Path, term: str) -> None:
     terminal = Terminal.genesis(env={"XDG_STATE_HOME": str(tmp_path), "TERM": term})

@@ -184,6 +184,7 @@ def test_content_without_a_lexicon_still_opens(small_content_copy: Path) -> None
     assert content.lexicon.words("title") == ()
 
 
+@pytest.mark.slow  # a real process, 0.7 s of CPU
 def test_the_reader_reads_the_lexicon_at_first_use_only() -> None:
     code = (
         "import sys\n"

@@ -470,6 +470,7 @@ def test_trusted_content_that_does_not_build_is_validated(content_copy: Path) ->
     assert any("timeline.toml" in str(problem) for problem in caught.value.problems)
 
 
+@pytest.mark.slow  # a real process, 0.3 s of CPU
 def test_the_trusted_build_reads_files_as_carefully(content_copy: Path) -> None:
     # The bundled content is built without validation: a FIFO or deep nesting there must not
     # hang or crash it either (it falls back to validation, which names them).
@@ -539,6 +540,7 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
+@pytest.mark.slow  # a real process, 0.65 s of CPU
 def test_readings_are_read_as_carefully_as_the_rest(content_copy: Path) -> None:
     path = content_copy / "readings.toml"
     path.unlink()

@@ -55,6 +55,7 @@ def test_an_installed_locale_is_asked_of_the_c_library(monkeypatch: pytest.Monke
     assert encoding.reader_refusal({"LANG": "ja_JP", "TEXTUAL_DRIVER": "web"}) is None
 
 
+@pytest.mark.slow  # real processes (the locale's rules: the fast tests above)
 @pytest.mark.parametrize("name", sorted(LEGACY))
 @pytest.mark.parametrize("variable", ["LANG", "LC_ALL"])
 def test_the_reader_refuses_a_legacy_locale_in_one_line(name: str, variable: str) -> None:
@@ -72,6 +73,7 @@ def test_the_reader_refuses_a_legacy_locale_in_one_line(name: str, variable: str
         terminal.close()
 
 
+@pytest.mark.slow  # real processes (the locale's rules: the fast tests above)
 @pytest.mark.parametrize("name", sorted(LEGACY))
 @pytest.mark.parametrize(
     "args",

@@ -214,6 +214,7 @@ def test_bad_readings_stop_the_reader_too_but_not_the_drafter(content_copy: Path
     load_content(content_copy, readings="ignored")
 
 
+@pytest.mark.slow  # a real process, 0.7 s of CPU
 def test_the_reader_needs_no_analyser() -> None:
     code = (
         "import sys\n"

@@ -188,6 +188,7 @@ def _listening(port: int) -> set[str]:
     return addresses
 
 
+@pytest.mark.slow  # a real server (test_serve_page_is_served is the fast one)
 def test_serve_listens_on_this_machine_only_by_default(server: int) -> None:
     assert _listening(server) == {"127.0.0.1"}
 
@@ -205,6 +206,7 @@ def test_serve_page_is_served(server: int) -> None:
     assert "textual-terminal" in page and "genesis-tui" in page
 
 
+@pytest.mark.slow  # a real server (test_serve_page_is_served is the fast one)
 def test_serve_serves_the_article_as_a_page(server: int) -> None:
     async def fetch() -> str:
         async with (
@@ -465,6 +467,7 @@ async def test_serve_without_a_page_has_no_page_path(tmp_path: Path) -> None:
             assert PAGE_PATH.lstrip("/") not in await response.text()
 
 
+@pytest.mark.slow  # a real server, 0.65 s of CPU
 def test_serve_logs_one_line_per_malformed_request(tmp_path: Path) -> None:
     """A URL over 8 KB and an unknown method are answered 400 and logged in one line each,
     never as a traceback with local variables."""

@@ -127,6 +127,7 @@ def _piped(*args: str, env: dict[str, str] | None = None) -> subprocess.Complete
     )
 
 
+@pytest.mark.slow  # a real process
 def test_the_piped_text_takes_the_width_from_columns() -> None:
     result = _piped(env={"COLUMNS": "60"})
     assert result.returncode == 0

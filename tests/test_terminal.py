@@ -276,6 +276,7 @@ def test_typing_ahead_never_crashes(run) -> None:  # type: ignore[no-untyped-def
     assert "Traceback" not in terminal.output.decode(errors="replace")
 
 
+@pytest.mark.slow  # a real reader in a terminal (test_no_color_sends_no_colour is the fast one)
 def test_keys_after_quit_never_crash(run) -> None:  # type: ignore[no-untyped-def]
     # A burst that quits and goes on typing: the page opened while leaving must not act.
     terminal = run()

@@ -15,6 +15,8 @@ import pytest
 
 from tests.terminal import Terminal
 
+pytestmark = pytest.mark.slow  # real readers in a terminal (typing in Pilot: test_typeahead.py)
+
 ENGLISH_TEXT = "Key points"
 WORD_PANEL = "No words to look up"
 READINGS_ON = "Readings are shown"
@@ -52,7 +54,6 @@ def test_a_search_typed_in_one_burst(reader: tuple[Terminal, Path]) -> None:
     assert _readings_saved(terminal, state_home) is False
 
 
-@pytest.mark.slow
 def test_the_glossary_filter_typed_in_one_burst(reader: tuple[Terminal, Path]) -> None:
     terminal, _state_home = reader
     terminal.press("goboegaki")
@@ -62,7 +63,6 @@ def test_the_glossary_filter_typed_in_one_burst(reader: tuple[Terminal, Path]) -
     assert "memorandum of understanding" in text  # the term whose reading is おぼえがき
 
 
-@pytest.mark.slow
 def test_editing_keys_act_on_the_field_in_order(reader: tuple[Terminal, Path]) -> None:
     terminal, _state_home = reader
     terminal.press("/")

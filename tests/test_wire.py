@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 import pyte
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -314,6 +315,7 @@ def test_a_line_feed_goes_alone_where_the_tty_adds_the_return(story: Story) -> N
     run(story, replace(XTERM, onlcr=True), bce=True)
 
 
+@pytest.mark.slow  # the xterm property above is the fast one, 1 s of CPU
 @settings(max_examples=examples(100), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_without_bce(story: Story) -> None:
@@ -327,12 +329,14 @@ def test_a_write_may_end_inside_an_escape_sequence(story: Story, split: int) -> 
     run(story, XTERM, bce=True, split=split)
 
 
+@pytest.mark.slow  # the xterm property above is the fast one
 @settings(max_examples=examples(50), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_without_scrolling_regions(story: Story) -> None:
     run(story, NO_REGIONS, bce=True)
 
 
+@pytest.mark.slow  # the xterm property above is the fast one
 @settings(max_examples=examples(60), deadline=None)
 @given(stories())
 def test_the_stage_draws_what_textual_means_on_a_plain_terminal(story: Story) -> None:
@@ -396,6 +400,7 @@ def _frame_rows(rows: list[str]) -> str:
     return "".join(f"\x1b[{y + 1};1H\x1b[0;38;5;3m{row:<20}" for y, row in enumerate(rows))
 
 
+@pytest.mark.slow  # a real process for each terminal type, 0.45 s of CPU
 def test_terminfo_gives_the_capabilities() -> None:
     """Each TERM read in a process of its own (curses reads one terminal per process)."""
     import subprocess
