@@ -4,6 +4,7 @@ hypothesis's profiles."""
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from pathlib import Path
 
@@ -103,6 +104,15 @@ HEAVY = bool(os.environ.get("CI"))
 settings.register_profile("dev", max_examples=25)
 settings.register_profile("ci", max_examples=400, derandomize=True, print_blob=True)
 settings.load_profile("ci" if HEAVY else "dev")
+
+
+def sweep_widths(step_in_ci: int = 1, step_by_hand: int = 5) -> range:
+    """The widths from 20 to 120 that a sweep over widths walks: every ``step_in_ci``-th in CI,
+    every ``step_by_hand``-th by hand, from a start that changes from run to run (like
+    hypothesis's new examples: five runs by hand walk every width)."""
+    if HEAVY:
+        return range(20, 121, step_in_ci)
+    return range(20 + random.randrange(step_by_hand), 121, step_by_hand)
 
 
 def examples(in_ci: int) -> int:

@@ -14,6 +14,7 @@ from genesis_tui.storage.state import SavedState
 from genesis_tui.text.typesetting import cells, is_kinsoku_violation
 from genesis_tui.ui.app import GenesisApp
 from genesis_tui.ui.screens.reader import ReaderScreen
+from tests.conftest import sweep_widths
 
 
 def _columns(line: Line) -> dict[tuple[str, int], int]:
@@ -63,7 +64,7 @@ def test_every_reading_stands_over_its_base(content: Edition, width: int, sectio
 
 
 def test_kinsoku_holds_with_readings(content: Edition) -> None:
-    for width in range(20, 121, 7):
+    for width in sweep_widths(step_in_ci=7, step_by_hand=21):
         for section in content.article.sections:
             page = section_page(content, section.id, "ja", False, width, "ja", True)
             rows: dict[str, list[str]] = {}  # each block's lines of text, without the spacing

@@ -23,7 +23,7 @@ from genesis_tui.text.phrases import has_japanese, phrase_starts
 from genesis_tui.text.ruby import ruby_lines, ruby_units
 from genesis_tui.text.typesetting import break_lines, cells, is_kinsoku_violation, line_spans
 from genesis_tui.text.units import Spanned, Unit
-from tests.conftest import examples
+from tests.conftest import examples, sweep_widths
 
 PARSER = budoux.load_default_japanese_parser()
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
@@ -177,13 +177,14 @@ def _check_lines(text: str, spans: tuple[tuple[int, int], ...], width: int) -> l
 
 WIDTHS = [80, *range(20, 80), *range(81, 121)]
 """Every width from 20 to 120, 80 first: the one case of each width-by-width test that the
-README's command runs (conftest's ``BROAD``; test_reader_lines_at_every_width walks them all)."""
+README's command runs (conftest's ``BROAD``; the sweeps below walk every fifth width by hand,
+every width in CI: conftest's ``sweep_widths``)."""
 
 
 def test_article_at_every_width_has_no_kinsoku_violation_nor_split_phrase(content: Edition) -> None:
     problems: list[str] = []
     for text in _article_texts(content):
-        for width in range(20, 121):
+        for width in sweep_widths():
             problems += _check_lines(text, line_spans(text, width), width)
     assert not problems, "\n".join(problems[:20])
 
@@ -202,10 +203,10 @@ def test_txt_export_at_every_width(content: Edition, width: int) -> None:
 
 def test_reader_lines_at_every_width(content: Edition) -> None:
     """The reader draws its page from ``section_page``: in the Japanese view at every width from 20
-    to 120, no line is too wide, none breaks a kinsoku rule, none splits a phrase that fits nor
-    a glossary term's Japanese name that fits."""
+    to 120 (every fifth by hand), no line is too wide, none breaks a kinsoku rule, none splits
+    a phrase that fits nor a glossary term's Japanese name that fits."""
     problems: list[str] = []
-    for width in range(20, 121):
+    for width in sweep_widths():
         for section in content.article.sections:
             page = section_page(content, section.id, "ja", False, width)
             for line in page.lines:
@@ -300,7 +301,8 @@ def test_reader_page_keeps_terms_whole(
     content: Edition, monkeypatch: pytest.MonkeyPatch, view: View, side_by_side: bool
 ) -> None:
     """Every text the reader's page breaks (blocks, key points, notes, in one column or two) at
-    every width from 20 to 120: no glossary term's Japanese name broken where it fits."""
+    every width from 20 to 120 (every fifth by hand): no glossary term's Japanese name broken
+    where it fits."""
     broken: list[tuple[str, int, tuple[tuple[int, int], ...]]] = []
 
     def watched(
@@ -313,7 +315,7 @@ def test_reader_page_keeps_terms_whole(
     monkeypatch.setattr(page_module, "line_spans", watched)
     section_page.cache_clear()
     problems: list[str] = []
-    for width in range(20, 121):
+    for width in sweep_widths():
         for section in content.article.sections:
             section_page(content, section.id, view, side_by_side, width)
         for text, room, spans in broken:
