@@ -3,6 +3,7 @@ hypothesis's profiles."""
 
 from __future__ import annotations
 
+import gc
 import os
 import random
 import shutil
@@ -224,6 +225,28 @@ DRAWN = {
     "test_palette_burst.py",
     "test_repaints.py",
 }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In an xdist worker, syrupy's report of the snapshots (passed, unused) is not worked out:
+    the worker's summary is never shown, and working out which snapshots went unused compared
+    each snapshot file with each test's name, some 3 s of CPU at the end of the run in the
+    worker that ran the snapshots (docs/private-apis.md). A run in one process reports them."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        from syrupy.report import SnapshotReport
+
+        SnapshotReport.lines = property(lambda report: iter(()))  # type: ignore[method-assign,assignment]
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What the collection imported and built (Textual, hypothesis, the tests' modules and
+    strategies: most of a test process's objects) is frozen, out of the cyclic collector's
+    way. Every collection of the oldest generation walked it all again: about 50 ms each,
+    20-odd times a worker, some 7 s of the README command's CPU. (The reader freezes what
+    its start made the same way: genesis_tui.terminal.gc_pause.)"""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
