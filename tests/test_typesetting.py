@@ -18,10 +18,26 @@ from genesis_tui.content.terms import Span
 from genesis_tui.export.plain_text import text_lines
 from genesis_tui.pages import builder as page_module
 from genesis_tui.pages.article import section_page
-from genesis_tui.text.breaks import INSEPARABLE, NO_LINE_END, NO_LINE_START, SEPARATORS, break_kinds
+from genesis_tui.text.breaks import (
+    INSEPARABLE,
+    NO_LINE_END,
+    NO_LINE_START,
+    SEPARATOR,
+    SEPARATORS,
+    break_kinds,
+)
 from genesis_tui.text.phrases import has_japanese, phrase_starts
 from genesis_tui.text.ruby import ruby_lines, ruby_units
-from genesis_tui.text.typesetting import break_lines, cells, is_kinsoku_violation, line_spans
+from genesis_tui.text.typesetting import (
+    _BEFORE_DOTS,
+    _CLOSING,
+    break_lines,
+    cells,
+    clipped,
+    is_kinsoku_violation,
+    line_spans,
+    shortened,
+)
 from genesis_tui.text.units import Spanned, Unit
 from tests.conftest import examples, sweep_widths
 
@@ -538,3 +554,48 @@ def test_clipped_text_fits_and_keeps_its_start(text: str, width: int) -> None:
     else:
         assert cells(shown) <= width and shown.endswith("...")
         assert text.startswith(shown.removesuffix("..."))
+
+
+@settings(max_examples=examples(400), deadline=None)
+@given(tokens, widths)
+def test_a_shortened_text_fits_and_is_cut_where_a_line_may_break(
+    parts: list[str], width: int
+) -> None:
+    """A title too long for the header: its start and "...", in the width, cut between words or
+    phrases (or, when not even the first one fits, anywhere)."""
+    text = "".join(parts)
+    short = shortened(text, width)
+    if cells(text) <= width:
+        assert short == text
+        return
+    assert short.endswith("...") and cells(short) <= width, (text, width, short)
+    head = short[:-3]
+    assert text.startswith(head), (text, short)
+    kinds = break_kinds(text)
+    at_a_break = any(
+        (kinds[cut] >= SEPARATOR or (kinds[cut] and text[cut - 1] in _CLOSING))
+        and text[:cut].rstrip(_BEFORE_DOTS) == head
+        for cut in range(1, len(text))
+    )
+    opened = sum(char in NO_LINE_END for char in head)
+    assert not at_a_break or opened <= sum(char in _CLOSING for char in head), (text, short)
+    assert at_a_break or short == clipped(text, width), (text, width, short)
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "short"),
+    [
+        ("Japan becomes the first international partner", 20, "Japan becomes the..."),
+        ("日本、米国「ジェネシス・ミッション」初の国際パートナーに", 24, "日本、米国..."),
+        (
+            "日本、米国「ジェネシス・ミッション」初の国際パートナーに",
+            40,
+            "日本、米国「ジェネシス・ミッション」...",
+        ),
+        ("日本、ジェネシス・ミッションに参加", 22, "日本、ジェネシス..."),
+        ("Supercalifragilistic words", 10, "Superca..."),
+        ("Open challenges", 15, "Open challenges"),
+    ],
+)
+def test_shortened_examples(text: str, width: int, short: str) -> None:
+    assert shortened(text, width) == short

@@ -33,8 +33,10 @@ from rich.cells import cell_len, get_character_cell_size
 from genesis_tui.text import breaks, phrases
 from genesis_tui.text.breaks import (
     FORCED,
+    NO_LINE_END,
     PHRASE,
     SEPARATOR,
+    SEPARATORS,
     break_kinds,
     kinsoku_forbids,
 )
@@ -59,6 +61,38 @@ def clipped(text: str, width: int) -> str:
         kept.append(char)
         used += size
     return "".join(kept) + "..."
+
+
+_CLOSING = frozenset(")]}）］｝〕〉》」』】〙〗〟’”｠»")
+"""The brackets and quotes that close what ``NO_LINE_END`` opens."""
+_BEFORE_DOTS = " \t\u3000、，," + "".join(sorted(SEPARATORS))
+"""What ``shortened`` leaves out before its dots: spaces, commas, a compound's joiners."""
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` whole if it fits in ``width`` cells, else cut where a line would best break
+    (between words, between Japanese phrases, after a compound's joiner) with "..." after it,
+    in ``width`` cells: "Japan becomes...", "日本、米国...", not "Japan becomes t..." nor
+    "日本、米国「ジェネシス..." (a bracket opened is closed before the cut, and a cut may come
+    right after one closed). A comma or a compound's joiner left before the dots goes. Cut
+    anywhere (``clipped``) only where not even the first word or phrase fits."""
+    if cells(text) <= width:
+        return text
+    kinds = break_kinds(text)
+    totals = _cell_sizes(text)[1]
+    cut, depth = 0, 0
+    for index in range(1, len(text)):
+        if totals[index] > width - 3:
+            break
+        if text[index - 1] in NO_LINE_END:
+            depth += 1
+        elif text[index - 1] in _CLOSING and depth:
+            depth -= 1
+        after_closing = kinds[index] and text[index - 1] in _CLOSING
+        if depth == 0 and (kinds[index] >= SEPARATOR or after_closing):
+            cut = index
+    head = text[:cut].rstrip(_BEFORE_DOTS)
+    return f"{head}..." if head else clipped(text, width)
 
 
 def clear_caches() -> None:

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from genesis_tui.content.edition import Edition
 from genesis_tui.content.model import View, one_lang
 from genesis_tui.i18n.catalogue import Catalogue
-from genesis_tui.text.typesetting import cells, clipped
+from genesis_tui.text.typesetting import cells, shortened
 from genesis_tui.ui.screens.base import shown_langs
 from genesis_tui.ui.screens.study import Study
 from genesis_tui.ui.widgets.key_bar import Hint
@@ -119,7 +119,7 @@ class Signposts:
             if cells(candidate) <= room:
                 return candidate
         fixed = cells(ui("reader.subtitle_short", title="", **fields))
-        return ui("reader.subtitle_short", title=clipped(title, max(4, room - fixed)), **fields)
+        return ui("reader.subtitle_short", title=shortened(title, max(4, room - fixed)), **fields)
 
     def hints(self) -> list[Hint]:
         """Links, sections, matches and back, for wide footers (none while a search is typed: the

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.widgets._header import HeaderTitle
 
-from genesis_tui.text.typesetting import cells, clipped
+from genesis_tui.text.typesetting import cells, shortened
 
 WATCHED = ("title", "sub_title")
 """The app's attributes a Header watches (Textual 8.2, ``Header._on_mount``)."""
@@ -45,18 +45,19 @@ class TitleBar(Header):
         return max(0, (self.size.width or self.app.size.width) - CHROME)
 
     def format_title(self) -> Content:
-        """The sub-title and the title, the title shortened (with "...") to the room the
-        sub-title leaves it, or left out: Textual would cut it anywhere, with the ambiguous-width
-        "…", and under ``--ascii`` with no mark. A sub-title too long alone is shortened too."""
+        """The sub-title and the title, the title shortened (with "...", between words or
+        phrases) to the room the sub-title leaves it, or left out: Textual would cut it
+        anywhere, with the ambiguous-width "…", and under ``--ascii`` with no mark. A sub-title
+        too long alone is shortened too."""
         title, sub_title, room = self.screen_title, self.screen_sub_title, self.room()
         if room < SHORTEST_TITLE:  # Textual cuts it
             return self.app.format_title(title, sub_title)
         if sub_title:
-            sub_title = clipped(sub_title, room)  # a term's name (the reader's fits already)
+            sub_title = shortened(sub_title, room)  # a term's name (the reader's fits already)
             left = room - cells(sub_title) - 3  # " | " between them
-            title = clipped(title, left) if left >= SHORTEST_TITLE else ""
+            title = shortened(title, left) if left >= SHORTEST_TITLE else ""
         else:
-            title = clipped(title, room)
+            title = shortened(title, room)
         return self.app.format_title(title, sub_title)
 
     def on_resize(self) -> None:
