@@ -579,19 +579,22 @@ async def test_a_narrow_row_names_the_current_section(content: Edition) -> None:
 
 async def test_a_click_on_a_tab_shows_its_section(small_content: Edition) -> None:
     """A click on an item (its number or its title) shows that section; between items, none;
-    the tabs never take the focus from the page."""
+    the tabs never take the focus from the page. At 100 columns the page is centred, and the
+    row starts where its text does."""
     from genesis_tui.ui.widgets.section_list import SectionList
 
     app = GenesisApp(small_content, state=SavedState(section="overview", view="en"))
     async with app.run_test(size=(100, 30)) as pilot:
         sections = reader(app).query_one(SectionList)
+        article = reader(app).article
+        assert sections.indent == article.left_margin - article.MARGIN > 0
         focused = app.focused
-        text = sections.text()
+        text = " " * sections.indent + sections.text()
         x = cells(text[: text.index("Outlook")]) + 2
         await pilot.click(SectionList, offset=(x, 0))
         await pilot.pause()
         assert reader(app).section_id == "outlook"
-        text = sections.text()
+        text = " " * sections.indent + sections.text()
         gap = cells(text[: text.index(" 2 ")])  # the space before item 2's mark
         await pilot.click(SectionList, offset=(gap - 1, 0))
         await pilot.pause()

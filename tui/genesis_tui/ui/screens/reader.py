@@ -75,7 +75,9 @@ class ReaderScreen(PageScreen):
         section_id, view = self._initial
         self.widths.classes(self.app.size.width)  # before the widgets below are styled
         yield TitleBar(icon=HEADER_ICON)
-        yield SectionList(self.content.article.sections, self.ui.lang)
+        margin = ArticleView.MARGIN
+        indent = lambda: self.article.left_margin - margin  # noqa: E731 (read at each paint)
+        yield SectionList(self.content.article.sections, self.ui.lang, indent)
         with Horizontal(id="main"):
             summary_lang = self.ui.lang
             article = ArticleView(

@@ -8,11 +8,13 @@ as well as by its style, so it stands out without colour.
 What the row shows is what fits in it, whole: the titles in the view's languages (the
 interface's first), else in one language, else the numbers with the current section's title,
 else the numbers alone. A title is never cut; wide (East Asian) characters count two cells.
+Where the page is centred (past its reading measure), the row starts where its text does, as
+far as the row has room to move.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from rich.segment import Segment
 from rich.style import Style
@@ -75,28 +77,46 @@ class SectionList(Widget):
             super().__init__()
             self.section_id = section_id
 
-    def __init__(self, sections: tuple[Section, ...], lang: Lang = "en") -> None:
+    def __init__(
+        self,
+        sections: tuple[Section, ...],
+        lang: Lang = "en",
+        indent: Callable[[], int] = lambda: 0,
+    ) -> None:
         super().__init__(id="sections")
         self._sections = sections
+        self._indent = indent
+        """The cells the page's text stands right of its usual place (centred past its measure):
+        the row moves right as far, where it has room."""
         self._lang = lang
         """The interface's language: its titles come first, and alone when the row is short."""
         self._view_langs: tuple[Lang, ...] = ("ja", "en")
         """The languages of the view: a one-language view names the sections in it alone."""
-        self._laid_out: tuple[tuple[object, ...], list[Tab]] | None = None
+        self._laid_out: tuple[tuple[object, ...], tuple[int, list[Tab]]] | None = None
         """The items last laid out, with what they were laid out for (every paint asks)."""
         self._looked_up: tuple[Style, Style] | None = None
 
     def tabs(self) -> list[Tab]:
         """(section index, text) for every item of the row, as it is drawn now."""
+        return self._layout()[1]
+
+    def _layout(self) -> tuple[int, list[Tab]]:
+        """The blank cells before the row, and its items."""
         width = self.content_region.width or self.app.size.width
-        key = (width, self.highlighted, self._view_langs)
+        key = (width, self.highlighted, self._view_langs, self._indent())
         if self._laid_out is not None and self._laid_out[0] == key:
             return self._laid_out[1]
         other: Lang = "ja" if self._lang == "en" else "en"
         langs = tuple(lang for lang in (self._lang, other) if lang in self._view_langs)
         row = tab_row(self._sections, self.highlighted, langs, width)
-        self._laid_out = (key, row)
-        return row
+        laid_out = (max(0, min(self._indent(), width - row_cells(row))), row)
+        self._laid_out = (key, laid_out)
+        return laid_out
+
+    @property
+    def indent(self) -> int:
+        """The blank cells before the row's first item, as it is drawn now."""
+        return self._layout()[0]
 
     def text(self) -> str:
         """The row as it reads (for tests, and for anyone asking what it shows)."""
@@ -126,9 +146,10 @@ class SectionList(Widget):
         base, current = self._styles()
         if y > 0:
             return Strip.blank(width, base)
-        segments: list[Segment] = []
-        for index, text in self.tabs():
-            if segments:
+        indent, row = self._layout()
+        segments = [Segment(" " * indent, base)] if indent else []
+        for index, text in row:
+            if index:
                 segments.append(Segment(GAP, base))
             segments.append(Segment(text, current if index == self.highlighted else base))
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
@@ -139,8 +160,8 @@ class SectionList(Widget):
     def on_click(self, event: events.Click) -> None:
         if event.y != 0:
             return
-        x = 0
-        for index, text in self.tabs():
+        x, row = self._layout()
+        for index, text in row:
             size = cells(text)
             if x <= event.x < x + size:
                 event.stop()
