@@ -231,11 +231,22 @@ def pytest_configure(config: pytest.Config) -> None:
     """In an xdist worker, syrupy's report of the snapshots (passed, unused) is not worked out:
     the worker's summary is never shown, and working out which snapshots went unused compared
     each snapshot file with each test's name, some 3 s of CPU at the end of the run in the
-    worker that ran the snapshots (docs/private-apis.md). A run in one process reports them."""
+    worker that ran the snapshots (docs/private-apis.md). A run in one process reports them.
+
+    The fast tier never updates snapshots, and only warns of those it did not use."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         from syrupy.report import SnapshotReport
 
         SnapshotReport.lines = property(lambda report: iter(()))  # type: ignore[method-assign,assignment]
+    if config.option.markexpr == "not slow":  # the fast tier (the addopts' -m)
+        # Its snapshots are some sizes and themes of each test; syrupy would take the others'
+        # for unused: fail a run in one process for them, and delete them on an update.
+        if config.option.update_snapshots:
+            raise pytest.UsageError(
+                "--snapshot-update with the slow tier left out would delete its snapshots: "
+                'add -m "" and name the files whose snapshots changed (README, Run the tests)'
+            )
+        config.option.warn_unused_snapshots = True
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
