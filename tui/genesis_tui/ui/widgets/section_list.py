@@ -5,11 +5,11 @@ list beside the page scrolled with it and was drawn again for every line moved (
 ``j`` cost on the wire); the row above stays where it is. The section shown is marked by ``>``
 as well as by its style, so it stands out without colour.
 
-What the row shows is what fits in it, whole: the titles in the view's languages (the
-interface's first), else in one language, else the numbers with the current section's title,
-else the numbers alone. A title is never cut; wide (East Asian) characters count two cells.
-Where the page is centred (past its reading measure), the row starts where its text does, as
-far as the row has room to move.
+What the row shows is what fits in it, whole: the titles in the view's languages (Japanese
+first, as the page and the header have them), else in the interface's language alone (in the
+view with both), else the numbers with the current section's title, else the numbers alone. A
+title is never cut; wide (East Asian) characters count two cells. Where the page is centred
+(past its reading measure), the row starts where its text does, as far as it has room to move.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ from genesis_tui.text.typesetting import cells
 GAP = " "
 """Between two items; each item starts with its mark (``>`` or a space), so two cells apart."""
 
+PAGE_ORDER: tuple[Lang, ...] = ("ja", "en")
+"""The languages as the page sets them side by side (and the header names a section)."""
+
 Tab = tuple[int, str]
 """A section's index and the text of its item (the mark, the number, any titles)."""
 
@@ -38,7 +41,8 @@ def tab_row(
     sections: Sequence[Section], current: int, langs: Sequence[Lang], width: int
 ) -> list[Tab]:
     """The items of the row for ``width`` cells: the first form that fits (see the module's
-    docstring). ``langs``: the view's languages, the interface's first."""
+    docstring). ``langs``: the view's languages, the interface's first (it is the one kept
+    when only one fits); both are shown in the page's order, Japanese first."""
 
     def item(index: int, shown: Sequence[Lang]) -> Tab:
         mark = ">" if index == current else " "
@@ -46,7 +50,8 @@ def tab_row(
         return index, f"{mark}{index + 1}{titles}"
 
     everywhere = range(len(sections))
-    forms = [[item(i, langs) for i in everywhere]]
+    in_page_order = sorted(langs, key=PAGE_ORDER.index)
+    forms = [[item(i, in_page_order) for i in everywhere]]
     if len(langs) > 1:
         forms.append([item(i, langs[:1]) for i in everywhere])
     forms.append([item(i, langs[:1] if i == current else ()) for i in everywhere])
