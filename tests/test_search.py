@@ -45,12 +45,21 @@ def test_a_match_maps_back_to_text_that_folds_to_the_query(text: str, data: st.D
     sounds = needles(query).sounds
     for start, end in find_all(text, query):
         # The span marked holds the match: exactly, or widened to whole characters where one
-        # character folds to several (ß is ss); or a query in romaji or kana matched as the
-        # text sounds (n is ん, and finds ン).
+        # character folds to several (ß is ss) or sound marks join the character before them
+        # ("Aﾞﾞﾞ": a match of one mark marks all four); or a query in romaji or kana matched as
+        # the text sounds (n is ん, and finds ン).
         marked = fold(text[start:end]).text
-        exact = needle in marked and len(marked) - len(needle) <= 2
+        marks = sum(char in "\u3099\u309a" for char in marked)
+        exact = needle in marked and len(marked) - len(needle) <= 2 + marks
         heard = long_vowels_folded(to_hiragana(marked))
         assert exact or any(sound in heard for sound in sounds), (text, query, start, end)
+
+
+def test_a_sound_mark_is_found_with_the_character_it_joins() -> None:
+    """Half-width sound marks join the character before them, even a Latin one: a match of one
+    of them marks the whole of what they join (hypothesis found "Aﾞﾞﾞ")."""
+    assert find_all("Aﾞﾞﾞ", "\u3099") == [(0, 4)]
+    assert find_all("xAﾞﾞﾞy", "\u3099") == [(1, 5)]
 
 
 @given(TEXT, st.data())
