@@ -75,9 +75,7 @@ class ReaderScreen(PageScreen):
         section_id, view = self._initial
         self.widths.classes(self.app.size.width)  # before the widgets below are styled
         yield TitleBar(icon=HEADER_ICON)
-        margin = ArticleView.MARGIN
-        indent = lambda: self.article.left_margin - margin  # noqa: E731 (read at each paint)
-        yield SectionList(self.content.article.sections, self.ui.lang, indent)
+        yield SectionList(self.content.article.sections, self.ui.lang, self._text_indent)
         with Horizontal(id="main"):
             summary_lang = self.ui.lang
             article = ArticleView(
@@ -141,6 +139,10 @@ class ReaderScreen(PageScreen):
         self.places.turn_to(old, new)
         self.signposts.section_shown()
         self.sentences.show()
+
+    def _text_indent(self) -> int:
+        """How far right of its margin the page's text stands (the section tabs follow it)."""
+        return self.article.left_margin - ArticleView.MARGIN
 
     @property
     def percent_read(self) -> int:

@@ -108,13 +108,14 @@ class SectionList(Widget):
     def _layout(self) -> tuple[int, list[Tab]]:
         """The blank cells before the row, and its items."""
         width = self.content_region.width or self.app.size.width
-        key = (width, self.highlighted, self._view_langs, self._indent())
+        indent = self._indent()
+        key = (width, self.highlighted, self._view_langs, indent)
         if self._laid_out is not None and self._laid_out[0] == key:
             return self._laid_out[1]
         other: Lang = "ja" if self._lang == "en" else "en"
         langs = tuple(lang for lang in (self._lang, other) if lang in self._view_langs)
         row = tab_row(self._sections, self.highlighted, langs, width)
-        laid_out = (max(0, min(self._indent(), width - row_cells(row))), row)
+        laid_out = (max(0, min(indent, width - row_cells(row))), row)
         self._laid_out = (key, laid_out)
         return laid_out
 
